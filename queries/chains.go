@@ -1,0 +1,388 @@
+package queries
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"strconv"
+
+	"github.com/kgraph/kg"
+)
+
+// ChainNode is one node of the industry-chain tree. Firms and Projects count
+// the node and everything below it.
+type ChainNode struct {
+	ID       string      `json:"id"`
+	Name     string      `json:"name"`
+	Level    int         `json:"level"`
+	Segment  string      `json:"segment,omitempty"`
+	Firms    int         `json:"firms"`
+	Projects int         `json:"projects"`
+	Children []ChainNode `json:"children"`
+}
+
+// FirmFit is one firm that fits a chain, and why.
+type FirmFit struct {
+	Entity kg.Entity `json:"entity"`
+	// Segment is the part of the chain the firm fits: the taxonomy's segment
+	// (上游, 中游, 下游 …) where it has one, else the sub-chain directly below
+	// the chain asked about; empty when the firm fits the chain itself.
+	Segment string `json:"segment,omitempty"`
+	// Chain is the most specific chain node the firm fits.
+	Chain      Ref     `json:"chain"`
+	Confidence float64 `json:"confidence"`
+	// Inferred is true when no fit is stated, only inferred from keywords.
+	Inferred bool `json:"inferred"`
+	// Via names the project through which the firm fits, when the firm is not
+	// linked to the chain itself.
+	Via      *Ref          `json:"via,omitempty"`
+	Evidence []kg.Evidence `json:"evidence"`
+	Projects []ProjectRef  `json:"projects"`
+	// Stage is the firm's own latest stage where the text gives the stage of
+	// a project it names only by the firm.
+	Stage     string        `json:"stage,omitempty"`
+	Planned   bool          `json:"planned,omitempty"`
+	StageEvid []kg.Evidence `json:"stageEvidence,omitempty"`
+}
+
+// ProjectRef is a firm's project with its latest stage.
+type ProjectRef struct {
+	Entity        kg.Entity     `json:"entity"`
+	Stage         string        `json:"stage,omitempty"`
+	Planned       bool          `json:"planned,omitempty"`
+	Year          int           `json:"year,omitempty"`
+	StageEvidence []kg.Evidence `json:"stageEvidence"`
+}
+
+// ChainFirms is the answer to "which firms fit this chain".
+type ChainFirms struct {
+	Chain Ref       `json:"chain"`
+	Firms []FirmFit `json:"firms"`
+}
+
+// maxFitEvidence bounds the evidence listed per firm; the entity's detail
+// has all of it.
+const maxFitEvidence = 20
+
+type chainFits struct {
+	firms    []FirmFit
+	projects map[string]bool // projects in the chain (direct or of its firms)
+	members  map[string]bool // firms and projects that fit
+}
+
+// Chains returns the industry-chain tree with counts.
+func (s *Service) Chains(ctx context.Context) ([]ChainNode, error) {
+	ix, err := s.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ix.mu.Lock()
+	t := ix.tree
+	ix.mu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	var build func(n *node, seen map[string]bool) ChainNode
+	build = func(n *node, seen map[string]bool) ChainNode {
+		f := ix.fits(n, true)
+		c := ChainNode{ID: n.ID, Name: n.Name, Level: ix.level(n), Segment: n.Attrs["segment"],
+			Firms: len(f.firms), Projects: len(f.projects), Children: []ChainNode{}}
+		seen[n.ID] = true
+		for _, ch := range sortedByName(ix.children[n.ID]) {
+			if !seen[ch.ID] {
+				c.Children = append(c.Children, build(ch, seen))
+			}
+		}
+		delete(seen, n.ID)
+		return c
+	}
+	t = []ChainNode{}
+	for _, r := range sortedByName(ix.roots) {
+		t = append(t, build(r, map[string]bool{}))
+	}
+	// Chains with firms first: the tree is a menu for analysts.
+	sort.SliceStable(t, func(i, j int) bool { return t[i].Firms > t[j].Firms })
+	ix.mu.Lock()
+	ix.tree = t
+	ix.mu.Unlock()
+	return t, nil
+}
+
+func (ix *index) level(n *node) int {
+	if l, err := strconv.Atoi(n.Attrs["level"]); err == nil {
+		return l
+	}
+	return ix.depth[n.ID]
+}
+
+func sortedByName(ns []*node) []*node {
+	out := slices.Clone(ns)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// ChainFirms returns the firms that fit chain (an industry id or name) or any
+// chain below it, ranked: stated fits before inferred ones, then by
+// confidence, then by number of projects. With inferred false, keyword-only
+// fits are left out.
+func (s *Service) ChainFirms(ctx context.Context, chain string, inferred bool) (*ChainFirms, error) {
+	ix, err := s.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n, err := ix.resolve(chain, kg.TypeIndustry)
+	if err != nil {
+		return nil, err
+	}
+	if n.Type != kg.TypeIndustry {
+		return nil, kg.Errorf(kg.EInvalid, "%s is a %s, not an industry chain", n.ID, n.Type)
+	}
+	f := ix.fits(n, inferred)
+	return &ChainFirms{Chain: Ref{ID: n.ID, Name: n.Name}, Firms: f.firms}, nil
+}
+
+// subtree returns the industry and every industry below it, each with the
+// child of root on its path (nil for root itself).
+func (ix *index) subtree(root *node) ([]*node, map[string]*node) {
+	top := map[string]*node{root.ID: nil}
+	out := []*node{root}
+	for i := 0; i < len(out); i++ {
+		for _, c := range ix.children[out[i].ID] {
+			if _, ok := top[c.ID]; ok {
+				continue
+			}
+			if out[i] == root {
+				top[c.ID] = c
+			} else {
+				top[c.ID] = top[out[i].ID]
+			}
+			out = append(out, c)
+		}
+	}
+	return out, top
+}
+
+// fit is one reason a firm fits: a relation to an industry of the chain,
+// directly or through one of its projects.
+type fit struct {
+	r   *rel
+	ind *node
+	via *node
+}
+
+func better(ix *index, a, b fit) bool {
+	if a.r.Inferred != b.r.Inferred {
+		return !a.r.Inferred
+	}
+	if (a.via == nil) != (b.via == nil) {
+		return a.via == nil
+	}
+	if a.r.Confidence != b.r.Confidence {
+		return a.r.Confidence > b.r.Confidence
+	}
+	if da, db := ix.depth[a.ind.ID], ix.depth[b.ind.ID]; da != db {
+		return da > db
+	}
+	return a.ind.ID < b.ind.ID
+}
+
+func (ix *index) fits(root *node, inferred bool) *chainFits {
+	key := root.ID + "\x00" + strconv.FormatBool(inferred)
+	ix.mu.Lock()
+	if f := ix.fitsCache[key]; f != nil {
+		ix.mu.Unlock()
+		return f
+	}
+	ix.mu.Unlock()
+
+	inds, top := ix.subtree(root)
+	byFirm := map[string][]fit{}
+	var firmOrder []*node
+	add := func(firm *node, f fit) {
+		if _, ok := byFirm[firm.ID]; !ok {
+			firmOrder = append(firmOrder, firm)
+		}
+		byFirm[firm.ID] = append(byFirm[firm.ID], f)
+	}
+	projects := map[string]bool{}
+	linked := map[string]bool{}
+	for _, ind := range inds {
+		for _, r := range ind.in {
+			if r.Predicate != kg.PredInIndustry || (!inferred && r.Inferred) {
+				continue
+			}
+			sub := ix.nodes[r.Subject]
+			linked[sub.ID] = true
+			switch sub.Type {
+			case kg.TypeEnterprise:
+				add(sub, fit{r: r, ind: ind})
+			case kg.TypeProject:
+				projects[sub.ID] = true
+				for _, o := range sub.in {
+					if o.Predicate == kg.PredHasProject {
+						if owner := ix.nodes[o.Subject]; owner.Type == kg.TypeEnterprise {
+							add(owner, fit{r: r, ind: ind, via: sub})
+						}
+					}
+				}
+			}
+		}
+	}
+	res := &chainFits{projects: projects, members: linked}
+	for _, firm := range firmOrder {
+		fs := byFirm[firm.ID]
+		best := fs[0]
+		for _, f := range fs[1:] {
+			if better(ix, f, best) {
+				best = f
+			}
+		}
+		ff := FirmFit{
+			Entity:     firm.Entity,
+			Chain:      Ref{ID: best.ind.ID, Name: best.ind.Name},
+			Confidence: best.r.Confidence,
+			Inferred:   best.r.Inferred,
+			Segment:    ix.segment(best.ind, top),
+			Projects:   []ProjectRef{},
+		}
+		if best.via != nil {
+			v := best.via.ref()
+			ff.Via = &v
+		}
+		// Evidence: the best fit's first, then the other stated ones.
+		ev := slices.Clone(best.r.Evidence)
+		for _, f := range fs {
+			if f.r != best.r && f.r.Inferred == best.r.Inferred {
+				ev = mergeKeepOrder(ev, f.r.Evidence)
+			}
+		}
+		if len(ev) > maxFitEvidence {
+			ev = ev[:maxFitEvidence]
+		}
+		ff.Evidence = ev
+		for _, r := range firm.out {
+			if r.Predicate == kg.PredHasProject {
+				p := ix.nodes[r.Object]
+				ff.Projects = append(ff.Projects, ix.projectRef(p))
+				projects[p.ID] = true
+				res.members[p.ID] = true
+			}
+		}
+		if st, ok := ix.latestStage(firm); ok {
+			ff.Stage, ff.Planned, ff.StageEvid = st.Value, st.Planned, st.Evidence
+		}
+		res.members[firm.ID] = true
+		res.firms = append(res.firms, ff)
+	}
+	for p := range projects {
+		res.members[p] = true
+	}
+	sort.SliceStable(res.firms, func(i, j int) bool {
+		a, b := res.firms[i], res.firms[j]
+		if a.Inferred != b.Inferred {
+			return !a.Inferred
+		}
+		if a.Confidence != b.Confidence {
+			return a.Confidence > b.Confidence
+		}
+		if len(a.Projects) != len(b.Projects) {
+			return len(a.Projects) > len(b.Projects)
+		}
+		if a.Entity.Name != b.Entity.Name {
+			return a.Entity.Name < b.Entity.Name
+		}
+		return a.Entity.ID < b.Entity.ID
+	})
+	if res.firms == nil {
+		res.firms = []FirmFit{}
+	}
+	ix.mu.Lock()
+	ix.fitsCache[key] = res
+	ix.mu.Unlock()
+	return res
+}
+
+func mergeKeepOrder(a, b []kg.Evidence) []kg.Evidence {
+	seen := make(map[[3]any]bool, len(a))
+	for _, e := range a {
+		seen[[3]any{e.Document, e.Start, e.End}] = true
+	}
+	for _, e := range b {
+		if k := [3]any{e.Document, e.Start, e.End}; !seen[k] {
+			seen[k] = true
+			a = append(a, e)
+		}
+	}
+	return a
+}
+
+// segment names the part of the chain an industry is: its own or its nearest
+// broader industry's taxonomy segment, else the sub-chain below the root.
+func (ix *index) segment(ind *node, top map[string]*node) string {
+	for n, i := ind, 0; n != nil && i < 16; i++ {
+		if s := n.Attrs["segment"]; s != "" {
+			return s
+		}
+		if _, in := top[n.ID]; !in {
+			break
+		}
+		ps := ix.parents[n.ID]
+		if len(ps) == 0 {
+			break
+		}
+		n = ps[0]
+	}
+	if t := top[ind.ID]; t != nil {
+		return t.Name
+	}
+	return ""
+}
+
+// stageRank orders stages along the pipeline.
+func stageRank(s string) int {
+	if i := slices.Index(kg.Stages, s); i >= 0 {
+		return i
+	}
+	return -1
+}
+
+// latestStage picks the stage a project (or firm) is at: the one of the
+// latest year, stated before planned, furthest along the pipeline.
+func (ix *index) latestStage(n *node) (*rel, bool) {
+	var best *rel
+	bestYear := 0
+	for _, r := range n.out {
+		if r.Predicate != kg.PredStage {
+			continue
+		}
+		y := ix.relYear(r)
+		switch {
+		case best == nil:
+		case y != bestYear:
+			if y < bestYear {
+				continue
+			}
+		case r.Planned != best.Planned:
+			if r.Planned {
+				continue
+			}
+		case stageRank(r.Value) <= stageRank(best.Value):
+			continue
+		}
+		best, bestYear = r, y
+	}
+	return best, best != nil
+}
+
+func (ix *index) projectRef(p *node) ProjectRef {
+	pr := ProjectRef{Entity: p.Entity, StageEvidence: []kg.Evidence{}}
+	if st, ok := ix.latestStage(p); ok {
+		pr.Stage, pr.Planned, pr.Year, pr.StageEvidence = st.Value, st.Planned, ix.relYear(st), st.Evidence
+	}
+	return pr
+}

@@ -1,0 +1,19 @@
+// Package queries answers the analysts' questions over the knowledge graph:
+// which firms fit an industry chain, entity search and detail, neighbourhood
+// subgraphs, shortest paths, the project pipeline, indicators and exports.
+//
+// It is used alike by the HTTP API (package web) and the command line.
+//
+// # Design
+//
+// The graph store answers one-node walks quickly but set intersections and
+// label scans slowly (see shared/cayley-notes.md). The questions here start
+// from sets (all firms of a chain and of every chain below it, every project
+// at a stage), so a Service keeps an in-memory index of the graph: every
+// entity with its incoming and outgoing relations, the industry tree and the
+// documents. The index is built from a graph.Reader on first use and rebuilt
+// when Reader.Version changes; requests share one immutable index, so that
+// an answer costs what its size costs, not what the corpus costs. Answers
+// derived from the whole index (the chain tree, a chain's firms) are cached
+// per index.
+package queries

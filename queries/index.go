@@ -1,0 +1,400 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/width"
+
+	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/graph"
+)
+
+// Reader is what a Service reads from the store: the methods of graph.Reader
+// it calls.
+type Reader interface {
+	EntitiesOfType(ctx context.Context, typ string) ([]kg.Entity, error)
+	Edges(ctx context.Context, id string) ([]graph.Edge, error)
+	Documents(ctx context.Context) ([]kg.Document, error)
+	Document(ctx context.Context, id string) (kg.Document, error)
+	Indicators(ctx context.Context, doc string) ([]kg.Indicator, error)
+	Version() uint64
+}
+
+// relationLister is an optional bulk read a store may offer: every relation
+// once, so that building the index needs one pass instead of one Edges call
+// per entity.
+type relationLister interface {
+	Relations(ctx context.Context) ([]kg.Relation, error)
+}
+
+// node is one entity with its relations.
+type node struct {
+	kg.Entity
+	out []*rel // relations whose subject is this entity (stage ones included)
+	in  []*rel // relations whose object is this entity
+	// keys are the normalized name, aliases and attribute values, for search.
+	keys []string
+	docs map[string]bool // documents whose evidence mentions this entity
+}
+
+// rel is one relation, its evidence merged across documents.
+type rel struct {
+	kg.Relation
+	id string
+}
+
+// index is an immutable snapshot of the graph. Caches hang off it and die
+// with it.
+type index struct {
+	version    uint64
+	nodes      map[string]*node
+	order      []*node // by id
+	byName     map[string][]*node
+	docs       []kg.Document
+	docByID    map[string]kg.Document
+	indicators []kg.Indicator
+
+	children map[string][]*node // industry id -> narrower industries
+	parents  map[string][]*node // industry id -> broader industries
+	roots    []*node            // industries with no broader one
+	depth    map[string]int
+
+	mu        sync.Mutex
+	fitsCache map[string]*chainFits // by chain id and inferred flag
+	tree      []ChainNode
+}
+
+// norm folds width and case so that ＡＢＢ, abb and ABB match.
+func norm(s string) string {
+	return strings.ToLower(width.Fold.String(strings.TrimSpace(s)))
+}
+
+func relKey(r kg.Relation) string {
+	if r.Predicate == kg.PredStage {
+		return fmt.Sprintf("%s\x00%s\x00=%s\x00%t\x00%d", r.Subject, r.Predicate, r.Value, r.Planned, r.Year)
+	}
+	return r.Subject + "\x00" + r.Predicate + "\x00" + r.Object + "\x00" + r.Value
+}
+
+func edgeID(r kg.Relation) string {
+	if r.Predicate == kg.PredStage {
+		return r.Subject + " " + r.Predicate + " " + r.Value
+	}
+	return r.Subject + " " + r.Predicate + " " + r.Object
+}
+
+func buildIndex(ctx context.Context, r Reader) (*index, error) {
+	v := r.Version()
+	ents, err := r.EntitiesOfType(ctx, "")
+	if err != nil {
+		return nil, fmt.Errorf("index entities: %w", err)
+	}
+	ix := &index{
+		version:   v,
+		nodes:     make(map[string]*node, len(ents)),
+		byName:    make(map[string][]*node),
+		docByID:   make(map[string]kg.Document),
+		children:  make(map[string][]*node),
+		parents:   make(map[string][]*node),
+		depth:     make(map[string]int),
+		fitsCache: make(map[string]*chainFits),
+	}
+	for _, e := range ents {
+		if e.Type == kg.TypeDocument || e.Type == kg.TypeIndicator {
+			continue
+		}
+		if e.Aliases == nil {
+			e.Aliases = []string{}
+		}
+		n := &node{Entity: e, docs: map[string]bool{}}
+		n.keys = append(n.keys, norm(e.Name))
+		for _, a := range e.Aliases {
+			n.keys = append(n.keys, norm(a))
+		}
+		for _, k := range sortedKeys(e.Attrs) {
+			if v := e.Attrs[k]; v != "" && !strings.HasPrefix(k, "level") {
+				n.keys = append(n.keys, norm(v))
+			}
+		}
+		ix.nodes[e.ID] = n
+		ix.order = append(ix.order, n)
+		ix.byName[norm(e.Name)] = append(ix.byName[norm(e.Name)], n)
+		for _, a := range e.Aliases {
+			ix.byName[norm(a)] = append(ix.byName[norm(a)], n)
+		}
+	}
+	sort.Slice(ix.order, func(i, j int) bool { return ix.order[i].ID < ix.order[j].ID })
+
+	rels, err := listRelations(ctx, r, ix.order)
+	if err != nil {
+		return nil, err
+	}
+	merged := make(map[string]*rel, len(rels))
+	for _, x := range rels {
+		s := ix.nodes[x.Subject]
+		if s == nil {
+			continue
+		}
+		var o *node
+		if x.Predicate != kg.PredStage {
+			if o = ix.nodes[x.Object]; o == nil {
+				continue
+			}
+		}
+		k := relKey(x)
+		if m := merged[k]; m != nil {
+			m.Evidence = mergeEvidence(m.Evidence, x.Evidence)
+			m.Inferred = m.Inferred && x.Inferred
+			if x.Confidence > m.Confidence {
+				m.Confidence = x.Confidence
+			}
+			continue
+		}
+		x.Evidence = mergeEvidence(nil, x.Evidence)
+		m := &rel{Relation: x, id: edgeID(x)}
+		merged[k] = m
+		s.out = append(s.out, m)
+		if o != nil {
+			o.in = append(o.in, m)
+		}
+	}
+	for _, n := range ix.order {
+		sortRels(n.out)
+		sortRels(n.in)
+		for _, x := range n.out {
+			for _, ev := range x.Evidence {
+				n.docs[ev.Document] = true
+				if o := ix.nodes[x.Object]; o != nil {
+					o.docs[ev.Document] = true
+				}
+			}
+		}
+	}
+
+	// The industry tree.
+	for _, n := range ix.order {
+		if n.Type != kg.TypeIndustry {
+			continue
+		}
+		for _, x := range n.out {
+			if x.Predicate == kg.PredSubIndustryOf {
+				p := ix.nodes[x.Object]
+				ix.parents[n.ID] = append(ix.parents[n.ID], p)
+				ix.children[p.ID] = append(ix.children[p.ID], n)
+			}
+		}
+	}
+	for _, n := range ix.order {
+		if n.Type == kg.TypeIndustry && len(ix.parents[n.ID]) == 0 {
+			ix.roots = append(ix.roots, n)
+		}
+	}
+	var setDepth func(n *node, d int, seen map[string]bool)
+	setDepth = func(n *node, d int, seen map[string]bool) {
+		if seen[n.ID] {
+			return
+		}
+		seen[n.ID] = true
+		if old, ok := ix.depth[n.ID]; !ok || d < old {
+			ix.depth[n.ID] = d
+		}
+		for _, c := range ix.children[n.ID] {
+			setDepth(c, d+1, seen)
+		}
+		delete(seen, n.ID)
+	}
+	for _, n := range ix.roots {
+		setDepth(n, 0, map[string]bool{})
+	}
+
+	docs, err := r.Documents(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("index documents: %w", err)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	ix.docs = docs
+	for _, d := range docs {
+		ix.docByID[d.ID] = d
+	}
+	inds, err := r.Indicators(ctx, "")
+	if err != nil {
+		return nil, fmt.Errorf("index indicators: %w", err)
+	}
+	sort.SliceStable(inds, func(i, j int) bool { return inds[i].ID < inds[j].ID })
+	ix.indicators = inds
+	return ix, nil
+}
+
+// listRelations reads every relation once: in bulk where the store offers
+// it, else from each entity's outgoing edges.
+func listRelations(ctx context.Context, r Reader, nodes []*node) ([]kg.Relation, error) {
+	if rl, ok := r.(relationLister); ok {
+		rels, err := rl.Relations(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("index relations: %w", err)
+		}
+		return rels, nil
+	}
+	var rels []kg.Relation
+	for _, n := range nodes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		edges, err := r.Edges(ctx, n.ID)
+		if err != nil {
+			return nil, fmt.Errorf("index edges of %s: %w", n.ID, err)
+		}
+		for _, e := range edges {
+			if !e.Out && e.Predicate != kg.PredStage {
+				continue
+			}
+			if e.Subject == "" {
+				e.Subject = n.ID
+			}
+			if e.Subject != n.ID {
+				continue
+			}
+			rels = append(rels, e.Relation)
+		}
+	}
+	return rels, nil
+}
+
+func mergeEvidence(a, b []kg.Evidence) []kg.Evidence {
+	out := make([]kg.Evidence, 0, len(a)+len(b))
+	seen := make(map[[3]any]bool, len(a)+len(b))
+	for _, ev := range append(append([]kg.Evidence{}, a...), b...) {
+		k := [3]any{ev.Document, ev.Start, ev.End}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, ev)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Document != out[j].Document {
+			return out[i].Document < out[j].Document
+		}
+		return out[i].Start < out[j].Start
+	})
+	return out
+}
+
+func sortRels(rs []*rel) {
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i].Predicate != rs[j].Predicate {
+			return rs[i].Predicate < rs[j].Predicate
+		}
+		return rs[i].id < rs[j].id
+	})
+}
+
+func sortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// relYear is the year a relation speaks of: its own, else the latest year
+// of its evidence documents.
+func (ix *index) relYear(r *rel) int {
+	if r.Year != 0 {
+		return r.Year
+	}
+	y := 0
+	for _, ev := range r.Evidence {
+		if d, ok := ix.docByID[ev.Document]; ok && d.Year > y {
+			y = d.Year
+		}
+	}
+	return y
+}
+
+// resolve finds an entity by id, by typed id (type/name), or by exact name
+// or alias (preferring typ when several match).
+func (ix *index) resolve(s, typ string) (*node, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, kg.Errorf(kg.EInvalid, "an entity id or name is required")
+	}
+	if n := ix.nodes[s]; n != nil {
+		return n, nil
+	}
+	if typ != "" {
+		if n := ix.nodes[strings.ToLower(typ)+"/"+s]; n != nil {
+			return n, nil
+		}
+	}
+	cands := ix.byName[norm(s)]
+	var best *node
+	for _, n := range cands {
+		if typ != "" && n.Type != typ {
+			continue
+		}
+		if best == nil || (n.Name == s && best.Name != s) || (n.Name == best.Name && n.ID < best.ID) {
+			best = n
+		}
+	}
+	if best == nil && typ == "" && len(cands) > 0 {
+		best = cands[0]
+	}
+	if best == nil {
+		if typ != "" {
+			return nil, kg.Errorf(kg.ENotFound, "no %s %q", strings.ToLower(typ), s)
+		}
+		return nil, kg.Errorf(kg.ENotFound, "no entity %q", s)
+	}
+	return best, nil
+}
+
+// Ref names an entity briefly.
+type Ref struct {
+	ID   string `json:"id"`
+	Type string `json:"type,omitempty"`
+	Name string `json:"name"`
+}
+
+func (n *node) ref() Ref { return Ref{ID: n.ID, Type: n.Type, Name: n.Name} }
+
+// Service answers the questions over a Reader. It is safe for concurrent use.
+type Service struct {
+	r  Reader
+	mu sync.Mutex // serializes index builds
+	ix *index     // guarded by mu; immutable once published
+}
+
+// New returns a Service reading from r.
+func New(r Reader) *Service {
+	return &Service{r: r}
+}
+
+// index returns an index of the store's current version, building it when
+// the store has changed. Concurrent callers wait for one build.
+func (s *Service) index(ctx context.Context) (*index, error) {
+	v := s.r.Version()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ix != nil && s.ix.version == v {
+		return s.ix, nil
+	}
+	ix, err := buildIndex(ctx, s.r)
+	if err != nil {
+		return nil, err
+	}
+	s.ix = ix
+	return ix, nil
+}
+
+// Refresh builds the index now, so that the first request does not pay for
+// it.
+func (s *Service) Refresh(ctx context.Context) error {
+	_, err := s.index(ctx)
+	return err
+}
