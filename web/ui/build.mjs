@@ -1,0 +1,27 @@
+// Bundles the UI into dist/: index.html, app.js, app.css (stable names, so
+// the Go server and the Content-Security-Policy need no manifest).
+import * as esbuild from 'esbuild';
+import { copyFile, mkdir } from 'node:fs/promises';
+
+const watch = process.argv.includes('--watch');
+await mkdir('dist', { recursive: true });
+await copyFile('src/index.html', 'dist/index.html');
+await copyFile('src/app.css', 'dist/app.css');
+
+const options = {
+  entryPoints: ['src/main.js'],
+  bundle: true,
+  format: 'iife',
+  target: ['es2020'],
+  minify: !watch,
+  sourcemap: watch ? 'inline' : false,
+  legalComments: 'linked',
+  outfile: 'dist/app.js',
+  logLevel: 'info',
+};
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+} else {
+  await esbuild.build(options);
+}

@@ -1,0 +1,128 @@
+// Cytoscape set-up shared by the chains view and the explorer: the style
+// (colours and shapes by type, inferred edges dashed), layouts and pictures.
+
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import dagre from 'cytoscape-dagre';
+import svg from 'cytoscape-svg';
+import { TYPES, predLabel, typeOfId, nameOfId } from './labels.js';
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+cytoscape.use(svg);
+
+export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+function stylesheet() {
+  const s = [
+    { selector: 'node', style: {
+      label: 'data(label)', 'font-family': FONT, 'font-size': 12, color: '#1f2937',
+      'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 120,
+      'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
+      'min-zoomed-font-size': 7, width: 26, height: 26, 'background-color': '#94a3b8',
+      'border-width': 1, 'border-color': '#ffffff',
+    } },
+    { selector: 'edge', style: {
+      width: 1.5, 'line-color': '#a3aab5', 'target-arrow-color': '#a3aab5', 'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier', 'arrow-scale': 0.8, label: 'data(label)', 'font-family': FONT, 'font-size': 9,
+      color: '#6b7280', 'text-rotation': 'autorotate', 'min-zoomed-font-size': 9,
+      'text-background-color': '#ffffff', 'text-background-opacity': 0.8,
+    } },
+    { selector: 'edge[?inferred]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'node[?seed]', style: { width: 40, height: 40, 'font-size': 14, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#111827' } },
+    { selector: 'node[?expanded]', style: { 'border-width': 2, 'border-color': '#374151' } },
+    { selector: 'node.segment', style: { 'background-opacity': 0.6 } },
+    { selector: 'node[?inferred]', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': '#6b7280' } },
+    { selector: ':selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    { selector: 'edge:selected', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3 } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: '.hidden', style: { display: 'none' } },
+  ];
+  for (const [t, v] of Object.entries(TYPES)) {
+    s.splice(2, 0, { selector: `node[type = "${t}"]`, style: { 'background-color': v.color, shape: v.shape } });
+  }
+  return s;
+}
+
+/** Creates a cytoscape instance in container. */
+export function createCy(container, { big = false } = {}) {
+  return cytoscape({
+    container,
+    style: stylesheet(),
+    wheelSensitivity: 0.3,
+    minZoom: 0.05,
+    maxZoom: 4,
+    textureOnViewport: big,
+    hideEdgesOnViewport: false,
+    pixelRatio: 'auto',
+  });
+}
+
+/** Cytoscape elements from the API's {nodes, edges} (GET /graph). */
+export function toElements(nodes, edges) {
+  const els = [];
+  for (const n of nodes || []) {
+    const type = n.type || typeOfId(n.id);
+    els.push({ group: 'nodes', data: { id: n.id, label: n.name || nameOfId(n.id), type, name: n.name || nameOfId(n.id), aliases: n.aliases || [], degree: n.degree } });
+  }
+  for (const e of edges || []) {
+    els.push({ group: 'edges', data: {
+      id: e.id || `${e.source}|${e.predicate}|${e.target}`, source: e.source, target: e.target,
+      predicate: e.predicate, label: predLabel(e.predicate), inferred: !!e.inferred,
+      confidence: e.confidence, evidence: e.evidence || [],
+    } });
+  }
+  return els;
+}
+
+/** Adds elements that are not there yet; edges whose ends are missing are skipped. */
+export function addElements(cy, els) {
+  const fresh = [];
+  const ids = new Set();
+  for (const el of els) {
+    if (cy.getElementById(el.data.id).nonempty() || ids.has(el.data.id)) continue;
+    if (el.group === 'nodes') { fresh.push(el); ids.add(el.data.id); }
+  }
+  for (const el of els) {
+    if (el.group !== 'edges' || cy.getElementById(el.data.id).nonempty() || ids.has(el.data.id)) continue;
+    const has = (id) => ids.has(id) || cy.getElementById(id).nonempty();
+    if (has(el.data.source) && has(el.data.target)) { fresh.push(el); ids.add(el.data.id); }
+  }
+  return cy.add(fresh);
+}
+
+export const LAYOUTS = {
+  fcose: { label: '力导向', options: (n) => ({
+    name: 'fcose', quality: n > 800 ? 'draft' : 'default', randomize: true, animate: n < 300,
+    animationDuration: 400, nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60,
+    numIter: n > 800 ? 1200 : 2500, packComponents: true, fit: true, padding: 30,
+  }) },
+  dagre: { label: '层次', options: (n) => ({ name: 'dagre', rankDir: 'LR', nodeSep: 12, rankSep: 90, animate: n < 300, animationDuration: 300, fit: true, padding: 30 }) },
+  breadthfirst: { label: '树形', options: () => ({ name: 'breadthfirst', directed: true, spacingFactor: 1.1, fit: true, padding: 30 }) },
+  concentric: { label: '同心圆', options: () => ({ name: 'concentric', minNodeSpacing: 20, fit: true, padding: 30, concentric: (n) => (n.data('seed') ? 10 : n.degree()), levelWidth: () => 2 }) },
+};
+
+/** Runs a layout and resolves with the milliseconds it took. */
+export function runLayout(cy, name, eles) {
+  const target = eles || cy.elements(':visible');
+  const n = target.nodes().length;
+  const def = LAYOUTS[name] || LAYOUTS.fcose;
+  const opts = def.options(n);
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const layout = target.layout(opts);
+    layout.one('layoutstop', () => resolve(performance.now() - t0));
+    layout.run();
+  });
+}
+
+/** A PNG of the whole drawing as a Blob. */
+export function pngBlob(cy) {
+  return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 });
+}
+
+/** An SVG of the whole drawing as a Blob. */
+export function svgBlob(cy) {
+  const text = cy.svg({ full: true, scale: 1, bg: '#ffffff' });
+  return new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
+}

@@ -1,0 +1,41 @@
+// 查询: the Gizmo console (POST /query), with examples that work on the sample.
+
+import { h, mount, loading, errorBox } from './dom.js';
+import { api } from './api.js';
+
+// The IRIs the store writes (see `kg dump`); kept in one place.
+export const EXAMPLES = [
+  ['新一代信息技术的企业', 'g.V("<industry/新一代信息技术>").In("<inIndustry>").All()'],
+  ['京东方的项目', 'g.V("<enterprise/京东方>").Out("<hasProject>").All()'],
+  ['京东方的全部关系', 'g.V("<enterprise/京东方>").OutPredicates().All()'],
+  ['各项目阶段', 'g.V().Has("<stage>").Save("<stage>", "stage").Limit(50).All()'],
+  ['产业分类树', 'g.V().Out("<subIndustryOf>").All()'],
+];
+
+export function leave() {}
+
+export function render(view) {
+  const ta = h('textarea', { class: 'query-text', id: 'query-text', rows: 6, spellcheck: 'false', 'aria-label': 'Gizmo 查询' }, EXAMPLES[0][1]);
+  const limit = h('input', { type: 'number', class: 'limit', min: 1, max: 10000, value: 100, 'aria-label': '结果上限' });
+  const out = h('div', { class: 'query-out' });
+  const run = async () => {
+    mount(out, loading('查询中…'));
+    const t0 = performance.now();
+    try {
+      const res = await api.query(ta.value, Number(limit.value) || 100);
+      const rows = res.result || [];
+      mount(out, h('div', { class: 'muted small' }, `${rows.length} 条结果 · ${Math.round(performance.now() - t0)} ms`),
+        h('pre', { class: 'query-result' }, JSON.stringify(rows, null, 2)));
+    } catch (err) {
+      mount(out, errorBox(err));
+    }
+  };
+  ta.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); } });
+  mount(view, h('div', { class: 'query' },
+    h('h1', { class: 'view-title' }, 'Gizmo 查询'),
+    h('div', { class: 'examples' }, h('span', { class: 'label' }, '示例'), EXAMPLES.map(([label, q]) => h('button', { class: 'btn small', onclick: () => { ta.value = q; run(); } }, label))),
+    ta,
+    h('div', { class: 'query-bar' }, h('button', { class: 'btn primary', id: 'query-run', onclick: run }, '运行（Ctrl+Enter）'), h('label', { class: 'field' }, '结果上限 ', limit),
+      h('span', { class: 'muted small' }, '只读查询，服务器有时间与结果数限制。')),
+    out));
+}
