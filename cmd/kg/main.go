@@ -40,6 +40,7 @@ func commands() map[string]command {
 		"serve":   {"serve the HTTP API and the browser UI", runServe},
 		"query":   {"ask the analysts' questions from the command line", runQuery},
 		"export":  {"export a subgraph (GraphML, GEXF, CSV, JSON-LD, N-Quads, DOT)", runExport},
+		"gen":     {"write a synthetic corpus of reports for measuring scale", runGen},
 	}
 }
 
