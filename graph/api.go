@@ -23,7 +23,8 @@ type Edge struct {
 // LoadStats reports what one document's load did.
 type LoadStats struct {
 	Document  string
-	Quads     int // quads written for the document
+	Quads     int // quads the document has in the store
+	Added     int // quads written (0 when the same version was loaded before)
 	Removed   int // quads of an earlier version removed
 	Entities  int
 	Relations int

@@ -1,0 +1,230 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/kgraph/kg"
+)
+
+// DefaultAddr is the store address used when none is given.
+const DefaultAddr = "bolt:./data/kg.db"
+
+// Store is the knowledge graph: a Cayley quad store plus an in-memory index
+// of the domain model derived from its quads. It implements Reader, Writer,
+// Dumper and Querier and is safe for concurrent use: any number of readers
+// and one writer at a time (writers queue).
+type Store struct {
+	addr string
+	kind string // "mem", "bolt" or "postgres"
+	qs   cgraph.QuadStore
+	pg   *pgLoader // the fast load path, postgres only
+
+	// writeMu serializes writers. qsMu guards the quad store itself where the
+	// backend is not safe for concurrent reads and writes (memstore); mu
+	// guards idx.
+	writeMu sync.Mutex
+	qsMu    sync.RWMutex
+	mu      sync.RWMutex
+	idx     *index
+	version atomic.Uint64
+}
+
+var _ interface {
+	Reader
+	Writer
+	Dumper
+	Querier
+} = (*Store)(nil)
+
+// Open opens (creating it if needed) the store at addr:
+//
+//	mem:                   Cayley's memstore, gone when the process ends
+//	bolt:PATH (or PATH)    an embedded bbolt file, the default ./data/kg.db
+//	postgres://…           Cayley's SQL backend on PostgreSQL
+//
+// A bolt file held by another process gives a kg.EConflict error after one
+// second, never a hang.
+func Open(ctx context.Context, addr string) (*Store, error) {
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	s := &Store{addr: addr, idx: newIndex()}
+	var err error
+	switch {
+	case addr == "mem:" || addr == "mem" || strings.HasPrefix(addr, "mem:"):
+		s.kind = "mem"
+		s.qs = memstore.New()
+	case strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://"):
+		s.kind = "postgres"
+		s.qs, s.pg, err = openPostgres(ctx, addr)
+	default:
+		s.kind = "bolt"
+		s.qs, err = openBolt(strings.TrimPrefix(addr, "bolt:"))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.loadIndex(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: read graph: %w", addr, err)
+	}
+	return s, nil
+}
+
+// openBolt opens bbolt through hidalgo by hand rather than through Cayley's
+// registry: the lock timeout turns a second process into an error instead of
+// a hang, and the large initial mmap avoids the remap deadlock between
+// readers and a writer (cayley-notes).
+func openBolt(path string) (cgraph.QuadStore, error) {
+	if path == "" {
+		path = strings.TrimPrefix(DefaultAddr, "bolt:")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open bolt:%s: %w", path, err)
+		}
+	}
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: 1 << 30})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, &kg.Error{Code: kg.EConflict, Op: "open bolt:" + path,
+			Message: "the store is in use by another process (close it, or use another --db)", Err: err}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open bolt:%s: %w", path, err)
+	}
+	if err := kv.Init(db, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		db.Close()
+		return nil, fmt.Errorf("init bolt:%s: %w", path, err)
+	}
+	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open bolt:%s: %w", path, err)
+	}
+	return qs, nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.qsMu.Lock()
+	defer s.qsMu.Unlock()
+	var err error
+	if s.qs != nil {
+		err = s.qs.Close()
+		s.qs = nil
+	}
+	if s.pg != nil {
+		if e := s.pg.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Addr is the address the store was opened with.
+func (s *Store) Addr() string { return s.addr }
+
+// readQS locks the quad store for reading where the backend needs it.
+func (s *Store) readQS() func() {
+	if s.kind != "mem" {
+		return func() {}
+	}
+	s.qsMu.RLock()
+	return s.qsMu.RUnlock
+}
+
+func (s *Store) writeQS() func() {
+	if s.kind != "mem" {
+		return func() {}
+	}
+	s.qsMu.Lock()
+	return s.qsMu.Unlock
+}
+
+// loadIndex rebuilds the in-memory index from every quad of the store.
+func (s *Store) loadIndex(ctx context.Context) error {
+	byDoc := make(map[string][]quad.Quad)
+	err := s.eachQuad(ctx, func(q quad.Quad) {
+		doc, _, ok := labelDoc(q.Label)
+		if !ok {
+			return
+		}
+		if q.Predicate == pText && q.Subject == docIRI(doc) {
+			q.Object = quad.String("") // the text stays in the store
+		}
+		byDoc[doc] = append(byDoc[doc], q)
+	})
+	if err != nil {
+		return err
+	}
+	idx := newIndex()
+	for doc, quads := range byDoc {
+		m, _ := decode(doc, quads)
+		idx.put(m)
+	}
+	s.mu.Lock()
+	s.idx = idx
+	s.mu.Unlock()
+	s.version.Add(1)
+	return nil
+}
+
+// eachQuad calls fn for every quad of the store.
+func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
+	unlock := s.readQS()
+	defer unlock()
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if q.IsValid() {
+			fn(q)
+		}
+	}
+	return it.Err()
+}
+
+// subjectQuads returns the quads whose subject is v.
+func (s *Store) subjectQuads(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
+	unlock := s.readQS()
+	defer unlock()
+	return quadsOf(ctx, s.qs, quad.Subject, v)
+}
+
+func quadsOf(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	ref, err := qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	it := qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, it.Err()
+}

@@ -1,0 +1,268 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg"
+)
+
+// Input is one document to load: the document (with its Text and Sentences)
+// and its extraction.
+type Input struct {
+	Doc kg.Document
+	X   *kg.Extraction
+}
+
+// maxBatchQuads is how many quads one write transaction gathers when several
+// documents are loaded together: large enough to amortize a commit, small
+// enough to keep memory flat.
+const maxBatchQuads = 50_000
+
+// LoadDocument stores one document's extraction, replacing any earlier
+// version of the same document id, all-or-nothing. Loading the same document
+// twice writes nothing the second time.
+func (s *Store) LoadDocument(ctx context.Context, doc kg.Document, x *kg.Extraction) (LoadStats, error) {
+	st, err := s.LoadDocuments(ctx, []Input{{Doc: doc, X: x}}, nil)
+	if err != nil {
+		return LoadStats{}, err
+	}
+	return st[0], nil
+}
+
+// LoadDocuments loads several documents, gathering them into few write
+// transactions. Each document is whole or absent in the store at every
+// moment, even if the process is killed. progress, when not nil, is called
+// after each transaction with the stats of the documents it committed.
+func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]LoadStats)) ([]LoadStats, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.qs == nil {
+		return nil, &kg.Error{Code: kg.ENotReady, Op: "load", Message: "the store is closed"}
+	}
+	var (
+		all     []LoadStats
+		batch   []cgraph.Delta
+		pending []*docModel
+		stats   []LoadStats
+	)
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := s.apply(ctx, batch); err != nil {
+			// The index already holds the batch's documents: rebuild it
+			// from what the store really has.
+			if e := s.loadIndex(ctx); e != nil {
+				return fmt.Errorf("%w (and reloading the index: %v)", err, e)
+			}
+			return err
+		}
+		s.version.Add(1)
+		all = append(all, stats...)
+		if progress != nil {
+			progress(stats)
+		}
+		batch, pending, stats = nil, nil, nil
+		return nil
+	}
+	for _, d := range in {
+		if err := ctx.Err(); err != nil {
+			return all, err
+		}
+		m, text, err := prepare(d.Doc, d.X)
+		if err != nil {
+			return all, err
+		}
+		for _, p := range pending {
+			if p.doc.ID == m.doc.ID {
+				// Its earlier version must be in the store before diffing.
+				if err := flush(); err != nil {
+					return all, fmt.Errorf("load %s: %w", d.Doc.ID, err)
+				}
+				break
+			}
+		}
+		st, deltas, err := s.diff(ctx, m, text)
+		if err != nil {
+			return all, err
+		}
+		batch = append(batch, deltas...)
+		pending = append(pending, m)
+		stats = append(stats, st)
+		if len(batch) >= maxBatchQuads {
+			if err := flush(); err != nil {
+				return all, fmt.Errorf("load %s: %w", d.Doc.ID, err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return all, fmt.Errorf("load: %w", err)
+	}
+	return all, nil
+}
+
+// prepare turns the input into a normalized model.
+func prepare(doc kg.Document, x *kg.Extraction) (*docModel, string, error) {
+	if x == nil {
+		x = &kg.Extraction{}
+	}
+	if doc.ID == "" && len(x.Documents) == 1 {
+		doc = x.Documents[0]
+	}
+	if doc.ID == "" {
+		return nil, "", kg.Errorf(kg.EInvalid, "load: a document needs an id")
+	}
+	text := doc.Text
+	m := &docModel{doc: doc}
+	m.doc.Text = ""
+	m.doc.Sentences = append([]kg.Span(nil), doc.Sentences...)
+	for _, e := range x.Entities {
+		if e.ID == "" {
+			continue
+		}
+		e.Aliases = append([]string{}, e.Aliases...)
+		m.entities = append(m.entities, e)
+	}
+	fixEv := func(ev []kg.Evidence) []kg.Evidence {
+		out := make([]kg.Evidence, 0, len(ev))
+		for _, e := range ev {
+			// Evidence always points into this document.
+			e.Document = doc.ID
+			out = append(out, e)
+		}
+		return out
+	}
+	for _, r := range x.Relations {
+		if r.Subject == "" || r.Predicate == "" || (r.Object == "" && r.Value == "") {
+			continue
+		}
+		r.Evidence = fixEv(r.Evidence)
+		m.relations = append(m.relations, r)
+	}
+	for _, in := range x.Indicators {
+		if in.ID == "" {
+			continue
+		}
+		in.Evidence = fixEv(in.Evidence)
+		m.indicators = append(m.indicators, in)
+	}
+	if m.entities == nil {
+		m.entities = []kg.Entity{}
+	}
+	if m.relations == nil {
+		m.relations = []kg.Relation{}
+	}
+	if m.indicators == nil {
+		m.indicators = []kg.Indicator{}
+	}
+	normalize(m)
+	return m, text, nil
+}
+
+// diff resolves m's entities against the store, computes the deltas that
+// turn the stored version of the document into m, and puts m into the
+// index. Called with writeMu held.
+func (s *Store) diff(ctx context.Context, m *docModel, text string) (LoadStats, []cgraph.Delta, error) {
+	id := m.doc.ID
+	s.idx.resolve(m) // reads idx only; writers are serialized by writeMu
+	newQuads := encode(m, text)
+	var oldQuads []quad.Quad
+	if old, ok := s.idx.docs[id]; ok {
+		oldQuads = encode(old, "")
+		stored, err := s.subjectQuads(ctx, docIRI(id))
+		if err != nil {
+			return LoadStats{}, nil, fmt.Errorf("load %s: read earlier version: %w", id, err)
+		}
+		for _, q := range stored {
+			if q.Label == docIRI(id) {
+				oldQuads = append(oldQuads, q)
+			}
+		}
+	}
+	deltas, added, removed := deltasBetween(oldQuads, newQuads)
+	// The index gets exactly what a reopened store would decode.
+	dm, _ := decode(id, newQuads)
+	s.mu.Lock()
+	s.idx.put(dm)
+	s.mu.Unlock()
+	return LoadStats{
+		Document:  id,
+		Quads:     len(newQuads),
+		Added:     added,
+		Removed:   removed,
+		Entities:  len(dm.entities),
+		Relations: len(dm.relations),
+	}, deltas, nil
+}
+
+func deltasBetween(old, new []quad.Quad) (deltas []cgraph.Delta, added, removed int) {
+	keep := make(map[quad.Quad]bool, len(old))
+	for _, q := range old {
+		keep[q] = true
+	}
+	inNew := make(map[quad.Quad]bool, len(new))
+	for _, q := range new {
+		inNew[q] = true
+		if !keep[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			added++
+		}
+	}
+	for q := range keep {
+		if !inNew[q] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			removed++
+		}
+	}
+	return deltas, added, removed
+}
+
+// apply writes deltas in one transaction.
+func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	if s.pg != nil {
+		return s.pg.apply(ctx, s.qs, deltas)
+	}
+	unlock := s.writeQS()
+	defer unlock()
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+}
+
+// RemoveDocument removes a document's facts, and the entities no other
+// document mentions. An unknown id gives a kg.ENotFound error.
+func (s *Store) RemoveDocument(ctx context.Context, id string) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.qs == nil {
+		return &kg.Error{Code: kg.ENotReady, Op: "remove", Message: "the store is closed"}
+	}
+	old, ok := s.idx.docs[id]
+	if !ok {
+		return &kg.Error{Code: kg.ENotFound, Op: "remove", Message: "no document " + id}
+	}
+	quads := encode(old, "")
+	stored, err := s.subjectQuads(ctx, docIRI(id))
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", id, err)
+	}
+	for _, q := range stored {
+		if q.Label == docIRI(id) {
+			quads = append(quads, q)
+		}
+	}
+	deltas, _, _ := deltasBetween(quads, nil)
+	if err := s.apply(ctx, deltas); err != nil {
+		return fmt.Errorf("remove %s: %w", id, err)
+	}
+	s.mu.Lock()
+	s.idx.remove(id)
+	s.mu.Unlock()
+	s.version.Add(1)
+	return nil
+}
