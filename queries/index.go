@@ -116,7 +116,7 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 			n.keys = append(n.keys, norm(a))
 		}
 		for _, k := range sortedKeys(e.Attrs) {
-			if v := e.Attrs[k]; v != "" && !strings.HasPrefix(k, "level") {
+			if v := e.Attrs[k]; v != "" && k != "level" && k != "code" && k != "segment" {
 				n.keys = append(n.keys, norm(v))
 			}
 		}
