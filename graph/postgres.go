@@ -1,20 +1,302 @@
 package graph
 
+// PostgreSQL: Cayley's SQL backend reads the tables (nodes, quads), and this
+// file writes them. Cayley's own writer sends one INSERT per node and per
+// quad (about 4k quads/s here); ours sends each transaction's nodes and quads
+// with COPY into temporary tables and merges them with three set-based
+// statements, keeping Cayley's invariants: a node row per distinct value,
+// keyed by Cayley's hash, whose refs count the quads using it, and no node
+// without quads.
+
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
+	"strings"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the backend
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	"github.com/lib/pq"
+
+	"github.com/kgraph/kg"
 )
 
-type pgLoader struct{}
-
-func (p *pgLoader) Close() error { return nil }
-
-func (p *pgLoader) apply(ctx context.Context, qs cgraph.QuadStore, deltas []cgraph.Delta) error {
-	return errors.New("postgres: not implemented yet")
+type pgLoader struct {
+	db *sql.DB
 }
 
 func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, *pgLoader, error) {
-	return nil, nil, errors.New("postgres: not implemented yet")
+	// Hide the password in messages.
+	shown := addr
+	if u := strings.Index(addr, "@"); u > 0 {
+		if c := strings.Index(addr[:u], "://"); c > 0 {
+			shown = addr[:c+3] + "…" + addr[u:]
+		}
+	}
+	unavailable := func(err error) error {
+		return &kg.Error{Code: kg.ENotReady, Op: "open " + shown, Message: "cannot open the PostgreSQL store", Err: err}
+	}
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return nil, nil, unavailable(err)
+	}
+	var exists bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+		db.Close()
+		return nil, nil, unavailable(err)
+	}
+	// Cayley logs an error when asked to initialize an existing store: ask
+	// only when there is none.
+	if !exists {
+		if err := cgraph.InitQuadStore("postgres", addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			db.Close()
+			return nil, nil, unavailable(err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
+	if err != nil {
+		db.Close()
+		return nil, nil, unavailable(err)
+	}
+	return qs, &pgLoader{db: db}, nil
+}
+
+func (p *pgLoader) Close() error { return p.db.Close() }
+
+// nodeColumns are the nodes table's value columns, in csql.NodeValues' terms.
+var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
+	"value_int", "value_bool", "value_float", "value_time"}
+
+// apply writes deltas in one transaction: deletions first, then the nodes
+// and quads added.
+func (p *pgLoader) apply(ctx context.Context, _ cgraph.QuadStore, deltas []cgraph.Delta) error {
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var adds, dels []quad.Quad
+	for _, d := range deltas {
+		if d.Action == cgraph.Delete {
+			dels = append(dels, d.Quad)
+		} else {
+			adds = append(adds, d.Quad)
+		}
+	}
+	if len(dels) > 0 {
+		if err := pgDelete(ctx, tx, dels); err != nil {
+			return fmt.Errorf("postgres delete: %w", err)
+		}
+	}
+	if len(adds) > 0 {
+		if err := pgInsert(ctx, tx, adds); err != nil {
+			return fmt.Errorf("postgres insert: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+func hashOf(v quad.Value) any { return csql.HashOf(v).SQLValue() }
+
+// refsUpdate adjusts the nodes' reference counts by the quads a statement
+// returned (sign +1 or -1).
+func refsUpdate(cte string, sign string) string {
+	return `WITH ` + cte + `, c AS (
+	SELECT h, count(*) AS n FROM (
+		SELECT subject_hash AS h FROM x UNION ALL SELECT predicate_hash FROM x
+		UNION ALL SELECT object_hash FROM x UNION ALL SELECT label_hash FROM x
+	) hs WHERE h IS NOT NULL GROUP BY h)
+UPDATE nodes SET refs = nodes.refs ` + sign + ` c.n FROM c WHERE nodes.hash = c.h`
+}
+
+func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows func(func(...any) error) error) error {
+	stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, cols...))
+	if err != nil {
+		return err
+	}
+	if err := rows(func(v ...any) error { _, err := stmt.ExecContext(ctx, v...); return err }); err != nil {
+		stmt.Close()
+		return err
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		stmt.Close()
+		return err
+	}
+	return stmt.Close()
+}
+
+func pgDelete(ctx context.Context, tx *sql.Tx, dels []quad.Quad) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_del (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DROP`); err != nil {
+		return err
+	}
+	err := copyRows(ctx, tx, "kg_del", []string{"s", "p", "o", "l"}, func(row func(...any) error) error {
+		for _, q := range dels {
+			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), hashOf(q.Label)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, refsUpdate(`x AS (
+	DELETE FROM quads q USING kg_del d
+	WHERE q.subject_hash = d.s AND q.predicate_hash = d.p AND q.object_hash = d.o
+	  AND q.label_hash IS NOT DISTINCT FROM d.l
+	RETURNING q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash)`, "-"))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM nodes WHERE refs <= 0 AND hash IN (
+	SELECT s FROM kg_del UNION SELECT p FROM kg_del UNION SELECT o FROM kg_del UNION SELECT l FROM kg_del)`)
+	return err
+}
+
+func pgInsert(ctx context.Context, tx *sql.Tx, adds []quad.Quad) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_nodes (LIKE nodes) ON COMMIT DROP;
+CREATE TEMP TABLE kg_quads (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DROP`); err != nil {
+		return err
+	}
+	cols := append([]string{"hash", "refs"}, nodeColumns...)
+	err := copyRows(ctx, tx, "kg_nodes", cols, func(row func(...any) error) error {
+		seen := make(map[csql.NodeHash]bool)
+		for _, q := range adds {
+			for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+				if v == nil {
+					continue
+				}
+				h := csql.HashOf(v)
+				if seen[h] {
+					continue
+				}
+				seen[h] = true
+				typ, vals, err := csql.NodeValues(h, v)
+				if err != nil {
+					return err
+				}
+				r := make([]any, len(cols))
+				r[0], r[1] = vals[0], 0
+				for i, c := range typ.Columns() {
+					for j, nc := range nodeColumns {
+						if nc == c {
+							r[2+j] = vals[1+i]
+						}
+					}
+				}
+				if err := row(r...); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = copyRows(ctx, tx, "kg_quads", []string{"s", "p", "o", "l"}, func(row func(...any) error) error {
+		for _, q := range adds {
+			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), hashOf(q.Label)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	list := strings.Join(append([]string{"hash", "refs"}, nodeColumns...), ", ")
+	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (`+list+`) SELECT `+list+` FROM kg_nodes ON CONFLICT (hash) DO NOTHING`); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, refsUpdate(`x AS (
+	INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+	SELECT DISTINCT s, p, o, l, now() FROM kg_quads
+	ON CONFLICT DO NOTHING
+	RETURNING subject_hash, predicate_hash, object_hash, label_hash)`, "+"))
+	return err
+}
+
+// pgQuads reads quads with their values in one query (Cayley's reader asks
+// for each node separately). where filters on the quads table q.
+func (p *pgLoader) quads(ctx context.Context, fn func(quad.Quad), where string, args ...any) error {
+	var sel []string
+	for _, a := range []string{"s", "p", "o", "l"} {
+		for _, c := range nodeColumns {
+			sel = append(sel, a+"."+c)
+		}
+	}
+	rows, err := p.db.QueryContext(ctx, `SELECT `+strings.Join(sel, ", ")+`
+FROM quads q JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash
+JOIN nodes o ON o.hash = q.object_hash LEFT JOIN nodes l ON l.hash = q.label_hash `+where, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var cells [4]nodeCells
+	dst := make([]any, 0, 40)
+	for i := range cells {
+		dst = append(dst, cells[i].ptrs()...)
+	}
+	for rows.Next() {
+		if err := rows.Scan(dst...); err != nil {
+			return err
+		}
+		var q quad.Quad
+		for i, d := range quad.Directions {
+			v, err := cells[i].value()
+			if err != nil {
+				return err
+			}
+			q.Set(d, v)
+		}
+		fn(q)
+	}
+	return rows.Err()
+}
+
+type nodeCells struct {
+	data              []byte
+	str, typ, lang    sql.NullString
+	iri, bnode, vbool sql.NullBool
+	vint              sql.NullInt64
+	vfloat            sql.NullFloat64
+	vtime             sql.NullTime
+}
+
+func (c *nodeCells) ptrs() []any {
+	return []any{&c.data, &c.str, &c.typ, &c.lang, &c.iri, &c.bnode, &c.vint, &c.vbool, &c.vfloat, &c.vtime}
+}
+
+// value mirrors Cayley's sql NameOf.
+func (c *nodeCells) value() (quad.Value, error) {
+	unesc := func(s string) quad.String { return quad.String(strings.ReplaceAll(s, `\x00`, "\x00")) }
+	switch {
+	case c.str.Valid && c.iri.Bool:
+		return quad.IRI(c.str.String), nil
+	case c.str.Valid && c.bnode.Bool:
+		return quad.BNode(c.str.String), nil
+	case c.str.Valid && c.lang.Valid:
+		return quad.LangString{Value: unesc(c.str.String), Lang: c.lang.String}, nil
+	case c.str.Valid && c.typ.Valid:
+		return quad.TypedString{Value: unesc(c.str.String), Type: quad.IRI(c.typ.String)}, nil
+	case c.str.Valid:
+		return unesc(c.str.String), nil
+	case c.vint.Valid:
+		return quad.Int(c.vint.Int64), nil
+	case c.vbool.Valid:
+		return quad.Bool(c.vbool.Bool), nil
+	case c.vfloat.Valid:
+		return quad.Float(c.vfloat.Float64), nil
+	case c.vtime.Valid:
+		return quad.Time(c.vtime.Time.In(time.UTC)), nil
+	case len(c.data) > 0:
+		return pquads.UnmarshalValue(c.data)
+	}
+	return nil, nil
 }

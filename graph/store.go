@@ -188,6 +188,9 @@ func (s *Store) loadIndex(ctx context.Context) error {
 
 // eachQuad calls fn for every quad of the store.
 func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
+	if s.pg != nil {
+		return s.pg.quads(ctx, fn, "")
+	}
 	unlock := s.readQS()
 	defer unlock()
 	it := s.qs.QuadsAllIterator().Iterate()
@@ -206,6 +209,11 @@ func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
 
 // subjectQuads returns the quads whose subject is v.
 func (s *Store) subjectQuads(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
+	if s.pg != nil {
+		var out []quad.Quad
+		err := s.pg.quads(ctx, func(q quad.Quad) { out = append(out, q) }, "WHERE q.subject_hash = $1", hashOf(v))
+		return out, err
+	}
 	unlock := s.readQS()
 	defer unlock()
 	return quadsOf(ctx, s.qs, quad.Subject, v)
