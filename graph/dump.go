@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/jsonld"
@@ -36,7 +37,7 @@ func (s *Store) Dump(ctx context.Context, w io.Writer, format string) error {
 	var werr error
 	err = s.eachQuad(ctx, func(q quad.Quad) {
 		if werr == nil {
-			werr = qw.WriteQuad(q)
+			werr = qw.WriteQuad(exported(q))
 		}
 	})
 	if err == nil {
@@ -78,7 +79,7 @@ func (s *Store) DumpSubgraph(ctx context.Context, w io.Writer, format string, en
 	}
 	sort.Slice(out, func(i, j int) bool { return quadLess(out[i], out[j]) })
 	for _, q := range out {
-		if err := qw.WriteQuad(q); err != nil {
+		if err := qw.WriteQuad(exported(q)); err != nil {
 			return fmt.Errorf("dump subgraph: %w", err)
 		}
 	}
@@ -96,4 +97,24 @@ func quadLess(a, b quad.Quad) bool {
 		}
 	}
 	return false
+}
+
+const xsd = "http://www.w3.org/2001/XMLSchema#"
+
+// exported spells numbers and booleans as literals typed with full XSD IRIs:
+// the quad writers would write the short names (<xsd:integer>), which other
+// tools do not read.
+func exported(q quad.Quad) quad.Quad {
+	typed := func(v, t string) quad.Value {
+		return quad.TypedString{Value: quad.String(v), Type: quad.IRI(xsd + t)}
+	}
+	switch x := q.Object.(type) {
+	case quad.Int:
+		q.Object = typed(strconv.FormatInt(int64(x), 10), "integer")
+	case quad.Float:
+		q.Object = typed(strconv.FormatFloat(float64(x), 'g', -1, 64), "double")
+	case quad.Bool:
+		q.Object = typed(strconv.FormatBool(bool(x)), "boolean")
+	}
+	return q
 }

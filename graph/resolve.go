@@ -63,6 +63,10 @@ func shortName(name string) string {
 		}
 	}
 	for _, pre := range placePrefixes {
+		if s == pre {
+			// Nothing but a place is left (北京科技): too generic a key.
+			return strings.ToLower(strings.TrimSpace(name))
+		}
 		if strings.HasPrefix(s, pre) && utf8.RuneCountInString(s)-utf8.RuneCountInString(pre) >= 2 {
 			s = s[len(pre):]
 			break
