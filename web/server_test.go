@@ -169,7 +169,9 @@ func TestErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			code, b, _ := e.do(c.method, c.path, c.body, c.hdr...)
-			var body struct{ Error struct{ Code, Message string } }
+			var body struct {
+				Error struct{ Code, Message string }
+			}
 			json.Unmarshal(b, &body)
 			if code != c.status || body.Error.Code != c.code || body.Error.Message == "" {
 				t.Errorf("%s %s = %d %s, want %d %s", c.method, c.path, code, b, c.status, c.code)
