@@ -1,0 +1,201 @@
+package formats
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kgraph/kg"
+)
+
+// Kind is a document format.
+type Kind string
+
+// The formats Read recognises.
+const (
+	KindText Kind = "text"
+	KindHTML Kind = "html"
+	KindDOCX Kind = "docx"
+	KindPDF  Kind = "pdf"
+)
+
+// Text is what Read found in a file.
+type Text struct {
+	// Kind is the detected format.
+	Kind Kind
+	// Data is the text to hand to the extractor: the input bytes unchanged
+	// for KindText (in whatever encoding they are), UTF-8 for the others.
+	Data []byte
+	// Warnings name what was read on a best-effort basis (a flattened HTML
+	// tree, a PDF page without text...). They are for the user, not errors.
+	Warnings []string
+}
+
+// Limits bound the resources one file may use. A zero field takes its
+// default (the DefaultXxx constants).
+type Limits struct {
+	// MaxInput is the largest file accepted, in bytes.
+	MaxInput int64
+	// MaxOutput is the most text (and, for .docx, decompressed XML) that one
+	// file may produce, in bytes.
+	MaxOutput int64
+	// MaxEntries is the most entries a .docx zip may hold.
+	MaxEntries int
+	// MaxDepth is the HTML nesting kept as structure; deeper elements are
+	// read as part of their ancestor at that depth.
+	MaxDepth int
+	// PDFTimeout bounds the time spent reading one PDF.
+	PDFTimeout time.Duration
+	// PDFOps bounds the number of content-stream operators interpreted in
+	// one PDF, a deterministic guard besides the timeout.
+	PDFOps int
+}
+
+// Defaults of Limits.
+const (
+	DefaultMaxInput   = 64 << 20
+	DefaultMaxOutput  = 64 << 20
+	DefaultMaxEntries = 10000
+	DefaultMaxDepth   = 256
+	DefaultPDFTimeout = 30 * time.Second
+	DefaultPDFOps     = 20_000_000
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxInput <= 0 {
+		l.MaxInput = DefaultMaxInput
+	}
+	if l.MaxOutput <= 0 {
+		l.MaxOutput = DefaultMaxOutput
+	}
+	if l.MaxEntries <= 0 {
+		l.MaxEntries = DefaultMaxEntries
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultMaxDepth
+	}
+	if l.PDFTimeout <= 0 {
+		l.PDFTimeout = DefaultPDFTimeout
+	}
+	if l.PDFOps <= 0 {
+		l.PDFOps = DefaultPDFOps
+	}
+	return l
+}
+
+// Read detects the format of data by its content and returns its text.
+// name is the file name, used in errors and as a hint only: a file named
+// .docx or .pdf whose content is not one gets an error saying so.
+func Read(name string, data []byte, lim Limits) (Text, error) {
+	lim = lim.withDefaults()
+	if int64(len(data)) > lim.MaxInput {
+		return Text{}, tooLarge(name, "file is %d bytes, over the limit of %d", len(data), lim.MaxInput)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Text{}, undecodable(name, "file is empty")
+	}
+	kind, err := Detect(name, data)
+	if err != nil {
+		return Text{}, err
+	}
+	var t Text
+	switch kind {
+	case KindText:
+		return Text{Kind: KindText, Data: data}, nil
+	case KindHTML:
+		t, err = readHTML(name, data, lim)
+	case KindDOCX:
+		t, err = readDOCX(name, data, lim)
+	case KindPDF:
+		t, err = readPDF(name, data, lim)
+	}
+	if err != nil {
+		return Text{}, err
+	}
+	t.Kind = kind
+	if len(bytes.TrimSpace(t.Data)) == 0 {
+		return Text{}, undecodable(name, "%s file holds no text", kind)
+	}
+	return t, nil
+}
+
+// magic lists binary formats that are not documents, so that they get a
+// clear error instead of reaching the text decoder.
+var magic = []struct {
+	prefix, what string
+}{
+	{"\x89PNG\r\n\x1a\n", "a PNG image"},
+	{"\xff\xd8\xff", "a JPEG image"},
+	{"GIF87a", "a GIF image"},
+	{"GIF89a", "a GIF image"},
+	{"\x1f\x8b", "a gzip archive"},
+	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
+	{"Rar!\x1a\x07", "a RAR archive"},
+	{"\x7fELF", "an executable"},
+	{"MZ", "a Windows executable"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls/.wps); save it as .docx"},
+	{"{\\rtf", "an RTF file; save it as .docx"},
+}
+
+// Detect returns the format of data, judged by its content. The file name
+// only sharpens the error for a file whose name promises a format that its
+// content does not have.
+func Detect(name string, data []byte) (Kind, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case isPDF(data):
+		return KindPDF, nil
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return KindDOCX, nil
+	}
+	for _, m := range magic {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return "", undecodable(name, "file is %s, not a document", m.what)
+		}
+	}
+	switch ext {
+	case ".docx":
+		return "", undecodable(name, "named .docx but is not a zip archive")
+	case ".pdf":
+		return "", undecodable(name, "named .pdf but has no PDF header")
+	}
+	if looksHTML(data) {
+		return KindHTML, nil
+	}
+	return KindText, nil
+}
+
+// isPDF reports whether the PDF header is within the first 1024 bytes, as
+// readers accept it.
+func isPDF(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return bytes.Contains(head, []byte("%PDF-"))
+}
+
+// looksHTML sniffs the first kilobytes for markup, the way browsers do:
+// a doctype or one of the tags that only HTML starts with.
+func looksHTML(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<?xml version"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return p != "<?xml version" || bytes.Contains(head, []byte("<html"))
+		}
+	}
+	// A comment or a script first: look for the html element further on.
+	if bytes.HasPrefix(head, []byte("<!--")) || bytes.HasPrefix(head, []byte("<script")) {
+		return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<body"))
+	}
+	return false
+}
+
+func undecodable(name, format string, args ...any) error {
+	return &kg.Error{Code: kg.EUndecodable, Op: "formats.Read", Message: name + ": " + fmt.Sprintf(format, args...)}
+}
+
+func tooLarge(name, format string, args ...any) error {
+	return &kg.Error{Code: kg.ETooLarge, Op: "formats.Read", Message: name + ": " + fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,471 @@
+package formats
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// The HTML reader works on the tokenizer, not on html.Parse: the parser's
+// scope checks walk the stack of open elements for many start tags, which
+// makes a page nested 100,000 levels deep cost minutes. The tokenizer is
+// linear; the element stack below is ours and capped at Limits.MaxDepth.
+
+// maxNodes bounds the elements kept as structure, whatever their depth.
+const maxNodes = 1 << 19
+
+// hnode is one element kept as structure.
+type hnode struct {
+	tag        atom.Atom
+	parent     *hnode
+	depth      int
+	first, end int // the runs [first,end) inside the element
+	score      float64
+	hint       bool // id or class names an article container
+}
+
+// run is a piece of text, or a block break when text is "".
+type run struct {
+	text string
+	node *hnode // innermost kept element
+	link bool   // inside <a>
+}
+
+// skipped elements hold no article text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Svg: true, atom.Math: true,
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
+	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true,
+}
+
+// blocks end a line of text.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Table: true, atom.Tbody: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Section: true, atom.Article: true, atom.Main: true, atom.Blockquote: true,
+	atom.Pre: true, atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Hr: true,
+	atom.Center: true, atom.Caption: true, atom.Figcaption: true, atom.Address: true,
+}
+
+// voids never have an end tag.
+var voids = map[atom.Atom]bool{
+	atom.Br: true, atom.Hr: true, atom.Img: true, atom.Input: true, atom.Meta: true,
+	atom.Link: true, atom.Area: true, atom.Base: true, atom.Col: true, atom.Wbr: true,
+	atom.Source: true, atom.Track: true, atom.Param: true, atom.Embed: true,
+}
+
+// Container ids and classes of article bodies on Chinese government sites
+// (TRS and other CMSs) and elsewhere; and of the boilerplate around them.
+var (
+	articleHint = regexp.MustCompile(`(?i)trs_editor|trs_ueditor|custom_unionstyle|article|content|zoom|detail|main[-_]?text|wzcon|xxgk|zwgk|textbox|pages?_con|con_?text|bt_content|(^|[\s_-])(con|text|view|body)([\s_-]|$)`)
+	boilerHint  = regexp.MustCompile(`(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|header|head|top|bottom|sidebar|side|share|print|comment|related|links?|copyright|login|search|toolbar|pager|pagination)([\s_-]|$)|daohang|wzdh`)
+	metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)`)
+	titleSplit  = regexp.MustCompile(`\s*[_|｜]\s*|\s+-\s+|\s+—\s+`)
+)
+
+// htmlDecoder picks the page's encoding: a BOM, then <meta charset> (also
+// further in than the 1024 bytes the standard prescan reads), then UTF-8 if
+// the bytes are valid UTF-8, else GB18030, the superset of what Chinese
+// sites without a declaration use.
+func htmlDecoder(data []byte) (encoding.Encoding, string) {
+	enc, name, certain := charset.DetermineEncoding(data, "text/html")
+	if !certain && name == "windows-1252" {
+		enc, name = nil, ""
+		if m := metaCharset.FindSubmatch(data[:min(len(data), 64<<10)]); m != nil {
+			if e, n := charset.Lookup(string(m[1])); e != nil {
+				enc, name = e, n
+			}
+		}
+		if enc == nil {
+			if utf8.Valid(data) {
+				return encoding.Nop, "utf-8"
+			}
+			return simplifiedchinese.GB18030, "gb18030"
+		}
+	}
+	// GB2312 and GBK labels are often wrong about the characters used;
+	// GB18030 reads all of them.
+	if name == "gbk" || name == "gb2312" || name == "gb18030" {
+		return simplifiedchinese.GB18030, "gb18030"
+	}
+	return enc, name
+}
+
+func readHTML(name string, data []byte, lim Limits) (Text, error) {
+	var t Text
+	enc, encName := htmlDecoder(data)
+	var src io.Reader = bytes.NewReader(data)
+	if enc != encoding.Nop && encName != "utf-8" {
+		src = transform.NewReader(src, enc.NewDecoder())
+	}
+	// The decoded page may grow (GB18030 → UTF-8 takes 3 bytes for 2).
+	src = io.LimitReader(src, 2*lim.MaxOutput)
+
+	z := html.NewTokenizer(src)
+	z.SetMaxBuf(int(min(lim.MaxOutput, 1<<30)))
+	var (
+		runs      []run
+		nodes     []*hnode
+		stack     []*hnode // kept elements
+		overflow  int      // open elements deeper than MaxDepth
+		skipDepth int      // > 0 inside a skipped element
+		skipTag   atom.Atom
+		inLink    int
+		inTitle   bool
+		title     strings.Builder
+		heads     []string // h1/h2 texts, in order
+		headBuf   *strings.Builder
+		preDepth  int
+		outBytes  int64
+		flattened bool
+	)
+	root := &hnode{}
+	nodes = append(nodes, root)
+	top := func() *hnode {
+		if len(stack) == 0 {
+			return root
+		}
+		return stack[len(stack)-1]
+	}
+	brk := func() {
+		if len(runs) > 0 && runs[len(runs)-1].text != "" {
+			runs = append(runs, run{node: top()})
+		}
+	}
+	closeNode := func(n *hnode) {
+		n.end = len(runs)
+	}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if err := z.Err(); err != io.EOF {
+				if err == html.ErrBufferExceeded {
+					return t, tooLarge(name, "an HTML token is longer than %d bytes", lim.MaxOutput)
+				}
+				return t, undecodable(name, "reading HTML: %v", err)
+			}
+			break
+		}
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tn, hasAttr := z.TagName()
+			a := atom.Lookup(tn)
+			var id, class string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "id":
+					id = string(v)
+				case "class":
+					class = string(v)
+				}
+			}
+			if skipDepth > 0 {
+				if a == skipTag && tt == html.StartTagToken {
+					skipDepth++
+				}
+				continue
+			}
+			if a == atom.Title {
+				inTitle = tt == html.StartTagToken
+				continue
+			}
+			attrs := id + " " + class
+			if skipped[a] || (a != atom.Body && a != atom.Html && boilerHint.MatchString(attrs) && !articleHint.MatchString(attrs)) {
+				if tt == html.StartTagToken && !voids[a] {
+					skipDepth, skipTag = 1, a
+				}
+				continue
+			}
+			if blocks[a] {
+				brk()
+			}
+			if tt == html.SelfClosingTagToken || voids[a] {
+				continue
+			}
+			switch a {
+			case atom.A:
+				inLink++
+			case atom.Pre:
+				preDepth++
+			case atom.H1, atom.H2:
+				headBuf = &strings.Builder{}
+			}
+			if len(stack) >= lim.MaxDepth || len(nodes) >= maxNodes {
+				overflow++
+				flattened = true
+				continue
+			}
+			n := &hnode{tag: a, parent: top(), depth: len(stack) + 1, first: len(runs), hint: articleHint.MatchString(attrs)}
+			nodes = append(nodes, n)
+			stack = append(stack, n)
+		case html.EndTagToken:
+			tn, _ := z.TagName()
+			a := atom.Lookup(tn)
+			if skipDepth > 0 {
+				if a == skipTag {
+					skipDepth--
+				}
+				continue
+			}
+			if a == atom.Title {
+				inTitle = false
+				continue
+			}
+			switch a {
+			case atom.A:
+				inLink = max(0, inLink-1)
+			case atom.Pre:
+				preDepth = max(0, preDepth-1)
+			case atom.H1, atom.H2:
+				if headBuf != nil {
+					if s := strings.TrimSpace(headBuf.String()); s != "" {
+						heads = append(heads, s)
+					}
+					headBuf = nil
+				}
+			}
+			if blocks[a] {
+				brk()
+			}
+			if overflow > 0 {
+				overflow--
+				continue
+			}
+			// Close up to the matching element; a stray end tag closes nothing.
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i].tag == a {
+					for _, n := range stack[i:] {
+						closeNode(n)
+					}
+					stack = stack[:i]
+					break
+				}
+			}
+		case html.TextToken:
+			if skipDepth > 0 {
+				continue
+			}
+			raw := string(z.Text())
+			if inTitle {
+				title.WriteString(raw)
+				continue
+			}
+			s := raw
+			if preDepth == 0 {
+				s = collapseSpace(raw)
+			}
+			if strings.TrimSpace(s) == "" {
+				if s != "" && len(runs) > 0 && runs[len(runs)-1].text != "" {
+					runs = append(runs, run{text: " ", node: top()})
+					outBytes++
+				}
+				continue
+			}
+			outBytes += int64(len(s))
+			if outBytes > lim.MaxOutput {
+				return t, tooLarge(name, "HTML text is over the limit of %d bytes", lim.MaxOutput)
+			}
+			if headBuf != nil {
+				headBuf.WriteString(s)
+			}
+			runs = append(runs, run{text: s, node: top(), link: inLink > 0})
+		}
+	}
+	for _, n := range stack {
+		closeNode(n)
+	}
+	root.first, root.end = 0, len(runs)
+	if flattened {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("HTML nested deeper than %d levels or over %d elements: the rest was read as part of their ancestors", lim.MaxDepth, maxNodes))
+	}
+
+	best := pickBody(runs, nodes)
+	body := renderRuns(runs[best.first:best.end])
+	if ttl := pageTitle(title.String(), heads); ttl != "" && !strings.Contains(firstLines(body, 3), ttl) {
+		body = ttl + "\n\n" + body
+	}
+	t.Data = []byte(body)
+	return t, nil
+}
+
+// pickBody chooses the element that holds the article: the one where most
+// sentence text (not link text) sits in its own paragraphs, with a bonus for
+// container names that CMSs give article bodies.
+func pickBody(runs []run, nodes []*hnode) *hnode {
+	for _, r := range runs {
+		if r.text == "" || r.link {
+			continue
+		}
+		n := countText(r.text)
+		// Chinese sentence punctuation marks prose, not menus.
+		w := float64(n) + 5*float64(strings.Count(r.text, "，")+strings.Count(r.text, "。"))
+		p := blockOf(r.node)
+		p.score += w
+		if p.parent != nil {
+			p.parent.score += w / 2
+		}
+	}
+	root := nodes[0]
+	best := root
+	for _, n := range nodes[1:] {
+		if n.hint {
+			n.score *= 1.5
+		}
+		if n.score > best.score {
+			best = n
+		}
+	}
+	if best == root || best.end <= best.first {
+		return root
+	}
+	// A body split in several sibling paragraphs credits their container
+	// only half: climb while the parent holds much more of the text.
+	for best.parent != nil && best.parent != root {
+		in, all := linkDensityText(runs[best.first:best.end]), linkDensityText(runs[best.parent.first:best.parent.end])
+		if float64(in) >= 0.8*float64(all) {
+			break
+		}
+		best = best.parent
+	}
+	return best
+}
+
+// blockOf returns the innermost block element at or above n.
+func blockOf(n *hnode) *hnode {
+	for m := n; m != nil; m = m.parent {
+		if blocks[m.tag] || m.parent == nil {
+			return m
+		}
+	}
+	return n
+}
+
+// linkDensityText counts the non-link text of runs.
+func linkDensityText(runs []run) int {
+	n := 0
+	for _, r := range runs {
+		if !r.link {
+			n += countText(r.text)
+		}
+	}
+	return n
+}
+
+// countText counts the letters, digits and ideographs of s.
+func countText(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// renderRuns joins runs into lines, one per block.
+func renderRuns(runs []run) string {
+	var b strings.Builder
+	var line strings.Builder
+	flush := func() {
+		s := strings.TrimFunc(line.String(), isSpace)
+		line.Reset()
+		if s == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(s)
+	}
+	for _, r := range runs {
+		if r.text == "" {
+			flush()
+			continue
+		}
+		if strings.Contains(r.text, "\n") { // inside <pre>
+			parts := strings.Split(r.text, "\n")
+			for i, p := range parts {
+				line.WriteString(p)
+				if i < len(parts)-1 {
+					flush()
+				}
+			}
+			continue
+		}
+		line.WriteString(r.text)
+	}
+	flush()
+	return b.String()
+}
+
+// pageTitle chooses the document's title: the first h1/h2 that the <title>
+// contains, else the <title> up to the site name that follows "_" or "|".
+func pageTitle(title string, heads []string) string {
+	title = strings.TrimFunc(collapseSpace(title), isSpace)
+	for _, h := range heads {
+		h = strings.TrimFunc(collapseSpace(h), isSpace)
+		if h != "" && (title == "" || strings.Contains(title, h)) {
+			return h
+		}
+	}
+	if title == "" {
+		return ""
+	}
+	return strings.TrimFunc(titleSplit.Split(title, 2)[0], isSpace)
+}
+
+// firstLines returns the first n lines of s.
+func firstLines(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return s
+		}
+		i += j + 1
+	}
+	return s[:i]
+}
+
+// collapseSpace turns every run of HTML white space into one space, as a
+// browser renders it. The ideographic space stays: it indents paragraphs.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// isSpace trims line ends: white space, no-break and ideographic spaces.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000'
+}

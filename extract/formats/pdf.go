@@ -1,0 +1,856 @@
+package formats
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The PDF reader uses github.com/ledongthuc/pdf for the file structure
+// (xref, objects, filters, encryption with an empty user password) and its
+// PostScript scanner, and does the text itself: the library's own text
+// functions ignore a font's ToUnicode map whenever the font also has an
+// /Encoding, which is how Chromium, Skia and many Office exports write CJK
+// text, and they give garbage for it.
+
+// Bounds that keep one hostile PDF cheap whatever its declared sizes.
+const (
+	maxPDFStream   = 8 << 20 // decompressed bytes of one content stream or CMap
+	maxPDFTreeWalk = 200000  // page-tree nodes visited
+)
+
+// errPDFBudget aborts interpretation from inside the library's callback.
+var errPDFBudget = errors.New("PDF work budget exhausted")
+
+func readPDF(name string, data []byte, lim Limits) (Text, error) {
+	type result struct {
+		t   Text
+		err error
+	}
+	// The library can loop on crafted files: a goroutine with a deadline
+	// bounds the time; the bounds above bound what it can still do after
+	// the deadline, since a goroutine cannot be stopped.
+	done := make(chan result, 1)
+	go func() {
+		t, err := readPDFText(name, data, lim)
+		done <- result{t, err}
+	}()
+	timer := time.NewTimer(lim.PDFTimeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.t, r.err
+	case <-timer.C:
+		return Text{}, tooLarge(name, "reading the PDF took longer than %v", lim.PDFTimeout)
+	}
+}
+
+func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			if x == errPDFBudget {
+				err = tooLarge(name, "PDF content needs more than %d operators or %d bytes of text", lim.PDFOps, lim.MaxOutput)
+				return
+			}
+			err = undecodable(name, "damaged PDF: %v", x)
+		}
+	}()
+	data = pdfHeader(data)
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		msg := err.Error()
+		switch {
+		case strings.Contains(msg, "%%EOF"), strings.Contains(msg, "startxref"):
+			return t, undecodable(name, "truncated or damaged PDF (%v)", err)
+		case errors.Is(err, pdf.ErrInvalidPassword):
+			return t, undecodable(name, "PDF is encrypted with a password")
+		}
+		return t, undecodable(name, "damaged PDF (%v)", err)
+	}
+	x := &pdfText{lim: lim}
+	pages := pdfPages(r.Trailer().Key("Root").Key("Pages"))
+	for i, p := range pages {
+		before := x.out.Len()
+		x.page(p)
+		if x.out.Len() == before {
+			x.emptyPages++
+		}
+		if i < len(pages)-1 {
+			x.newline(2)
+		}
+	}
+	text := cleanPDFText(x.out.String())
+	switch {
+	case len(pages) == 0:
+		return t, undecodable(name, "PDF has no pages")
+	case countText(text) == 0 && x.undecoded > 0:
+		return t, undecodable(name, "PDF text cannot be decoded: its fonts carry no Unicode mapping")
+	case countText(text) == 0:
+		return t, undecodable(name, "PDF has no text layer (a scanned image?); it needs OCR first")
+	}
+	if x.emptyPages > 0 {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("%d of %d PDF pages have no text layer", x.emptyPages, len(pages)))
+	}
+	if x.undecoded > 0 {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("%d PDF glyphs could not be mapped to Unicode", x.undecoded))
+	}
+	t.Data = []byte(text)
+	return t, nil
+}
+
+// pdfHeader lets the library, which takes PDF 1.x only, read PDF 2.0 files
+// (same syntax for what is read here).
+func pdfHeader(data []byte) []byte {
+	if bytes.HasPrefix(data, []byte("%PDF-2.")) {
+		data = bytes.Clone(data)
+		copy(data, "%PDF-1.7")
+	}
+	return data
+}
+
+// pdfPages lists the page objects in order, walking the page tree with a
+// bound on the nodes visited so that a cyclic tree ends.
+func pdfPages(root pdf.Value) []pdf.Value {
+	var pages []pdf.Value
+	stack := []pdf.Value{root}
+	visits := 0
+	for len(stack) > 0 && visits < maxPDFTreeWalk {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		visits++
+		kids := n.Key("Kids")
+		if n.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && n.Key("Contents").Kind() != pdf.Null) {
+			pages = append(pages, n)
+			continue
+		}
+		for i := kids.Len() - 1; i >= 0; i-- {
+			stack = append(stack, kids.Index(i))
+		}
+	}
+	return pages
+}
+
+// pdfText accumulates the text of the pages.
+type pdfText struct {
+	lim        Limits
+	out        strings.Builder
+	ops        int
+	undecoded  int
+	emptyPages int
+	// position of the last text shown, in device space
+	lastY, lastSize float64
+	started         bool
+}
+
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// newline ends the current line; n = 2 leaves a blank line.
+func (x *pdfText) newline(n int) {
+	s := x.out.String()
+	have := len(s) - len(strings.TrimRight(s, "\n"))
+	if len(s) == 0 {
+		return
+	}
+	for ; have < n; have++ {
+		x.out.WriteByte('\n')
+	}
+}
+
+// page interprets one page's content streams.
+func (x *pdfText) page(p pdf.Value) {
+	contents := p.Key("Contents")
+	if contents.Kind() == pdf.Null {
+		return
+	}
+	if !streamsFit(contents, maxPDFStream) {
+		panic(errPDFBudget)
+	}
+	fonts := map[string]*pdfFont{}
+	fontDict := inherited(p, "Resources").Key("Font")
+	var (
+		ctm     = identity
+		stack   []matrix
+		tm, tlm = identity, identity
+		leading float64
+		font    *pdfFont
+		size    float64 = 1
+	)
+	show := func(raw string) {
+		if font == nil {
+			font = &pdfFont{simple: charmap.Windows1252}
+		}
+		s := font.decode(raw, &x.undecoded)
+		if s == "" {
+			return
+		}
+		m := tm.mul(ctm)
+		y := m[5]
+		h := math.Abs(size * math.Hypot(m[2], m[3]))
+		if h == 0 {
+			h = 1
+		}
+		if x.started {
+			dy := x.lastY - y
+			switch {
+			case dy > 1.8*math.Max(h, x.lastSize):
+				x.newline(2)
+			case math.Abs(dy) > 0.5*math.Min(h, x.lastSize):
+				x.newline(1)
+			}
+		}
+		x.started, x.lastY, x.lastSize = true, y, h
+		x.out.WriteString(s)
+		if int64(x.out.Len()) > x.lim.MaxOutput {
+			panic(errPDFBudget)
+		}
+	}
+	nextLine := func() {
+		tlm = matrix{1, 0, 0, 1, 0, -leading}.mul(tlm)
+		tm = tlm
+	}
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		x.ops++
+		if x.ops > x.lim.PDFOps {
+			panic(errPDFBudget)
+		}
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(stack) < 1024 {
+				stack = append(stack, ctm)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				ctm, stack = stack[len(stack)-1], stack[:len(stack)-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if len(args) == 2 {
+				fn := args[0].Name()
+				f, ok := fonts[fn]
+				if !ok {
+					f = newPDFFont(fontDict.Key(fn))
+					fonts[fn] = f
+				}
+				font, size = f, num(1)
+			}
+		case "TL":
+			leading = num(0)
+		case "Td", "TD":
+			if len(args) == 2 {
+				if op == "TD" {
+					leading = -num(1)
+				}
+				tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(tlm)
+				tm = tlm
+			}
+		case "Tm":
+			if len(args) == 6 {
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			nextLine()
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "'", "\"":
+			if len(args) >= 1 {
+				nextLine()
+				show(args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) == 1 {
+				a := args[0]
+				for i := 0; i < a.Len(); i++ {
+					v := a.Index(i)
+					switch v.Kind() {
+					case pdf.String:
+						show(v.RawString())
+					case pdf.Integer, pdf.Real:
+						// A wide gap between Latin words is a space;
+						// between ideographs it is only layout.
+						if v.Float64() < -250 && endsLatin(x.out.String()) {
+							x.out.WriteByte(' ')
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// inherited looks a page attribute up the page tree.
+func inherited(p pdf.Value, key string) pdf.Value {
+	for i := 0; i < 64 && p.Kind() != pdf.Null; i++ {
+		if v := p.Key(key); v.Kind() != pdf.Null {
+			return v
+		}
+		p = p.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// streamsFit reads a stream (or an array of streams) through its filters
+// and reports whether it decompresses to at most limit bytes. The library's
+// scanner keeps every operand on a stack until an operator comes, so an
+// unbounded stream would be unbounded memory.
+func streamsFit(v pdf.Value, limit int64) bool {
+	var rs []pdf.Value
+	switch v.Kind() {
+	case pdf.Array:
+		for i := 0; i < v.Len() && i < 4096; i++ {
+			rs = append(rs, v.Index(i))
+		}
+	case pdf.Stream:
+		rs = append(rs, v)
+	default:
+		return true
+	}
+	total := int64(0)
+	for _, s := range rs {
+		rc := s.Reader()
+		n, _ := io.Copy(io.Discard, io.LimitReader(rc, limit-total+1))
+		rc.Close()
+		total += n
+		if total > limit {
+			return false
+		}
+	}
+	return true
+}
+
+// pdfFont decodes the strings shown with one font.
+type pdfFont struct {
+	cmap   *toUnicode
+	wide   bool              // composite (Type0) font: 2-byte codes unless the CMap says otherwise
+	ucs2   bool              // predefined Uni…-UCS2/UTF16 CMap: codes are UTF-16BE
+	multi  encoding.Encoding // predefined GBK/Big5 CMap: codes are the legacy encoding's bytes
+	simple *charmap.Charmap  // simple font without ToUnicode
+	diffs  map[byte]rune     // /Differences glyph names we can read
+}
+
+func newPDFFont(f pdf.Value) *pdfFont {
+	font := &pdfFont{}
+	font.wide = f.Key("Subtype").Name() == "Type0"
+	if tu := f.Key("ToUnicode"); tu.Kind() == pdf.Stream && streamsFit(tu, maxPDFStream) {
+		font.cmap = readToUnicode(tu)
+	}
+	enc := f.Key("Encoding")
+	switch n := enc.Name(); {
+	case font.wide && strings.HasPrefix(n, "Uni") && (strings.Contains(n, "UCS2") || strings.Contains(n, "UTF16")):
+		font.ucs2 = true
+	case font.wide && (strings.HasPrefix(n, "GBK") || strings.HasPrefix(n, "GB-") || strings.HasPrefix(n, "GBpc") || strings.HasPrefix(n, "GBT")):
+		font.multi = simplifiedchinese.GB18030
+	case font.wide && (strings.HasPrefix(n, "B5") || strings.HasPrefix(n, "ETen") || strings.HasPrefix(n, "HKscs")):
+		font.multi = traditionalchinese.Big5
+	case n == "MacRomanEncoding":
+		font.simple = charmap.Macintosh
+	default:
+		font.simple = charmap.Windows1252
+	}
+	if d := enc.Key("Differences"); d.Kind() == pdf.Array {
+		font.diffs = map[byte]rune{}
+		code := 0
+		for i := 0; i < d.Len() && i < 4096; i++ {
+			v := d.Index(i)
+			if v.Kind() == pdf.Integer {
+				code = int(v.Int64())
+				continue
+			}
+			if r, ok := glyphRune(v.Name()); ok && code >= 0 && code < 256 {
+				font.diffs[byte(code)] = r
+			}
+			code++
+		}
+	}
+	return font
+}
+
+// decode turns a shown string into text, counting glyphs it cannot map.
+func (f *pdfFont) decode(raw string, undecoded *int) string {
+	var b strings.Builder
+	switch {
+	case f.cmap != nil:
+		for i := 0; i < len(raw); {
+			s, n, ok := f.cmap.lookup(raw[i:], f.wide)
+			i += n
+			if !ok {
+				if !f.wide && f.simple != nil {
+					b.WriteRune(f.simpleRune(raw[i-n]))
+					continue
+				}
+				*undecoded++
+				continue
+			}
+			b.WriteString(s)
+		}
+	case f.ucs2:
+		b.WriteString(utf16String(raw))
+	case f.multi != nil:
+		s, err := f.multi.NewDecoder().String(raw)
+		if err == nil {
+			b.WriteString(s)
+		}
+	case f.wide:
+		// Identity-H without ToUnicode: glyph ids, not characters.
+		*undecoded += len(raw) / 2
+	default:
+		for i := 0; i < len(raw); i++ {
+			b.WriteRune(f.simpleRune(raw[i]))
+		}
+	}
+	return normalizeGlyphs(b.String())
+}
+
+func (f *pdfFont) simpleRune(c byte) rune {
+	if r, ok := f.diffs[c]; ok {
+		return r
+	}
+	return f.simple.DecodeByte(c)
+}
+
+// toUnicode is a parsed ToUnicode CMap.
+type toUnicode struct {
+	space  [4][][2]string // codespace ranges by code length - 1
+	chars  map[string]string
+	ranges []cmapRange
+}
+
+type cmapRange struct {
+	lo, hi string
+	dst    cmapToken // a string (the first code's text) or an array of strings
+}
+
+// readToUnicode parses a ToUnicode CMap. Only its mapping sections matter,
+// so it is scanned here rather than run through the library's PostScript
+// interpreter, which needs dictionaries it cannot give us.
+func readToUnicode(v pdf.Value) *toUnicode {
+	rc := v.Reader()
+	data, err := io.ReadAll(io.LimitReader(rc, maxPDFStream))
+	rc.Close()
+	if err != nil {
+		return nil
+	}
+	return parseToUnicode(data)
+}
+
+func parseToUnicode(data []byte) *toUnicode {
+	m := &toUnicode{chars: map[string]string{}}
+	toks := cmapTokens(data)
+	section := ""
+	var args []cmapToken
+	for _, t := range toks {
+		if t.kind != 'k' {
+			args = append(args, t)
+			continue
+		}
+		switch t.s {
+		case "begincodespacerange", "beginbfchar", "beginbfrange":
+			section, args = t.s, nil
+		case "endcodespacerange":
+			for i := 0; i+1 < len(args); i += 2 {
+				lo, hi := args[i].s, args[i+1].s
+				if len(lo) >= 1 && len(lo) <= 4 && len(lo) == len(hi) {
+					m.space[len(lo)-1] = append(m.space[len(lo)-1], [2]string{lo, hi})
+				}
+			}
+			section, args = "", nil
+		case "endbfchar":
+			for i := 0; i+1 < len(args); i += 2 {
+				m.chars[args[i].s] = args[i+1].text()
+			}
+			section, args = "", nil
+		case "endbfrange":
+			for i := 0; i+2 < len(args); i += 3 {
+				lo, hi, dst := args[i].s, args[i+1].s, args[i+2]
+				if len(lo) == len(hi) && len(lo) > 0 {
+					m.ranges = append(m.ranges, cmapRange{lo: lo, hi: hi, dst: dst})
+				}
+			}
+			section, args = "", nil
+		default:
+			if section == "" {
+				args = nil
+			}
+		}
+	}
+	if len(m.chars) == 0 && len(m.ranges) == 0 {
+		return nil
+	}
+	return m
+}
+
+// cmapToken is a hex or literal string ('s'), a name ('n'), an array of
+// strings ('a'), or a keyword or number ('k').
+type cmapToken struct {
+	kind byte
+	s    string
+	arr  []string
+}
+
+// text is a destination's text: UTF-16BE bytes or a glyph name.
+func (t cmapToken) text() string {
+	if t.kind == 'n' {
+		if r, ok := glyphRune(t.s); ok {
+			return string(r)
+		}
+		return ""
+	}
+	return utf16String(t.s)
+}
+
+// cmapTokens splits a CMap into tokens; dictionaries and procedures are
+// read as keywords and ignored.
+func cmapTokens(data []byte) []cmapToken {
+	var toks []cmapToken
+	var arr []string
+	inArr := false
+	emit := func(t cmapToken) {
+		if inArr {
+			if t.kind == 's' {
+				arr = append(arr, t.s)
+			}
+			return
+		}
+		toks = append(toks, t)
+	}
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case c == '<' && i+1 < len(data) && data[i+1] == '<', c == '>' && i+1 < len(data) && data[i+1] == '>':
+			i += 2
+		case c == '<':
+			j := bytes.IndexByte(data[i:], '>')
+			if j < 0 {
+				return toks
+			}
+			emit(cmapToken{kind: 's', s: hexString(data[i+1 : i+j])})
+			i += j + 1
+		case c == '(':
+			s, n := literalString(data[i:])
+			emit(cmapToken{kind: 's', s: s})
+			i += n
+		case c == '[':
+			inArr, arr = true, nil
+			i++
+		case c == ']':
+			if inArr {
+				inArr = false
+				toks = append(toks, cmapToken{kind: 'a', arr: arr})
+			}
+			i++
+		case c == '/':
+			j := i + 1
+			for j < len(data) && !isDelim(data[j]) {
+				j++
+			}
+			emit(cmapToken{kind: 'n', s: string(data[i+1 : j])})
+			i = j
+		case isDelim(c):
+			i++
+		default:
+			j := i
+			for j < len(data) && !isDelim(data[j]) {
+				j++
+			}
+			emit(cmapToken{kind: 'k', s: string(data[i:j])})
+			i = j
+		}
+	}
+	return toks
+}
+
+func isDelim(c byte) bool {
+	return strings.IndexByte(" \t\r\n\f\x00()<>[]{}/%", c) >= 0
+}
+
+func hexString(h []byte) string {
+	var b []byte
+	var hi byte
+	odd := false
+	for _, c := range h {
+		var v byte
+		switch {
+		case c >= '0' && c <= '9':
+			v = c - '0'
+		case c >= 'a' && c <= 'f':
+			v = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			v = c - 'A' + 10
+		default:
+			continue
+		}
+		if odd {
+			b = append(b, hi<<4|v)
+		} else {
+			hi = v
+		}
+		odd = !odd
+	}
+	if odd {
+		b = append(b, hi<<4)
+	}
+	return string(b)
+}
+
+// literalString reads a (...) string with its escapes and nested
+// parentheses; it returns the string and the bytes consumed.
+func literalString(data []byte) (string, int) {
+	var b []byte
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '(':
+			if depth > 0 {
+				b = append(b, c)
+			}
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return string(b), i + 1
+			}
+			b = append(b, c)
+		case c == '\\' && i+1 < len(data):
+			i++
+			switch e := data[i]; e {
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			default:
+				if e >= '0' && e <= '7' {
+					v := 0
+					k := 0
+					for ; k < 3 && i+k < len(data) && data[i+k] >= '0' && data[i+k] <= '7'; k++ {
+						v = v*8 + int(data[i+k]-'0')
+					}
+					b = append(b, byte(v))
+					i += k - 1
+				} else {
+					b = append(b, e)
+				}
+			}
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), len(data)
+}
+
+// lookup decodes the code at the start of raw and returns the text, the
+// code's length and whether it was mapped.
+func (m *toUnicode) lookup(raw string, wide bool) (string, int, bool) {
+	n := 0
+	for l := 1; l <= 4 && l <= len(raw); l++ {
+		for _, r := range m.space[l-1] {
+			if raw[:l] >= r[0] && raw[:l] <= r[1] {
+				n = l
+				break
+			}
+		}
+		if n > 0 {
+			break
+		}
+	}
+	if n == 0 {
+		n = 1
+		if wide && len(raw) >= 2 {
+			n = 2
+		}
+	}
+	code := raw[:n]
+	if s, ok := m.chars[code]; ok {
+		return s, n, true
+	}
+	for _, r := range m.ranges {
+		if len(r.lo) != n || code < r.lo || code > r.hi {
+			continue
+		}
+		off := codeValue(code) - codeValue(r.lo)
+		switch r.dst.kind {
+		case 'a':
+			if off < len(r.dst.arr) {
+				return utf16String(r.dst.arr[off]), n, true
+			}
+		case 's':
+			u := []byte(r.dst.s)
+			if len(u) >= 2 {
+				last := int(u[len(u)-2])<<8 | int(u[len(u)-1])
+				last += off
+				u[len(u)-2], u[len(u)-1] = byte(last>>8), byte(last)
+				return utf16String(string(u)), n, true
+			}
+		}
+	}
+	return "", n, false
+}
+
+func codeValue(s string) int {
+	v := 0
+	for i := 0; i < len(s); i++ {
+		v = v<<8 | int(s[i])
+	}
+	return v
+}
+
+func utf16String(s string) string {
+	u := make([]uint16, 0, len(s)/2)
+	for i := 0; i+1 < len(s); i += 2 {
+		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+	}
+	return string(utf16.Decode(u))
+}
+
+// glyphRune reads the glyph names that say their character: uniXXXX,
+// uXXXX[XX], and single ASCII letters or digits.
+func glyphRune(name string) (rune, bool) {
+	var r rune
+	switch {
+	case strings.HasPrefix(name, "uni") && len(name) == 7:
+		if _, err := fmt.Sscanf(name[3:], "%04X", &r); err == nil {
+			return r, true
+		}
+	case strings.HasPrefix(name, "u") && len(name) >= 5 && len(name) <= 7:
+		if _, err := fmt.Sscanf(name[1:], "%X", &r); err == nil && utf8.ValidRune(r) {
+			return r, true
+		}
+	case len(name) == 1 && (unicode.IsLetter(rune(name[0])) || unicode.IsDigit(rune(name[0]))):
+		return rune(name[0]), true
+	}
+	switch name {
+	case "space":
+		return ' ', true
+	case "period":
+		return '.', true
+	case "comma":
+		return ',', true
+	case "percent":
+		return '%', true
+	case "hyphen":
+		return '-', true
+	}
+	return 0, false
+}
+
+// radicals maps the CJK Radicals Supplement forms that fonts' ToUnicode
+// maps give for common simplified characters to the characters themselves;
+// the Kangxi Radicals block (U+2F00–U+2FD5) is mapped by NFKC.
+var radicals = map[rune]rune{
+	0x2EA0: '民', 0x2EC4: '西', 0x2EC5: '见', 0x2EC6: '角', 0x2EC8: '讠', 0x2EC9: '贝',
+	0x2ECA: '足', 0x2ECB: '车', 0x2ED3: '长', 0x2ED4: '门', 0x2ED8: '青', 0x2ED9: '韦',
+	0x2EDA: '页', 0x2EDB: '风', 0x2EDC: '飞', 0x2EDD: '食', 0x2EE2: '马', 0x2EE5: '鱼',
+	0x2EE6: '鸟', 0x2EE8: '麦', 0x2EE9: '黄', 0x2EEC: '齐', 0x2EEE: '齿', 0x2EF0: '龙',
+	0x2EF3: '龟',
+}
+
+// normalizeGlyphs turns radical code points into the ideographs they stand
+// for and drops control characters.
+func normalizeGlyphs(s string) string {
+	clean := true
+	for _, r := range s {
+		if (r >= 0x2E80 && r <= 0x2FDF) || (r < 0x20 && r != '\t') || r == 0x7f || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0x2F00 && r <= 0x2FDF:
+			b.WriteString(norm.NFKC.String(string(r)))
+		case radicals[r] != 0:
+			b.WriteRune(radicals[r])
+		case (r < 0x20 && r != '\t') || r == 0x7f || r == utf8.RuneError:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// endsLatin reports whether s ends in an ASCII letter or digit.
+func endsLatin(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)))
+}
+
+// pageNumber matches the lines that are only a page number: "3", "- 3 -",
+// "— 3 —", "第3页".
+var pageNumber = regexp.MustCompile(`^\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–])?\s*$`)
+
+// cleanPDFText drops page-number lines and trailing spaces.
+func cleanPDFText(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if pageNumber.MatchString(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	s = strings.Join(out, "\n")
+	for strings.Contains(s, "\n\n\n") {
+		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
+	}
+	return strings.TrimSpace(s)
+}
