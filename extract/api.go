@@ -1,10 +1,10 @@
 package extract
 
-// The exported surface that graph, cmd/kg and the tests use. The bodies are
-// filled in by the extractor's implementation.
+// The exported surface that graph, cmd/kg and the tests use.
 
 import (
-	"errors"
+	"path/filepath"
+	"strings"
 
 	"github.com/kgraph/kg"
 )
@@ -18,15 +18,34 @@ type Options struct {
 	MaxBytes int
 }
 
-// Extractor turns documents into extractions. It is safe for concurrent use.
+// Extractor turns documents into extractions. It is safe for concurrent use:
+// after New it is only read.
 type Extractor struct {
 	opts Options
+	tax  *Taxonomy
+	lex  *lexicon
 }
+
+const defaultMaxBytes = 64 << 20
 
 // New returns an Extractor, loading the taxonomy.
 func New(opts Options) (*Extractor, error) {
-	return &Extractor{opts: opts}, nil
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = defaultMaxBytes
+	}
+	tax, err := LoadTaxonomy(opts.TaxonomyFile)
+	if err != nil {
+		return nil, err
+	}
+	places, err := parsePlaces(embeddedPlaces)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{opts: opts, tax: tax, lex: newLexicon(tax, places)}, nil
 }
+
+// Taxonomy returns the industry taxonomy the extractor links industries to.
+func (e *Extractor) Taxonomy() *Taxonomy { return e.tax }
 
 // Extract reads one document. name is the file name it came from: the
 // document id is its base name without extension (etown-2022.txt →
@@ -35,5 +54,32 @@ func New(opts Options) (*Extractor, error) {
 // Undecodable, empty or binary input gives a *kg.Error with code
 // kg.EUndecodable naming the file.
 func (e *Extractor) Extract(name string, data []byte) (*kg.Extraction, error) {
-	return nil, errors.New("extract: not implemented yet")
+	if len(data) > e.opts.MaxBytes {
+		return nil, &kg.Error{Code: kg.ETooLarge, Op: "extract",
+			Message: name + ": document larger than the limit"}
+	}
+	raw, err := decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	text := normalize(raw)
+	if strings.TrimSpace(text) == "" {
+		return nil, &kg.Error{Code: kg.EUndecodable, Op: "extract", Message: name + ": no text"}
+	}
+	return e.extractText(DocID(name), name, text), nil
+}
+
+// DocID is the document id of a file name: its base name without extension.
+func DocID(name string) string {
+	base := filepath.Base(filepath.ToSlash(name))
+	if i := strings.LastIndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	if ext := filepath.Ext(base); ext != "" && ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if base == "" || base == "." {
+		base = "document"
+	}
+	return base
 }

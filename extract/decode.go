@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// decode turns the bytes of a file into text: UTF-8 with or without BOM,
+// UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312). Empty,
+// binary and undecodable input is an EUndecodable error naming the file.
+func decode(name string, data []byte) (string, error) {
+	fail := func(format string, args ...any) error {
+		e := kg.Errorf(kg.EUndecodable, "%s: "+format, append([]any{name}, args...)...)
+		e.Op = "extract"
+		return e
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", fail("empty document")
+	}
+	var (
+		text string
+		enc  string
+	)
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		text, enc = string(data[3:]), "UTF-8"
+		if !utf8.ValidString(text) {
+			return "", fail("invalid UTF-8 after a UTF-8 byte order mark")
+		}
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		if len(data)%2 != 0 {
+			return "", fail("UTF-16 text with an odd number of bytes")
+		}
+		t, err := decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), data)
+		if err != nil {
+			return "", fail("invalid UTF-16: %v", err)
+		}
+		text, enc = t, "UTF-16"
+	case utf8.Valid(data):
+		text, enc = string(data), "UTF-8"
+	default:
+		t, err := decodeWith(simplifiedchinese.GB18030, data)
+		if err != nil {
+			return "", fail("neither UTF-8 nor GB18030: %v", err)
+		}
+		text, enc = t, "GB18030"
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		return "", fail("binary data (NUL characters) in %s text", enc)
+	}
+	var n, bad, ctrl int
+	for _, r := range text {
+		n++
+		switch {
+		case r == utf8.RuneError:
+			bad++
+		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v':
+			ctrl++
+		}
+	}
+	// A few replacement characters are tolerated (a damaged byte here and
+	// there); more mean the guess of the encoding was wrong.
+	if bad > 0 && bad*50 > n {
+		return "", fail("undecodable as %s (%d of %d characters invalid)", enc, bad, n)
+	}
+	if ctrl*20 > n {
+		return "", fail("binary data (%d control characters) in %s text", ctrl, enc)
+	}
+	return text, nil
+}
+
+func decodeWith(enc encoding.Encoding, data []byte) (string, error) {
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", err
+	}
+	if !utf8.Valid(out) {
+		out = bytes.ToValidUTF8(out, []byte(string(utf8.RuneError)))
+	}
+	return string(out), nil
+}

@@ -1,0 +1,204 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg"
+)
+
+// indicators reads the figures of one sentence: a number with a unit, its
+// name from the words before it (or after it: 52个项目落地), its measure
+// (同比增长, 累计, 新增…), the place it is about and the year.
+func (d *doc) indicators(si int) {
+	s := d.st.sents[si]
+	rs := d.rs
+	year := yearIn(rs[s.start:s.end])
+	if year == 0 {
+		year = d.st.year
+	}
+	segStart := s.start
+	lastName := ""
+	for i := s.start; i < s.end; i++ {
+		r := rs[i]
+		if strings.ContainsRune("，；：,;:。！？(（）)", r) {
+			segStart = i + 1
+			if !strings.ContainsRune("(（）)", r) {
+				lastName = ""
+			}
+			continue
+		}
+		if !isDigit(r) {
+			continue
+		}
+		// Not part of a code or a word (PM2.5, 5G, B20), not an ordinal.
+		if i > s.start {
+			p := rs[i-1]
+			if p < 0x80 && (unicode.IsLetter(p) || p == '.' || p == '-' || p == '+' || p == '/') || p == '第' {
+				i = skipNumber(rs, i, s.end) - 1
+				continue
+			}
+		}
+		j := skipNumber(rs, i, s.end)
+		numText := strings.ReplaceAll(string(rs[i:j]), ",", "")
+		k := j
+		for k < s.end && strings.ContainsRune("余多", rs[k]) {
+			k++
+		}
+		if k < s.end && rs[k] < 0x80 && unicode.IsLetter(rs[k]) {
+			if _, n := d.lx.unit.longest(rs, k, s.end); n == 0 {
+				i = j - 1
+				continue
+			}
+		}
+		v, n := d.lx.unit.longest(rs, k, s.end)
+		if n == 0 || (j < s.end && (rs[j] == '年' || rs[j] == '月' || rs[j] == '日' || rs[j] == '号')) {
+			i = j - 1
+			continue
+		}
+		unit := units[v]
+		// 万 and 亿 alone are units only before a noun (54万参保人).
+		value, err := strconv.ParseFloat(numText, 64)
+		if err != nil {
+			i = j - 1
+			continue
+		}
+		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end)
+		if name == "" {
+			name = lastName
+		}
+		if name == "" {
+			i = k + n - 1
+			continue
+		}
+		lastName = name
+		d.nind++
+		d.out.Indicators = append(d.out.Indicators, kg.Indicator{
+			ID: fmt.Sprintf("indicator/%s/%d", d.id, d.nind), Name: name, Value: value, Unit: unit,
+			Measure: measure, Subject: subject, Year: year, Evidence: d.evidence(si),
+		})
+		segStart = k + n
+		i = k + n - 1
+	}
+}
+
+func skipNumber(rs []rune, i, end int) int {
+	j := i
+	for j < end && (isDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < end && isDigit(rs[j+1]) && j > i) {
+		j++
+	}
+	return j
+}
+
+// indicatorName names the figure at [num, after): the words of its segment
+// before it, without measure words, leading verbs and places.
+func (d *doc) indicatorName(a, num, after, end int) (name, measure, subject string) {
+	rs := d.rs
+	b := num
+	// The measure: words just before the number (同比增长8%, 累计562家).
+	for b > a {
+		found := false
+		for k := min(6, b-a); k >= 1; k-- {
+			if v, n := d.lx.measure.longest(rs, b-k, b); n == k {
+				if measure == "" {
+					measure = measures[v].measure
+				}
+				b -= k
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	for k := a; k+1 < b; k++ {
+		if v, n := d.lx.measure.longest(rs, k, b); n >= 2 && measure == "" {
+			measure = measures[v].measure
+		}
+	}
+	if measure == "" {
+		measure = "总量"
+	}
+	// Leading verbs, time words and places.
+	for changed := true; changed && a < b; {
+		changed = false
+		for a < b && strings.ContainsRune("、“”\"‘’ ", rs[a]) {
+			a++
+			changed = true
+		}
+		if _, n := d.lx.lead.longest(rs, a, b); n > 0 && n < b-a {
+			a += n
+			changed = true
+		}
+		if v, n := d.lx.place.longest(rs, a, b); n > 0 && n < b-a {
+			subject = "place/" + d.lx.places[v].name
+			a += n
+			changed = true
+		}
+		if y := yearAt(rs, a, b); y > 0 {
+			a += y
+			changed = true
+		}
+		for _, w := range []string{"预计", "全年", "同口径", "年均", "月均"} {
+			if hasAt(rs, a, w) && b-a > runeLen(w) && w != "同口径" && w != "月均" {
+				a += runeLen(w)
+				changed = true
+			}
+		}
+	}
+	for b > a && strings.ContainsRune("“”\"‘’ 、", rs[b-1]) {
+		b--
+	}
+	pre := string(rs[a:b])
+	if b-a >= 1 && !strings.ContainsRune(pre, '、') && !onlyVerb(d, rs[a:b]) {
+		return pre, measure, subject
+	}
+	// The words after the number: 52个项目落地, 10名“亦城工匠”.
+	j := after
+	for j < end && strings.ContainsRune("“”\"", rs[j]) {
+		j++
+	}
+	k := j
+	for k < end && k-j < 10 && (isHan(rs[k]) || rs[k] < 0x80 && unicode.IsLetter(rs[k]) || strings.ContainsRune("“”", rs[k])) {
+		if rs[k] == '、' {
+			break
+		}
+		k++
+	}
+	post := strings.NewReplacer("“", "", "”", "").Replace(string(rs[j:k]))
+	if runeLen(post) >= 1 {
+		return post, measure, subject
+	}
+	return "", measure, subject
+}
+
+// onlyVerb reports whether a name candidate is just a verb (完成, 拨付).
+func onlyVerb(d *doc, w []rune) bool {
+	if _, n := d.lx.lead.longest(w, 0, len(w)); n == len(w) {
+		return true
+	}
+	switch string(w) {
+	case "拨付", "发放", "留住", "认定", "细化", "吸引", "覆盖", "扩容", "开设", "承接", "引育", "实施", "助企", "为", "在", "对接", "盘活", "累计实施", "累计完成":
+		return true
+	}
+	return len(w) == 1 && !isHan(w[0])
+}
+
+// yearAt returns the length of a year or period (2022年, 1-11月) at rs[i].
+func yearAt(rs []rune, i, b int) int {
+	j := i
+	for j < b && (isDigit(rs[j]) || rs[j] == '-' || rs[j] == '~') {
+		j++
+	}
+	if j > i && j < b && (rs[j] == '年' || rs[j] == '月') {
+		j++
+		for j < b && (rs[j] == '，' || rs[j] == '以' || rs[j] == '来' || rs[j] == '度' || rs[j] == '份') {
+			j++
+		}
+		return j - i
+	}
+	return 0
+}

@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// normalize turns decoded text into the stored text: one paragraph a line,
+// PDF line breaks joined, full-width ASCII folded, stray spaces removed.
+// All offsets of the extraction point into its result.
+func normalize(text string) string {
+	lines := strings.Split(text, "\n")
+	var paras []string
+	var cur strings.Builder
+	first := true
+	flush := func() {
+		if cur.Len() > 0 {
+			paras = append(paras, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, raw := range lines {
+		line := cleanLine(raw)
+		if line == "" {
+			continue
+		}
+		if cur.Len() == 0 {
+			cur.WriteString(line)
+		} else if breaksBefore(cur.String(), line) {
+			flush()
+			cur.WriteString(line)
+		} else {
+			cur.WriteString(joinSpace(cur.String(), line))
+			cur.WriteString(line)
+		}
+		// The first line is the title when it is short and not a sentence.
+		if first {
+			first = false
+			if s := cur.String(); utf8.RuneCountInString(s) <= 60 && !strings.ContainsAny(s, "。！？") {
+				flush()
+			}
+		}
+	}
+	flush()
+	return strings.Join(paras, "\n")
+}
+
+// joinSpace is the separator when a line is joined to the next: nothing
+// between Chinese, one space between two Latin words.
+func joinSpace(a, b string) string {
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	if isLatinWord(ra) && isLatinWord(rb) {
+		return " "
+	}
+	return ""
+}
+
+func isLatinWord(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// breaksBefore reports whether the paragraph cur ends before the line next.
+func breaksBefore(cur, next string) bool {
+	if endsSentence(cur) {
+		return true
+	}
+	if _, n := sectionMarker(next); n > 0 {
+		return true
+	}
+	if _, n := sectionMarker(cur); n > 0 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
+		return true // a heading
+	}
+	return false
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "”’」』)）》\"'")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '：', ':', '…':
+		return true
+	}
+	return false
+}
+
+// cleanLine folds widths, drops control and zero-width characters and
+// removes white space next to Chinese characters.
+func cleanLine(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune = -1 // last rune written
+	pendingSpace := false
+	for _, r := range s {
+		r = fold(r)
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\r' || r == '\f' || r == '\v':
+			if prev >= 0 {
+				pendingSpace = true
+			}
+			continue
+		case r < 0x20 || r == 0x7f || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2028' || r == '\u2029':
+			continue
+		}
+		if pendingSpace {
+			if !isCJK(prev) && !isCJK(r) {
+				b.WriteByte(' ')
+			}
+			pendingSpace = false
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// fold maps full-width digits, letters, brackets and common symbols to
+// ASCII; Chinese punctuation (，。：；) stays.
+func fold(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		a := r - 0xFF01 + 0x21
+		switch {
+		case a >= '0' && a <= '9', a >= 'A' && a <= 'Z', a >= 'a' && a <= 'z':
+			return a
+		}
+		switch a {
+		case '(', ')', '[', ']', '{', '}', '%', '+', '-', '.', '/', '<', '>', '=', '&', '#', '@', '_', '~', '*':
+			return a
+		}
+	}
+	return r
+}
+
+// isCJK reports whether r is a Chinese character or CJK punctuation, next to
+// which white space is a conversion artefact.
+func isCJK(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, r >= 0x20000 && r <= 0x2FFFF:
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		return true
+	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—' || r == '·':
+		return true
+	}
+	return false
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FFFF
+}

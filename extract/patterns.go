@@ -1,0 +1,271 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg"
+)
+
+// developVerbs introduce a product: X参与研制的“P”, X自主研发的“P”.
+var developVerbs = []string{"参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的"}
+
+// develops reads X…研制的…“P”: the firm X develops the product P.
+func (d *doc) develops(si, a, b int, ctx industryRef) {
+	rs := d.rs
+	for _, v := range developVerbs {
+		k := indexRunes(rs, a, b, v)
+		if k < 0 {
+			continue
+		}
+		// The product: the first quoted name after the verb.
+		q0 := -1
+		for i := k + runeLen(v); i < b; i++ {
+			if rs[i] == '“' || rs[i] == '《' || rs[i] == '"' {
+				q0 = i + 1
+				break
+			}
+		}
+		if q0 < 0 {
+			return
+		}
+		q1 := q0
+		for q1 < b && rs[q1] != '”' && rs[q1] != '》' && rs[q1] != '"' {
+			q1++
+		}
+		if q1 >= b || q1-q0 < 2 || q1-q0 > 20 {
+			return
+		}
+		start, _ := d.stripLead(a, k)
+		fa, fb := d.trimItem(start, k)
+		for _, adv := range []string{"参与", "自主", "联合", "独立", "牵头", "成功"} {
+			if fb-fa > runeLen(adv) && string(rs[fb-runeLen(adv):fb]) == adv {
+				fb -= runeLen(adv)
+			}
+		}
+		if fb-fa < 2 || !d.plausibleName(rs[fa:fb]) {
+			return
+		}
+		firm := d.firm(string(rs[fa:fb]))
+		prod := d.entity(kg.TypeProduct, string(rs[q0:q1]))
+		d.relate(kg.Relation{Subject: firm, Predicate: kg.PredDevelops, Object: prod}, si)
+		d.inIndustry(firm, ctx, si, rs[k:b])
+		return
+	}
+}
+
+func indexRunes(rs []rune, a, b int, s string) int {
+	w := []rune(s)
+	for i := a; i+len(w) <= b; i++ {
+		if rs[i] == w[0] && hasAt(rs, i, s) {
+			return i
+		}
+	}
+	return -1
+}
+
+// firmPatterns reads firms from the words around them: X成为…企业,
+// 与X签署…协议, X成功上市, …有限公司.
+func (d *doc) firmPatterns(si, a, b int, ctx industryRef) {
+	rs := d.rs
+	start, _ := d.stripLead(a, b)
+	// X成为…企业/龙头/独角兽.
+	if k := indexRunes(rs, start, min(b, start+14), "成为"); k > start {
+		rest := string(rs[k:b])
+		if strings.Contains(rest, "企业") || strings.Contains(rest, "龙头") || strings.Contains(rest, "独角兽") || strings.Contains(rest, "公司") {
+			if fa, fb := d.trimItem(start, k); fb-fa >= 2 && d.firmLike(rs[fa:fb]) {
+				id := d.firm(string(rs[fa:fb]))
+				d.inIndustry(id, ctx, si, rs[k:b])
+			}
+		}
+	}
+	// 与X签署/签订/签约.
+	for i := a; i < b; i++ {
+		if rs[i] != '与' && rs[i] != '同' {
+			continue
+		}
+		for _, v := range []string{"签署", "签订", "签约", "达成"} {
+			k := indexRunes(rs, i+1, min(b, i+40), v)
+			if k < 0 {
+				continue
+			}
+			fa, fb := d.trimItem(i+1, k)
+			if fb-fa >= 2 && d.firmLike(rs[fa:fb]) {
+				id := d.firm(string(rs[fa:fb]))
+				d.inIndustry(id, ctx, si, rs[fa:b])
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: "签约", Planned: d.planned(a, b)}, si)
+			}
+			break
+		}
+	}
+	// X(成功)上市 / X在…上市 at the start of a clause.
+	if k := indexRunes(rs, start, b, "上市"); k > start {
+		j := k
+		for _, adv := range []string{"成功", "正式", "挂牌", "顺利"} {
+			if j-runeLen(adv) > start && string(rs[j-runeLen(adv):j]) == adv {
+				j -= runeLen(adv)
+			}
+		}
+		if z := indexRunes(rs, start, j, "在"); z > start {
+			j = z
+		}
+		if fa, fb := d.trimItem(start, j); fb-fa >= 2 && d.firmLike(rs[fa:fb]) {
+			id := d.firm(string(rs[fa:fb]))
+			d.inIndustry(id, ctx, si, rs[fa:b])
+		}
+	}
+	// Full legal names anywhere: …有限公司, …股份公司.
+	for i := a; i+1 < b; i++ {
+		if rs[i] != '公' || rs[i+1] != '司' {
+			continue
+		}
+		end := i + 2
+		j := i
+		for j > a && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || strings.ContainsRune("()（）", rs[j-1])) {
+			if rs[j-1] == '与' || rs[j-1] == '和' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' {
+				break
+			}
+			if _, n := d.lx.lead.suffix(rs[a:j], 4); n >= 2 {
+				break
+			}
+			j--
+		}
+		if end-j >= 6 && end-j <= 40 {
+			// Trim verbs stuck in front (引进北京…公司).
+			fa, _ := d.stripLead(j, end)
+			if end-fa >= 6 {
+				id := d.firm(string(rs[fa:end]))
+				d.inIndustry(id, ctx, si, rs[fa:end])
+			}
+		}
+		i = end
+	}
+}
+
+// firmLike reports whether a span can be a firm's name: a plausible name,
+// not a place, industry or generic phrase.
+func (d *doc) firmLike(w []rune) bool {
+	if len(w) < 2 || len(w) > 24 || !d.plausibleName(w) {
+		return false
+	}
+	if _, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
+		return false
+	}
+	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
+		return false
+	}
+	if d.allGeneric(w) {
+		return false
+	}
+	for _, r := range w {
+		if strings.ContainsRune("、，我全本各", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentions adds the places and industries the text names anywhere.
+func (d *doc) mentions() {
+	rs := d.rs
+	for si, s := range d.st.sents {
+		for _, m := range d.lx.place.scan(rs, s.start, s.end, d.buf[:0]) {
+			p := d.lx.places[m.val]
+			written := string(rs[m.start:m.end])
+			id := d.entity(kg.TypePlace, p.name, written)
+			if p.parent != "" {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: "place/" + p.parent, Confidence: 1}, si)
+			}
+		}
+		for _, m := range d.lx.industry.scan(rs, s.start, s.end, d.buf[:0]) {
+			n := d.lx.nodes[m.val]
+			if m.end < s.end && rs[m.end] < 0x80 && m.start > s.start && rs[m.start-1] < 0x80 {
+				continue // inside a Latin word
+			}
+			d.industry(industryRef{id: n.ID, node: n}, string(rs[m.start:m.end]), si)
+		}
+	}
+	if d.zone != "" {
+		zone := []rune(strings.TrimPrefix(d.zone, "place/"))
+		for _, short := range []string{"经开区", "开发区", "高新区", "新区"} {
+			if strings.HasSuffix(string(zone), strings.TrimPrefix(short, "")) || strings.Contains(string(rs), short) {
+				if strings.Contains(string(rs), short) && isShortOf(short, string(zone)) {
+					d.entity(kg.TypePlace, string(zone), short)
+				}
+			}
+		}
+	}
+}
+
+// isShortOf reports whether short (经开区) abbreviates the zone's name.
+func isShortOf(short, zone string) bool {
+	switch short {
+	case "经开区":
+		return strings.HasSuffix(zone, "经济技术开发区") || strings.HasSuffix(zone, "经济开发区")
+	case "高新区":
+		return strings.HasSuffix(zone, "高新技术产业开发区") || strings.HasSuffix(zone, "高新区")
+	case "开发区":
+		return strings.HasSuffix(zone, "开发区")
+	case "新区":
+		return strings.HasSuffix(zone, "新区")
+	}
+	return false
+}
+
+// ShortName is the short form of a firm's name, used to resolve firms
+// across documents: the region in front, the bracketed region and the legal
+// and generic suffixes are removed (京东方科技集团股份有限公司 → 京东方,
+// 北京小米科技有限责任公司 → 小米). A name without them is returned as is.
+func ShortName(full string) string {
+	s := strings.TrimSpace(trimQuotes(full))
+	rs := []rune(s)
+	// A bracketed region or note: 中国(北京)…, …(中国)有限公司.
+	var b strings.Builder
+	depth := 0
+	for _, r := range rs {
+		switch r {
+		case '(', '（':
+			depth++
+			continue
+		case ')', '）':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	s = b.String()
+	for changed := true; changed; {
+		changed = false
+		for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "公司",
+			"集团", "控股", "股份", "科技", "技术", "发展", "实业", "国际", "Co.,Ltd.", "Co., Ltd.", "Ltd.", "Inc.",
+			"Corporation", "Corp.", "GmbH", "LLC"} {
+			if strings.HasSuffix(s, suf) && runeLen(s)-runeLen(suf) >= 2 {
+				s = strings.TrimSpace(strings.TrimSuffix(s, suf))
+				changed = true
+			}
+		}
+		for _, pre := range regionPrefixes {
+			if strings.HasPrefix(s, pre) && runeLen(s)-runeLen(pre) >= 2 {
+				s = strings.TrimPrefix(s, pre)
+				changed = true
+			}
+		}
+	}
+	if s == "" {
+		return strings.TrimSpace(full)
+	}
+	return s
+}
+
+// regionPrefixes are the region names that open legal names of firms.
+var regionPrefixes = []string{
+	"中国", "北京市", "北京", "天津市", "天津", "上海市", "上海", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
+	"苏州市", "苏州", "杭州市", "杭州", "南京市", "南京", "武汉市", "武汉", "成都市", "成都", "西安市", "西安",
+	"合肥市", "合肥", "无锡市", "无锡", "宁波市", "宁波", "青岛市", "青岛", "厦门市", "厦门", "长沙市", "长沙",
+	"郑州市", "郑州", "济南市", "济南", "东莞市", "东莞", "佛山市", "佛山", "江苏省", "江苏", "浙江省", "浙江",
+	"广东省", "广东", "山东省", "山东", "河北省", "河北", "湖北省", "湖北", "四川省", "四川", "安徽省", "安徽",
+}

@@ -1,0 +1,908 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg"
+)
+
+// doc is the state of one extraction: the text, what was found so far and
+// the index that keeps one entity per thing and one relation per fact.
+type doc struct {
+	lx    *lexicon
+	tax   *Taxonomy
+	st    *structure
+	rs    []rune
+	id    string
+	out   *kg.Extraction
+	ents  map[string]int // entity id → index in out.Entities
+	rels  map[string]int // relation key → index in out.Relations
+	firms map[string]string
+	zone  string // the document's own zone (from the title), a place id
+	nind  int
+	buf   []match
+}
+
+// industryRef is an industry the text speaks about: a taxonomy node or a
+// name of the document's own.
+type industryRef struct {
+	id   string
+	node *Node
+}
+
+func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
+	st := parseStructure(text)
+	d := &doc{
+		lx: e.lex, tax: e.tax, st: st, rs: st.runes, id: id,
+		out: &kg.Extraction{
+			Documents:  []kg.Document{},
+			Entities:   []kg.Entity{},
+			Relations:  []kg.Relation{},
+			Indicators: []kg.Indicator{},
+		},
+		ents: map[string]int{}, rels: map[string]int{}, firms: map[string]string{},
+	}
+	sents := make([]kg.Span, len(st.sents))
+	for i, s := range st.sents {
+		sents[i] = kg.Span{Start: s.start, End: s.end}
+	}
+	title := st.title
+	if title == "" {
+		title = id
+	}
+	d.out.Documents = append(d.out.Documents, kg.Document{ID: id, Title: title, Year: st.year,
+		Source: source, Text: text, Sentences: sents})
+	d.findZone()
+	d.run()
+	d.mentions()
+	return d.out
+}
+
+// ---- entities and relations ----
+
+func (d *doc) entity(typ, name string, aliases ...string) string {
+	id := strings.ToLower(typ) + "/" + name
+	i, ok := d.ents[id]
+	if !ok {
+		i = len(d.out.Entities)
+		d.ents[id] = i
+		d.out.Entities = append(d.out.Entities, kg.Entity{ID: id, Type: typ, Name: name, Aliases: []string{}})
+	}
+	e := &d.out.Entities[i]
+	for _, a := range aliases {
+		if a == "" || a == e.Name {
+			continue
+		}
+		dup := false
+		for _, b := range e.Aliases {
+			if a == b {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	return id
+}
+
+func (d *doc) evidence(sent int) []kg.Evidence {
+	if sent < 0 || sent >= len(d.st.sents) {
+		return []kg.Evidence{}
+	}
+	s := d.st.sents[sent]
+	return []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: string(d.rs[s.start:s.end])}}
+}
+
+func (d *doc) relate(r kg.Relation, sent int) {
+	if r.Subject == "" || r.Subject == r.Object {
+		return
+	}
+	key := r.Subject + "\x00" + r.Predicate + "\x00" + r.Object + "\x00" + r.Value
+	if i, ok := d.rels[key]; ok {
+		// A fact stated as done wins over the same fact stated as a plan.
+		if !r.Planned {
+			d.out.Relations[i].Planned = false
+		}
+		return
+	}
+	if r.Confidence == 0 {
+		r.Confidence = 0.9
+	}
+	r.Year = d.st.year
+	r.Evidence = d.evidence(sent)
+	d.rels[key] = len(d.out.Relations)
+	d.out.Relations = append(d.out.Relations, r)
+}
+
+// industry makes sure an industry entity exists, with its chain up the
+// taxonomy (subIndustryOf to the parent ids).
+func (d *doc) industry(ref industryRef, written string, sent int) {
+	if ref.node == nil {
+		d.entity(kg.TypeIndustry, strings.TrimPrefix(ref.id, "industry/"), written)
+		return
+	}
+	n := ref.node
+	alias := written
+	if alias == n.Name {
+		alias = ""
+	}
+	d.entity(kg.TypeIndustry, n.Name, alias)
+	for c := n; c.Parent != nil; c = c.Parent {
+		d.relate(kg.Relation{Subject: c.ID, Predicate: kg.PredSubIndustryOf, Object: c.Parent.ID, Confidence: 1}, sent)
+	}
+}
+
+// firm registers an enterprise or organization under its short name.
+func (d *doc) firm(name string) string {
+	name = trimQuotes(name)
+	short := name
+	var alias string
+	if d.hasLegalSuffix(name) {
+		if s := ShortName(name); s != "" && s != name {
+			short, alias = s, name
+		}
+	}
+	typ := kg.TypeEnterprise
+	if d.isOrgName([]rune(short)) {
+		typ = kg.TypeOrganization
+	}
+	id := d.entity(typ, short, alias)
+	d.firms[short] = id
+	if alias != "" {
+		d.firms[alias] = id
+	}
+	return id
+}
+
+func (d *doc) hasLegalSuffix(name string) bool {
+	return strings.HasSuffix(name, "公司") || strings.HasSuffix(name, "集团") || strings.HasSuffix(name, "Ltd.") ||
+		strings.HasSuffix(name, "Inc.") || strings.HasSuffix(name, "GmbH")
+}
+
+func (d *doc) isOrgName(rs []rune) bool {
+	if len(rs) < 2 {
+		return false
+	}
+	_, n := d.lx.orgSuf.suffix(rs, 4)
+	if n == 0 {
+		return false
+	}
+	// 总部, 全部, 内部 end in 部 but are not bodies.
+	if n == 1 && len(rs) >= 2 && strings.ContainsRune("总全内外东西南北中干局", rs[len(rs)-2]) {
+		return false
+	}
+	return true
+}
+
+// ---- the document ----
+
+// findZone reads the zone the report is about from its title
+// (北京经济技术开发区管委会…工作总结 → 北京经济技术开发区).
+func (d *doc) findZone() {
+	t := []rune(d.st.title)
+	for _, suf := range []string{"经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "自贸区", "综合保税区"} {
+		s := []rune(suf)
+		for i := 0; i+len(s) <= len(t); i++ {
+			if string(t[i:i+len(s)]) != suf {
+				continue
+			}
+			name := string(t[:i+len(s)])
+			if i == 0 || runeLen(name) > 20 {
+				continue
+			}
+			if v, n := d.lx.place.longest([]rune(name), 0, len([]rune(name))); n == len([]rune(name)) {
+				name = d.lx.places[v].name
+			}
+			d.zone = d.entity(kg.TypePlace, name)
+			return
+		}
+	}
+}
+
+func (d *doc) run() {
+	var secCtx [6]industryRef
+	for pi := range d.st.paras {
+		p := &d.st.paras[pi]
+		if p.title {
+			continue
+		}
+		if p.heading {
+			if p.level > 0 && p.level < len(secCtx) {
+				for l := p.level; l < len(secCtx); l++ {
+					secCtx[l] = industryRef{}
+				}
+				if ref, ok := d.leadIndustry(p.start, p.end, p.first, true); ok {
+					secCtx[p.level] = ref
+				}
+			}
+			continue
+		}
+		var ctx industryRef
+		for l := len(secCtx) - 1; l > 0; l-- {
+			if secCtx[l].id != "" {
+				ctx = secCtx[l]
+				break
+			}
+		}
+		for si := p.first; si < p.lim; si++ {
+			s := d.st.sents[si]
+			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first); ok {
+				ctx = ref
+			}
+			d.sentence(si, ctx, p.planned)
+			d.indicators(si)
+		}
+	}
+}
+
+// leadIndustry reads an industry named at the start of a sentence or
+// heading (新一代信息技术产业做强做优。数字经济高质量发展，…).
+func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool) {
+	rs := d.rs
+	i := start
+	if first {
+		if _, n := sectionMarker(string(rs[i:min(end, i+12)])); n > 0 {
+			i += n
+		}
+	}
+	for i < end && (rs[i] == ' ' || rs[i] == '“' || rs[i] == '"') {
+		i++
+	}
+	if v, n := d.lx.industry.longest(rs, i, end); n > 0 {
+		j := i + n
+		k := j
+		for _, suf := range []string{"产业链", "产业集群", "产业", "领域", "集群", "板块", "行业"} {
+			if hasAt(rs, k, suf) {
+				k += runeLen(suf)
+				break
+			}
+		}
+		if k < end && strings.ContainsRune("、和与及”", rs[k]) {
+			return industryRef{}, false
+		}
+		node := d.lx.nodes[v]
+		if node.Level == 1 && len(node.Children) > 0 && node.Parent == nil && node.Name == d.tax.Roots[0].Name {
+			return industryRef{}, false // the root (高精尖产业) is no chain of its own
+		}
+		ref := industryRef{id: node.ID, node: node}
+		d.industry(ref, string(rs[i:k]), sent)
+		return ref, true
+	}
+	// W产业 at the start of a short lead: an industry of the document's own.
+	lim := min(end, i+14)
+	for j := i + 2; j+1 < lim; j++ {
+		if rs[j] != '产' || rs[j+1] != '业' {
+			continue
+		}
+		w := rs[i:j]
+		if !allHan(w) || len(w) > 10 {
+			return industryRef{}, false
+		}
+		if _, n := d.lx.indStop.longest(w, 0, len(w)); n > 0 {
+			return industryRef{}, false
+		}
+		if _, n := d.lx.lead.longest(w, 0, len(w)); n > 0 {
+			return industryRef{}, false
+		}
+		k := j + 2
+		if k < end && strings.ContainsRune("、和与及链", rs[k]) {
+			return industryRef{}, false
+		}
+		// The lead is short: the industry and a short predicate.
+		stop := k
+		for stop < end && !strings.ContainsRune("，。；：,;", rs[stop]) {
+			stop++
+		}
+		if stop-k > 10 {
+			return industryRef{}, false
+		}
+		name := string(w)
+		ref := industryRef{id: "industry/" + name}
+		// Link it into the taxonomy through a name it contains.
+		ms := d.lx.industry.scan(w, 0, len(w), d.buf[:0])
+		d.entity(kg.TypeIndustry, name, string(rs[i:k]))
+		if len(ms) > 0 {
+			n := d.lx.nodes[ms[0].val]
+			d.industry(industryRef{id: n.ID, node: n}, string(w[ms[0].start:ms[0].end]), sent)
+			d.relate(kg.Relation{Subject: ref.id, Predicate: kg.PredSubIndustryOf, Object: n.ID, Confidence: 0.8}, sent)
+			ref.node = nil
+		}
+		return ref, true
+	}
+	return industryRef{}, false
+}
+
+func hasAt(rs []rune, i int, s string) bool {
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// sentence reads the facts of one sentence, clause by clause.
+func (d *doc) sentence(si int, ctx industryRef, planned bool) {
+	s := d.st.sents[si]
+	rs := d.rs
+	cs := s.start
+	if s.start == d.st.paras[s.para].start {
+		if _, n := sectionMarker(string(rs[cs:min(s.end, cs+12)])); n > 0 {
+			cs += n
+		}
+	}
+	sentPlanned := planned
+	for i := cs; i <= s.end; i++ {
+		if i < s.end && !strings.ContainsRune("，；：,;:。！？!?", rs[i]) {
+			continue
+		}
+		if i > cs {
+			cp := sentPlanned || d.planned(cs, i)
+			if d.planned(cs, i) && rs[min(i, s.end-1)] != '，' {
+				sentPlanned = true
+			}
+			d.clause(si, cs, i, ctx, cp)
+		}
+		cs = i + 1
+	}
+}
+
+// planned reports whether a clause states a plan (将, 计划, 力争, 拟 …).
+func (d *doc) planned(a, b int) bool {
+	rs := d.rs
+	for i := a; i < b; i++ {
+		_, n := d.lx.plan.longest(rs, i, b)
+		if n == 0 {
+			continue
+		}
+		w := string(rs[i : i+n])
+		next := rune(0)
+		if i+n < b {
+			next = rs[i+n]
+		}
+		prev := rune(0)
+		if i > a {
+			prev = rs[i-1]
+		}
+		switch w {
+		case "将":
+			if next == '“' || next == '其' || next == '之' || next == '近' || i+n >= b || prev == '即' {
+				continue
+			}
+		case "拟":
+			if prev == '模' || prev == '虚' || prev == '草' {
+				continue
+			}
+		case "计划":
+			if next == 0 || strings.ContainsRune("、，。；”", next) || prev == '划' {
+				continue
+			}
+			if i+n+1 < b && (rs[i+n] == '和' || rs[i+n] == '与') {
+				continue
+			}
+		case "预计":
+			// 预计 before a figure is an estimate of this year, not a plan.
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// ---- one clause ----
+
+type seg struct{ a, b int }
+
+func (d *doc) clause(si, a, b int, ctx industryRef, planned bool) {
+	rs := d.rs
+	d.develops(si, a, b, ctx)
+	d.firmPatterns(si, a, b, ctx)
+	// Strip the verbs and adverbs that open the clause.
+	start, lead := d.stripLead(a, b)
+	done := strings.Contains(lead, "完成")
+	ms := d.lx.stage.scan(rs, start, b, d.buf[:0])
+	// Drop stage words that are part of a name (扩产项目, 建设者).
+	hasDeng := false
+	kept := ms[:0]
+	for _, m := range ms {
+		if m.start > start && !hasDeng {
+			for k := start; k < m.start; k++ {
+				if rs[k] == '等' {
+					hasDeng = true
+					break
+				}
+			}
+		}
+		if m.end < b {
+			nx := rs[m.end]
+			if !hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "工程")) {
+				continue
+			}
+			if strings.ContainsRune("者用单方性规资投", nx) && stageWords[m.val].word == "建设" {
+				continue
+			}
+			if stageWords[m.val].word == "挂牌" && hasAt(rs, m.end, "上市") {
+				continue
+			}
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
+	if len(ms) == 0 {
+		// No stage: a project named after a governing verb still counts
+		// (加快推进马驹桥物流基地转型升级).
+		if lead != "" {
+			d.items(si, seg{start, b}, b, "", ctx, planned, true)
+		}
+		return
+	}
+	// A verb before its object: 建成X, 打造X, 布局X.
+	if m := ms[0]; m.start == start && (stageWords[m.val].pre || stageWords[m.val].both) {
+		end := b
+		if len(ms) > 1 {
+			end = ms[1].start
+		}
+		stage := stageWords[m.val].stage
+		d.items(si, seg{m.end, end}, b, stage, ctx, planned, false)
+		return
+	}
+	prev := start
+	var last []string
+	for k, m := range ms {
+		stage := stageWords[m.val].stage
+		if stage == "在建" && done && stageWords[m.val].word == "建设" {
+			stage = "竣工"
+		}
+		if stageWords[m.val].pre && !stageWords[m.val].both && m.start > prev {
+			// 打造/布局 in the middle: what follows is its object.
+			end := b
+			if k+1 < len(ms) {
+				end = ms[k+1].start
+			}
+			d.items(si, seg{m.end, end}, b, stage, ctx, planned, false)
+			prev = end
+			continue
+		}
+		if m.start <= prev {
+			// Verbs in a row (落地运营): the same objects.
+			for _, id := range last {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+			}
+			prev = m.end
+			continue
+		}
+		last = d.items(si, seg{prev, m.start}, b, stage, ctx, planned, false)
+		prev = m.end
+		for prev < b && strings.ContainsRune("、和及与并", rs[prev]) {
+			prev++
+		}
+	}
+}
+
+// stripLead skips the verbs and adverbs that open a clause and returns the
+// new start and the words skipped.
+func (d *doc) stripLead(a, b int) (int, string) {
+	rs := d.rs
+	i := a
+	for i < b {
+		_, n := d.lx.lead.longest(rs, i, b)
+		if n == 0 {
+			break
+		}
+		// Do not strip into a stage verb (推进 before 建设 is the lead).
+		i += n
+	}
+	return i, string(rs[a:i])
+}
+
+// items reads the list of names in s, gives them the stage and the
+// industry context, and returns the ids that carry the stage.
+func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryRef, planned, onlyProjects bool) []string {
+	rs := d.rs
+	// X等一批项目 / X等6家企业: the names are before 等, the kind after.
+	hint := ""
+	for k := s.a + 1; k < s.b; k++ {
+		if rs[k] != '等' {
+			continue
+		}
+		desc := string(rs[k:clauseEnd])
+		switch {
+		case strings.Contains(desc, "企业") || strings.Contains(desc, "公司"):
+			hint = "firm"
+		case strings.Contains(desc, "项目"):
+			hint = "project"
+		}
+		s.b = k
+		break
+	}
+	var ids []string
+	for _, it := range d.splitList(s) {
+		a, b := d.trimItem(it.a, it.b)
+		if b-a < 2 || b-a > 30 {
+			continue
+		}
+		if id := d.item(si, a, b, hint, stage, ctx, planned, onlyProjects); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// splitList splits on 、 and on 及/以及/和/与 outside industry names
+// (生物技术和大健康 stays one).
+func (d *doc) splitList(s seg) []seg {
+	rs := d.rs
+	var out []seg
+	a := s.a
+	for i := s.a; i < s.b; i++ {
+		if _, n := d.lx.industry.longest(rs, i, s.b); n > 1 {
+			i += n - 1
+			continue
+		}
+		switch {
+		case rs[i] == '、' || rs[i] == ',':
+			out = append(out, seg{a, i})
+			a = i + 1
+		case rs[i] == '以' && i+1 < s.b && rs[i+1] == '及':
+			out = append(out, seg{a, i})
+			a = i + 2
+			i++
+		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2:
+			out = append(out, seg{a, i})
+			a = i + 1
+		}
+	}
+	return append(out, seg{a, s.b})
+}
+
+// trimItem removes quotes, lead and trail words and fillers around a name.
+func (d *doc) trimItem(a, b int) (int, int) {
+	rs := d.rs
+	for changed := true; changed && a < b; {
+		changed = false
+		for a < b && strings.ContainsRune("“”\"'‘’《》「」 ", rs[a]) {
+			a++
+			changed = true
+		}
+		for a < b && strings.ContainsRune("“”\"'‘’《》「」 ", rs[b-1]) {
+			b--
+			changed = true
+		}
+		if _, n := d.lx.lead.longest(rs, a, b); n > 0 && n < b-a {
+			a += n
+			changed = true
+		}
+		if _, n := d.lx.trail.suffix(rs[a:b], 6); n > 0 && n < b-a {
+			w := string(rs[b-n : b])
+			// 一期 and 建设 end names too (智慧交通一期); keep them when the
+			// rest would not be a name on its own.
+			if w == "一期" {
+				break
+			}
+			b -= n
+			changed = true
+		}
+	}
+	return a, b
+}
+
+// item classifies one name and records it; it returns the id that carries
+// the stage ("" when the name is no firm or project).
+func (d *doc) item(si, a, b int, hint, stage string, ctx industryRef, planned, onlyProjects bool) string {
+	rs := d.rs
+	w := rs[a:b]
+	name := string(w)
+	if !d.plausibleName(w) {
+		return ""
+	}
+	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
+		return "" // an industry
+	}
+	if _, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
+		return "" // a place
+	}
+	var carrier, owner string
+	switch {
+	case d.isProjectName(w):
+		var proj string
+		proj, owner = d.project(si, w, ctx)
+		if proj == "" {
+			return ""
+		}
+		carrier = proj
+		if owner == "" {
+			d.inIndustry(proj, ctx, si, w)
+		}
+	case onlyProjects:
+		return ""
+	case hint == "firm" || d.isFirmName(w):
+		owner = d.firm(name)
+		carrier = owner
+	case hint == "project":
+		if strings.ContainsRune(name, '之') || d.placePrefix(w) > 0 {
+			carrier = d.entity(kg.TypeProject, name, name+"项目")
+			if n := d.placePrefix(w); n > 0 && n < len(w) {
+				d.locatedIn(carrier, w[:n], si)
+			}
+			d.inIndustry(carrier, ctx, si, w)
+		} else {
+			owner = d.firm(name)
+			carrier = d.entity(kg.TypeProject, name+"项目", name)
+			d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: carrier}, si)
+		}
+	default:
+		return ""
+	}
+	if owner != "" {
+		d.inIndustry(owner, ctx, si, w)
+	}
+	if stage != "" {
+		d.relate(kg.Relation{Subject: carrier, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+	}
+	return carrier
+}
+
+// plausibleName rejects spans that are clauses rather than names.
+func (d *doc) plausibleName(w []rune) bool {
+	if len(w) < 2 {
+		return false
+	}
+	han := 0
+	for i, r := range w {
+		switch {
+		case isHan(r):
+			han++
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()+-.·& ", r)):
+		case strings.ContainsRune("（）·", r):
+		default:
+			return false
+		}
+		if r == '的' || r == '了' || r == '在' {
+			return false
+		}
+		// A count (22个, 6家) inside is a phrase, not a name.
+		if isDigit(r) && i+1 < len(w) && strings.ContainsRune("个家项名处批", w[i+1]) {
+			return false
+		}
+		if i > 0 {
+			if _, n := d.lx.lead.longest(w, i, len(w)); n >= 2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (d *doc) isProjectName(w []rune) bool {
+	if _, n := d.lx.heads.suffix(w, 4); n > 0 && n < len(w) {
+		return true
+	}
+	// A code or a version at the end: B20, N20, 2.0.
+	last := w[len(w)-1]
+	if last < 0x80 && (unicode.IsDigit(last) || unicode.IsLetter(last)) {
+		k := len(w) - 1
+		for k > 0 && w[k-1] < 0x80 && (unicode.IsLetter(w[k-1]) || unicode.IsDigit(w[k-1]) || w[k-1] == '.') {
+			k--
+		}
+		return k > 0 && isHan(w[k-1]) && hasDigit(w[k:])
+	}
+	return false
+}
+
+func hasDigit(rs []rune) bool {
+	for _, r := range rs {
+		if isDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) isFirmName(w []rune) bool {
+	if _, n := d.lx.firmSuf.suffix(w, 5); n > 0 && n < len(w) {
+		return true
+	}
+	if _, ok := d.firms[string(w)]; ok {
+		return true
+	}
+	// An English name (ABB, SMC).
+	for _, r := range w {
+		if !(r < 0x80 && (unicode.IsUpper(r) || unicode.IsDigit(r) || r == '&' || r == '-')) {
+			return false
+		}
+	}
+	return len(w) >= 2 && !unicode.IsDigit(w[0])
+}
+
+func (d *doc) placePrefix(w []rune) int {
+	_, n := d.lx.place.longest(w, 0, len(w))
+	return n
+}
+
+// project records a project name: its place prefix (locatedIn) or its
+// owner prefix (hasProject). It returns the project id and the owner id.
+func (d *doc) project(si int, w []rune, ctx industryRef) (proj, owner string) {
+	name := string(w)
+	if d.allGeneric(w) {
+		return "", ""
+	}
+	proj = d.entity(kg.TypeProject, name)
+	rest := w
+	if n := d.placePrefix(w); n > 0 && n < len(w) {
+		d.locatedIn(proj, w[:n], si)
+		rest = w[n:]
+		if d.genericAt(rest, 0) > 0 {
+			return proj, ""
+		}
+	}
+	if k := d.ownerSplit(rest); k > 0 {
+		owner = d.firm(string(rest[:k]))
+		d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: proj}, si)
+	}
+	return proj, owner
+}
+
+func (d *doc) locatedIn(id string, place []rune, si int) {
+	v, n := d.lx.place.longest(place, 0, len(place))
+	if n != len(place) {
+		return
+	}
+	p := d.lx.places[v]
+	pid := d.entity(kg.TypePlace, p.name, string(place))
+	d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
+}
+
+// genericAt returns the length of the generic word (or numeral, or code)
+// at w[i], 0 if none.
+func (d *doc) genericAt(w []rune, i int) int {
+	if i >= len(w) {
+		return 0
+	}
+	if n := numeralAt(w, i); n > 0 {
+		return n
+	}
+	if w[i] < 0x80 && (unicode.IsLetter(w[i]) || unicode.IsDigit(w[i])) {
+		k := i
+		for k < len(w) && w[k] < 0x80 && (unicode.IsLetter(w[k]) || unicode.IsDigit(w[k]) || w[k] == '.') {
+			k++
+		}
+		return k - i
+	}
+	_, n := d.lx.generic.longest(w, i, len(w))
+	return n
+}
+
+// numeralAt matches 两个, 三期, 六大, 20个 at w[i].
+func numeralAt(w []rune, i int) int {
+	k := i
+	for k < len(w) && (strings.ContainsRune("一二三四五六七八九十两百千万", w[k]) || isDigit(w[k])) {
+		k++
+	}
+	if k > i && k < len(w) && strings.ContainsRune("个期大座栋批号", w[k]) {
+		return k - i + 1
+	}
+	return 0
+}
+
+// allGeneric reports whether a name is made of generic words only (绿色工厂).
+func (d *doc) allGeneric(w []rune) bool {
+	for i := 0; i < len(w); {
+		n := d.genericAt(w, i)
+		if n == 0 || (n > 0 && w[i] < 0x80) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// ownerSplit finds where an owner's name ends and its project begins
+// (长城|全球研发中心, 京东方|B20, 国创中心|整车能效开发试验室); 0 when the name
+// has no owner.
+func (d *doc) ownerSplit(w []rune) int {
+	// A firm the document already named.
+	for k := min(len(w)-1, 16); k >= 2; k-- {
+		if _, ok := d.firms[string(w[:k])]; ok {
+			return k
+		}
+	}
+	if d.genericAt(w, 0) > 0 {
+		return 0
+	}
+	for i := 2; i < len(w)-1; i++ {
+		// A government body: 国家药监局|六大中心.
+		if strings.ContainsRune("局委", w[i]) && len(w)-i > 2 && d.isOrgName(w[:i+1]) {
+			return i + 1
+		}
+	}
+	for i := 2; i < len(w); i++ {
+		n := d.genericAt(w, i)
+		if n == 0 {
+			continue
+		}
+		word := string(w[i : i+n])
+		if w[i] < 0x80 && !isHan(w[i-1]) {
+			continue
+		}
+		// A firm suffix stays with the owner (新研氢能|项目, 昭衍生物|研发生产基地).
+		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) && d.restIsProject(w[i+n:]) {
+			i += n - 1
+			continue
+		}
+		// An organization's 中心 stays with it (国创中心|整车能效开发试验室).
+		if (word == "中心" || word == "研究院") && i+n < len(w) && d.restIsProject(w[i+n:]) {
+			return i + n
+		}
+		if d.restIsProject(w[i:]) {
+			return i
+		}
+		return 0
+	}
+	return 0
+}
+
+// restIsProject reports whether w is the generic part of a project name:
+// it holds a modifier besides its head, or a code or a phase.
+func (d *doc) restIsProject(w []rune) bool {
+	if len(w) == 0 {
+		return false
+	}
+	if w[0] < 0x80 || numeralAt(w, 0) > 0 {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if _, n := d.lx.modifier.longest(w, i, len(w)); n > 0 {
+			if _, h := d.lx.heads.longest(w, i, len(w)); h == n && i+n == len(w) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// inIndustry links a firm or project to the clause's industry context, and
+// to a narrower chain of that context where the words of its name say so.
+func (d *doc) inIndustry(id string, ctx industryRef, si int, words []rune) {
+	if ctx.id == "" {
+		return
+	}
+	d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: ctx.id, Confidence: 0.9}, si)
+	if ctx.node == nil {
+		return
+	}
+	s := d.st.sents[si]
+	for _, m := range d.lx.keyword.scan(d.rs, s.start, s.end, nil) {
+		_ = m
+	}
+	for _, w := range [][]rune{words} {
+		for _, t := range []*trie{d.lx.industry, d.lx.keyword} {
+			for _, m := range t.scan(w, 0, len(w), nil) {
+				n := d.lx.nodes[m.val]
+				if n == ctx.node || !n.Under(ctx.node) {
+					continue
+				}
+				d.industry(industryRef{id: n.ID, node: n}, "", si)
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: n.ID,
+					Confidence: 0.6, Inferred: true}, si)
+			}
+		}
+	}
+}
+
+func trimQuotes(s string) string {
+	return strings.Trim(s, "“”\"'‘’《》「」 ")
+}

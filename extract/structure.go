@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// structure is the layout of a normalized text: title, year, paragraphs
+// and sentences, as rune offsets into runes.
+type structure struct {
+	runes []rune
+	title string
+	year  int
+	paras []para
+	sents []sentence
+}
+
+// para is one paragraph (one line of the normalized text).
+type para struct {
+	start, end int
+	// level is the section level of a heading (1: 一、, 2: (一), 3: 1.,
+	// 4: (1)); 0 for body text.
+	level   int
+	heading bool
+	title   bool
+	// planned is true inside a section about next year's work.
+	planned    bool
+	first, lim int // its sentences: sents[first:lim]
+}
+
+// sentence is one sentence of a paragraph.
+type sentence struct {
+	start, end int
+	para       int
+}
+
+const chineseDigits = "〇零一二三四五六七八九十百两"
+
+// sectionMarker returns the level and rune length of the section number
+// that s starts with (一、 (一) 1. (1) 第一部分), or 0, 0.
+func sectionMarker(s string) (level, n int) {
+	rs := []rune(s)
+	if len(rs) > 12 {
+		rs = rs[:12]
+	}
+	i := 0
+	if i < len(rs) && rs[i] == '第' {
+		j := 1
+		for j < len(rs) && strings.ContainsRune(chineseDigits, rs[j]) {
+			j++
+		}
+		if j > 1 && j < len(rs) && strings.ContainsRune("部章节篇", rs[j]) {
+			if j+2 < len(rs) && rs[j] == '部' && rs[j+1] == '分' {
+				j++
+			}
+			return 1, j + 1
+		}
+		return 0, 0
+	}
+	for i < len(rs) && strings.ContainsRune(chineseDigits, rs[i]) {
+		i++
+	}
+	if i > 0 && i < len(rs) && (rs[i] == '、' || rs[i] == '.' || rs[i] == '，') && i <= 3 {
+		return 1, i + 1
+	}
+	if len(rs) > 2 && (rs[0] == '(' || rs[0] == '（') {
+		j := 1
+		for j < len(rs) && strings.ContainsRune(chineseDigits, rs[j]) {
+			j++
+		}
+		if j > 1 && j < len(rs) && (rs[j] == ')' || rs[j] == '）') {
+			return 2, j + 1
+		}
+		j = 1
+		for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+			j++
+		}
+		if j > 1 && j < len(rs) && (rs[j] == ')' || rs[j] == '）') {
+			return 4, j + 1
+		}
+		return 0, 0
+	}
+	j := 0
+	for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+		j++
+	}
+	if j > 0 && j <= 2 && j < len(rs) && (rs[j] == '、' || rs[j] == '.' || rs[j] == '．') {
+		if rs[j] == '.' && j+1 < len(rs) && rs[j+1] >= '0' && rs[j+1] <= '9' {
+			return 0, 0 // a decimal number
+		}
+		return 3, j + 1
+	}
+	if len(rs) > 0 && rs[0] >= '①' && rs[0] <= '⑳' {
+		return 4, 1
+	}
+	return 0, 0
+}
+
+// parseStructure splits the normalized text into paragraphs and sentences
+// and finds the title and the year.
+func parseStructure(text string) *structure {
+	st := &structure{runes: []rune(text)}
+	rs := st.runes
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && rs[i] != '\n' {
+			continue
+		}
+		if i > start {
+			st.addPara(start, i)
+		}
+		start = i + 1
+	}
+	if len(st.paras) > 0 && st.paras[0].level == 0 {
+		p := &st.paras[0]
+		if p.end-p.start <= 60 && !containsAny(rs[p.start:p.end], "。！？") {
+			p.title = true
+			p.heading = true
+			st.title = string(rs[p.start:p.end])
+		}
+	}
+	st.year = findYear(st)
+	st.markPlanned()
+	return st
+}
+
+func (st *structure) addPara(start, end int) {
+	rs := st.runes
+	p := para{start: start, end: end}
+	line := string(rs[start:min(end, start+16)])
+	if lv, _ := sectionMarker(line); lv > 0 {
+		p.level = lv
+		p.heading = !containsAny(rs[start:end], "。！？") && end-start <= 80
+	}
+	p.first = len(st.sents)
+	// Sentences end at 。！？!? (with closing quotes); a heading is one.
+	s := start
+	for i := start; i < end; i++ {
+		switch rs[i] {
+		case '。', '！', '？', '!', '?':
+		default:
+			continue
+		}
+		j := i + 1
+		for j < end && strings.ContainsRune("”’」』)）》\"", rs[j]) {
+			j++
+		}
+		st.sents = append(st.sents, sentence{start: s, end: j, para: len(st.paras)})
+		s = j
+		i = j - 1
+	}
+	if s < end {
+		st.sents = append(st.sents, sentence{start: s, end: end, para: len(st.paras)})
+	}
+	p.lim = len(st.sents)
+	st.paras = append(st.paras, p)
+}
+
+func containsAny(rs []rune, chars string) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(chars, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// findYear reads the report's year from the title, else from the first
+// paragraphs: the first 19xx/20xx followed by 年.
+func findYear(st *structure) int {
+	for i, p := range st.paras {
+		if i >= 4 {
+			break
+		}
+		if y := yearIn(st.runes[p.start:p.end]); y > 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+func yearIn(rs []rune) int {
+	for i := 0; i+4 < len(rs); i++ {
+		if rs[i+4] != '年' || (i > 0 && isDigit(rs[i-1])) {
+			continue
+		}
+		y := 0
+		ok := true
+		for _, r := range rs[i : i+4] {
+			if !isDigit(r) {
+				ok = false
+				break
+			}
+			y = y*10 + int(r-'0')
+		}
+		if ok && y >= 1949 && y <= 2100 {
+			return y
+		}
+	}
+	return 0
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// markPlanned marks the paragraphs of sections about future work: a
+// heading with 工作安排, 下一步, 工作计划, 工作思路 or a later year's 工作.
+func (st *structure) markPlanned() {
+	planned := false
+	plannedLevel := 0
+	for i := range st.paras {
+		p := &st.paras[i]
+		if p.heading && !p.title {
+			if planned && p.level <= plannedLevel {
+				planned = false
+			}
+			if !planned && isPlanHeading(st.runes[p.start:p.end], st.year) {
+				planned = true
+				plannedLevel = p.level
+			}
+		}
+		p.planned = planned
+	}
+}
+
+func isPlanHeading(rs []rune, year int) bool {
+	s := string(rs)
+	for _, w := range []string{"工作安排", "下一步", "工作计划", "工作思路", "重点任务", "工作打算", "展望"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	if y := yearIn(rs); y > 0 && year > 0 && y > year && strings.Contains(s, "工作") {
+		return true
+	}
+	return false
+}
+
+// runeLen is utf8.RuneCountInString, named for reading.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
