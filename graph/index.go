@@ -26,6 +26,9 @@ type index struct {
 	rels map[string][]relRef
 	// keys maps a resolution key (see resolve.go) to the entity id owning it.
 	keys map[string]string
+	// parent, when set, is consulted by resolve for what keys and entities
+	// lack (an overlay of documents staged in one transaction).
+	parent *index
 }
 
 func newIndex() *index {

@@ -14,7 +14,7 @@ import (
 
 func TestEncodeDecodeInverse(t *testing.T) {
 	m := &docModel{
-		doc: kg.Document{ID: "d/1 x", Title: "标题", Year: 2022, Sentences: []kg.Span{{0, 3}, {3, 9}}},
+		doc: kg.Document{ID: "d/1 x", Title: "标题", Year: 2022, Sentences: []kg.Span{{Start: 0, End: 3}, {Start: 3, End: 9}}},
 		entities: []kg.Entity{{ID: "enterprise/ABB Ltd", Type: kg.TypeEnterprise, Name: "ABB Ltd", Aliases: []string{"ABB"},
 			Attrs: map[string]string{"full name": "ABB（中国）有限公司"}}},
 		relations: []kg.Relation{
@@ -75,7 +75,7 @@ func TestPostgresThroughCayley(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	m := &docModel{doc: kg.Document{ID: "d", Title: "标题", Sentences: []kg.Span{{0, 2}}},
+	m := &docModel{doc: kg.Document{ID: "d", Title: "标题", Sentences: []kg.Span{{Start: 0, End: 2}}},
 		entities:  []kg.Entity{{ID: "enterprise/京东方", Type: kg.TypeEnterprise, Name: "京东方", Aliases: []string{}}},
 		relations: []kg.Relation{{Subject: "enterprise/京东方", Predicate: kg.PredStage, Value: "落地", Confidence: 0.5, Evidence: []kg.Evidence{{Document: "d", Sentence: 0, Start: 0, End: 2, Text: "落地"}}}},
 	}

@@ -102,13 +102,27 @@ func resolutionKeys(e *kg.Entity) []string {
 // mapping applied.
 func (x *index) resolve(m *docModel) map[string]string {
 	remap := make(map[string]string)
+	known := func(id string) bool {
+		_, ok := x.entities[id]
+		if !ok && x.parent != nil {
+			_, ok = x.parent.entities[id]
+		}
+		return ok
+	}
+	owner := func(k string) (string, bool) {
+		id, ok := x.keys[k]
+		if !ok && x.parent != nil {
+			id, ok = x.parent.keys[k]
+		}
+		return id, ok
+	}
 	for i := range m.entities {
 		e := &m.entities[i]
-		if _, ok := x.entities[e.ID]; ok {
+		if known(e.ID) {
 			continue
 		}
 		for _, k := range resolutionKeys(e) {
-			if owner, ok := x.keys[k]; ok && owner != e.ID {
+			if owner, ok := owner(k); ok && owner != e.ID {
 				remap[e.ID] = owner
 				break
 			}

@@ -354,3 +354,18 @@ func TestGizmo(t *testing.T) {
 		t.Errorf("unexpected error %v", e)
 	}
 }
+
+func TestMergeInOneBatch(t *testing.T) {
+	s := open(t, "mem:")
+	a, xa := sample("etown-2021", 2021, "京东方科技集团股份有限公司", "签约")
+	b, xb := sample("etown-2022", 2022, "京东方", "开工")
+	var seen int
+	st, err := s.LoadDocuments(context.Background(), []graph.Input{{Doc: a, X: xa}, {Doc: b, X: xb}}, func(st []graph.LoadStats) { seen += len(st) })
+	if err != nil || len(st) != 2 || seen != 2 {
+		t.Fatalf("stats %v, progress %d, err %v", st, seen, err)
+	}
+	ents, _ := s.EntitiesOfType(context.Background(), kg.TypeEnterprise)
+	if len(ents) != 1 || ents[0].ID != "enterprise/京东方科技集团股份有限公司" || !reflect.DeepEqual(ents[0].Aliases, []string{"京东方"}) {
+		t.Errorf("enterprises = %+v", ents)
+	}
+}

@@ -54,13 +54,13 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 			return nil
 		}
 		if err := s.apply(ctx, batch); err != nil {
-			// The index already holds the batch's documents: rebuild it
-			// from what the store really has.
-			if e := s.loadIndex(ctx); e != nil {
-				return fmt.Errorf("%w (and reloading the index: %v)", err, e)
-			}
 			return err
 		}
+		s.mu.Lock()
+		for _, m := range pending {
+			s.idx.put(m)
+		}
+		s.mu.Unlock()
 		s.version.Add(1)
 		all = append(all, stats...)
 		if progress != nil {
@@ -86,12 +86,12 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 				break
 			}
 		}
-		st, deltas, err := s.diff(ctx, m, text)
+		st, dm, deltas, err := s.diff(ctx, m, text, pending)
 		if err != nil {
 			return all, err
 		}
 		batch = append(batch, deltas...)
-		pending = append(pending, m)
+		pending = append(pending, dm)
 		stats = append(stats, st)
 		if len(batch) >= maxBatchQuads {
 			if err := flush(); err != nil {
@@ -163,19 +163,42 @@ func prepare(doc kg.Document, x *kg.Extraction) (*docModel, string, error) {
 	return m, text, nil
 }
 
-// diff resolves m's entities against the store, computes the deltas that
-// turn the stored version of the document into m, and puts m into the
-// index. Called with writeMu held.
-func (s *Store) diff(ctx context.Context, m *docModel, text string) (LoadStats, []cgraph.Delta, error) {
+// diff resolves m's entities against the store and the documents staged
+// before it in the same transaction, and computes the deltas that turn the
+// stored version of the document into m. It returns the model as a reopened
+// store would decode it, for the index once the transaction commits. Called
+// with writeMu held.
+func (s *Store) diff(ctx context.Context, m *docModel, text string, staged []*docModel) (LoadStats, *docModel, []cgraph.Delta, error) {
 	id := m.doc.ID
-	s.idx.resolve(m) // reads idx only; writers are serialized by writeMu
+	if len(staged) == 0 {
+		s.idx.resolve(m) // reads idx only; writers are serialized by writeMu
+	} else {
+		// Only the staged documents' additions are copied; the rest is
+		// looked up in idx.
+		over := &index{keys: make(map[string]string), entities: make(map[string]*kg.Entity)}
+		for _, p := range staged {
+			for i := range p.entities {
+				e := &p.entities[i]
+				if _, ok := s.idx.entities[e.ID]; !ok {
+					over.entities[e.ID] = e
+				}
+				for _, k := range resolutionKeys(e) {
+					if _, ok := s.idx.keys[k]; !ok {
+						over.keys[k] = e.ID
+					}
+				}
+			}
+		}
+		over.parent = s.idx
+		over.resolve(m)
+	}
 	newQuads := encode(m, text)
 	var oldQuads []quad.Quad
 	if old, ok := s.idx.docs[id]; ok {
 		oldQuads = encode(old, "")
 		stored, err := s.subjectQuads(ctx, docIRI(id))
 		if err != nil {
-			return LoadStats{}, nil, fmt.Errorf("load %s: read earlier version: %w", id, err)
+			return LoadStats{}, nil, nil, fmt.Errorf("load %s: read earlier version: %w", id, err)
 		}
 		for _, q := range stored {
 			if q.Label == docIRI(id) {
@@ -184,11 +207,7 @@ func (s *Store) diff(ctx context.Context, m *docModel, text string) (LoadStats, 
 		}
 	}
 	deltas, added, removed := deltasBetween(oldQuads, newQuads)
-	// The index gets exactly what a reopened store would decode.
 	dm, _ := decode(id, newQuads)
-	s.mu.Lock()
-	s.idx.put(dm)
-	s.mu.Unlock()
 	return LoadStats{
 		Document:  id,
 		Quads:     len(newQuads),
@@ -196,7 +215,7 @@ func (s *Store) diff(ctx context.Context, m *docModel, text string) (LoadStats, 
 		Removed:   removed,
 		Entities:  len(dm.entities),
 		Relations: len(dm.relations),
-	}, deltas, nil
+	}, dm, deltas, nil
 }
 
 func deltasBetween(old, new []quad.Quad) (deltas []cgraph.Delta, added, removed int) {
@@ -257,12 +276,14 @@ func (s *Store) RemoveDocument(ctx context.Context, id string) error {
 		}
 	}
 	deltas, _, _ := deltasBetween(quads, nil)
+	// Readers wait for this one transaction, so that none sees the
+	// document in the index without its quads.
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if err := s.apply(ctx, deltas); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
 	}
-	s.mu.Lock()
 	s.idx.remove(id)
-	s.mu.Unlock()
 	s.version.Add(1)
 	return nil
 }
