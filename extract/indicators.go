@@ -25,9 +25,6 @@ func (d *doc) indicators(si int) {
 		r := rs[i]
 		if strings.ContainsRune("，；：,;:。！？(（）)", r) {
 			segStart = i + 1
-			if !strings.ContainsRune("(（）)", r) {
-				lastName = ""
-			}
 			continue
 		}
 		if !isDigit(r) {
@@ -59,13 +56,15 @@ func (d *doc) indicators(si int) {
 			continue
 		}
 		unit := units[v]
-		// 万 and 亿 alone are units only before a noun (54万参保人).
+		if unit == "万人" && k+n < s.end && isHan(rs[k+n]) {
+			unit, n = "万", 1 // 20万人群
+		}
 		value, err := strconv.ParseFloat(numText, 64)
 		if err != nil {
 			i = j - 1
 			continue
 		}
-		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end)
+		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, classifiers[unit])
 		if name == "" {
 			name = lastName
 		}
@@ -94,7 +93,12 @@ func skipNumber(rs []rune, i, end int) int {
 
 // indicatorName names the figure at [num, after): the words of its segment
 // before it, without measure words, leading verbs and places.
-func (d *doc) indicatorName(a, num, after, end int) (name, measure, subject string) {
+// classifiers are the units that count things; a noun right after them
+// names the figure (37家新升规企业).
+var classifiers = map[string]bool{"家": true, "个": true, "项": true, "名": true, "处": true, "批": true,
+	"万": true, "亿": true, "座": true, "条": true, "件": true, "所": true, "台": true, "套": true, "人": true, "户": true, "辆": true}
+
+func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure, subject string) {
 	rs := d.rs
 	b := num
 	// The measure: words just before the number (同比增长8%, 累计562家).
@@ -152,8 +156,15 @@ func (d *doc) indicatorName(a, num, after, end int) (name, measure, subject stri
 	for b > a && strings.ContainsRune("“”\"‘’ 、", rs[b-1]) {
 		b--
 	}
+	for k := b - 1; k > a; k-- {
+		if rs[k] == '、' {
+			a = k + 1 // 大兴、通州周边劳动力 → 通州周边劳动力
+			break
+		}
+	}
 	pre := string(rs[a:b])
-	if b-a >= 1 && !strings.ContainsRune(pre, '、') && !onlyVerb(d, rs[a:b]) {
+	nounAfter := after < end && (isHan(rs[after]) || rs[after] == '“') && !strings.ContainsRune("，。；、", rs[after])
+	if b-a >= 1 && !strings.ContainsRune(pre, '、') && !strings.HasSuffix(pre, "等") && !onlyVerb(d, rs[a:b]) && !(counts && nounAfter) {
 		return pre, measure, subject
 	}
 	// The words after the number: 52个项目落地, 10名“亦城工匠”.

@@ -99,7 +99,7 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryRef) {
 		}
 	}
 	// X(成功)上市 / X在…上市 at the start of a clause.
-	if k := indexRunes(rs, start, b, "上市"); k > start {
+	if k := indexRunes(rs, start, b, "上市"); k > start && (k+2 == b || hasAt(rs, k+2, "交易")) {
 		j := k
 		for _, adv := range []string{"成功", "正式", "挂牌", "顺利"} {
 			if j-runeLen(adv) > start && string(rs[j-runeLen(adv):j]) == adv {
@@ -183,6 +183,7 @@ func (d *doc) mentions() {
 				continue // inside a Latin word
 			}
 			d.industry(industryRef{id: n.ID, node: n}, string(rs[m.start:m.end]), si)
+			d.named[n] = true
 		}
 	}
 	if d.zone != "" {

@@ -22,6 +22,7 @@ type doc struct {
 	zone  string // the document's own zone (from the title), a place id
 	nind  int
 	buf   []match
+	named map[*Node]bool // taxonomy nodes the text names
 }
 
 // industryRef is an industry the text speaks about: a taxonomy node or a
@@ -42,6 +43,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 			Indicators: []kg.Indicator{},
 		},
 		ents: map[string]int{}, rels: map[string]int{}, firms: map[string]string{},
+		named: map[*Node]bool{},
 	}
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {
@@ -54,8 +56,8 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 	d.out.Documents = append(d.out.Documents, kg.Document{ID: id, Title: title, Year: st.year,
 		Source: source, Text: text, Sentences: sents})
 	d.findZone()
-	d.run()
 	d.mentions()
+	d.run()
 	return d.out
 }
 
@@ -281,8 +283,10 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 		if !allHan(w) || len(w) > 10 {
 			return industryRef{}, false
 		}
-		if _, n := d.lx.indStop.longest(w, 0, len(w)); n > 0 {
-			return industryRef{}, false
+		for x := range w {
+			if _, n := d.lx.indStop.longest(w, x, len(w)); n > 0 {
+				return industryRef{}, false
+			}
 		}
 		if _, n := d.lx.lead.longest(w, 0, len(w)); n > 0 {
 			return industryRef{}, false
@@ -296,7 +300,7 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 		for stop < end && !strings.ContainsRune("，。；：,;", rs[stop]) {
 			stop++
 		}
-		if stop-k > 10 {
+		if stop-k > 10 || !hasGrowthWord(rs[k:stop]) {
 			return industryRef{}, false
 		}
 		name := string(w)
@@ -313,6 +317,19 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 		return ref, true
 	}
 	return industryRef{}, false
+}
+
+// hasGrowthWord reports whether a lead's predicate speaks of an industry's
+// development (做强做优, 加速推进, 平稳增长, 成为新增长极).
+func hasGrowthWord(rs []rune) bool {
+	s := string(rs)
+	for _, w := range []string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
+		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质", "升级", "起步", "崛起", "发力"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAt(rs []rune, i int, s string) bool {
@@ -437,6 +454,12 @@ func (d *doc) clause(si, a, b int, ctx industryRef, planned bool) {
 			if stageWords[m.val].word == "挂牌" && hasAt(rs, m.end, "上市") {
 				continue
 			}
+			// After its object a stage verb ends the clause or is followed
+			// by another verb or a list (落地运营, 开工、…); else it is a noun
+			// (建设三年行动计划, 工程建设和…).
+			if m.start > start && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
+				continue
+			}
 		}
 		kept = append(kept, m)
 	}
@@ -492,6 +515,27 @@ func (d *doc) clause(si, a, b int, ctx industryRef, planned bool) {
 	}
 }
 
+// stageFollower reports whether what follows a stage verb at i lets it
+// be the verb of its clause.
+func (d *doc) stageFollower(i, b int) bool {
+	rs := d.rs
+	if i >= b {
+		return true
+	}
+	if strings.ContainsRune("、等了并”\"", rs[i]) {
+		return true
+	}
+	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
+		return true
+	}
+	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作"} {
+		if hasAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // stripLead skips the verbs and adverbs that open a clause and returns the
 // new start and the words skipped.
 func (d *doc) stripLead(a, b int) (int, string) {
@@ -529,14 +573,17 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryRef,
 		break
 	}
 	var ids []string
+	owner := ""
 	for _, it := range d.splitList(s) {
 		a, b := d.trimItem(it.a, it.b)
 		if b-a < 2 || b-a > 30 {
 			continue
 		}
-		if id := d.item(si, a, b, hint, stage, ctx, planned, onlyProjects); id != "" {
+		id, o := d.item(si, a, b, hint, stage, ctx, planned, onlyProjects, owner)
+		if id != "" {
 			ids = append(ids, id)
 		}
+		owner = o
 	}
 	return ids
 }
@@ -601,33 +648,39 @@ func (d *doc) trimItem(a, b int) (int, int) {
 
 // item classifies one name and records it; it returns the id that carries
 // the stage ("" when the name is no firm or project).
-func (d *doc) item(si, a, b int, hint, stage string, ctx industryRef, planned, onlyProjects bool) string {
+// A list's later project without an owner of its own takes the owner of
+// the one before (长城全球研发中心及品牌总部 → 长城品牌总部): inherit is that
+// owner's name. item returns the carrier id and its owner's name.
+func (d *doc) item(si, a, b int, hint, stage string, ctx industryRef, planned, onlyProjects bool, inherit string) (string, string) {
 	rs := d.rs
 	w := rs[a:b]
 	name := string(w)
 	if !d.plausibleName(w) {
-		return ""
+		return "", ""
 	}
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
-		return "" // an industry
+		return "", "" // an industry
 	}
 	if _, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
-		return "" // a place
+		return "", "" // a place
 	}
-	var carrier, owner string
+	var carrier, owner, ownerName string
 	switch {
 	case d.isProjectName(w):
+		if onlyProjects && !d.anchored(w) {
+			return "", ""
+		}
 		var proj string
-		proj, owner = d.project(si, w, ctx)
+		proj, owner, ownerName = d.project(si, w, inherit)
 		if proj == "" {
-			return ""
+			return "", ""
 		}
 		carrier = proj
 		if owner == "" {
 			d.inIndustry(proj, ctx, si, w)
 		}
 	case onlyProjects:
-		return ""
+		return "", ""
 	case hint == "firm" || d.isFirmName(w):
 		owner = d.firm(name)
 		carrier = owner
@@ -644,7 +697,7 @@ func (d *doc) item(si, a, b int, hint, stage string, ctx industryRef, planned, o
 			d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: carrier}, si)
 		}
 	default:
-		return ""
+		return "", ""
 	}
 	if owner != "" {
 		d.inIndustry(owner, ctx, si, w)
@@ -652,7 +705,21 @@ func (d *doc) item(si, a, b int, hint, stage string, ctx industryRef, planned, o
 	if stage != "" {
 		d.relate(kg.Relation{Subject: carrier, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
 	}
-	return carrier
+	return carrier, ownerName
+}
+
+// anchored reports whether a project name carries a place or a firm the
+// document named before: without a stage verb only such names count.
+func (d *doc) anchored(w []rune) bool {
+	if n := d.placePrefix(w); n > 0 && n < len(w) {
+		return true
+	}
+	for k := min(len(w)-1, 16); k >= 2; k-- {
+		if _, ok := d.firms[string(w[:k])]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // plausibleName rejects spans that are clauses rather than names.
@@ -734,25 +801,38 @@ func (d *doc) placePrefix(w []rune) int {
 
 // project records a project name: its place prefix (locatedIn) or its
 // owner prefix (hasProject). It returns the project id and the owner id.
-func (d *doc) project(si int, w []rune, ctx industryRef) (proj, owner string) {
+func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := string(w)
-	if d.allGeneric(w) {
-		return "", ""
-	}
-	proj = d.entity(kg.TypeProject, name)
-	rest := w
 	if n := d.placePrefix(w); n > 0 && n < len(w) {
-		d.locatedIn(proj, w[:n], si)
-		rest = w[n:]
-		if d.genericAt(rest, 0) > 0 {
-			return proj, ""
+		if d.isCategory(w[n:]) && d.isCategory(w) {
+			return "", "", ""
 		}
+		proj = d.entity(kg.TypeProject, name)
+		d.locatedIn(proj, w[:n], si)
+		rest := w[n:]
+		if d.genericAt(rest, 0) > 0 {
+			return proj, "", ""
+		}
+		if k := d.ownerSplit(rest); k > 0 {
+			ownerName = string(rest[:k])
+		}
+	} else if k := d.ownerSplit(w); k > 0 {
+		ownerName = string(w[:k])
+		proj = d.entity(kg.TypeProject, name)
+	} else if inherit != "" && d.genericAt(w, 0) > 0 && d.allGeneric(w) {
+		ownerName = inherit
+		proj = d.entity(kg.TypeProject, inherit+name, name)
+	} else {
+		if d.isCategory(w) {
+			return "", "", ""
+		}
+		proj = d.entity(kg.TypeProject, name)
 	}
-	if k := d.ownerSplit(rest); k > 0 {
-		owner = d.firm(string(rest[:k]))
+	if ownerName != "" {
+		owner = d.firm(ownerName)
 		d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: proj}, si)
 	}
-	return proj, owner
+	return proj, owner, ownerName
 }
 
 func (d *doc) locatedIn(id string, place []rune, si int) {
@@ -797,6 +877,23 @@ func numeralAt(w []rune, i int) int {
 	return 0
 }
 
+// isCategory reports whether a project name only names a kind of facility
+// (绿色工厂, 国家级平台): generic words only, no industry name, no phase.
+func (d *doc) isCategory(w []rune) bool {
+	if !d.allGeneric(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if n := numeralAt(w, i); n > 0 && w[i+n-1] == '期' {
+			return false
+		}
+		if _, n := d.lx.industry.longest(w, i, len(w)); n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // allGeneric reports whether a name is made of generic words only (绿色工厂).
 func (d *doc) allGeneric(w []rune) bool {
 	for i := 0; i < len(w); {
@@ -838,9 +935,14 @@ func (d *doc) ownerSplit(w []rune) int {
 			continue
 		}
 		// A firm suffix stays with the owner (新研氢能|项目, 昭衍生物|研发生产基地).
-		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) && d.restIsProject(w[i+n:]) {
-			i += n - 1
-			continue
+		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) {
+			if _, h := d.lx.heads.longest(w, i+n, len(w)); h == len(w)-i-n {
+				return i + n // 新研氢能|项目
+			}
+			if d.restIsProject(w[i+n:]) {
+				i += n - 1
+				continue
+			}
 		}
 		// An organization's 中心 stays with it (国创中心|整车能效开发试验室).
 		if (word == "中心" || word == "研究院") && i+n < len(w) && d.restIsProject(w[i+n:]) {
@@ -855,7 +957,8 @@ func (d *doc) ownerSplit(w []rune) int {
 }
 
 // restIsProject reports whether w is the generic part of a project name:
-// it holds a modifier besides its head, or a code or a phase.
+// generic words with a modifier besides the final head, or a code or a
+// phase.
 func (d *doc) restIsProject(w []rune) bool {
 	if len(w) == 0 {
 		return false
@@ -863,15 +966,19 @@ func (d *doc) restIsProject(w []rune) bool {
 	if w[0] < 0x80 || numeralAt(w, 0) > 0 {
 		return true
 	}
-	for i := 0; i < len(w); i++ {
-		if _, n := d.lx.modifier.longest(w, i, len(w)); n > 0 {
-			if _, h := d.lx.heads.longest(w, i, len(w)); h == n && i+n == len(w) {
-				continue
-			}
-			return true
+	mod := false
+	for i := 0; i < len(w); {
+		n := d.genericAt(w, i)
+		if n == 0 {
+			i++
+			continue
 		}
+		if _, h := d.lx.heads.longest(w, i, len(w)); !(h == n && i+n == len(w)) {
+			mod = true
+		}
+		i += n
 	}
-	return false
+	return mod
 }
 
 // inIndustry links a firm or project to the clause's industry context, and
@@ -884,21 +991,23 @@ func (d *doc) inIndustry(id string, ctx industryRef, si int, words []rune) {
 	if ctx.node == nil {
 		return
 	}
-	s := d.st.sents[si]
-	for _, m := range d.lx.keyword.scan(d.rs, s.start, s.end, nil) {
-		_ = m
-	}
-	for _, w := range [][]rune{words} {
-		for _, t := range []*trie{d.lx.industry, d.lx.keyword} {
-			for _, m := range t.scan(w, 0, len(w), nil) {
-				n := d.lx.nodes[m.val]
-				if n == ctx.node || !n.Under(ctx.node) {
+	for _, t := range []*trie{d.lx.industry, d.lx.keyword} {
+		for _, m := range t.scan(words, 0, len(words), nil) {
+			n := d.lx.nodes[m.val]
+			if n == ctx.node || !n.Under(ctx.node) {
+				continue
+			}
+			conf := 0.7
+			if t == d.lx.keyword {
+				// A keyword only points to a chain the document names.
+				if !d.named[n] {
 					continue
 				}
-				d.industry(industryRef{id: n.ID, node: n}, "", si)
-				d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: n.ID,
-					Confidence: 0.6, Inferred: true}, si)
+				conf = 0.5
 			}
+			d.industry(industryRef{id: n.ID, node: n}, "", si)
+			d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: n.ID,
+				Confidence: conf, Inferred: true}, si)
 		}
 	}
 }
