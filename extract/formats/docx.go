@@ -86,16 +86,23 @@ func docxText(r io.Reader) (string, error) {
 		skip     int // inside w:del, w:instrText, mc:Fallback...
 		skipName string
 	)
-	endPara := func() {
+	// Paragraphs are separated by a blank line, as in the plain-text
+	// reports; a manual line break (w:br) by a newline.
+	sep := ""
+	endPara := func(next string) {
 		s := strings.TrimFunc(para.String(), isSpace)
 		para.Reset()
 		if s == "" {
+			if next == "\n\n" && sep != "" {
+				sep = next
+			}
 			return
 		}
 		if b.Len() > 0 {
-			b.WriteByte('\n')
+			b.WriteString(sep)
 		}
 		b.WriteString(s)
+		sep = next
 	}
 	for {
 		tok, err := dec.RawToken()
@@ -122,7 +129,7 @@ func docxText(r io.Reader) (string, error) {
 			case "tab", "ptab":
 				para.WriteByte('\t')
 			case "br", "cr":
-				endPara()
+				endPara("\n")
 			case "noBreakHyphen", "softHyphen":
 				para.WriteByte('-')
 			}
@@ -137,8 +144,10 @@ func docxText(r io.Reader) (string, error) {
 			switch local {
 			case "t":
 				inText = false
-			case "p", "tc":
-				endPara()
+			case "p":
+				endPara("\n\n")
+			case "tc":
+				para.WriteByte('\t')
 			}
 		case xml.CharData:
 			if inText && skip == 0 {
@@ -146,6 +155,6 @@ func docxText(r io.Reader) (string, error) {
 			}
 		}
 	}
-	endPara()
+	endPara("")
 	return b.String(), nil
 }

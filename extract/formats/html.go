@@ -35,11 +35,13 @@ type hnode struct {
 	hint       bool // id or class names an article container
 }
 
-// run is a piece of text, or a block break when text is "".
+// run is a piece of text, or a break when text is "": a line break (<br>)
+// or, with para set, the end of a block.
 type run struct {
 	text string
 	node *hnode // innermost kept element
 	link bool   // inside <a>
+	para bool
 }
 
 // skipped elements hold no article text.
@@ -54,7 +56,7 @@ var skipped = map[atom.Atom]bool{
 // blocks end a line of text.
 var blocks = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
-	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Table: true, atom.Tbody: true,
+	atom.Tr: true, atom.Table: true, atom.Tbody: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 	atom.Section: true, atom.Article: true, atom.Main: true, atom.Blockquote: true,
 	atom.Pre: true, atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Hr: true,
@@ -141,9 +143,13 @@ func readHTML(name string, data []byte, lim Limits) (Text, error) {
 		}
 		return stack[len(stack)-1]
 	}
-	brk := func() {
-		if len(runs) > 0 && runs[len(runs)-1].text != "" {
-			runs = append(runs, run{node: top()})
+	brk := func(para bool) {
+		switch {
+		case len(runs) == 0:
+		case runs[len(runs)-1].text != "":
+			runs = append(runs, run{node: top(), para: para})
+		case para:
+			runs[len(runs)-1].para = true
 		}
 	}
 	closeNode := func(n *hnode) {
@@ -192,8 +198,11 @@ func readHTML(name string, data []byte, lim Limits) (Text, error) {
 				}
 				continue
 			}
-			if blocks[a] {
-				brk()
+			switch {
+			case blocks[a]:
+				brk(a != atom.Br)
+			case (a == atom.Td || a == atom.Th) && len(runs) > 0 && runs[len(runs)-1].text != "":
+				runs = append(runs, run{text: "\t", node: top()})
 			}
 			if tt == html.SelfClosingTagToken || voids[a] {
 				continue
@@ -241,7 +250,7 @@ func readHTML(name string, data []byte, lim Limits) (Text, error) {
 				}
 			}
 			if blocks[a] {
-				brk()
+				brk(a != atom.Br)
 			}
 			if overflow > 0 {
 				overflow--
@@ -378,24 +387,32 @@ func countText(s string) int {
 	return n
 }
 
-// renderRuns joins runs into lines, one per block.
+// renderRuns joins runs into lines: a blank line between blocks, as in
+// the plain-text reports, and a line break for <br>.
 func renderRuns(runs []run) string {
 	var b strings.Builder
 	var line strings.Builder
-	flush := func() {
+	sep := ""
+	flush := func(next string) {
 		s := strings.TrimFunc(line.String(), isSpace)
 		line.Reset()
-		if s == "" {
-			return
+		if s != "" {
+			if b.Len() > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(s)
+			sep = next
+		} else if next == "\n\n" {
+			sep = next
 		}
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString(s)
 	}
 	for _, r := range runs {
 		if r.text == "" {
-			flush()
+			if r.para {
+				flush("\n\n")
+			} else {
+				flush("\n")
+			}
 			continue
 		}
 		if strings.Contains(r.text, "\n") { // inside <pre>
@@ -403,14 +420,14 @@ func renderRuns(runs []run) string {
 			for i, p := range parts {
 				line.WriteString(p)
 				if i < len(parts)-1 {
-					flush()
+					flush("\n")
 				}
 			}
 			continue
 		}
 		line.WriteString(r.text)
 	}
-	flush()
+	flush("")
 	return b.String()
 }
 

@@ -63,14 +63,21 @@ func readPDF(name string, data []byte, lim Limits) (Text, error) {
 func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			if x == errPDFBudget {
-				err = tooLarge(name, "PDF content needs more than %d operators or %d bytes of text", lim.PDFOps, lim.MaxOutput)
+			switch x {
+			case errPDFBudget:
+				err = tooLarge(name, "PDF content needs more than %d operators, %d bytes of text or %d bytes per stream", lim.PDFOps, lim.MaxOutput, maxPDFStream)
+				return
+			case errPDFNesting:
+				err = undecodable(name, "PDF content nested deeper than %d levels", maxPDFNesting)
 				return
 			}
 			err = undecodable(name, "damaged PDF: %v", x)
 		}
 	}()
 	data = pdfHeader(data)
+	if !pdfNestingOK(data, lim.MaxOutput) {
+		return t, undecodable(name, "PDF objects nested deeper than %d levels", maxPDFNesting)
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		msg := err.Error()
@@ -187,8 +194,11 @@ func (x *pdfText) page(p pdf.Value) {
 	if contents.Kind() == pdf.Null {
 		return
 	}
-	if !streamsFit(contents, maxPDFStream) {
+	switch streamsFit(contents, maxPDFStream) {
+	case errStreamSize:
 		panic(errPDFBudget)
+	case errStreamNesting:
+		panic(errPDFNesting)
 	}
 	fonts := map[string]*pdfFont{}
 	fontDict := inherited(p, "Resources").Key("Font")
@@ -331,11 +341,18 @@ func inherited(p pdf.Value, key string) pdf.Value {
 	return pdf.Value{}
 }
 
+var (
+	errStreamSize    = errors.New("stream too large")
+	errStreamNesting = errors.New("stream nested too deep")
+	errPDFNesting    = errors.New("PDF content stream nested too deep")
+)
+
 // streamsFit reads a stream (or an array of streams) through its filters
-// and reports whether it decompresses to at most limit bytes. The library's
-// scanner keeps every operand on a stack until an operator comes, so an
-// unbounded stream would be unbounded memory.
-func streamsFit(v pdf.Value, limit int64) bool {
+// and checks that it decompresses to at most limit bytes and nests arrays
+// and dictionaries no deeper than maxPDFNesting. The library's scanner keeps
+// every operand on a stack until an operator comes, so an unbounded stream
+// would be unbounded memory, and it parses arrays recursively.
+func streamsFit(v pdf.Value, limit int64) error {
 	var rs []pdf.Value
 	switch v.Kind() {
 	case pdf.Array:
@@ -345,19 +362,35 @@ func streamsFit(v pdf.Value, limit int64) bool {
 	case pdf.Stream:
 		rs = append(rs, v)
 	default:
-		return true
+		return nil
 	}
 	total := int64(0)
+	var ns nestingScanner
 	for _, s := range rs {
 		rc := s.Reader()
-		n, _ := io.Copy(io.Discard, io.LimitReader(rc, limit-total+1))
+		cr := &countingReader{r: rc}
+		ok := ns.feedReader(cr, limit-total+1)
 		rc.Close()
-		total += n
-		if total > limit {
-			return false
+		total += cr.n
+		switch {
+		case !ok:
+			return errStreamNesting
+		case total > limit:
+			return errStreamSize
 		}
 	}
-	return true
+	return nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // pdfFont decodes the strings shown with one font.
@@ -373,7 +406,7 @@ type pdfFont struct {
 func newPDFFont(f pdf.Value) *pdfFont {
 	font := &pdfFont{}
 	font.wide = f.Key("Subtype").Name() == "Type0"
-	if tu := f.Key("ToUnicode"); tu.Kind() == pdf.Stream && streamsFit(tu, maxPDFStream) {
+	if tu := f.Key("ToUnicode"); tu.Kind() == pdf.Stream && streamsFit(tu, maxPDFStream) == nil {
 		font.cmap = readToUnicode(tu)
 	}
 	enc := f.Key("Encoding")
@@ -794,6 +827,9 @@ var radicals = map[rune]rune{
 	0x2EDA: '页', 0x2EDB: '风', 0x2EDC: '飞', 0x2EDD: '食', 0x2EE2: '马', 0x2EE5: '鱼',
 	0x2EE6: '鸟', 0x2EE8: '麦', 0x2EE9: '黄', 0x2EEC: '齐', 0x2EEE: '齿', 0x2EF0: '龙',
 	0x2EF3: '龟',
+	// Not a radical: fonts for simplified Chinese draw 户 with the glyph of
+	// 戶, and producers that invert the font's cmap pick the latter.
+	0x6236: '户',
 }
 
 // normalizeGlyphs turns radical code points into the ideographs they stand
@@ -801,7 +837,7 @@ var radicals = map[rune]rune{
 func normalizeGlyphs(s string) string {
 	clean := true
 	for _, r := range s {
-		if (r >= 0x2E80 && r <= 0x2FDF) || (r < 0x20 && r != '\t') || r == 0x7f || r == utf8.RuneError {
+		if (r >= 0x2E80 && r <= 0x2FDF) || radicals[r] != 0 || (r < 0x20 && r != '\t') || r == 0x7f || r == utf8.RuneError {
 			clean = false
 			break
 		}
