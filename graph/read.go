@@ -85,12 +85,16 @@ func (s *Store) EntitiesOfType(ctx context.Context, typ string) ([]kg.Entity, er
 	return out, nil
 }
 
-// Documents lists the documents (without their text and sentences), by id.
+// Documents lists the documents (without their text and sentences), by id;
+// the taxonomy's pseudo-document is not one of them.
 func (s *Store) Documents(ctx context.Context) ([]kg.Document, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make([]kg.Document, 0, len(s.idx.docs))
-	for _, m := range s.idx.docs {
+	for id, m := range s.idx.docs {
+		if id == TaxonomyDoc {
+			continue
+		}
 		d := m.doc
 		d.Sentences = nil
 		out = append(out, d)

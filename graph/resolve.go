@@ -7,11 +7,13 @@ package graph
 //
 //  1. An incoming entity whose id already exists in the store keeps it.
 //  2. Otherwise, for an Enterprise or Organization, every name and alias is
-//     reduced to its key with shortName (legal form, 集团/控股/股份 and a
-//     leading place name in brackets or a province/city prefix stripped);
+//     reduced to its key with shortName (extract.ShortName: the legal form,
+//     generic words, a leading region and a bracketed region stripped);
 //     if an entity of the same type already in the store has the same key,
 //     the incoming entity takes that entity's id, and its name becomes an
 //     alias there. The id first loaded wins.
+//  4. A key that is only a place (北京科技 → 北京) is not used: the whole
+//     name is the key then.
 //  3. Other types (projects, industries, places…) merge by id only: their
 //     names are too short and generic for a safe fuzzy rule.
 
@@ -20,57 +22,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/extract"
 )
 
-// legalSuffixes are stripped repeatedly from the end of a firm's name, longest
-// first.
-var legalSuffixes = []string{
-	"股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "股份公司", "总公司", "分公司", "公司",
-	"集团", "控股", "股份", "科技", "技术", "实业", "Co., Ltd.", "Co.,Ltd.", "Ltd.", "Inc.", "Corp.",
+// genericKeys are short forms too generic to identify a firm: what is left of
+// 北京科技 or 中国集团 once the legal and generic words are gone.
+var genericKeys = map[string]bool{
+	"中国": true, "北京": true, "上海": true, "天津": true, "重庆": true, "深圳": true, "广州": true,
+	"杭州": true, "南京": true, "苏州": true, "武汉": true, "成都": true, "西安": true, "合肥": true,
 }
 
-// placePrefixes are stripped from the start of a firm's name when enough is
-// left.
-var placePrefixes = []string{
-	"中国", "北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳",
-	"广州市", "广州", "杭州市", "杭州", "南京市", "南京", "苏州市", "苏州", "武汉市", "武汉", "成都市", "成都",
-	"西安市", "西安", "合肥市", "合肥",
-}
-
-// shortName reduces a firm's name to the key cross-document resolution
-// compares: 京东方科技集团股份有限公司 → 京东方, 北京小米科技有限责任公司 →
-// 小米, 施耐德电气（中国）有限公司 → 施耐德电气.
+// shortName is the key cross-document resolution compares: the extractor's
+// short form of a firm's name (京东方科技集团股份有限公司 → 京东方,
+// 北京小米科技有限责任公司 → 小米, 施耐德电气（中国）有限公司 → 施耐德电气),
+// lower-cased, or the whole name when the short form is only a place.
 func shortName(name string) string {
-	s := strings.TrimSpace(name)
-	// Parenthesized places: （中国）, (北京).
-	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		for {
-			i := strings.Index(s, p[0])
-			j := strings.Index(s, p[1])
-			if i < 0 || j < i {
-				break
-			}
-			s = s[:i] + s[j+len(p[1]):]
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, suf := range legalSuffixes {
-			if strings.HasSuffix(s, suf) && utf8.RuneCountInString(s)-utf8.RuneCountInString(suf) >= 2 {
-				s = strings.TrimSpace(strings.TrimSuffix(s, suf))
-				changed = true
-			}
-		}
-	}
-	for _, pre := range placePrefixes {
-		if s == pre {
-			// Nothing but a place is left (北京科技): too generic a key.
-			return strings.ToLower(strings.TrimSpace(name))
-		}
-		if strings.HasPrefix(s, pre) && utf8.RuneCountInString(s)-utf8.RuneCountInString(pre) >= 2 {
-			s = s[len(pre):]
-			break
-		}
+	s := strings.TrimSpace(extract.ShortName(name))
+	if s == "" || genericKeys[s] || utf8.RuneCountInString(s) < 2 {
+		s = strings.TrimSpace(name)
 	}
 	return strings.ToLower(s)
 }

@@ -287,3 +287,17 @@ func (s *Store) RemoveDocument(ctx context.Context, id string) error {
 	s.version.Add(1)
 	return nil
 }
+
+// TaxonomyDoc is the id of the pseudo-document that holds the industry
+// taxonomy, so that the chains tree is whole even where no report names a
+// chain. Documents leaves it out; Document and RemoveDocument know it.
+const TaxonomyDoc = "_taxonomy"
+
+// LoadTaxonomy stores the industry taxonomy (its entities and subIndustryOf
+// relations, as extract.Taxonomy.Graph gives them) as the TaxonomyDoc
+// pseudo-document, replacing the one stored before. Loading the same
+// taxonomy again writes nothing.
+func (s *Store) LoadTaxonomy(ctx context.Context, entities []kg.Entity, relations []kg.Relation) (LoadStats, error) {
+	doc := kg.Document{ID: TaxonomyDoc, Title: "产业链分类"}
+	return s.LoadDocument(ctx, doc, &kg.Extraction{Entities: entities, Relations: relations})
+}
