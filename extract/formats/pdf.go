@@ -849,7 +849,12 @@ func normalizeGlyphs(s string) string {
 	for _, r := range s {
 		switch {
 		case r >= 0x2F00 && r <= 0x2FDF:
-			b.WriteString(norm.NFKC.String(string(r)))
+			for _, c := range norm.NFKC.String(string(r)) {
+				if v := radicals[c]; v != 0 {
+					c = v
+				}
+				b.WriteRune(c)
+			}
 		case radicals[r] != 0:
 			b.WriteRune(radicals[r])
 		case (r < 0x20 && r != '\t') || r == 0x7f || r == utf8.RuneError:

@@ -1,0 +1,401 @@
+package formats
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// pdfFile assembles a PDF whose object n is objs[n-1], with a correct xref
+// table and a trailer pointing at object 1 as the catalog.
+func pdfFile(version string, objs ...string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%%PDF-%s\n", version)
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// pdfStream writes a stream object with the given dictionary entries.
+func pdfStream(dict string, data []byte) string {
+	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
+}
+
+// onePage is a one-page PDF showing content with font (object 5); extra
+// objects follow as 6, 7...
+func onePage(content, font string, extra ...string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		pdfStream("", []byte(content)),
+		font,
+	}
+	return pdfFile("1.4", append(objs, extra...)...)
+}
+
+func deflate(t testing.TB, data []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// docxFile zips the given parts in order, the way Word lays out a .docx.
+func docxFile(t testing.TB, parts ...string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for i := 0; i+1 < len(parts); i += 2 {
+		w, err := zw.Create(parts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(parts[i+1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`
+
+// wordDoc wraps body XML in a WordprocessingML document.
+func wordDoc(body string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
+		`xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` + body + `</w:body></w:document>`
+}
+
+func para(runs ...string) string {
+	var b strings.Builder
+	b.WriteString("<w:p>")
+	for _, r := range runs {
+		b.WriteString(`<w:r><w:t xml:space="preserve">` + r + `</w:t></w:r>`)
+	}
+	b.WriteString("</w:p>")
+	return b.String()
+}
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func gbk(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// toUnicodeCMap maps code 1 to 京, 2–3 to 东丝 (a range with a string
+// destination), 4–5 to 方花 (a range with an array) and 7 to the Kangxi
+// radical ⾼, which PDF producers emit for 高.
+const toUnicodeCMap = `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+2 beginbfchar
+<0001> <4EAC>
+<0007> <2FBC>
+endbfchar
+2 beginbfrange
+<0002> <0003> <4E1C>
+<0004> <0005> [<65B9> <82B1>]
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`
+
+func TestRead(t *testing.T) {
+	dev := func(name string) []byte { return readFixture(t, filepath.Join("..", "..", "testdata", "dev", name)) }
+	type1 := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	type0 := func(enc string, toUnicode bool) string {
+		s := "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /" + enc + " /DescendantFonts [] "
+		if toUnicode {
+			s += "/ToUnicode 6 0 R "
+		}
+		return s + ">>"
+	}
+	tests := []struct {
+		name    string
+		file    string
+		data    []byte
+		lim     Limits
+		kind    Kind
+		want    []string // substrings of the text (line breaks removed for PDF)
+		notWant []string
+		exact   string // the whole text, when set
+		warn    string // a substring of a warning
+	}{
+		{name: "utf8 text passes through", file: "a.txt", data: []byte("北京经济技术开发区管委会2022年度工作总结\n\n京东方B20重大项目落地。"),
+			kind: KindText, exact: "北京经济技术开发区管委会2022年度工作总结\n\n京东方B20重大项目落地。"},
+		{name: "gb18030 text passes through undecoded", file: "hefei.txt", data: dev("hefei-hitech-2023.txt"),
+			kind: KindText, exact: string(dev("hefei-hitech-2023.txt"))},
+		{name: "utf16 text passes through", file: "chengdu.txt", data: dev("chengdu-hitech-2021.txt"),
+			kind: KindText, exact: string(dev("chengdu-hitech-2021.txt"))},
+		{name: "html named .txt is still html", file: "page.txt", data: []byte("<!DOCTYPE html><html><body><p>苏州工业园区纳米城三期封顶。</p></body></html>"),
+			kind: KindHTML, exact: "苏州工业园区纳米城三期封顶。"},
+		{name: "government page in gb2312", file: "gov-gbk.html", data: readFixture(t, "gov-gbk.html"), kind: KindHTML,
+			want: []string{"合肥高新区2023年重点工作完成情况\n\n2023年，合肥高新区", "本源量子量子计算产业园一期竣工", "“本源悟空”", "指标\t数值",
+				"一、产业发展\n\n一是量子信息", "竣工。\n大众安徽MEB工厂投产。"},
+			notWant: []string{"首页", "统计代码", "搜索", "当前位置", "经济运行调度会", "发布时间", "分享到", "主办单位", "ICP", "加载完成", "_hmt", "text-indent"}},
+		{name: "portal page without CMS classes", file: "portal-utf8.html", data: readFixture(t, "portal-utf8.html"), kind: KindHTML,
+			want:    []string{"苏州工业园区管委会2023年工作总结\n\n2023年", "三星半导体、和舰芯片及友达光电", "人工智能企业   1250家"},
+			notWant: []string{"园区概况", "相关阅读", "人才新政", "版权所有", "新闻"}},
+		{name: "html charset declared after the first kilobyte", file: "late.html",
+			data: append(append([]byte("<html><head><!-- "+strings.Repeat("x", 2000)+" -->"), []byte(`<meta charset="gbk"></head><body><p>`)...), append(gbk(t, "坪山区比亚迪坪山基地三期扩建工程投产。"), "</p></body></html>"...)...),
+			kind: KindHTML, exact: "坪山区比亚迪坪山基地三期扩建工程投产。"},
+		{name: "html without charset in gb18030", file: "nocharset.html",
+			data: append(append([]byte("<html><body><div>"), gbk(t, "西安高新区奕斯伟硅片项目竣工。")...), "</div></body></html>"...),
+			kind: KindHTML, exact: "西安高新区奕斯伟硅片项目竣工。"},
+		{name: "html nested 100,000 levels", file: "deep.html",
+			data: []byte("<html><body>" + strings.Repeat("<div>", 100000) + "深圳坪山区2023年工作总结。" + strings.Repeat("</div>", 100000) + "</body></html>"),
+			kind: KindHTML, exact: "深圳坪山区2023年工作总结。", warn: "nested deeper"},
+		{name: "html with 100,000 unclosed tags", file: "unclosed.html",
+			data: []byte("<html><body>" + strings.Repeat("<b><table><td>", 100000) + "武汉东湖高新区光谷科学岛一期竣工。"),
+			kind: KindHTML, want: []string{"武汉东湖高新区光谷科学岛一期竣工。"}},
+		{name: "docx paragraphs in order", file: "report.docx", kind: KindDOCX,
+			data: docxFile(t, "[Content_Types].xml", contentTypes, "word/document.xml", wordDoc(
+				para("武汉东湖新技术开发区管委会", "2022年工作总结")+
+					para("一、光电子信息产业")+
+					`<w:p><w:r><w:t>长江存储</w:t></w:r><w:del><w:r><w:delText>删除的文字</w:delText></w:r></w:del><w:ins><w:r><w:t>国家存储器基地二期开工</w:t></w:r></w:ins><w:r><w:br/><w:t>第二行</w:t></w:r></w:p>`+
+					`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK "http://x"</w:instrText></w:r><w:r><w:t>华工科技</w:t></w:r><w:r><w:tab/><w:t>投产</w:t></w:r></w:p>`+
+					`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>文本框</w:t></mc:Choice><mc:Fallback><w:t>文本框</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>`+
+					`<w:tbl><w:tr><w:tc>`+para("指标")+`</w:tc><w:tc>`+para("2647亿元")+`</w:tc></w:tr></w:tbl>`)),
+			exact: "武汉东湖新技术开发区管委会2022年工作总结\n\n一、光电子信息产业\n\n长江存储国家存储器基地二期开工\n第二行\n\n华工科技\t投产\n\n文本框\n\n指标\n\n2647亿元"},
+		{name: "docx in the strict namespace", file: "strict.docx", kind: KindDOCX,
+			data: docxFile(t, "word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>合肥高新区</w:t></w:r></w:p></w:body></w:document>`),
+			exact: "合肥高新区"},
+		{name: "pdf printed by chromium", file: "report.pdf", data: readFixture(t, "report.pdf"), kind: KindPDF,
+			want: []string{"成都高新区管委会2021年工作总结", "德州仪器（成都）有限公司十二英寸晶圆凸点加工厂竣工投产", "AI研发中心落户天府软件园",
+				"科伦博泰自主研发的“SKB264”"}},
+		{name: "pdf simple font", file: "simple.pdf", kind: KindPDF,
+			data:  onePage("BT /F1 12 Tf 72 700 Td (Hello PDF 2023) Tj 0 -20 Td [(second) -600 (line)] TJ ET", type1),
+			exact: "Hello PDF 2023\nsecond line"},
+		{name: "pdf 2.0 header", file: "v2.pdf", kind: KindPDF,
+			data: pdfFile("2.0", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+				pdfStream("", []byte("BT /F1 12 Tf (PDF 2.0) Tj ET")), type1),
+			exact: "PDF 2.0"},
+		{name: "pdf ToUnicode map with ranges and a radical", file: "tounicode.pdf", kind: KindPDF,
+			data:  onePage("BT /F1 12 Tf 72 700 Td <000100020004> Tj <0007> Tj ET", type0("Identity-H", true), pdfStream("", []byte(toUnicodeCMap))),
+			exact: "京东方高"},
+		{name: "pdf predefined UCS2 CMap", file: "ucs2.pdf", kind: KindPDF,
+			data:  onePage("BT /F1 12 Tf 72 700 Td <5F005DE5> Tj ET", type0("UniGB-UCS2-H", false)),
+			exact: "开工"},
+		{name: "pdf predefined GBK CMap", file: "gbk.pdf", kind: KindPDF,
+			data:  onePage(fmt.Sprintf("BT /F1 12 Tf 72 700 Td <%X> Tj ET", gbk(t, "投产")), type0("GBK-EUC-H", false)),
+			exact: "投产"},
+		{name: "pdf compressed content and page numbers", file: "flate.pdf", kind: KindPDF,
+			data: pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+				pdfStream("/Filter /FlateDecode", deflate(t, []byte("BT /F1 12 Tf 1 0 0 1 72 700 Tm (First line) Tj 1 0 0 1 72 600 Tm (Far below) Tj 1 0 0 1 300 40 Tm (- 3 -) Tj ET"))), type1),
+			exact: "First line\n\nFar below"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(tt.file, tt.data, tt.lim)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			if got.Kind != tt.kind {
+				t.Errorf("kind = %q, want %q", got.Kind, tt.kind)
+			}
+			text := string(got.Data)
+			if tt.kind != KindText && !utf8.ValidString(text) {
+				t.Errorf("text is not valid UTF-8")
+			}
+			if tt.exact != "" && text != tt.exact {
+				t.Errorf("text =\n%q\nwant\n%q", text, tt.exact)
+			}
+			joined := text
+			if tt.kind == KindPDF {
+				joined = strings.ReplaceAll(text, "\n", "")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(joined, w) {
+					t.Errorf("text lacks %q:\n%s", w, text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(text, w) {
+					t.Errorf("text holds boilerplate %q:\n%s", w, text)
+				}
+			}
+			if tt.warn != "" && !strings.Contains(strings.Join(got.Warnings, "\n"), tt.warn) {
+				t.Errorf("warnings = %q, want one with %q", got.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+// TestReadHostile checks that bad input ends in a clear *kg.Error naming
+// the file and the reason, never a panic, a hang or a huge allocation.
+func TestReadHostile(t *testing.T) {
+	report := readFixture(t, "report.pdf")
+	noFonts := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+	tests := []struct {
+		name   string
+		file   string
+		data   []byte
+		lim    Limits
+		code   string
+		reason string
+	}{
+		{"empty", "empty.txt", nil, Limits{}, kg.EUndecodable, "empty"},
+		{"only white space", "blank.txt", []byte(" \n\t\r\n "), Limits{}, kg.EUndecodable, "empty"},
+		{"over the size limit", "big.txt", bytes.Repeat([]byte("年"), 1<<20), Limits{MaxInput: 1 << 20}, kg.ETooLarge, "over the limit"},
+		{"over the default size limit", "huge.txt", make([]byte, DefaultMaxInput+1), Limits{}, kg.ETooLarge, "over the limit"},
+		{"png image", "scan.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), Limits{}, kg.EUndecodable, "PNG image"},
+		{"legacy word file", "old.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), Limits{}, kg.EUndecodable, ".docx"},
+		{"docx that is not a zip", "report.docx", []byte("这不是一个压缩文件"), Limits{}, kg.EUndecodable, "not a zip"},
+		{"pdf without header", "report.pdf", []byte("plain words"), Limits{}, kg.EUndecodable, "no PDF header"},
+		{"zip that is not a docx", "photos.zip", docxFile(t, "a.txt", "hello"), Limits{}, kg.EUndecodable, "word/document.xml"},
+		{"truncated zip", "cut.docx", docxFile(t, "word/document.xml", wordDoc(para("合肥")))[:60], Limits{}, kg.EUndecodable, "zip"},
+		{"zip bomb", "bomb.docx", docxFile(t, "word/document.xml", wordDoc(para(strings.Repeat("炸", 8<<20)))), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "decompress"},
+		{"too many zip entries", "many.docx", docxFile(t, strings.Split(strings.Repeat("x.xml\n<a/>\n", 11), "\n")...), Limits{MaxEntries: 10}, kg.ETooLarge, "entries"},
+		{"broken document xml", "bad.docx", docxFile(t, "word/document.xml", "<w:document><w:body><w:p>"+strings.Repeat("<", 10)), Limits{}, kg.EUndecodable, "word/document.xml"},
+		{"docx without text", "empty.docx", docxFile(t, "word/document.xml", wordDoc("<w:p/>")), Limits{}, kg.EUndecodable, "no text"},
+		{"html without text", "empty.html", []byte("<html><body><script>var a = 1;</script><nav>菜单</nav></body></html>"), Limits{}, kg.EUndecodable, "no text"},
+		{"html token over the limit", "token.html", []byte("<html><body><p " + strings.Repeat("a", 2<<20) + "></p></body></html>"), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "longer than"},
+		{"truncated pdf", "cut.pdf", report[:len(report)/2], Limits{}, kg.EUndecodable, "truncated"},
+		{"pdf cut after the header", "head.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<"), Limits{}, kg.EUndecodable, "truncated"},
+		{"pdf without a unicode map", "glyphs.pdf", onePage("BT /F1 12 Tf <00410042> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>"), Limits{}, kg.EUndecodable, "no Unicode mapping"},
+		{"scanned pdf", "scan.pdf", onePage("q 100 0 0 100 0 0 cm 0 0 1 1 re f Q", noFonts), Limits{}, kg.EUndecodable, "no text layer"},
+		{"pdf with a cyclic page tree", "cycle.pdf", pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"), Limits{}, kg.EUndecodable, "no pages"},
+		{"pdf nested 100,000 levels", "deep.pdf", pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R /X "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+" >>", "<< /Type /Pages /Kids [] /Count 0 >>"), Limits{}, kg.EUndecodable, "nested"},
+		{"pdf content nested deep", "deepcontent.pdf", onePage("BT /F1 12 Tf "+strings.Repeat("[", 5000)+" TJ ET", noFonts), Limits{}, kg.EUndecodable, "nested"},
+		{"pdf content bomb", "bomb.pdf", pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdfStream("/Filter /FlateDecode", deflate(t, bytes.Repeat([]byte("0 "), 8<<20)))), Limits{}, kg.ETooLarge, "bytes per stream"},
+		{"pdf over the operator budget", "ops.pdf", onePage(strings.Repeat("BT /F1 12 Tf (a) Tj ET\n", 100), noFonts), Limits{PDFOps: 50}, kg.ETooLarge, "operators"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(tt.file, tt.data, tt.lim)
+			if err == nil {
+				t.Fatalf("Read succeeded (kind %s, %d bytes), want a %s error", got.Kind, len(got.Data), tt.code)
+			}
+			var ke *kg.Error
+			if !errors.As(err, &ke) {
+				t.Fatalf("error %v (%T) is not a *kg.Error", err, err)
+			}
+			if ke.Code != tt.code {
+				t.Errorf("code = %s, want %s (%v)", ke.Code, tt.code, err)
+			}
+			if !strings.Contains(ke.Message, tt.file) || !strings.Contains(ke.Message, tt.reason) {
+				t.Errorf("message %q should name %q and say %q", ke.Message, tt.file, tt.reason)
+			}
+		})
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		file string
+		data string
+		want Kind
+	}{
+		{"a.html", "北京经济技术开发区 <b>不是</b> 网页", KindText},
+		{"a.txt", "\ufeff<!doctype html><p>x</p>", KindHTML},
+		{"a", "  \n<HTML><BODY>x", KindHTML},
+		{"a", "<!-- 注释 --><html>", KindHTML},
+		{"a", "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">", KindHTML},
+		{"a", "<?xml version=\"1.0\"?><data/>", KindText},
+		{"a.bin", "junk\n%PDF-1.4\n", KindPDF},
+		{"a.dat", "PK\x03\x04rest", KindDOCX},
+	}
+	for _, tt := range tests {
+		got, err := Detect(tt.file, []byte(tt.data))
+		if err != nil || got != tt.want {
+			t.Errorf("Detect(%q, %q) = %q, %v; want %q", tt.file, tt.data, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseToUnicode(t *testing.T) {
+	m := parseToUnicode([]byte(toUnicodeCMap))
+	if m == nil {
+		t.Fatal("no map")
+	}
+	tests := []struct {
+		code string
+		want string
+		ok   bool
+	}{
+		{"\x00\x01", "京", true},
+		{"\x00\x03", "丝", true},
+		{"\x00\x05", "花", true},
+		{"\x00\x07", "⾼", true},
+		{"\x00\x09", "", false},
+	}
+	for _, tt := range tests {
+		got, n, ok := m.lookup(tt.code, true)
+		if got != tt.want || ok != tt.ok || n != 2 {
+			t.Errorf("lookup(%q) = %q, %d, %v; want %q, 2, %v", tt.code, got, n, ok, tt.want, tt.ok)
+		}
+	}
+	if got := normalizeGlyphs("⾼新区⻓江落戶落\u2F3E"); got != "高新区长江落户落户" {
+		t.Errorf("normalizeGlyphs = %q", got)
+	}
+}
+
+func BenchmarkReadHTMLDeep(b *testing.B) {
+	data := []byte("<html><body>" + strings.Repeat("<div>", 100000) + "正文。" + strings.Repeat("</div>", 100000) + "</body></html>")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read("deep.html", data, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadPDF(b *testing.B) {
+	data := readFixture(b, "report.pdf")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read("report.pdf", data, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
