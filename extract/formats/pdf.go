@@ -31,7 +31,7 @@ import (
 // Bounds that keep one hostile PDF cheap whatever its declared sizes.
 const (
 	maxPDFStream   = 8 << 20 // decompressed bytes of one content stream or CMap
-	maxPDFTreeWalk = 200000  // page-tree nodes visited
+	maxPDFTreeWalk = 20000   // page-tree nodes visited (and so pages read)
 )
 
 // errPDFBudget aborts interpretation from inside the library's callback.
@@ -145,8 +145,11 @@ func pdfPages(root pdf.Value) []pdf.Value {
 			pages = append(pages, n)
 			continue
 		}
-		for i := kids.Len() - 1; i >= 0; i-- {
+		for i := min(kids.Len(), maxPDFTreeWalk) - 1; i >= 0; i-- {
 			stack = append(stack, kids.Index(i))
+		}
+		if len(stack) > maxPDFTreeWalk {
+			break
 		}
 	}
 	return pages

@@ -1,0 +1,96 @@
+package formats
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg"
+)
+
+// fuzzLimits keep one fuzz input cheap.
+var fuzzLimits = Limits{MaxInput: 1 << 20, MaxOutput: 1 << 20, MaxEntries: 100, MaxDepth: 64, PDFTimeout: 5 * time.Second, PDFOps: 100000}
+
+// checkRead states what every reader promises for any input: text that is
+// valid UTF-8 and within the output limit, or a *kg.Error that names the
+// file and has one of the two input error codes.
+func checkRead(t *testing.T, name string, got Text, err error) {
+	t.Helper()
+	if err != nil {
+		var ke *kg.Error
+		if !errors.As(err, &ke) {
+			t.Fatalf("error %v (%T) is not a *kg.Error", err, err)
+		}
+		if ke.Code != kg.EUndecodable && ke.Code != kg.ETooLarge {
+			t.Fatalf("code %s for input error %v", ke.Code, err)
+		}
+		if !strings.HasPrefix(ke.Message, name+": ") {
+			t.Fatalf("message %q does not name %s", ke.Message, name)
+		}
+		return
+	}
+	if !utf8.Valid(got.Data) {
+		t.Fatalf("text is not valid UTF-8: %q", got.Data)
+	}
+	if int64(len(got.Data)) > 2*fuzzLimits.MaxOutput {
+		t.Fatalf("text of %d bytes is over the output limit %d", len(got.Data), fuzzLimits.MaxOutput)
+	}
+}
+
+// Seeds for the HTML reader:
+//   - a government page in GB2312 with navigation, scripts and a TRS body;
+//   - deep nesting, unclosed tags, stray end tags, a charset after 1 KB;
+//   - invalid UTF-8 without a declaration, NUL bytes, an unterminated comment.
+func FuzzReadHTML(f *testing.F) {
+	f.Add(readFixture(f, "gov-gbk.html"))
+	f.Add(readFixture(f, "portal-utf8.html"))
+	f.Add([]byte("<html><body>" + strings.Repeat("<div>", 1000) + "正文" + strings.Repeat("</div>", 1000)))
+	f.Add([]byte("<b><table><td><b><table><td>" + strings.Repeat("</p></td>", 50) + "文字"))
+	f.Add([]byte("<html><head><!-- " + strings.Repeat("x", 1100) + ` --><meta charset="gbk"></head><body>` + "\xc4\xe3\xba\xc3"))
+	f.Add([]byte("<html><body>\xff\xfe\x00\x00<p>\x00</p><!-- unterminated"))
+	f.Add([]byte("<pre>  a\n  b</pre><script>if (a < b) {}</script><style>p{}</style><nav class=\"content\">x</nav>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := readHTML("f.html", data, fuzzLimits.withDefaults())
+		checkRead(t, "f.html", got, err)
+	})
+}
+
+// Seeds for the .docx reader: a well-formed document, one with tables,
+// revisions and text boxes, a zip bomb, a zip without the main part, a
+// truncated zip and bytes that are not a zip.
+func FuzzReadDOCX(f *testing.F) {
+	f.Add(docxFile(f, "[Content_Types].xml", contentTypes, "word/document.xml", wordDoc(para("合肥高新区", "2023年")+para("一、产业发展"))))
+	f.Add(docxFile(f, "word/document.xml", wordDoc(`<w:p><w:del><w:r><w:delText>x</w:delText></w:r></w:del><w:r><w:br/><w:tab/><w:t>y</w:t></w:r></w:p><w:tbl><w:tr><w:tc>`+para("z")+`</w:tc></w:tr></w:tbl>`)))
+	f.Add(docxFile(f, "word/document.xml", wordDoc(para(strings.Repeat("炸", 1<<16)))))
+	f.Add(docxFile(f, "a.txt", "hello"))
+	f.Add(docxFile(f, "word/document.xml", wordDoc(para("截断")))[:80])
+	f.Add([]byte("PK\x03\x04 not really a zip"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := readDOCX("f.docx", data, fuzzLimits.withDefaults())
+		checkRead(t, "f.docx", got, err)
+	})
+}
+
+// Seeds for the PDF reader: Chromium's output, hand-made files with each
+// kind of font encoding, and the hostile ones (truncated, cyclic page tree,
+// deep nesting, a content bomb, glyphs without a Unicode map).
+func FuzzReadPDF(f *testing.F) {
+	report := readFixture(f, "report.pdf")
+	type1 := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	f.Add(report)
+	f.Add(report[:len(report)/2])
+	f.Add(onePage("BT /F1 12 Tf 72 700 Td (Hello) Tj 0 -20 Td [(a) -600 (b)] TJ T* (c) ' ET", type1))
+	f.Add(onePage("BT /F1 12 Tf <000100020004> Tj <0007> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 6 0 R >>", pdfStream("", []byte(toUnicodeCMap))))
+	f.Add(onePage("BT /F1 12 Tf <5F005DE5> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /UniGB-UCS2-H >>"))
+	f.Add(onePage("BT /F1 12 Tf <CDB6B2FA> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /GBK-EUC-H >>"))
+	f.Add(onePage("BT /F1 12 Tf <00410042> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>"))
+	f.Add(onePage("BT /F1 12 Tf "+strings.Repeat("[", 300)+" TJ ET", type1))
+	f.Add(pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"))
+	f.Add(pdfFile("2.0", "<< /Type /Catalog /Pages 2 0 R /X [[[[[[<</A [(s\\)[[[)]>>]]]]]] >>", "<< /Type /Pages /Kids [] /Count 0 >>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := readPDF("f.pdf", data, fuzzLimits.withDefaults())
+		checkRead(t, "f.pdf", got, err)
+	})
+}
