@@ -11,7 +11,7 @@ import (
 var developVerbs = []string{"参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的"}
 
 // develops reads X…研制的…“P”: the firm X develops the product P.
-func (d *doc) develops(si, a, b int, ctx industryRef) {
+func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	rs := d.rs
 	for _, v := range developVerbs {
 		k := indexRunes(rs, a, b, v)
@@ -66,7 +66,7 @@ func indexRunes(rs []rune, a, b int, s string) int {
 
 // firmPatterns reads firms from the words around them: X成为…企业,
 // 与X签署…协议, X成功上市, …有限公司.
-func (d *doc) firmPatterns(si, a, b int, ctx industryRef) {
+func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 	rs := d.rs
 	start, _ := d.stripLead(a, b)
 	// X成为…企业/龙头/独角兽.
@@ -185,15 +185,13 @@ func (d *doc) mentions() {
 			d.industry(industryRef{id: n.ID, node: n}, string(rs[m.start:m.end]), si)
 			d.named[n] = true
 		}
+		d.areas(si)
 	}
-	if d.zone != "" {
-		zone := []rune(strings.TrimPrefix(d.zone, "place/"))
-		for _, short := range []string{"经开区", "开发区", "高新区", "新区"} {
-			if strings.HasSuffix(string(zone), strings.TrimPrefix(short, "")) || strings.Contains(string(rs), short) {
-				if strings.Contains(string(rs), short) && isShortOf(short, string(zone)) {
-					d.entity(kg.TypePlace, string(zone), short)
-				}
-			}
+	// The document's own places under their short forms (坪山, 经开区).
+	text := string(rs)
+	for name, id := range d.localPlaces {
+		if strings.Contains(text, name) {
+			d.entity(kg.TypePlace, strings.TrimPrefix(id, "place/"), name)
 		}
 	}
 }
@@ -269,4 +267,94 @@ var regionPrefixes = []string{
 	"合肥市", "合肥", "无锡市", "无锡", "宁波市", "宁波", "青岛市", "青岛", "厦门市", "厦门", "长沙市", "长沙",
 	"郑州市", "郑州", "济南市", "济南", "东莞市", "东莞", "佛山市", "佛山", "江苏省", "江苏", "浙江省", "浙江",
 	"广东省", "广东", "山东省", "山东", "河北省", "河北", "湖北省", "湖北", "四川省", "四川", "安徽省", "安徽",
+}
+
+// resolveLegal rewrites a name that holds a firm's full legal name: the
+// firm is recorded under its short name (or the name given in 以下简称“X”),
+// the legal name becomes its alias, and the rest keeps the short name in
+// front (西安X硅片技术有限公司(以下简称“X”)12英寸硅片二期项目 → X12英寸硅片二期项目).
+func (d *doc) resolveLegal(w []rune) []rune {
+	out := make([]rune, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if w[i] != '(' && w[i] != '（' {
+			out = append(out, w[i])
+			continue
+		}
+		q := i + 1
+		for q < len(w) && w[q] != ')' && w[q] != '）' {
+			q++
+		}
+		if q >= len(w) {
+			out = append(out, w[i:]...)
+			break
+		}
+		c := strings.TrimSpace(string(w[i+1 : q]))
+		switch {
+		case strings.HasPrefix(c, "以下简称") || strings.HasPrefix(c, "简称"):
+			short := trimQuotes(strings.TrimPrefix(strings.TrimPrefix(c, "以下简称"), "简称"))
+			if runeLen(short) >= 2 {
+				d.firmNamed(short, string(out))
+				out = append(out[:0], []rune(short)...)
+			}
+		case isASCIIName(c) && len(out) >= 2:
+			// An English name: (LONGi), (Thermo Fisher).
+			legal := string(out)
+			if d.hasLegalSuffix(legal) {
+				d.firmNamed(ShortName(legal), legal, c)
+			} else {
+				d.firmNamed(legal, "", c)
+			}
+		default:
+			out = append(out, w[i:q+1]...)
+		}
+		i = q
+	}
+	// A legal name followed by its project: …有限公司N3工厂.
+	s := string(out)
+	if k := strings.Index(s, "公司"); k > 0 {
+		rest := []rune(s[k+len("公司"):])
+		legal := s[:k+len("公司")]
+		if len(rest) >= 2 && d.hasHead(rest) && runeLen(legal) >= 4 {
+			short := ShortName(legal)
+			if id, ok := d.firms[legal]; ok {
+				short = d.out.Entities[d.ents[id]].Name
+			} else {
+				d.firmNamed(short, legal)
+			}
+			return append([]rune(short), rest...)
+		}
+	}
+	return out
+}
+
+func isASCIIName(s string) bool {
+	if s == "" {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if r >= 0x80 {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// firmNamed records a firm under name with the given aliases.
+func (d *doc) firmNamed(name string, aliases ...string) string {
+	typ := kg.TypeEnterprise
+	if d.isOrgName([]rune(name)) {
+		typ = kg.TypeOrganization
+	}
+	id := d.entity(typ, name, aliases...)
+	d.firms[name] = id
+	for _, a := range aliases {
+		if a != "" {
+			d.firms[a] = id
+		}
+	}
+	return id
 }

@@ -23,6 +23,9 @@ type doc struct {
 	nind  int
 	buf   []match
 	named map[*Node]bool // taxonomy nodes the text names
+	// localPlaces are the document's own places (its zone, written short
+	// forms) by name: written form → id.
+	localPlaces map[string]string
 }
 
 // industryRef is an industry the text speaks about: a taxonomy node or a
@@ -31,6 +34,10 @@ type industryRef struct {
 	id   string
 	node *Node
 }
+
+// industryCtx is the industry context of a clause: the paragraph's lead
+// industry and the section's, narrowest first.
+type industryCtx []industryRef
 
 func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 	st := parseStructure(text)
@@ -43,7 +50,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 			Indicators: []kg.Indicator{},
 		},
 		ents: map[string]int{}, rels: map[string]int{}, firms: map[string]string{},
-		named: map[*Node]bool{},
+		named: map[*Node]bool{}, localPlaces: map[string]string{},
 	}
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {
@@ -181,27 +188,66 @@ func (d *doc) isOrgName(rs []rune) bool {
 
 // ---- the document ----
 
-// findZone reads the zone the report is about from its title
-// (北京经济技术开发区管委会…工作总结 → 北京经济技术开发区).
+// findZone reads the zone or district the report is about from its title
+// (北京经济技术开发区管委会…工作总结 → 北京经济技术开发区, 深圳市坪山区2023年…
+// → 坪山区) and remembers its short forms (坪山, 经开区).
 func (d *doc) findZone() {
 	t := []rune(d.st.title)
-	for _, suf := range []string{"经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "自贸区", "综合保税区"} {
-		s := []rune(suf)
-		for i := 0; i+len(s) <= len(t); i++ {
-			if string(t[i:i+len(s)]) != suf {
-				continue
-			}
-			name := string(t[:i+len(s)])
-			if i == 0 || runeLen(name) > 20 {
-				continue
-			}
-			if v, n := d.lx.place.longest([]rune(name), 0, len([]rune(name))); n == len([]rune(name)) {
-				name = d.lx.places[v].name
-			}
-			d.zone = d.entity(kg.TypePlace, name)
-			return
+	// The title up to the year or the office.
+	end := len(t)
+	for i, r := range t {
+		if isDigit(r) {
+			end = i
+			break
 		}
 	}
+	head := string(t[:end])
+	for _, office := range []string{"党工委", "管委会", "人民政府", "政府", "管理委员会"} {
+		if k := strings.Index(head, office); k > 0 {
+			head = head[:k]
+		}
+	}
+	hr := []rune(head)
+	if len(hr) < 2 || len(hr) > 24 {
+		return
+	}
+	// Drop the city in front of a district (深圳市|坪山区).
+	var parent string
+	if v, n := d.lx.place.longest(hr, 0, len(hr)); n > 0 && n < len(hr)-1 && !hasZoneSuffix(string(hr)) {
+		parent = d.lx.places[v].name
+		hr = hr[n:]
+	}
+	name := string(hr)
+	if !hasZoneSuffix(name) && !strings.HasSuffix(name, "区") && !strings.HasSuffix(name, "县") {
+		return
+	}
+	if v, n := d.lx.place.longest(hr, 0, len(hr)); n == len(hr) {
+		name = d.lx.places[v].name
+	}
+	d.zone = d.entity(kg.TypePlace, name)
+	d.localPlaces[name] = d.zone
+	if parent != "" {
+		d.relate(kg.Relation{Subject: d.zone, Predicate: kg.PredPartOf, Object: "place/" + parent, Confidence: 1}, 0)
+	}
+	// Short forms: 坪山区 → 坪山; 西安高新区 → 高新区; …经济技术开发区 → 经开区.
+	rn := []rune(name)
+	if strings.HasSuffix(name, "区") && !hasZoneSuffix(name) && len(rn) >= 3 {
+		d.localPlaces[string(rn[:len(rn)-1])] = d.zone
+	}
+	for _, short := range []string{"经开区", "开发区", "高新区", "新区"} {
+		if isShortOf(short, name) {
+			d.localPlaces[short] = d.zone
+		}
+	}
+}
+
+func hasZoneSuffix(s string) bool {
+	for _, suf := range []string{"开发区", "高新区", "新区", "经开区", "自贸区", "保税区", "园区"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) run() {
@@ -222,17 +268,25 @@ func (d *doc) run() {
 			}
 			continue
 		}
-		var ctx industryRef
+		var sec industryRef
 		for l := len(secCtx) - 1; l > 0; l-- {
 			if secCtx[l].id != "" {
-				ctx = secCtx[l]
+				sec = secCtx[l]
 				break
 			}
 		}
+		var lead industryRef
 		for si := p.first; si < p.lim; si++ {
 			s := d.st.sents[si]
 			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first); ok {
-				ctx = ref
+				lead = ref
+			}
+			var ctx industryCtx
+			if lead.id != "" {
+				ctx = append(ctx, lead)
+			}
+			if sec.id != "" && sec.id != lead.id {
+				ctx = append(ctx, sec)
 			}
 			d.sentence(si, ctx, p.planned)
 			d.indicators(si)
@@ -241,7 +295,8 @@ func (d *doc) run() {
 }
 
 // leadIndustry reads an industry named at the start of a sentence or
-// heading (新一代信息技术产业做强做优。数字经济高质量发展，…).
+// heading (新一代信息技术产业做强做优。数字经济高质量发展，…) or a short
+// lead that is a section title of its own ((一)创新药。半导体及集成电路。).
 func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool) {
 	rs := d.rs
 	i := start
@@ -250,10 +305,28 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 			i += n
 		}
 	}
+	if _, n := d.lx.lead.longest(rs, i, end); n == 2 && rs[i+1] == '是' {
+		i += n // 一是…
+	}
 	for i < end && (rs[i] == ' ' || rs[i] == '“' || rs[i] == '"') {
 		i++
 	}
-	if v, n := d.lx.industry.longest(rs, i, end); n > 0 {
+	// A short title sentence: 半导体及集成电路。新能源。
+	e := end
+	for e > i && strings.ContainsRune("。！？!?", rs[e-1]) {
+		e--
+	}
+	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], "，,；：、") {
+		w := trimIndustrySuffix(rs[i:e])
+		if node := d.industryPhrase(w); node != nil {
+			return d.docIndustry(w, node, sent), true
+		}
+	}
+	clauseEnd := i
+	for clauseEnd < end && !strings.ContainsRune("，。；：,;", rs[clauseEnd]) {
+		clauseEnd++
+	}
+	if v, n := d.lx.industry.longest(rs, i, clauseEnd); n > 0 {
 		j := i + n
 		k := j
 		for _, suf := range []string{"产业链", "产业集群", "产业", "领域", "集群", "板块", "行业"} {
@@ -262,16 +335,16 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 				break
 			}
 		}
-		if k < end && strings.ContainsRune("、和与及”", rs[k]) {
-			return industryRef{}, false
-		}
 		node := d.lx.nodes[v]
-		if node.Level == 1 && len(node.Children) > 0 && node.Parent == nil && node.Name == d.tax.Roots[0].Name {
-			return industryRef{}, false // the root (高精尖产业) is no chain of its own
+		switch {
+		case k < end && strings.ContainsRune("、和与及”", rs[k]):
+		case node.Parent == nil:
+			// the root (高精尖产业) is no chain of its own
+		case k == j && (j < clauseEnd && isHan(rs[j])) && (indexRunes(rs, j, clauseEnd, "产业") >= 0 || !hasGrowthWord(rs[j:clauseEnd])):
+			// the name goes on (光电子信息产业): read it below
+		default:
+			return d.docIndustry(trimIndustrySuffix(rs[i:j]), node, sent), true
 		}
-		ref := industryRef{id: node.ID, node: node}
-		d.industry(ref, string(rs[i:k]), sent)
-		return ref, true
 	}
 	// W产业 at the start of a short lead: an industry of the document's own.
 	lim := min(end, i+14)
@@ -303,20 +376,65 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 		if stop-k > 10 || !hasGrowthWord(rs[k:stop]) {
 			return industryRef{}, false
 		}
-		name := string(w)
-		ref := industryRef{id: "industry/" + name}
-		// Link it into the taxonomy through a name it contains.
-		ms := d.lx.industry.scan(w, 0, len(w), d.buf[:0])
-		d.entity(kg.TypeIndustry, name, string(rs[i:k]))
-		if len(ms) > 0 {
-			n := d.lx.nodes[ms[0].val]
-			d.industry(industryRef{id: n.ID, node: n}, string(w[ms[0].start:ms[0].end]), sent)
-			d.relate(kg.Relation{Subject: ref.id, Predicate: kg.PredSubIndustryOf, Object: n.ID, Confidence: 0.8}, sent)
-			ref.node = nil
+		var node *Node
+		if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
+			node = d.lx.nodes[ms[0].val]
 		}
-		return ref, true
+		return d.docIndustry(w, node, sent), true
 	}
 	return industryRef{}, false
+}
+
+// industryPhrase returns the first taxonomy node of a phrase made only of
+// industry names and connectors (半导体及集成电路, 光子与增材制造), nil for
+// anything else.
+func (d *doc) industryPhrase(w []rune) *Node {
+	var first *Node
+	for i := 0; i < len(w); {
+		if v, n := d.lx.industry.longest(w, i, len(w)); n > 0 {
+			if first == nil {
+				first = d.lx.nodes[v]
+			}
+			i += n
+			continue
+		}
+		if strings.ContainsRune("及与和、", w[i]) && i > 0 && i+1 < len(w) {
+			i++
+			continue
+		}
+		return nil
+	}
+	return first
+}
+
+// trimIndustrySuffix removes 产业, 产业链, 产业集群 from the end of a name.
+func trimIndustrySuffix(w []rune) []rune {
+	for _, suf := range []string{"产业集群", "产业链", "产业", "集群", "领域"} {
+		n := runeLen(suf)
+		if len(w) > n+1 && string(w[len(w)-n:]) == suf {
+			return w[:len(w)-n]
+		}
+	}
+	return w
+}
+
+// docIndustry records an industry under the name the document uses: the
+// taxonomy node itself when the name is the node's, else an entity of its
+// own linked into the taxonomy (subIndustryOf the node).
+func (d *doc) docIndustry(w []rune, node *Node, sent int) industryRef {
+	name := string(w)
+	if v, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
+		node = d.lx.nodes[v] // a name or alias of the node: the node itself
+		ref := industryRef{id: node.ID, node: node}
+		d.industry(ref, name, sent)
+		return ref
+	}
+	id := d.entity(kg.TypeIndustry, name)
+	if node != nil {
+		d.industry(industryRef{id: node.ID, node: node}, "", sent)
+		d.relate(kg.Relation{Subject: id, Predicate: kg.PredSubIndustryOf, Object: node.ID, Confidence: 0.8}, sent)
+	}
+	return industryRef{id: id, node: node}
 }
 
 // hasGrowthWord reports whether a lead's predicate speaks of an industry's
@@ -352,7 +470,7 @@ func allHan(rs []rune) bool {
 }
 
 // sentence reads the facts of one sentence, clause by clause.
-func (d *doc) sentence(si int, ctx industryRef, planned bool) {
+func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	s := d.st.sents[si]
 	rs := d.rs
 	cs := s.start
@@ -423,7 +541,7 @@ func (d *doc) planned(a, b int) bool {
 
 type seg struct{ a, b int }
 
-func (d *doc) clause(si, a, b int, ctx industryRef, planned bool) {
+func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	rs := d.rs
 	d.develops(si, a, b, ctx)
 	d.firmPatterns(si, a, b, ctx)
@@ -509,6 +627,19 @@ func (d *doc) clause(si, a, b int, ctx industryRef, planned bool) {
 		}
 		last = d.items(si, seg{prev, m.start}, b, stage, ctx, planned, false)
 		prev = m.end
+		if stage == "落地" || stage == "入驻" || stage == "签约" {
+			// 入驻光谷生物城, 落户软件新城: the place follows the verb.
+			end := b
+			if k+1 < len(ms) {
+				end = ms[k+1].start
+			}
+			if pid := d.placeSpan(m.end, end); pid != "" {
+				for _, id := range last {
+					d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
+				}
+				prev = end
+			}
+		}
 		for prev < b && strings.ContainsRune("、和及与并", rs[prev]) {
 			prev++
 		}
@@ -526,6 +657,9 @@ func (d *doc) stageFollower(i, b int) bool {
 		return true
 	}
 	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
+		return true
+	}
+	if d.placeSpan(i, b) != "" {
 		return true
 	}
 	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作"} {
@@ -554,7 +688,7 @@ func (d *doc) stripLead(a, b int) (int, string) {
 
 // items reads the list of names in s, gives them the stage and the
 // industry context, and returns the ids that carry the stage.
-func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryRef, planned, onlyProjects bool) []string {
+func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx, planned, onlyProjects bool) []string {
 	rs := d.rs
 	// X等一批项目 / X等6家企业: the names are before 等, the kind after.
 	hint := ""
@@ -572,16 +706,34 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryRef,
 		s.b = k
 		break
 	}
+	// X在Y竣工: Y is where.
+	where := ""
+	for k := s.a + 2; k < s.b-1; k++ {
+		if rs[k] == '在' || rs[k] == '于' {
+			if pid := d.placeSpan(k+1, s.b); pid != "" {
+				where = pid
+				s.b = k
+			}
+			break
+		}
+	}
 	var ids []string
 	owner := ""
 	for _, it := range d.splitList(s) {
 		a, b := d.trimItem(it.a, it.b)
-		if b-a < 2 || b-a > 30 {
+		if b-a < 2 {
 			continue
 		}
-		id, o := d.item(si, a, b, hint, stage, ctx, planned, onlyProjects, owner)
+		w := d.resolveLegal(rs[a:b])
+		if len(w) < 2 || len(w) > 30 {
+			continue
+		}
+		id, o := d.item(si, w, hint, stage, ctx, planned, onlyProjects, owner)
 		if id != "" {
 			ids = append(ids, id)
+			if where != "" {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: where}, si)
+			}
 		}
 		owner = o
 	}
@@ -651,9 +803,7 @@ func (d *doc) trimItem(a, b int) (int, int) {
 // A list's later project without an owner of its own takes the owner of
 // the one before (长城全球研发中心及品牌总部 → 长城品牌总部): inherit is that
 // owner's name. item returns the carrier id and its owner's name.
-func (d *doc) item(si, a, b int, hint, stage string, ctx industryRef, planned, onlyProjects bool, inherit string) (string, string) {
-	rs := d.rs
-	w := rs[a:b]
+func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planned, onlyProjects bool, inherit string) (string, string) {
 	name := string(w)
 	if !d.plausibleName(w) {
 		return "", ""
@@ -907,8 +1057,8 @@ func (d *doc) allGeneric(w []rune) bool {
 }
 
 // ownerSplit finds where an owner's name ends and its project begins
-// (长城|全球研发中心, 京东方|B20, 国创中心|整车能效开发试验室); 0 when the name
-// has no owner.
+// (长城|全球研发中心, 京东方|B20, 国创中心|整车能效开发试验室, OPPO|成都研发中心);
+// 0 when the name has no owner.
 func (d *doc) ownerSplit(w []rune) int {
 	// A firm the document already named.
 	for k := min(len(w)-1, 16); k >= 2; k-- {
@@ -916,13 +1066,35 @@ func (d *doc) ownerSplit(w []rune) int {
 			return k
 		}
 	}
+	// An English name: OPPO|成都研发中心, vivo|全球AI研发中心.
+	if w[0] < 0x80 && unicode.IsLetter(w[0]) {
+		k := 0
+		for k < len(w) && w[k] < 0x80 && (unicode.IsLetter(w[k]) || unicode.IsDigit(w[k]) || w[k] == '&' || w[k] == '-') {
+			k++
+		}
+		// A bare phase (DRAM二期) names a product line, not an owner.
+		if k >= 2 && k < len(w) && isHan(w[k]) && d.restIsProject(w[k:]) && numeralAt(w, k) == 0 {
+			return k
+		}
+		return 0
+	}
+	// A place after the owner: 英特尔|成都封装测试基地, 航天科工|武汉产业基地.
+	for i := 2; i < len(w)-2; i++ {
+		if _, n := d.lx.place.longest(w, i, len(w)); n > 0 && i+n < len(w) && isHan(w[i+n]) &&
+			d.genericAt(w, i+n) > 0 && d.restIsProject(w[i+n:]) && !d.allGeneric(w[:i]) && d.ownerLike(w[:i]) {
+			return i
+		}
+	}
 	if d.genericAt(w, 0) > 0 {
 		return 0
 	}
 	for i := 2; i < len(w)-1; i++ {
-		// A government body: 国家药监局|六大中心.
+		// A government body or a university: 国家药监局|六大中心, 西安交通大学|科技创新港二期.
 		if strings.ContainsRune("局委", w[i]) && len(w)-i > 2 && d.isOrgName(w[:i+1]) {
 			return i + 1
+		}
+		if i+2 < len(w) && (hasAt(w, i, "大学") || hasAt(w, i, "集团") || hasAt(w, i, "公司")) && d.hasHead(w[i+2:]) {
+			return i + 2
 		}
 	}
 	for i := 2; i < len(w); i++ {
@@ -934,26 +1106,46 @@ func (d *doc) ownerSplit(w []rune) int {
 		if w[i] < 0x80 && !isHan(w[i-1]) {
 			continue
 		}
-		// A firm suffix stays with the owner (新研氢能|项目, 昭衍生物|研发生产基地).
-		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) {
-			if _, h := d.lx.heads.longest(w, i+n, len(w)); h == len(w)-i-n {
-				return i + n // 新研氢能|项目
-			}
-			if d.restIsProject(w[i+n:]) {
-				i += n - 1
-				continue
-			}
+		// A firm suffix stays with the owner (新研氢能|项目, 弗迪电池|刀片电池二期项目).
+		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) && d.hasHead(w[i+n:]) {
+			return i + n
 		}
 		// An organization's 中心 stays with it (国创中心|整车能效开发试验室).
 		if (word == "中心" || word == "研究院") && i+n < len(w) && d.restIsProject(w[i+n:]) {
 			return i + n
 		}
-		if d.restIsProject(w[i:]) {
+		if d.restIsProject(w[i:]) && d.ownerLike(w[:i]) {
 			return i
 		}
 		return 0
 	}
 	return 0
+}
+
+// ownerLike rejects owners that are places or facilities themselves
+// (光谷科学岛|一期).
+func (d *doc) ownerLike(w []rune) bool {
+	if len(w) < 2 {
+		return false
+	}
+	last := w[len(w)-1]
+	if strings.ContainsRune("岛城园谷港镇村路街湖山河", last) {
+		return false
+	}
+	_, n := d.lx.place.longest(w, 0, len(w))
+	return n != len(w)
+}
+
+// hasHead reports whether w ends with a project head word after at least
+// one other rune, or is a phase or code.
+func (d *doc) hasHead(w []rune) bool {
+	if len(w) == 0 {
+		return false
+	}
+	if _, n := d.lx.heads.suffix(w, 4); n > 0 {
+		return true
+	}
+	return d.isProjectName(append([]rune{'项'}, w...))
 }
 
 // restIsProject reports whether w is the generic part of a project name:
@@ -983,18 +1175,18 @@ func (d *doc) restIsProject(w []rune) bool {
 
 // inIndustry links a firm or project to the clause's industry context, and
 // to a narrower chain of that context where the words of its name say so.
-func (d *doc) inIndustry(id string, ctx industryRef, si int, words []rune) {
-	if ctx.id == "" {
+func (d *doc) inIndustry(id string, ctx industryCtx, si int, words []rune) {
+	for _, c := range ctx {
+		d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: c.id, Confidence: 0.9}, si)
+	}
+	if len(ctx) == 0 || ctx[0].node == nil {
 		return
 	}
-	d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: ctx.id, Confidence: 0.9}, si)
-	if ctx.node == nil {
-		return
-	}
+	top := ctx[0].node
 	for _, t := range []*trie{d.lx.industry, d.lx.keyword} {
 		for _, m := range t.scan(words, 0, len(words), nil) {
 			n := d.lx.nodes[m.val]
-			if n == ctx.node || !n.Under(ctx.node) {
+			if n == top || !n.Under(top) {
 				continue
 			}
 			conf := 0.7

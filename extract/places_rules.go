@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg"
+)
+
+// placeSuffixes end the names of areas, towns, streets and parks used as
+// locations.
+var placeSuffixes = []string{
+	"街道", "镇", "乡", "区", "县", "新城", "商圈", "园", "园区", "产业园", "科技园", "软件园", "生物城",
+	"城", "谷", "岛", "小镇", "片区", "新区", "开发区", "高新区", "经开区", "示范区", "集聚区",
+}
+
+// placeSpan reads rs[a:b] as a location (光谷生物城, 软件新城, 大兴区) and
+// returns its place id, or "".
+func (d *doc) placeSpan(a, b int) string {
+	a, b = d.trimItem(a, b)
+	if b-a < 2 || b-a > 16 {
+		return ""
+	}
+	w := d.rs[a:b]
+	if v, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
+		return d.entity(kg.TypePlace, d.lx.places[v].name, string(w))
+	}
+	if id, ok := d.localPlaces[string(w)]; ok {
+		return id
+	}
+	if b-a < 3 || !d.plausibleName(w) || d.isProjectName(w) && !hasPlaceSuffix(w) {
+		return ""
+	}
+	if !hasPlaceSuffix(w) {
+		return ""
+	}
+	for _, r := range w {
+		if r == '、' || r == '和' || r == '等' {
+			return ""
+		}
+	}
+	return d.entity(kg.TypePlace, string(w))
+}
+
+func hasPlaceSuffix(w []rune) bool {
+	s := string(w)
+	for _, suf := range placeSuffixes {
+		if strings.HasSuffix(s, suf) && len(w) > runeLen(suf)+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// areaSuffixes end place names recognized anywhere in the text.
+var areaSuffixes = []string{"街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园"}
+
+// areas finds place names by their suffix anywhere in a sentence
+// (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
+// back to a list separator, a preposition or punctuation.
+func (d *doc) areas(si int) {
+	s := d.st.sents[si]
+	rs := d.rs
+	for i := s.start; i < s.end; i++ {
+		for _, suf := range areaSuffixes {
+			if !hasAt(rs, i, suf) {
+				continue
+			}
+			end := i + runeLen(suf)
+			j := i
+			for j > s.start && i-j < 6 && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于的至是将向由从和等对为、", rs[j-1]) {
+				j--
+			}
+			if i-j < 2 {
+				break
+			}
+			if _, n := d.lx.lead.suffix(rs[j:i], 4); n > 0 {
+				break
+			}
+			if v, n := d.lx.lead.longest(rs, j, i); n > 0 && v >= 0 {
+				j += n
+			}
+			if i-j < 2 || d.allGeneric(rs[j:i]) {
+				break
+			}
+			name := string(rs[j:end])
+			if v, n := d.lx.place.longest(rs, j, end); n == end-j {
+				name = d.lx.places[v].name
+			}
+			d.entity(kg.TypePlace, name, string(rs[j:end]))
+			i = end - 1
+			break
+		}
+	}
+}
