@@ -7,6 +7,7 @@ const watch = process.argv.includes('--watch');
 await mkdir('dist', { recursive: true });
 await copyFile('src/index.html', 'dist/index.html');
 await copyFile('src/app.css', 'dist/app.css');
+await copyFile('src/favicon.svg', 'dist/favicon.svg');
 
 const options = {
   entryPoints: ['src/main.js'],

@@ -84,26 +84,33 @@ export async function render(view) {
 }
 
 function addedTable(added) {
-  return h('table', { class: 'grid small' },
-    h('thead', null, h('tr', null, ['文档', '年份', '四元组', '实体', '关系', '指标', ''].map((t) => h('th', null, t)))),
-    h('tbody', null, added.map((a) => h('tr', null,
-      h('td', null, a.title || a.id), h('td', null, a.year ? String(a.year) : '—'), h('td', null, String(a.quads ?? '—')),
-      h('td', null, String(a.entities ?? '—')), h('td', null, String(a.relations ?? '—')), h('td', null, String(a.indicators ?? '—')),
-      h('td', null, h('button', { class: 'link', onclick: (ev) => showAdded(a.id, ev.currentTarget.closest('tr')) }, '查看实体'))))));
+  return h('ul', { class: 'added' }, added.map((a) => {
+    const box = h('div', { class: 'doc-added', hidden: true });
+    return h('li', null,
+      h('div', { class: 'added-title' }, a.title || a.id, a.year ? `（${a.year}）` : ''),
+      h('div', { class: 'muted small' }, `实体 ${a.entities ?? '—'} · 关系 ${a.relations ?? '—'} · 指标 ${a.indicators ?? '—'} · 四元组 ${a.quads ?? '—'}`),
+      h('button', { class: 'link small', onclick: () => { box.hidden = !box.hidden; if (!box.hidden) listEntities(a.id, box); } }, '查看新增实体'),
+      box);
+  }));
+}
+
+async function listEntities(docId, box) {
+  mount(box, loading());
+  try {
+    const items = (await api.entities({ document: docId, limit: 500 })).items || [];
+    mount(box, items.length
+      ? h('div', { class: 'entity-chips' }, items.map((e) => h('a', { class: 'chip', href: '#/graph?seed=' + encodeURIComponent(e.id) }, typeBadge(e.type), ' ', e.name)))
+      : h('span', { class: 'muted' }, '没有实体'));
+  } catch (err) {
+    mount(box, errorBox(err));
+  }
 }
 
 // Lists a document's entities under its row: what the document added.
 async function showAdded(docId, row) {
   const next = row.nextElementSibling;
   if (next && next.classList.contains('added-row')) { next.remove(); return; }
-  const cell = h('td', { colspan: 7 }, loading());
+  const cell = h('td', { colspan: 6 });
   row.after(h('tr', { class: 'added-row' }, cell));
-  try {
-    const items = (await api.entities({ document: docId, limit: 500 })).items || [];
-    mount(cell, items.length
-      ? h('div', { class: 'entity-chips' }, items.map((e) => h('a', { class: 'chip', href: '#/graph?seed=' + encodeURIComponent(e.id) }, typeBadge(e.type), ' ', e.name)))
-      : h('span', { class: 'muted' }, '没有实体'));
-  } catch (err) {
-    mount(cell, errorBox(err));
-  }
+  await listEntities(docId, cell);
 }

@@ -70,7 +70,7 @@ export async function render(view, params) {
       h('div', { class: 'graph-foot' }, stats, exportBar({ params: () => (state.seed ? { seed: state.seed, hops: state.hops } : null), cy: () => cy, name: 'kg-graph' })))));
 
   leave();
-  cy = createCy(box, { big: false });
+  cy = createCy(box);
   window.kgDebug = { cy: () => cy, toElements, addElements, runLayout };
   cy.on('tap', 'node', (ev) => onNode(ev.target));
   cy.on('tap', 'edge', (ev) => {
@@ -78,7 +78,12 @@ export async function render(view, params) {
     showEdge(d, { nameOf: (id) => { const n = cy.getElementById(id); return n.nonempty() ? n.data('name') : nameOfId(id); }, onEntity: focusEntity });
   });
   cy.on('tap', (ev) => { if (ev.target === cy) closePanel(); });
-  cy.on('add remove', () => { empty.hidden = cy.elements().nonempty(); updateStats(); });
+  let pending = false;
+  cy.on('add remove', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; if (cy) { empty.hidden = cy.elements().nonempty(); updateStats(); } });
+  });
   box.tabIndex = 0;
   box.addEventListener('keydown', (ev) => { if (ev.key === 'Delete' || ev.key === 'Backspace') removeSelected(); });
 

@@ -5,6 +5,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
 import svg from 'cytoscape-svg';
+import { forceSimulation, forceLink, forceManyBody, forceCollide, forceX, forceY } from 'd3-force';
 import { TYPES, predLabel, typeOfId, nameOfId } from './labels.js';
 
 cytoscape.use(fcose);
@@ -45,17 +46,27 @@ function stylesheet() {
 }
 
 /** Creates a cytoscape instance in container. */
-export function createCy(container, { big = false } = {}) {
-  return cytoscape({
+export function createCy(container) {
+  const cy = cytoscape({
     container,
     style: stylesheet(),
     wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 4,
-    textureOnViewport: big,
-    hideEdgesOnViewport: false,
     pixelRatio: 'auto',
   });
+  // Big drawings pan and zoom as a cached picture, redrawn when the hand stops.
+  let pending = false;
+  const tune = () => {
+    pending = false;
+    if (cy.destroyed()) return;
+    const big = cy.nodes().length > BIG;
+    const r = cy.renderer();
+    r.textureOnViewport = big;
+    r.hideEdgesOnViewport = big;
+  };
+  cy.on('add remove', () => { if (!pending) { pending = true; queueMicrotask(tune); } });
+  return cy;
 }
 
 /** Cytoscape elements from the API's {nodes, edges} (GET /graph). */
@@ -93,19 +104,50 @@ export function addElements(cy, els) {
 
 export const LAYOUTS = {
   fcose: { label: '力导向', options: (n) => ({
-    name: 'fcose', quality: n > 800 ? 'draft' : 'default', randomize: true, animate: n < 300,
+    name: 'fcose', quality: 'default', randomize: true, animate: n < 200,
     animationDuration: 400, nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60,
-    numIter: n > 800 ? 1200 : 2500, packComponents: true, fit: true, padding: 30,
+    numIter: 2500, packComponents: true, fit: true, padding: 30,
   }) },
-  dagre: { label: '层次', options: (n) => ({ name: 'dagre', rankDir: 'LR', nodeSep: 12, rankSep: 90, animate: n < 300, animationDuration: 300, fit: true, padding: 30 }) },
+  dagre: { label: '层次', options: (n) => ({ name: 'dagre', rankDir: 'LR', nodeSep: 28, rankSep: 110, animate: n < 300, animationDuration: 300, fit: true, padding: 30 }) },
   breadthfirst: { label: '树形', options: () => ({ name: 'breadthfirst', directed: true, spacingFactor: 1.1, fit: true, padding: 30 }) },
   concentric: { label: '同心圆', options: () => ({ name: 'concentric', minNodeSpacing: 20, fit: true, padding: 30, concentric: (n) => (n.data('seed') ? 10 : n.degree()), levelWidth: () => 2 }) },
 };
+
+// Above this many nodes the force-directed layout is d3-force (Barnes-Hut)
+// run to completion off screen: fcose's refinement grows too slow there
+// (tens of seconds for 2,000 nodes on a busy 2-core machine), its draft
+// quality alone leaves nodes piled up.
+export const BIG = 500;
+
+function bigForce(cy, eles) {
+  const nodes = eles.nodes().map((n) => ({ id: n.id() }));
+  const index = new Set(nodes.map((d) => d.id));
+  const links = eles.edges().filter((e) => index.has(e.source().id()) && index.has(e.target().id()))
+    .map((e) => ({ source: e.source().id(), target: e.target().id() }));
+  const ticks = 300;
+  const sim = forceSimulation(nodes)
+    .force('charge', forceManyBody().strength(-80).theta(0.9).distanceMax(800))
+    .force('link', forceLink(links).id((d) => d.id).distance(45).iterations(1))
+    .force('collide', forceCollide(20).iterations(1))
+    .force('x', forceX().strength(0.02))
+    .force('y', forceY().strength(0.02))
+    .alphaDecay(1 - Math.pow(0.001, 1 / ticks))
+    .stop();
+  for (let i = 0; i < ticks; i++) sim.tick();
+  const pos = new Map(nodes.map((d) => [d.id, { x: d.x, y: d.y }]));
+  cy.batch(() => eles.nodes().positions((n) => pos.get(n.id())));
+  cy.fit(eles, 30);
+}
 
 /** Runs a layout and resolves with the milliseconds it took. */
 export function runLayout(cy, name, eles) {
   const target = eles || cy.elements(':visible');
   const n = target.nodes().length;
+  if ((name || 'fcose') === 'fcose' && n > BIG) {
+    const t0 = performance.now();
+    bigForce(cy, target);
+    return Promise.resolve(performance.now() - t0);
+  }
   const def = LAYOUTS[name] || LAYOUTS.fcose;
   const opts = def.options(n);
   const t0 = performance.now();

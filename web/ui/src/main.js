@@ -36,7 +36,10 @@ function start() {
   mount(document.getElementById('topsearch'), searchBox({
     id: 'top-search',
     placeholder: '搜索企业 / 项目 / 产业…',
-    onPick: (it) => { location.hash = '#/graph?seed=' + encodeURIComponent(it.id); },
+    onPick: (it) => {
+      location.hash = '#/graph?seed=' + encodeURIComponent(it.id);
+      document.getElementById('top-search').value = '';
+    },
   }));
   document.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') closeDocument();

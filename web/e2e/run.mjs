@@ -1,0 +1,295 @@
+// End-to-end test of the browser UI against a running `kg serve`:
+//   KG_E2E_URL=http://127.0.0.1:8089 KG_E2E_TOKEN=TEST node run.mjs
+// Drives Debian's chromium with playwright-core, saves a screenshot of each
+// view under KG_E2E_ARTIFACTS (default /tmp/kg-e2e), prints the figures of
+// the 2,000-node drawing, and exits non-zero when a check fails.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BASE = (process.env.KG_E2E_URL || 'http://127.0.0.1:8089').replace(/\/$/, '');
+const ART = process.env.KG_E2E_ARTIFACTS || '/tmp/kg-e2e';
+const TOKEN = process.env.KG_E2E_TOKEN || 'TEST';
+const CHROMIUM = process.env.KG_E2E_CHROMIUM || '/usr/bin/chromium';
+const PERF_NODES = Number(process.env.KG_E2E_PERF_NODES || 2000);
+const UPLOAD = join(here, 'testdata/hanshan-2023.txt');
+const UPLOAD_FIRM = '青岚半导体';
+
+mkdirSync(ART, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), 'kg-e2e-chromium-'));
+const failures = [];
+const figures = {};
+
+function check(cond, what) {
+  if (!cond) throw new Error('check failed: ' + what);
+}
+
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  acceptDownloads: true,
+  viewport: { width: 1440, height: 900 },
+  locale: 'zh-CN',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = ctx.pages()[0] || await ctx.newPage();
+page.setDefaultTimeout(15000);
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
+// Content-Security-Policy violations, reported by the page itself.
+await page.addInitScript(() => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+});
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (err) {
+    failures.push(name);
+    console.log(`FAIL ${name}: ${err.message.split('\n')[0]}`);
+    await page.screenshot({ path: join(ART, `fail-${name}.png`) }).catch(() => {});
+  }
+}
+const shot = (name) => page.screenshot({ path: join(ART, name + '.png') });
+const go = async (hash) => {
+  await page.goto(BASE + '/' + hash);
+  await page.waitForLoadState('domcontentloaded');
+};
+
+// Clicks a cytoscape element by its position on the screen (a real click).
+async function clickGraph(selectorFn) {
+  const pos = await page.evaluate(selectorFn);
+  check(pos, 'element to click exists');
+  await page.mouse.click(pos.x, pos.y);
+}
+
+await step('server-ready', async () => {
+  const res = await page.request.get(BASE + '/readyz');
+  check(res.ok(), '/readyz answers 200');
+});
+
+await step('chains', async () => {
+  await go('#/chains');
+  await page.locator('.tree-node').first().waitFor();
+  await shot('01-chains-landing');
+  await page.locator('.tree-node', { has: page.locator('.tree-name', { hasText: /^新一代信息技术$/ }) }).first().click();
+  await page.locator('.firm-name', { hasText: /^京东方$/ }).first().waitFor();
+  await page.waitForTimeout(600); // the small graph's layout
+  await shot('02-chains-新一代信息技术');
+});
+
+// The newcomer's path: which firms fit 生物技术和大健康, and why one of them.
+await step('newcomer-path', async () => {
+  await go('#/chains');
+  const t0 = Date.now();
+  await page.locator('.chain-card, .tree-node', { hasText: '生物技术和大健康' }).first().click();
+  await page.locator('.firm').first().waitFor();
+  const firm = await page.locator('.firm-name').first().textContent();
+  await page.locator('.firm .ev-open').first().click();
+  await page.locator('mark#evidence-mark').waitFor();
+  const ev = await page.locator('.firm .ev-text').first().textContent();
+  const marked = await page.locator('mark#evidence-mark').textContent();
+  check(marked === ev, `highlight "${marked}" equals the evidence "${ev}"`);
+  figures.newcomerClicks = 2;
+  figures.newcomerMs = Date.now() - t0;
+  console.log(`     生物技术和大健康 → ${firm}: evidence in 2 clicks`);
+  await shot('03-chains-生物技术和大健康-evidence');
+});
+
+await step('explorer-search-expand-evidence', async () => {
+  await go('#/graph');
+  await page.fill('#graph-search', '京东方');
+  const first = page.locator('.explorer .suggest-item').first();
+  await first.waitFor();
+  check((await first.locator('.suggest-name').textContent()) === '京东方', 'first suggestion is 京东方');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.kgDebug && window.kgDebug.cy().nodes().length > 1);
+  await page.waitForTimeout(800);
+  const before = await page.evaluate(() => window.kgDebug.cy().nodes().length);
+  // Expand a neighbour of the seed by clicking it.
+  await clickGraph(() => {
+    const cy = window.kgDebug.cy();
+    const n = cy.nodes().filter((x) => !x.data('seed')).sort((a, b) => (b.data('degree') || 0) - (a.data('degree') || 0))[0];
+    if (!n) return null;
+    const box = cy.container().getBoundingClientRect();
+    const p = n.renderedPosition();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.locator('#panel .entity-name').waitFor();
+  await page.waitForTimeout(1200);
+  const after = await page.evaluate(() => window.kgDebug.cy().nodes().length);
+  console.log(`     nodes: ${before} → ${after} after expanding`);
+  check(after >= before, 'expanding keeps or adds nodes');
+  await shot('04-graph-京东方-expanded');
+  // An edge's evidence: select an edge with evidence through the graph.
+  const edgeId = await page.evaluate(() => {
+    const cy = window.kgDebug.cy();
+    const e = cy.edges().filter((x) => (x.data('evidence') || []).length > 0)[0];
+    if (!e) return null;
+    cy.fit(e.connectedNodes(), 150);
+    return e.id();
+  });
+  check(edgeId, 'an edge with evidence is on screen');
+  await page.waitForTimeout(300);
+  await page.evaluate((id) => window.kgDebug.cy().getElementById(id).emit('tap'), edgeId);
+  await page.locator('#panel .edge .ev-text').first().waitFor();
+  const ev = await page.locator('#panel .edge .ev-text').first().textContent();
+  await page.locator('#panel .edge .ev-open').first().click();
+  await page.locator('mark#evidence-mark').waitFor();
+  const marked = await page.locator('mark#evidence-mark').textContent();
+  check(marked === ev, `highlight "${marked}" equals the edge's evidence "${ev}"`);
+  await page.waitForTimeout(300);
+  await shot('05-graph-edge-evidence');
+  await page.keyboard.press('Escape');
+});
+
+await step('export-graphml', async () => {
+  // Still on the explorer with 京东方 as the seed.
+  await page.selectOption('.graph-foot .export-format', 'graphml');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.graph-foot .export-data')]);
+  const file = join(ART, dl.suggestedFilename() || 'export.graphml');
+  await dl.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'application/xml');
+    if (doc.getElementsByTagName('parsererror').length) return { error: doc.getElementsByTagName('parsererror')[0].textContent };
+    return { root: doc.documentElement.localName, nodes: doc.getElementsByTagNameNS('*', 'node').length, edges: doc.getElementsByTagNameNS('*', 'edge').length, hasJDF: t.includes('京东方') };
+  }, text);
+  console.log(`     ${dl.suggestedFilename()}: ${JSON.stringify(parsed)}`);
+  check(!parsed.error, 'GraphML parses as XML: ' + parsed.error);
+  check(parsed.root === 'graphml' && parsed.nodes > 0, 'a graphml root with nodes');
+  check(parsed.hasJDF, 'the export holds 京东方');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('.graph-foot .export-png')]);
+  await png.saveAs(join(ART, 'graph.png'));
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('.graph-foot .export-svg')]);
+  await svg.saveAs(join(ART, 'graph.svg'));
+  check(readFileSync(join(ART, 'graph.svg'), 'utf8').includes('<svg'), 'the SVG picture is SVG');
+});
+
+await step('upload-and-find', async () => {
+  await go('#/documents');
+  await page.locator('.doclist table, .doclist .muted').first().waitFor();
+  await page.fill('#token', TOKEN);
+  await page.locator('#token').dispatchEvent('change');
+  await page.setInputFiles('#upload-file', UPLOAD);
+  await page.locator('.upload-result .ok, .upload-result .errorbox').first().waitFor({ timeout: 60000 });
+  const err = await page.locator('.upload-result .errorbox').count();
+  check(err === 0, 'upload succeeded: ' + (err ? await page.locator('.upload-result .errorbox').textContent() : ''));
+  await page.waitForTimeout(300);
+  await shot('06-documents-uploaded');
+  await page.fill('#top-search', UPLOAD_FIRM);
+  const item = page.locator('.topsearch .suggest-item', { hasText: UPLOAD_FIRM }).first();
+  await item.waitFor();
+  await item.click();
+  await page.waitForFunction(() => window.kgDebug && window.kgDebug.cy().nodes().length > 0);
+  await page.locator('#panel .entity-name').waitFor();
+  const name = await page.locator('#panel .entity-name').textContent();
+  check(name.includes(UPLOAD_FIRM), `the uploaded firm ${UPLOAD_FIRM} is found (${name})`);
+  await page.waitForTimeout(800);
+  await shot('07-graph-uploaded-firm');
+});
+
+await step('projects', async () => {
+  await go('#/projects');
+  await page.locator('.board .column, .pipeline-out .muted').first().waitFor();
+  check(await page.locator('.board .card').count() > 0, 'the board has projects');
+  await shot('08-projects-board');
+  await page.locator('.board .card').first().click();
+  await page.locator('#panel .project').waitFor();
+  await shot('09-projects-card-evidence');
+  await page.click('button[data-mode=table]');
+  await page.locator('table.grid').waitFor();
+  await shot('10-projects-table');
+});
+
+await step('query', async () => {
+  await go('#/query');
+  await page.click('#query-run');
+  await page.locator('.query-result, .query-out .errorbox').first().waitFor();
+  await shot('11-query');
+  const err = await page.locator('.query-out .errorbox').count();
+  check(err === 0, 'the first example runs: ' + (err ? await page.locator('.query-out .errorbox').textContent() : ''));
+  const rows = JSON.parse(await page.locator('.query-result').textContent());
+  check(rows.length > 0, 'the first example has results');
+});
+
+await step('documents-list', async () => {
+  await go('#/documents');
+  await page.locator('.doclist table').waitFor();
+  await shot('12-documents');
+});
+
+// 2,000 nodes on screen: layout time and pan/zoom frame times.
+await step('perf-2000-nodes', async () => {
+  await go('#/graph');
+  await page.waitForFunction(() => window.kgDebug && window.kgDebug.cy());
+  const r = await page.evaluate(async (N) => {
+    const { cy, runLayout } = window.kgDebug;
+    const c = cy();
+    const types = ['Enterprise', 'Project', 'Industry', 'Place', 'Organization', 'Product'];
+    let seed = 42;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const els = [];
+    for (let i = 0; i < N; i++) els.push({ group: 'nodes', data: { id: 'n' + i, label: '节点' + i, name: '节点' + i, type: types[i % types.length] } });
+    let m = 0;
+    for (let i = 1; i < N; i++) els.push({ group: 'edges', data: { id: 'e' + m++, source: 'n' + Math.floor(rnd() * i), target: 'n' + i, label: '', predicate: 'inIndustry' } });
+    for (let k = 0; k < N / 2; k++) els.push({ group: 'edges', data: { id: 'e' + m++, source: 'n' + Math.floor(rnd() * N), target: 'n' + Math.floor(rnd() * N), label: '', predicate: 'locatedIn' } });
+    c.elements().remove();
+    const t0 = performance.now();
+    c.add(els);
+    const addMs = performance.now() - t0;
+    const layoutMs = await runLayout(c, 'fcose');
+    return { nodes: c.nodes().length, edges: c.edges().length, addMs: Math.round(addMs), layoutMs: Math.round(layoutMs) };
+  }, PERF_NODES);
+  await page.waitForTimeout(500);
+  await shot('13-graph-2000-nodes');
+  // Pan by dragging the background and zoom with the wheel, as a hand does,
+  // timing the frames the page draws meanwhile.
+  const box = await page.locator('#graph-canvas').boundingBox();
+  await page.evaluate(() => {
+    window.__frames = [];
+    window.__rec = true;
+    let last = performance.now();
+    const loop = (t) => { window.__frames.push(t - last); last = t; if (window.__rec) requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+  });
+  const x0 = box.x + 12, y0 = box.y + 12;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) await page.mouse.move(x0 + i * 6, y0 + i * 4);
+  await page.mouse.up();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, i < 20 ? -120 : 120); await page.waitForTimeout(16); }
+  await page.waitForTimeout(300);
+  const frames = (await page.evaluate(() => { window.__rec = false; return window.__frames; })).slice(1).sort((a, b) => a - b);
+  const mean = frames.reduce((a, b) => a + b, 0) / frames.length;
+  Object.assign(r, { frames: frames.length, frameMeanMs: +mean.toFixed(1), frameP95Ms: +frames[Math.floor(frames.length * 0.95)].toFixed(1), frameMaxMs: +frames[frames.length - 1].toFixed(1), fps: Math.round(1000 / mean) });
+  figures.perf = r;
+  console.log(`     PERF ${r.nodes} nodes, ${r.edges} edges: layout ${r.layoutMs} ms (add ${r.addMs} ms); pan/zoom by mouse: ${r.frames} frames, mean ${r.frameMeanMs} ms, p95 ${r.frameP95Ms} ms, max ${r.frameMaxMs} ms (~${r.fps} fps)`);
+  await shot('14-graph-2000-nodes-after-pan-zoom');
+  check(r.layoutMs < 3000, `layout under 3 s (${r.layoutMs} ms)`);
+});
+
+await step('no-csp-violations-no-errors', async () => {
+  const csp = await page.evaluate(() => window.__csp || []);
+  const errs = pageErrors.filter((e) => !/favicon/.test(e));
+  if (csp.length) console.log('     CSP: ' + csp.join('\n     CSP: '));
+  if (errs.length) console.log('     page: ' + errs.join('\n     page: '));
+  check(csp.length === 0, 'no Content-Security-Policy violations');
+  check(errs.length === 0, 'no page errors');
+});
+
+writeFileSync(join(ART, 'figures.json'), JSON.stringify(figures, null, 2));
+await ctx.close();
+rmSync(profile, { recursive: true, force: true });
+console.log(failures.length ? `\n${failures.length} failed: ${failures.join(', ')}` : '\nall passed');
+console.log(`screenshots and downloads in ${ART}`);
+process.exit(failures.length ? 1 : 0);
