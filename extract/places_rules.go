@@ -30,7 +30,7 @@ func (d *doc) placeSpan(a, b int) string {
 	if b-a < 3 || !d.plausibleName(w) || d.isProjectName(w) && !hasPlaceSuffix(w) {
 		return ""
 	}
-	if !hasPlaceSuffix(w) {
+	if !hasPlaceSuffix(w) || d.allGeneric(w) {
 		return ""
 	}
 	for _, r := range w {
@@ -80,6 +80,11 @@ func (d *doc) areas(si int) {
 				j += n
 			}
 			if i-j < 2 || d.allGeneric(rs[j:i]) {
+				break
+			}
+			// Names that end in common words must end a phrase too
+			// (软件新城。 but not 新城共同体).
+			if suf != "街道" && !strings.HasSuffix(suf, "区") && end < s.end && isHan(rs[end]) {
 				break
 			}
 			name := string(rs[j:end])

@@ -1073,7 +1073,13 @@ func (d *doc) ownerSplit(w []rune) int {
 			k++
 		}
 		// A bare phase (DRAM二期) names a product line, not an owner.
-		if k >= 2 && k < len(w) && isHan(w[k]) && d.restIsProject(w[k:]) && numeralAt(w, k) == 0 {
+		letters := 0
+		for _, r := range w[:k] {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 2 && k < len(w) && isHan(w[k]) && d.restIsProject(w[k:]) && numeralAt(w, k) == 0 {
 			return k
 		}
 		return 0
@@ -1129,7 +1135,7 @@ func (d *doc) ownerLike(w []rune) bool {
 		return false
 	}
 	last := w[len(w)-1]
-	if strings.ContainsRune("岛城园谷港镇村路街湖山河", last) {
+	if strings.ContainsRune("岛园谷港镇村街", last) {
 		return false
 	}
 	_, n := d.lx.place.longest(w, 0, len(w))
