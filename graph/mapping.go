@@ -40,7 +40,6 @@ var (
 	pSubject    = quad.IRI(nsRDF + "subject")
 	pPredicate  = quad.IRI(nsRDF + "predicate")
 	pObject     = quad.IRI(nsRDF + "object")
-	tStatement  = quad.IRI(nsRDF + "Statement")
 	pDerived    = quad.IRI(nsPROV + "wasDerivedFrom")
 	pQuoted     = quad.IRI(nsPROV + "wasQuotedFrom")
 	pTitle      = quad.IRI(nsDCT + "title")
@@ -354,7 +353,6 @@ func encode(m *docModel, text string) []quad.Quad {
 		k0 := statementIRI(d.ID, r, 0)
 		st := statementIRI(d.ID, r, seen[k0])
 		seen[k0]++
-		s.add(st, pType, tStatement, dn)
 		s.add(st, pSubject, sub, dn)
 		s.add(st, pPredicate, pred, dn)
 		s.add(st, pObject, obj, dn)
@@ -367,7 +365,9 @@ func encode(m *docModel, text string) []quad.Quad {
 		if r.Inferred {
 			s.add(st, pInferred, quad.Bool(true), dn)
 		}
-		if r.Year != 0 {
+		// A relation's year is most often its document's: written only
+		// where it differs.
+		if r.Year != d.Year {
 			s.add(st, pYear, quad.Int(r.Year), dn)
 		}
 		evidence(st, r.Evidence)
@@ -436,6 +436,7 @@ func decode(docID string, quads []quad.Quad) (*docModel, string) {
 		return e, true
 	}
 	sentences := make(map[int]kg.Span)
+	var statements []int
 	for _, sub := range order {
 		qs := bySubject[sub]
 		switch {
@@ -452,8 +453,8 @@ func decode(docID string, quads []quad.Quad) (*docModel, string) {
 					text = stringOf(q.Object)
 				}
 			}
-		case isStatement(qs):
-			r := kg.Relation{Evidence: []kg.Evidence{}}
+		case isStatement(sub, dn):
+			r := kg.Relation{Evidence: []kg.Evidence{}, Year: -1}
 			for _, q := range qs {
 				switch q.Predicate {
 				case pSubject:
@@ -482,6 +483,7 @@ func decode(docID string, quads []quad.Quad) (*docModel, string) {
 					}
 				}
 			}
+			statements = append(statements, len(m.relations))
 			m.relations = append(m.relations, r)
 		default:
 			if _, ok := entityID(sub); ok {
@@ -500,6 +502,11 @@ func decode(docID string, quads []quad.Quad) (*docModel, string) {
 				}
 				sentences[n] = sp
 			}
+		}
+	}
+	for _, i := range statements {
+		if m.relations[i].Year == -1 {
+			m.relations[i].Year = m.doc.Year
 		}
 	}
 	m.doc.Sentences = make([]kg.Span, len(sentences))
@@ -524,13 +531,10 @@ func decode(docID string, quads []quad.Quad) (*docModel, string) {
 	return m, text
 }
 
-func isStatement(qs []quad.Quad) bool {
-	for _, q := range qs {
-		if q.Predicate == pType && q.Object == tStatement {
-			return true
-		}
-	}
-	return false
+// isStatement tells a reified statement by its IRI: <doc>/r/….
+func isStatement(sub quad.Value, doc quad.IRI) bool {
+	i, ok := sub.(quad.IRI)
+	return ok && strings.HasPrefix(string(i), string(doc)+"/r/")
 }
 
 // decodeNode reads an entity contribution or an indicator. Fact quads (the

@@ -35,6 +35,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	taxonomy := fset.String("taxonomy", "", "industry taxonomy `FILE` (JSON) replacing the embedded one")
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	quiet := fset.Bool("quiet", false, "no progress line")
+	lines := fset.Bool("progress-lines", false, "print progress as lines even when stderr is not a terminal")
 	fset.Usage = func() {
 		fmt.Fprintln(stderr, "usage: kg build [--db ADDR] [--taxonomy FILE] [PATH...]")
 		fmt.Fprintln(stderr, "Extracts the documents under PATHs (files or directories, recursively;")
@@ -64,7 +65,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	start := time.Now()
-	prog := newProgress(stderr, len(files), !*quiet)
+	prog := newProgress(stderr, len(files), !*quiet, *lines)
 	var failed []string
 	loaded, err := buildFiles(ctx, st, ex, files, *workers, func(f string, err error) {
 		failed = append(failed, f)
@@ -263,10 +264,12 @@ func extractOne(ex *extract.Extractor, f source) (r extracted) {
 	return r
 }
 
-// progress draws one line on a terminal: documents done, quads, rate.
+// progress draws one line on a terminal: documents done, quads, rate; or,
+// asked for, one line per transaction wherever stderr goes.
 type progress struct {
 	w       io.Writer
 	on      bool
+	tty     bool
 	total   int
 	docs    int
 	quads   int
@@ -275,15 +278,15 @@ type progress struct {
 	written bool
 }
 
-func newProgress(w io.Writer, total int, want bool) *progress {
-	f, ok := w.(*os.File)
-	on := false
-	if ok && want {
+func newProgress(w io.Writer, total int, want, lines bool) *progress {
+	p := &progress{w: w, total: total, start: time.Now()}
+	if f, ok := w.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			on = true
+			p.tty = true
 		}
 	}
-	return &progress{w: w, on: on, total: total, start: time.Now()}
+	p.on = want && (p.tty || lines)
+	return p
 }
 
 func (p *progress) add(stats []graph.LoadStats) {
@@ -291,13 +294,18 @@ func (p *progress) add(stats []graph.LoadStats) {
 		p.docs++
 		p.quads += s.Added
 	}
-	if !p.on || time.Since(p.last) < 200*time.Millisecond && p.docs < p.total {
+	if !p.on || p.tty && time.Since(p.last) < 200*time.Millisecond && p.docs < p.total {
 		return
 	}
 	p.last = time.Now()
 	el := time.Since(p.start).Seconds()
-	fmt.Fprintf(p.w, "\r%d/%d documents, %d quads, %.0f quads/s, %.1f docs/s   ", p.docs, p.total, p.quads, float64(p.quads)/el, float64(p.docs)/el)
-	p.written = true
+	line := fmt.Sprintf("%d/%d documents, %d quads, %.0f quads/s, %.1f docs/s", p.docs, p.total, p.quads, float64(p.quads)/el, float64(p.docs)/el)
+	if p.tty {
+		fmt.Fprintf(p.w, "\r%s   ", line)
+		p.written = true
+	} else {
+		fmt.Fprintln(p.w, line)
+	}
 }
 
 func (p *progress) clear() {

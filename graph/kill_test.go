@@ -1,0 +1,118 @@
+package graph_test
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/synth"
+	"github.com/kgraph/kg/graph"
+)
+
+// TestKilledBuild kills a real `kg build` with SIGKILL in the middle and
+// checks that the store opens, answers, and holds each document whole or not
+// at all: the documents present are a prefix of the build's order, and the
+// store reads back exactly what loading that prefix into a fresh store gives.
+func TestKilledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the kg binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "kg")
+	build := exec.Command("go", "build", "-o", bin, "github.com/kgraph/kg/cmd/kg")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	corpus := filepath.Join(dir, "corpus")
+	const docs = 100
+	if _, err := synth.New(synth.Options{Seed: 7}).Write(context.Background(), synth.WriteOptions{Dir: corpus, Docs: docs}); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "kg.db")
+	cmd := exec.Command(bin, "build", "--db", "bolt:"+db, "--progress-lines", corpus)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill it right after its first committed transaction, while it
+	// writes the second.
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		t.Log(sc.Text())
+		if strings.Contains(sc.Text(), "documents") {
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, stderr)
+	err = cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+		t.Fatalf("the build ended before it was killed (%v): give it more documents", err)
+	}
+
+	ctx := context.Background()
+	s, err := graph.Open(ctx, "bolt:"+db)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer s.Close()
+	got, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
+	sort.Strings(files)
+	present := make(map[string]bool)
+	for _, d := range got {
+		present[d.ID] = true
+	}
+	n := 0
+	for n < len(files) && present[extract.DocID(files[n])] {
+		n++
+	}
+	if n != len(got) {
+		t.Fatalf("%d documents present, but not as a prefix of the build order (prefix %d)", len(got), n)
+	}
+	if n == 0 || n == len(files) {
+		t.Fatalf("%d of %d documents loaded: the kill did not land in the middle", n, len(files))
+	}
+	t.Logf("killed after %d of %d documents", n, len(files))
+
+	// The same prefix loaded into a fresh store must read back the same.
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := open(t, "mem:")
+	tents, trels := ex.Taxonomy().Graph()
+	if _, err := ref.LoadTaxonomy(ctx, tents, trels); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files[:n] {
+		data, _ := os.ReadFile(f)
+		x, err := ex.Extract(f, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Documents[0].Source = f
+		load(t, ref, x.Documents[0], x)
+	}
+	want, have := canonical(readBack(t, ref)), canonical(readBack(t, s))
+	if !reflect.DeepEqual(have, want) {
+		t.Errorf("the killed store differs from a clean load of the same %d documents", n)
+	}
+}
