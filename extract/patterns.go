@@ -315,7 +315,7 @@ func (d *doc) resolveLegal(w []rune) []rune {
 		rest := []rune(s[k+len("公司"):])
 		legal := s[:k+len("公司")]
 		if len(rest) >= 2 && d.hasHead(rest) && runeLen(legal) >= 4 {
-			short := ShortName(legal)
+			short := d.knownShort(legal)
 			if id, ok := d.firms[legal]; ok {
 				short = d.out.Entities[d.ents[id]].Name
 			} else {
@@ -325,6 +325,19 @@ func (d *doc) resolveLegal(w []rune) []rune {
 		}
 	}
 	return out
+}
+
+// knownShort is the short name of a legal name, preferring a firm the
+// document already named (晶合集成 for 合肥晶合集成电路股份有限公司).
+func (d *doc) knownShort(legal string) string {
+	short := ShortName(legal)
+	rs := []rune(short)
+	for k := len(rs) - 1; k >= 2; k-- {
+		if id, ok := d.firms[string(rs[:k])]; ok {
+			return d.out.Entities[d.ents[id]].Name
+		}
+	}
+	return short
 }
 
 func isASCIIName(s string) bool {

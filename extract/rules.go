@@ -150,7 +150,7 @@ func (d *doc) firm(name string) string {
 	short := name
 	var alias string
 	if d.hasLegalSuffix(name) {
-		if s := ShortName(name); s != "" && s != name {
+		if s := d.knownShort(name); s != "" && s != name {
 			short, alias = s, name
 		}
 	}
@@ -1087,7 +1087,7 @@ func (d *doc) ownerSplit(w []rune) int {
 	// A place after the owner: 英特尔|成都封装测试基地, 航天科工|武汉产业基地.
 	for i := 2; i < len(w)-2; i++ {
 		if _, n := d.lx.place.longest(w, i, len(w)); n > 0 && i+n < len(w) && isHan(w[i+n]) &&
-			d.genericAt(w, i+n) > 0 && d.restIsProject(w[i+n:]) && !d.allGeneric(w[:i]) && d.ownerLike(w[:i]) {
+			d.hasHead(w[i+n:]) && !d.allGeneric(w[:i]) && d.ownerLike(w[:i]) {
 			return i
 		}
 	}
