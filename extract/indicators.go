@@ -65,7 +65,7 @@ func (d *doc) indicators(si int) {
 			continue
 		}
 		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, classifiers[unit])
-		if name == "" {
+		if name == "" || aggregateWords[name] {
 			name = lastName
 		}
 		if name == "" {
@@ -93,6 +93,11 @@ func skipNumber(rs []rune, i, end int) int {
 
 // indicatorName names the figure at [num, after): the words of its segment
 // before it, without measure words, leading verbs and places.
+// aggregateWords name a figure only by reference to the one before
+// (新增企业412家，总数达2390家).
+var aggregateWords = map[string]bool{"总数": true, "总量": true, "总计": true, "合计": true, "总额": true,
+	"规模": true, "总体": true, "其中": true, "全年": true}
+
 // classifiers are the units that count things; a noun right after them
 // names the figure (37家新升规企业).
 var classifiers = map[string]bool{"家": true, "个": true, "项": true, "名": true, "处": true, "批": true,
@@ -145,6 +150,12 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		if y := yearAt(rs, a, b); y > 0 {
 			a += y
 			changed = true
+		}
+		for _, w := range []string{"较上年", "比上年", "较去年", "比去年", "较上年同期", "比上年同期", "较2"} {
+			if hasAt(rs, a, w) && b-a >= runeLen(w) && w != "较2" {
+				a += runeLen(w)
+				changed = true
+			}
 		}
 		for _, w := range []string{"预计", "全年", "同口径", "年均", "月均"} {
 			if hasAt(rs, a, w) && b-a > runeLen(w) && w != "同口径" && w != "月均" {

@@ -8,7 +8,7 @@ import (
 )
 
 // developVerbs introduce a product: X参与研制的“P”, X自主研发的“P”.
-var developVerbs = []string{"参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的"}
+var developVerbs = []string{"参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的", "发布", "推出", "研制出", "研发出"}
 
 // develops reads X…研制的…“P”: the firm X develops the product P.
 func (d *doc) develops(si, a, b int, ctx industryCtx) {
@@ -18,9 +18,13 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		if k < 0 {
 			continue
 		}
-		// The product: the first quoted name after the verb.
+		// The product: the first quoted name after the verb (right after
+		// it for a verb without 的: 发布“X”).
 		q0 := -1
 		for i := k + runeLen(v); i < b; i++ {
+			if !strings.HasSuffix(v, "的") && i > k+runeLen(v) {
+				break
+			}
 			if rs[i] == '“' || rs[i] == '《' || rs[i] == '"' {
 				q0 = i + 1
 				break

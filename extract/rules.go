@@ -583,9 +583,11 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	}
 	ms = kept
 	if len(ms) == 0 {
-		// No stage: a project named after a governing verb still counts
-		// (加快推进马驹桥物流基地转型升级).
-		if lead != "" {
+		// No stage: firms listed as 企业 (X、Y等企业实施智能化改造) and projects
+		// named after a governing verb (加快推进马驹桥物流基地转型升级) still count.
+		if k := indexRunes(rs, start+2, b, "等"); k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
+			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
+		} else if lead != "" {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
 		}
 		return
