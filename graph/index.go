@@ -120,8 +120,15 @@ func (x *index) unlink(m *docModel) {
 // smallest id whose name matches the id (else the smallest id), aliases are
 // the union of every name and alias, attributes are merged with the same
 // precedence.
-func (x *index) remerge(ids map[string]bool) {
-	for id := range ids {
+func (x *index) remerge(set map[string]bool) {
+	// In id order, so that which entity owns a shared resolution key does
+	// not depend on map iteration.
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
 		if old, ok := x.entities[id]; ok {
 			for _, k := range resolutionKeys(old) {
 				if x.keys[k] == id {

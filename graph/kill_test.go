@@ -3,6 +3,7 @@ package graph_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/extract/synth"
 	"github.com/kgraph/kg/graph"
@@ -113,6 +115,37 @@ func TestKilledBuild(t *testing.T) {
 	}
 	want, have := canonical(readBack(t, ref)), canonical(readBack(t, s))
 	if !reflect.DeepEqual(have, want) {
-		t.Errorf("the killed store differs from a clean load of the same %d documents", n)
+		t.Errorf("the killed store differs from a clean load of the same %d documents:\n%s", n, diffExtractions(have, want))
 	}
+}
+
+// diffExtractions names the first few differences, for a readable failure.
+func diffExtractions(a, b *kg.Extraction) string {
+	var out []string
+	ea, eb := map[string]kg.Entity{}, map[string]kg.Entity{}
+	for _, e := range a.Entities {
+		ea[e.ID] = e
+	}
+	for _, e := range b.Entities {
+		eb[e.ID] = e
+	}
+	for id, e := range ea {
+		if f, ok := eb[id]; !ok {
+			out = append(out, fmt.Sprintf("only in the first: %+v", e))
+		} else if !reflect.DeepEqual(e, f) {
+			out = append(out, fmt.Sprintf("entity differs: %+v / %+v", e, f))
+		}
+	}
+	for id, e := range eb {
+		if _, ok := ea[id]; !ok {
+			out = append(out, fmt.Sprintf("only in the second: %+v", e))
+		}
+	}
+	out = append(out, fmt.Sprintf("relations %d / %d, indicators %d / %d, documents %d / %d",
+		len(a.Relations), len(b.Relations), len(a.Indicators), len(b.Indicators), len(a.Documents), len(b.Documents)))
+	sort.Strings(out)
+	if len(out) > 10 {
+		out = out[:10]
+	}
+	return strings.Join(out, "\n")
 }
