@@ -41,6 +41,7 @@ func commands() map[string]command {
 		"query":   {"ask the analysts' questions from the command line", runQuery},
 		"export":  {"export a subgraph (GraphML, GEXF, CSV, JSON-LD, N-Quads, DOT)", runExport},
 		"gen":     {"write a synthetic corpus of reports for measuring scale", runGen},
+		"bench":   {"measure extraction, build and questions on corpora of growing size", runBench},
 	}
 }
 

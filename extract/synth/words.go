@@ -264,3 +264,12 @@ var fillers = []string{
 	"强化经济运行监测调度，推动经济持续回升向好。",
 	"推进土地一级开发，新增一批产业空间。",
 }
+
+// Chains lists the names of the industry chains the reports write about.
+func Chains() []string {
+	out := make([]string, len(chains))
+	for i, c := range chains {
+		out[i] = c.name
+	}
+	return out
+}

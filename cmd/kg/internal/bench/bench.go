@@ -1,0 +1,405 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/extract/synth"
+	"github.com/kgraph/kg/graph"
+)
+
+// Extractor is what bench needs of the extractor.
+type Extractor interface {
+	Extract(name string, data []byte) (*kg.Extraction, error)
+}
+
+// Store is what bench needs of a graph store.
+type Store interface {
+	graph.Reader
+	Close() error
+}
+
+// Built is what one build did.
+type Built struct {
+	Docs, Entities, Relations int
+	Quads                     int64 // quads written
+	Errors                    int
+	FirstError                string
+}
+
+// Questions asks the analysts' questions; each answer returns its size
+// (firms, nodes, paths), so that cost can be read against answer size.
+type Questions interface {
+	ChainFirms(ctx context.Context, chain string) (int, error)
+	Entity(ctx context.Context, id string) (int, error)
+	Subgraph(ctx context.Context, seed string, hops int) (int, error)
+	Path(ctx context.Context, from, to string) (int, error)
+}
+
+// Deps are the product's parts under measure. A nil part is reported as
+// skipped, with Why[part] as the reason when given.
+type Deps struct {
+	NewExtractor func() (Extractor, error)
+	// Open opens a store, ready for documents (the taxonomy loaded).
+	Open func(ctx context.Context, addr string) (Store, error)
+	// Build extracts and loads files into a store opened by Open, as `kg
+	// build` does, on workers extraction workers.
+	Build     func(ctx context.Context, s Store, files []string, workers int) (Built, error)
+	Questions func(Store) Questions
+	// GizmoChainFirms writes the chain-firms question as a Gizmo query for
+	// `cayley http`, over the product's own quads.
+	GizmoChainFirms func(chainID string) string
+	Why             map[string]string
+}
+
+func (d Deps) why(part, def string) string {
+	if s := d.Why[part]; s != "" {
+		return "skipped: " + s
+	}
+	return "skipped: " + def
+}
+
+// Config is one benchmark run.
+type Config struct {
+	Sizes    []int    // corpus sizes in documents
+	Seed     uint64   // corpus seed
+	Work     string   // corpora, stores and peer files; corpora are reused
+	Out      string   // bench.md, bench.json, bench.svg
+	Backends []string // mem, bolt, postgres
+	PG       string   // PostgreSQL address for the postgres backend
+	// MemMaxDocs skips the mem backend above this many documents: it
+	// holds everything in RAM and would take the machine down (0: 1000).
+	MemMaxDocs int
+	Samples    int    // requests per question (default 200)
+	Clients    int    // concurrent clients (default 32)
+	Peers      bool   // run jieba and cayley beside the product
+	Python     string // python with jieba (default /usr/bin/python3)
+	JiebaMax   int    // documents segmented by jieba at most (default 2000)
+	// Self runs a stage in a child process: the command and its leading
+	// arguments (the kg binary and "bench"). Empty: stages run in this
+	// process, and their peak RSS is not measured.
+	Self []string
+	Log  io.Writer
+}
+
+func (c *Config) defaults() {
+	if len(c.Sizes) == 0 {
+		c.Sizes = []int{100, 1000, 10000}
+	}
+	if c.MemMaxDocs <= 0 {
+		c.MemMaxDocs = 1000
+	}
+	if c.Samples <= 0 {
+		c.Samples = 200
+	}
+	if c.Clients <= 0 {
+		c.Clients = 32
+	}
+	if c.Python == "" {
+		c.Python = "/usr/bin/python3"
+	}
+	if c.JiebaMax <= 0 {
+		c.JiebaMax = 2000
+	}
+	if len(c.Backends) == 0 {
+		c.Backends = []string{"bolt", "mem", "postgres"}
+	}
+	if c.Log == nil {
+		c.Log = io.Discard
+	}
+}
+
+// Result is everything a run measured.
+type Result struct {
+	Started string `json:"started"`
+	Seed    uint64 `json:"seed"`
+	Cores   int    `json:"cores"`
+	Go      string `json:"go"`
+	Command string `json:"command"`
+	Rows    []Row  `json:"rows"`
+}
+
+// Row holds the figures for one corpus size.
+type Row struct {
+	Docs        int           `json:"docs"`
+	CorpusBytes int64         `json:"corpusBytes"`
+	GenSeconds  float64       `json:"genSeconds"`
+	Extract     StageResult   `json:"extract"`
+	Extract1    StageResult   `json:"extract1Core"` // the same on one core, for the jieba ratio
+	Builds      []StageResult `json:"builds"`
+	Peers       []StageResult `json:"peers"`
+}
+
+// StageResult is what one stage (or one peer) measured.
+type StageResult struct {
+	Stage      string  `json:"stage"`             // extract, build, jieba, cayley load, cayley http
+	Backend    string  `json:"backend,omitempty"` // for build
+	Docs       int     `json:"docs"`
+	Skipped    string  `json:"skipped,omitempty"`
+	Errors     int     `json:"errors,omitempty"`
+	FirstError string  `json:"firstError,omitempty"`
+	Bytes      int64   `json:"bytes,omitempty"`
+	Seconds    float64 `json:"seconds,omitempty"`
+	Entities   int     `json:"entities,omitempty"`
+	Relations  int     `json:"relations,omitempty"`
+	Quads      int64   `json:"quads,omitempty"`
+	// OpenSeconds is the time to open the store and load the taxonomy.
+	OpenSeconds float64 `json:"openSeconds,omitempty"`
+	StoreBytes  int64   `json:"storeBytes,omitempty"`
+	PeakRSS     int64   `json:"peakRSS,omitempty"`
+	// FirstAnswer is the time to the first answer after opening: the
+	// query service builds its index then.
+	FirstAnswer float64   `json:"firstAnswer,omitempty"`
+	Questions   []Latency `json:"questions,omitempty"`
+	QuerySkip   string    `json:"querySkipped,omitempty"`
+	// ChainIDs are the chains the questions asked about, asked again of
+	// `cayley http`.
+	ChainIDs []string `json:"chainIDs,omitempty"`
+}
+
+// MBps is the stage's throughput in MB (10^6 bytes) per second.
+func (s StageResult) MBps() float64 {
+	if s.Seconds <= 0 {
+		return 0
+	}
+	return float64(s.Bytes) / 1e6 / s.Seconds
+}
+
+// QuadsPerSec is the build's (or load's) rate: quads written per second of
+// the whole stage, extraction included for the product.
+func (s StageResult) QuadsPerSec() float64 {
+	if s.Seconds <= 0 {
+		return 0
+	}
+	return float64(s.Quads) / s.Seconds
+}
+
+// Run measures every corpus size of c, writing the report after each size so
+// that a run cut short keeps what it measured.
+func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
+	c.defaults()
+	res := &Result{
+		Started: time.Now().UTC().Format(time.RFC3339),
+		Seed:    c.Seed,
+		Cores:   runtime.GOMAXPROCS(0),
+		Go:      runtime.Version(),
+		Command: commandLine(),
+	}
+	if err := os.MkdirAll(c.Work, 0o755); err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	if err := os.MkdirAll(c.Out, 0o755); err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	var cay cayleyBin
+	for _, n := range c.Sizes {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		row := Row{Docs: n}
+		dir := filepath.Join(c.Work, fmt.Sprintf("corpus-%d", n))
+		fmt.Fprintf(c.Log, "== %d documents: corpus %s\n", n, dir)
+		st, secs, err := corpus(ctx, dir, n, c.Seed)
+		if err != nil {
+			return res, err
+		}
+		row.CorpusBytes, row.GenSeconds = st.Bytes, secs
+		row.Extract = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n})
+		logStage(c.Log, row.Extract)
+		row.Extract1 = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n, Workers: 1})
+		logStage(c.Log, row.Extract1)
+		var dump string
+		for _, b := range c.Backends {
+			req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients}
+			switch b {
+			case "mem":
+				req.Addr = "mem:"
+			case "bolt":
+				store := filepath.Join(c.Work, fmt.Sprintf("bolt-%d", n))
+				if err := os.RemoveAll(store); err != nil {
+					return res, fmt.Errorf("bench: %w", err)
+				}
+				req.Addr = "bolt:" + filepath.Join(store, "kg.db")
+				if c.Peers {
+					dump = filepath.Join(c.Work, fmt.Sprintf("graph-%d.nq", n))
+					req.Dump = dump
+				}
+			case "postgres":
+				req.Addr = c.PG
+			default:
+				return res, fmt.Errorf("bench: unknown backend %q (want mem, bolt or postgres)", b)
+			}
+			var r StageResult
+			switch {
+			case req.Addr == "":
+				r = StageResult{Stage: "build", Backend: b, Docs: n, Skipped: "skipped: no PostgreSQL configured (--pg or KG_TEST_POSTGRES)"}
+			case b == "mem" && n > c.MemMaxDocs:
+				r = StageResult{Stage: "build", Backend: b, Docs: n, Skipped: fmt.Sprintf("skipped: mem holds the whole graph in RAM; over --mem-max-docs %d", c.MemMaxDocs)}
+			default:
+				r = stage(ctx, deps, c, req)
+			}
+			if r.Skipped == "" && b == "bolt" && req.Dump != "" {
+				if _, err := os.Stat(dump); err != nil {
+					dump = ""
+				}
+			} else if b == "bolt" {
+				dump = ""
+			}
+			logStage(c.Log, r)
+			row.Builds = append(row.Builds, r)
+		}
+		if c.Peers {
+			row.Peers = append(row.Peers, jieba(ctx, c, dir, n))
+			logStage(c.Log, row.Peers[len(row.Peers)-1])
+			for _, r := range cayleyPeers(ctx, deps, c, &cay, n, dump, &row) {
+				logStage(c.Log, r)
+				row.Peers = append(row.Peers, r)
+			}
+		}
+		res.Rows = append(res.Rows, row)
+		if err := WriteReport(c.Out, res); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func commandLine() string {
+	args := append([]string{"kg"}, os.Args[1:]...)
+	var b bytes.Buffer
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a)
+	}
+	return b.String()
+}
+
+func logStage(w io.Writer, r StageResult) {
+	name := r.Stage
+	if r.Backend != "" {
+		name += " " + r.Backend
+	}
+	if r.Skipped != "" {
+		fmt.Fprintf(w, "  %-12s %s\n", name, r.Skipped)
+		return
+	}
+	fmt.Fprintf(w, "  %-12s %6.2fs  %7.2f MB/s  %8d quads  %6.0f quads/s  rss %s  errors %d\n",
+		name, r.Seconds, r.MBps(), r.Quads, r.QuadsPerSec(), mb(r.PeakRSS), r.Errors)
+	if r.QuerySkip != "" {
+		fmt.Fprintf(w, "  %-12s %s\n", "", r.QuerySkip)
+	}
+	for _, q := range r.Questions {
+		fmt.Fprintf(w, "  %-12s %-12s p50 %.2fms p99 %.2fms | %d clients p50 %.2fms p99 %.2fms %.0f req/s\n",
+			"", q.Question, q.P50, q.P99, q.Clients, q.CP50, q.CP99, q.RPS)
+	}
+}
+
+// corpus writes the synthetic corpus of n documents into dir, unless a
+// complete one of the same seed is there already.
+func corpus(ctx context.Context, dir string, n int, seed uint64) (synth.Stats, float64, error) {
+	stamp := filepath.Join(dir, ".synth.json")
+	want := fmt.Sprintf(`{"seed":%d,"docs":%d,"gb18030":0.1,"pdf":0.3}`, seed, n)
+	var st synth.Stats
+	if b, err := os.ReadFile(stamp); err == nil && string(b) == want {
+		sizes, err := corpusFiles(dir)
+		if err == nil && len(sizes) == n {
+			for _, f := range sizes {
+				st.Bytes += f.size
+			}
+			st.Docs = n
+			return st, 0, nil
+		}
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return st, 0, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	start := time.Now()
+	g := synth.New(synth.Options{Seed: seed, GB18030Share: 0.1, PDFShare: 0.3})
+	st, err := g.Write(ctx, synth.WriteOptions{Dir: dir, Docs: n})
+	if err != nil {
+		return st, 0, err
+	}
+	secs := time.Since(start).Seconds()
+	if err := os.WriteFile(stamp, []byte(want), 0o644); err != nil {
+		return st, 0, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	return st, secs, nil
+}
+
+// stage runs one stage in a child process (or here, when c.Self is empty).
+func stage(ctx context.Context, deps Deps, c Config, req Request) StageResult {
+	if len(c.Self) == 0 {
+		return RunStage(ctx, deps, req)
+	}
+	args := append(append([]string{}, c.Self[1:]...), req.Args()...)
+	cmd := exec.CommandContext(ctx, c.Self[0], args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var r StageResult
+	if jerr := json.Unmarshal(out.Bytes(), &r); jerr != nil {
+		msg := err
+		if msg == nil {
+			msg = jerr
+		}
+		return StageResult{Stage: req.Stage, Backend: req.Backend, Docs: req.Docs,
+			Skipped: fmt.Sprintf("failed: %v: %s", msg, lastLine(errb.String()))}
+	}
+	if rss := maxRSS(cmd.ProcessState); rss > r.PeakRSS {
+		r.PeakRSS = rss
+	}
+	return r
+}
+
+func lastLine(s string) string {
+	s = string(bytes.TrimSpace([]byte(s)))
+	if i := bytes.LastIndexByte([]byte(s), '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	return s
+}
+
+// maxRSS is a finished child's peak resident set, in bytes.
+func maxRSS(ps *os.ProcessState) int64 {
+	if ps == nil {
+		return 0
+	}
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return ru.Maxrss * 1024 // Linux reports kilobytes
+	}
+	return 0
+}
+
+// peakRSS is this process's peak resident set so far (VmHWM), in bytes.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		if v, ok := bytes.CutPrefix(line, []byte("VmHWM:")); ok {
+			f := bytes.Fields(v)
+			if len(f) > 0 {
+				n, _ := strconv.ParseInt(string(f[0]), 10, 64)
+				return n * 1024
+			}
+		}
+	}
+	return 0
+}

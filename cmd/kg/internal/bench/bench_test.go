@@ -1,0 +1,227 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/graph"
+)
+
+func TestPercentile(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		xs   []float64
+		p    float64
+		want float64
+	}{
+		{nil, 50, 0},
+		{[]float64{7}, 99, 7},
+		{[]float64{3, 1, 2}, 50, 2},
+		{[]float64{1, 2, 3, 4}, 50, 2},
+		{[]float64{5, 1, 4, 2, 3, 6, 7, 8, 9, 10}, 90, 9},
+		{[]float64{5, 1, 4, 2, 3, 6, 7, 8, 9, 10}, 99, 10},
+	} {
+		if got := percentile(c.xs, c.p); got != c.want {
+			t.Errorf("percentile(%v, %v) = %v, want %v", c.xs, c.p, got, c.want)
+		}
+	}
+}
+
+func TestRequestArgs(t *testing.T) {
+	t.Parallel()
+	want := Request{Stage: "build", Corpus: "/c", Docs: 10, Workers: 1, Backend: "bolt", Addr: "bolt:/x/kg.db", Dump: "/g.nq", Samples: 5, Clients: 3}
+	var got Request
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.IntVar(&got.Samples, "samples", 0, "")
+	fs.IntVar(&got.Clients, "clients", 0, "")
+	got.Flags(fs)
+	if err := fs.Parse(want.Args()); err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("round trip through flags: got %+v, want %+v", got, want)
+	}
+}
+
+// fakeExtractor finds one firm per document, or fails on files named bad*.
+type fakeExtractor struct{}
+
+func (fakeExtractor) Extract(name string, data []byte) (*kg.Extraction, error) {
+	if strings.HasPrefix(name, "bad") {
+		return nil, errors.New("undecodable")
+	}
+	id := strings.TrimSuffix(name, ".txt")
+	return &kg.Extraction{
+		Documents: []kg.Document{{ID: id}},
+		Entities:  []kg.Entity{{ID: "enterprise/" + id, Type: kg.TypeEnterprise, Name: id}},
+	}, nil
+}
+
+// fakeStore holds firms and the synthetic corpus's chains.
+type fakeStore struct {
+	firms []kg.Entity
+}
+
+func (s *fakeStore) Entity(ctx context.Context, id string) (kg.Entity, error) {
+	return kg.Entity{}, nil
+}
+func (s *fakeStore) Edges(ctx context.Context, id string) ([]graph.Edge, error) {
+	return nil, nil
+}
+func (s *fakeStore) EntitiesOfType(ctx context.Context, typ string) ([]kg.Entity, error) {
+	switch typ {
+	case kg.TypeEnterprise:
+		return s.firms, nil
+	case kg.TypeIndustry:
+		return []kg.Entity{{ID: "industry/集成电路", Name: "集成电路"}, {ID: "industry/x", Name: "不在语料"}}, nil
+	}
+	return nil, nil
+}
+func (s *fakeStore) Documents(ctx context.Context) ([]kg.Document, error) { return nil, nil }
+func (s *fakeStore) Document(ctx context.Context, id string) (kg.Document, error) {
+	return kg.Document{}, nil
+}
+func (s *fakeStore) Indicators(ctx context.Context, doc string) ([]kg.Indicator, error) {
+	return nil, nil
+}
+func (s *fakeStore) Version() uint64 { return 1 }
+func (s *fakeStore) Close() error    { return nil }
+
+type fakeQuestions struct{}
+
+func (fakeQuestions) ChainFirms(ctx context.Context, chain string) (int, error) { return 3, nil }
+func (fakeQuestions) Entity(ctx context.Context, id string) (int, error)        { return 1, nil }
+func (fakeQuestions) Subgraph(ctx context.Context, seed string, hops int) (int, error) {
+	return 10, nil
+}
+func (fakeQuestions) Path(ctx context.Context, from, to string) (int, error) {
+	if from == to {
+		return 0, errors.New("same")
+	}
+	return 1, nil
+}
+
+func fullDeps() Deps {
+	return Deps{
+		NewExtractor: func() (Extractor, error) { return fakeExtractor{}, nil },
+		Open: func(ctx context.Context, addr string) (Store, error) {
+			return &fakeStore{}, nil
+		},
+		Build: func(ctx context.Context, s Store, files []string, workers int) (Built, error) {
+			fs := s.(*fakeStore)
+			for _, f := range files {
+				fs.firms = append(fs.firms, kg.Entity{ID: "enterprise/" + filepath.Base(f), Type: kg.TypeEnterprise})
+			}
+			return Built{Docs: len(files), Quads: 10 * int64(len(files))}, nil
+		},
+		Questions: func(Store) Questions { return fakeQuestions{} },
+	}
+}
+
+func TestRun(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name     string
+		deps     Deps
+		backends []string
+		want     []string // in bench.md
+		built    bool
+	}{
+		{"nothing available", Deps{Why: map[string]string{"graph": "graph.Open is not written yet"}}, []string{"bolt", "postgres"},
+			[]string{"skipped: extractor not available", "no PostgreSQL configured"}, false},
+		{"extractor only", Deps{NewExtractor: func() (Extractor, error) { return fakeExtractor{}, nil }, Why: map[string]string{"graph": "graph.Open is not written yet"}},
+			[]string{"bolt"}, []string{"| 3 |", "skipped: graph.Open is not written yet"}, false},
+		{"everything", fullDeps(), []string{"bolt", "mem"},
+			[]string{"| 3 | bolt |", "chain firms", "2-hop subgraph", "| 5 | mem |"}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			work, out := t.TempDir(), t.TempDir()
+			res, err := Run(context.Background(), c.deps, Config{Sizes: []int{3, 5}, Seed: 2, Work: work, Out: out,
+				Backends: c.backends, Samples: 4, Clients: 2, Log: io.Discard})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Rows) != 2 || res.Rows[0].Docs != 3 || res.Rows[1].CorpusBytes <= res.Rows[0].CorpusBytes {
+				t.Fatalf("rows: %+v", res.Rows)
+			}
+			md, err := os.ReadFile(filepath.Join(out, "bench.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.want {
+				if !bytes.Contains(md, []byte(w)) {
+					t.Errorf("bench.md lacks %q:\n%s", w, md)
+				}
+			}
+			var back Result
+			if b, err := os.ReadFile(filepath.Join(out, "bench.json")); err != nil || json.Unmarshal(b, &back) != nil || !reflect.DeepEqual(back.Rows[0].Docs, 3) {
+				t.Errorf("bench.json does not read back: %v", err)
+			}
+			svg, err := os.ReadFile(filepath.Join(out, "bench.svg"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkXML(t, svg)
+			b := res.Rows[1].Builds[0]
+			if got := b.Skipped == ""; got != c.built {
+				t.Fatalf("build skipped %q, want built %v", b.Skipped, c.built)
+			}
+			if c.built {
+				if b.Quads != 50 || len(b.Questions) != 4 || b.Questions[0].N != 4 {
+					t.Errorf("build of 5: %+v", b)
+				}
+				if !reflect.DeepEqual(b.ChainIDs, []string{"industry/集成电路"}) {
+					t.Errorf("asked about chains %v, want only the corpus's", b.ChainIDs)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractStageErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "bad1.txt", "b.txt", "notes.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("报告"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deps := Deps{NewExtractor: func() (Extractor, error) { return fakeExtractor{}, nil }}
+	r := RunStage(context.Background(), deps, Request{Stage: "extract", Corpus: dir})
+	if r.Skipped != "" || r.Docs != 3 || r.Errors != 1 || r.FirstError != "undecodable" || r.Entities != 2 || r.Bytes != 18 {
+		t.Errorf("extract stage: %+v", r)
+	}
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "bad.txt"), []byte("x"), 0o644)
+	if r := RunStage(context.Background(), deps, Request{Stage: "extract", Corpus: bad}); !strings.Contains(r.Skipped, "not available") {
+		t.Errorf("every document failing should read as a missing extractor: %+v", r)
+	}
+	if r := RunStage(context.Background(), deps, Request{Stage: "nope"}); r.Skipped == "" {
+		t.Error("unknown stage not reported")
+	}
+}
+
+func checkXML(t *testing.T, b []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("SVG is not XML: %v", err)
+		}
+	}
+}

@@ -1,0 +1,462 @@
+package bench
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/extract/synth"
+	"github.com/kgraph/kg/graph"
+)
+
+// Request is one stage, as the parent hands it to a child process.
+type Request struct {
+	Stage   string // extract or build
+	Corpus  string
+	Docs    int
+	Workers int // extraction workers (0: one per core)
+	Backend string
+	Addr    string
+	Dump    string // write the built graph as N-Quads here (for cayley load)
+	Samples int
+	Clients int
+}
+
+// Flags registers the request's flags on fs, so that a child parses what
+// Args writes.
+func (r *Request) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&r.Stage, "stage", "", "internal: run one stage (extract, build) and print its figures as JSON")
+	fs.StringVar(&r.Corpus, "corpus", "", "internal: the stage's corpus directory")
+	fs.IntVar(&r.Docs, "stage-docs", 0, "internal: the stage's number of documents")
+	fs.IntVar(&r.Workers, "stage-workers", 0, "internal: extraction workers")
+	fs.StringVar(&r.Backend, "backend", "", "internal: the stage's backend name")
+	fs.StringVar(&r.Addr, "addr", "", "internal: the stage's store address")
+	fs.StringVar(&r.Dump, "dump", "", "internal: write the graph as N-Quads to this file")
+}
+
+// Args are the child's command-line flags for r.
+func (r Request) Args() []string {
+	return []string{
+		"--stage", r.Stage, "--corpus", r.Corpus, "--stage-docs", strconv.Itoa(r.Docs),
+		"--stage-workers", strconv.Itoa(r.Workers), "--backend", r.Backend, "--addr", r.Addr,
+		"--dump", r.Dump, "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
+	}
+}
+
+// RunStage measures one stage in this process. Failures are reported in the
+// result, never as an error, so that one missing part does not stop a run.
+func RunStage(ctx context.Context, deps Deps, req Request) StageResult {
+	switch req.Stage {
+	case "extract":
+		return extractStage(ctx, deps, req)
+	case "build":
+		return buildStage(ctx, deps, req)
+	}
+	return StageResult{Stage: req.Stage, Skipped: fmt.Sprintf("failed: unknown stage %q", req.Stage)}
+}
+
+type corpusFile struct {
+	path string
+	size int64
+}
+
+// corpusFiles lists the .txt files of dir in name order.
+func corpusFiles(dir string) ([]corpusFile, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	var out []corpusFile
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			return nil, fmt.Errorf("corpus: %w", err)
+		}
+		out = append(out, corpusFile{filepath.Join(dir, e.Name()), info.Size()})
+	}
+	return out, nil
+}
+
+func workers(n int) int {
+	if n <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return n
+}
+
+// extracted is one document's extraction, or why it failed.
+type extracted struct {
+	x    *kg.Extraction
+	size int64
+	err  error
+}
+
+// extractAll extracts every file on w workers, handing each result to fn
+// from a single goroutine (the caller's).
+func extractAll(ctx context.Context, x Extractor, files []corpusFile, data [][]byte, w int, fn func(extracted)) {
+	jobs := make(chan int)
+	out := make(chan extracted, 2*w)
+	var wg sync.WaitGroup
+	for range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				var e extracted
+				b := data[i]
+				if b == nil {
+					b, e.err = os.ReadFile(files[i].path)
+				}
+				if e.err == nil {
+					e.size = int64(len(b))
+					e.x, e.err = x.Extract(filepath.Base(files[i].path), b)
+					if e.err == nil && (e.x == nil || len(e.x.Documents) != 1) {
+						e.err = fmt.Errorf("%s: extraction without exactly one document", files[i].path)
+					}
+				}
+				out <- e
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+	for e := range out {
+		fn(e)
+	}
+}
+
+func (r *StageResult) fail(err error) {
+	r.Errors++
+	if r.FirstError == "" {
+		r.FirstError = err.Error()
+	}
+}
+
+// allFailed turns a stage where every document failed into a skipped one:
+// the part it measures is not there yet.
+func (r *StageResult) allFailed(part string) {
+	if r.Docs > 0 && r.Errors == r.Docs {
+		r.Skipped = fmt.Sprintf("skipped: %s not available (%s)", part, r.FirstError)
+	}
+}
+
+func extractStage(ctx context.Context, deps Deps, req Request) StageResult {
+	r := StageResult{Stage: "extract", Docs: req.Docs}
+	if req.Workers == 1 {
+		r.Stage = "extract 1 core"
+	}
+	if deps.NewExtractor == nil {
+		r.Skipped = deps.why("extract", "extractor not available")
+		return r
+	}
+	x, err := deps.NewExtractor()
+	if err != nil {
+		r.Skipped = "failed: " + err.Error()
+		return r
+	}
+	files, err := corpusFiles(req.Corpus)
+	if err != nil {
+		r.Skipped = "failed: " + err.Error()
+		return r
+	}
+	r.Docs = len(files)
+	// Read first: the figure is extraction's, not the disk's.
+	data := make([][]byte, len(files))
+	for i, f := range files {
+		if data[i], err = os.ReadFile(f.path); err != nil {
+			r.Skipped = "failed: " + err.Error()
+			return r
+		}
+	}
+	w := workers(req.Workers)
+	if req.Workers > 0 {
+		runtime.GOMAXPROCS(req.Workers)
+	}
+	start := time.Now()
+	extractAll(ctx, x, files, data, w, func(e extracted) {
+		r.Bytes += e.size
+		if e.err != nil {
+			r.fail(e.err)
+			return
+		}
+		r.Entities += len(e.x.Entities)
+		r.Relations += len(e.x.Relations)
+	})
+	r.Seconds = time.Since(start).Seconds()
+	r.PeakRSS = peakRSS()
+	r.allFailed("extractor")
+	return r
+}
+
+func buildStage(ctx context.Context, deps Deps, req Request) StageResult {
+	r := StageResult{Stage: "build", Backend: req.Backend, Docs: req.Docs}
+	switch {
+	case deps.NewExtractor == nil:
+		r.Skipped = deps.why("extract", "extractor not available")
+		return r
+	case deps.Open == nil || deps.Build == nil:
+		r.Skipped = deps.why("graph", "graph store not available (graph.Open)")
+		return r
+	}
+	files, err := corpusFiles(req.Corpus)
+	if err != nil {
+		r.Skipped = "failed: " + err.Error()
+		return r
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.path
+		r.Bytes += f.size
+	}
+	r.Docs = len(files)
+	if path, ok := strings.CutPrefix(req.Addr, "bolt:"); ok {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			r.Skipped = "failed: " + err.Error()
+			return r
+		}
+	}
+	start := time.Now()
+	store, err := deps.Open(ctx, req.Addr)
+	if err != nil {
+		r.Skipped = "failed: open store: " + err.Error()
+		return r
+	}
+	defer store.Close()
+	r.OpenSeconds = time.Since(start).Seconds()
+	b, err := deps.Build(ctx, store, paths, workers(req.Workers))
+	r.Seconds = time.Since(start).Seconds()
+	r.PeakRSS = peakRSS()
+	r.Quads, r.Entities, r.Relations, r.Errors, r.FirstError = b.Quads, b.Entities, b.Relations, b.Errors, b.FirstError
+	if err != nil {
+		r.Skipped = "failed: build: " + err.Error()
+		return r
+	}
+	r.allFailed("extractor or store")
+	if r.Skipped != "" {
+		return r
+	}
+	if req.Dump != "" {
+		if err := dump(ctx, store, req.Dump); err != nil {
+			r.QuerySkip = "dump for cayley load: " + err.Error()
+		}
+	}
+	if deps.Questions == nil {
+		r.QuerySkip = deps.why("queries", "query service not available (queries.New)")
+	} else {
+		r.FirstAnswer, r.Questions, r.ChainIDs, r.QuerySkip = ask(ctx, store, deps.Questions(store), req.Samples, req.Clients)
+	}
+	if path, ok := strings.CutPrefix(req.Addr, "bolt:"); ok {
+		store.Close()
+		r.StoreBytes = diskUsage(filepath.Dir(path))
+	}
+	return r
+}
+
+func dump(ctx context.Context, store Store, path string) error {
+	d, ok := store.(graph.Dumper)
+	if !ok {
+		return fmt.Errorf("the store cannot dump (graph.Dumper not available)")
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := d.Dump(ctx, f, "nquads"); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}
+
+// diskUsage is the space the files under dir take on disk (sparse files
+// count what they use, not their length).
+func diskUsage(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			n += allocated(info)
+		}
+		return nil
+	})
+	return n
+}
+
+// Latency is one question's figures.
+type Latency struct {
+	Question string  `json:"question"`
+	N        int     `json:"n"`
+	Answer   float64 `json:"answer"` // mean answer size
+	P50      float64 `json:"p50ms"`
+	P99      float64 `json:"p99ms"`
+	Clients  int     `json:"clients"`
+	CP50     float64 `json:"concurrentP50ms"`
+	CP99     float64 `json:"concurrentP99ms"`
+	RPS      float64 `json:"rps"`
+	Errors   int     `json:"errors,omitempty"`
+	Error    string  `json:"error,omitempty"`
+}
+
+// question is one question to time; k picks its input.
+type question struct {
+	name string
+	ask  func(ctx context.Context, k int) (int, error)
+}
+
+// ask times the analysts' questions on the store. The inputs are drawn
+// from the store's own firms and the synthetic corpus's chains.
+func ask(ctx context.Context, store Store, q Questions, samples, clients int) (first float64, out []Latency, chains []string, skip string) {
+	firms, err := store.EntitiesOfType(ctx, kg.TypeEnterprise)
+	if err != nil {
+		return 0, nil, nil, "failed: list firms: " + err.Error()
+	}
+	inds, err := store.EntitiesOfType(ctx, kg.TypeIndustry)
+	if err != nil {
+		return 0, nil, nil, "failed: list industries: " + err.Error()
+	}
+	if len(firms) < 2 || len(inds) == 0 {
+		return 0, nil, nil, fmt.Sprintf("skipped: too few firms (%d) or industries (%d) to ask about", len(firms), len(inds))
+	}
+	sort.Slice(firms, func(i, j int) bool { return firms[i].ID < firms[j].ID })
+	chains = chainIDs(inds)
+	rng := rand.New(rand.NewPCG(7, 11))
+	perm := rng.Perm(len(firms))
+	firm := func(k int) string { return firms[perm[k%len(perm)]].ID }
+	t := time.Now()
+	if _, err := q.ChainFirms(ctx, chains[0]); err != nil {
+		return 0, nil, nil, "failed: first chain-firms answer: " + err.Error()
+	}
+	first = time.Since(t).Seconds()
+	qs := []question{
+		{"chain firms", func(ctx context.Context, k int) (int, error) { return q.ChainFirms(ctx, chains[k%len(chains)]) }},
+		{"entity", func(ctx context.Context, k int) (int, error) { return q.Entity(ctx, firm(k)) }},
+		{"2-hop subgraph", func(ctx context.Context, k int) (int, error) { return q.Subgraph(ctx, firm(k), 2) }},
+		{"path", func(ctx context.Context, k int) (int, error) { return q.Path(ctx, firm(k), firm(k+len(perm)/2)) }},
+	}
+	for _, qu := range qs {
+		out = append(out, measure(ctx, qu, samples, clients))
+	}
+	return first, out, chains, ""
+}
+
+// chainIDs are the chains a run asks about: the industries named after the
+// synthetic corpus's chains, or all industries when none is.
+func chainIDs(inds []kg.Entity) []string {
+	names := synth.Chains()
+	var ids []string
+	for _, e := range inds {
+		if slices.Contains(names, e.Name) {
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) == 0 {
+		for _, e := range inds {
+			ids = append(ids, e.ID)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// measure asks qu samples times from one client, then again from clients
+// concurrent clients, and reports percentiles in milliseconds.
+func measure(ctx context.Context, qu question, samples, clients int) Latency {
+	l := Latency{Question: qu.name, N: samples, Clients: clients}
+	one := func(k int) (float64, bool) {
+		c, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		t := time.Now()
+		n, err := qu.ask(c, k)
+		d := float64(time.Since(t)) / float64(time.Millisecond)
+		if err != nil {
+			l.Errors++
+			if l.Error == "" {
+				l.Error = err.Error()
+			}
+			return d, false
+		}
+		l.Answer += float64(n)
+		return d, true
+	}
+	single := make([]float64, 0, samples)
+	for k := 0; k < samples && ctx.Err() == nil; k++ {
+		d, _ := one(k)
+		single = append(single, d)
+	}
+	if len(single) > 0 {
+		l.Answer /= float64(len(single))
+	}
+	l.P50, l.P99 = percentile(single, 50), percentile(single, 99)
+
+	total := max(samples, 10*clients)
+	conc := make([]float64, total)
+	var next atomic.Int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= total || ctx.Err() != nil {
+					return
+				}
+				c, cancel := context.WithTimeout(ctx, 10*time.Second)
+				t := time.Now()
+				_, err := qu.ask(c, k)
+				conc[k] = float64(time.Since(t)) / float64(time.Millisecond)
+				cancel()
+				if err != nil {
+					mu.Lock()
+					l.Errors++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	l.RPS = float64(total) / time.Since(start).Seconds()
+	l.CP50, l.CP99 = percentile(conc, 50), percentile(conc, 99)
+	return l
+}
+
+// percentile is the nearest-rank p-th percentile of xs (0 when empty).
+func percentile(xs []float64, p float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	i := int(math.Ceil(p/100*float64(len(s)))) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
