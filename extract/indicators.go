@@ -65,7 +65,7 @@ func (d *doc) indicators(si int) {
 			continue
 		}
 		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, classifiers[unit])
-		if name == "" || aggregateWords[name] {
+		if name == "" || aggregateWords[name] || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速") {
 			name = lastName
 		}
 		if name == "" {

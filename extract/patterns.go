@@ -158,6 +158,9 @@ func (d *doc) firmLike(w []rune) bool {
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		return false
 	}
+	if _, ok := d.localPlaces[string(w)]; ok || hasZoneSuffix(string(w)) {
+		return false
+	}
 	if d.allGeneric(w) {
 		return false
 	}

@@ -52,7 +52,7 @@ func hasPlaceSuffix(w []rune) bool {
 }
 
 // areaSuffixes end place names recognized anywhere in the text.
-var areaSuffixes = []string{"街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园"}
+var areaSuffixes = []string{"街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区"}
 
 // areas finds place names by their suffix anywhere in a sentence
 // (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
@@ -79,12 +79,16 @@ func (d *doc) areas(si int) {
 			if v, n := d.lx.lead.longest(rs, j, i); n > 0 && v >= 0 {
 				j += n
 			}
+			// Not across a verb (研发中心落户天府软件园 → 天府软件园).
+			for _, m := range d.lx.stage.scan(rs, j, i, nil) {
+				j = m.end
+			}
 			if i-j < 2 || d.allGeneric(rs[j:i]) {
 				break
 			}
 			// Names that end in common words must end a phrase too
 			// (软件新城。 but not 新城共同体).
-			if suf != "街道" && !strings.HasSuffix(suf, "区") && end < s.end && isHan(rs[end]) {
+			if suf == "新城" && end < s.end && isHan(rs[end]) {
 				break
 			}
 			name := string(rs[j:end])

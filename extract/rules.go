@@ -262,7 +262,7 @@ func (d *doc) run() {
 				for l := p.level; l < len(secCtx); l++ {
 					secCtx[l] = industryRef{}
 				}
-				if ref, ok := d.leadIndustry(p.start, p.end, p.first, true); ok {
+				if ref, ok := d.leadIndustry(p.start, p.end, p.first, true, true); ok {
 					secCtx[p.level] = ref
 				}
 			}
@@ -278,14 +278,14 @@ func (d *doc) run() {
 		var lead industryRef
 		for si := p.first; si < p.lim; si++ {
 			s := d.st.sents[si]
-			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first); ok {
+			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first, false); ok {
 				lead = ref
 			}
+			// The paragraph's own lead wins over its section's.
 			var ctx industryCtx
 			if lead.id != "" {
 				ctx = append(ctx, lead)
-			}
-			if sec.id != "" && sec.id != lead.id {
+			} else if sec.id != "" {
 				ctx = append(ctx, sec)
 			}
 			d.sentence(si, ctx, p.planned)
@@ -297,7 +297,7 @@ func (d *doc) run() {
 // leadIndustry reads an industry named at the start of a sentence or
 // heading (新一代信息技术产业做强做优。数字经济高质量发展，…) or a short
 // lead that is a section title of its own ((一)创新药。半导体及集成电路。).
-func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool) {
+func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryRef, bool) {
 	rs := d.rs
 	i := start
 	if first {
@@ -340,7 +340,8 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 		case k < end && strings.ContainsRune("、和与及”", rs[k]):
 		case node.Parent == nil:
 			// the root (高精尖产业) is no chain of its own
-		case k == j && (j < clauseEnd && isHan(rs[j])) && (indexRunes(rs, j, clauseEnd, "产业") >= 0 || !hasGrowthWord(rs[j:clauseEnd])):
+		case k == j && !strings.HasSuffix(string(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
+			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !hasGrowthWord(rs[j:clauseEnd])):
 			// the name goes on (光电子信息产业): read it below
 		default:
 			return d.docIndustry(trimIndustrySuffix(rs[i:j]), node, sent), true
@@ -373,7 +374,7 @@ func (d *doc) leadIndustry(start, end, sent int, first bool) (industryRef, bool)
 		for stop < end && !strings.ContainsRune("，。；：,;", rs[stop]) {
 			stop++
 		}
-		if stop-k > 10 || !hasGrowthWord(rs[k:stop]) {
+		if !heading && (stop-k > 10 || !hasGrowthWord(rs[k:stop])) {
 			return industryRef{}, false
 		}
 		var node *Node
@@ -442,7 +443,8 @@ func (d *doc) docIndustry(w []rune, node *Node, sent int) industryRef {
 func hasGrowthWord(rs []rune) bool {
 	s := string(rs)
 	for _, w := range []string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
-		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质", "升级", "起步", "崛起", "发力"} {
+		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
+		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -547,6 +549,23 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	d.firmPatterns(si, a, b, ctx)
 	// Strip the verbs and adverbs that open the clause.
 	start, lead := d.stripLead(a, b)
+	var where string
+	if hasAt(rs, start, "位于") {
+		// 位于X的Y: Y is in X.
+		if k := indexRunes(rs, start+2, b, "的"); k > 0 {
+			where = d.placeSpan(start+2, k)
+			start = k + 1
+		}
+	}
+	if where != "" {
+		defer func(n int) {
+			for _, r := range d.out.Relations[n:] {
+				if r.Predicate == kg.PredStage && strings.HasPrefix(r.Subject, "project/") {
+					d.relate(kg.Relation{Subject: r.Subject, Predicate: kg.PredLocatedIn, Object: where}, si)
+				}
+			}
+		}(len(d.out.Relations))
+	}
 	done := strings.Contains(lead, "完成")
 	ms := d.lx.stage.scan(rs, start, b, d.buf[:0])
 	// Drop stage words that are part of a name (扩产项目, 建设者).
@@ -593,7 +612,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		return
 	}
 	// A verb before its object: 建成X, 打造X, 布局X.
-	if m := ms[0]; m.start == start && (stageWords[m.val].pre || stageWords[m.val].both) {
+	if m := ms[0]; m.start == start && (stageWords[m.val].pre || stageWords[m.val].both) && !(m.end < b && strings.ContainsRune("后前时的", rs[m.end])) {
 		end := b
 		if len(ms) > 1 {
 			end = ms[1].start
@@ -816,6 +835,9 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	if _, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
 		return "", "" // a place
 	}
+	if _, ok := d.localPlaces[name]; ok || hasZoneSuffix(name) && !d.isProjectName(w) {
+		return "", ""
+	}
 	var carrier, owner, ownerName string
 	switch {
 	case d.isProjectName(w):
@@ -834,6 +856,9 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	case onlyProjects:
 		return "", ""
 	case hint == "firm" || d.isFirmName(w):
+		if d.allGeneric(w) {
+			return "", "" // 疫苗、药物、试剂等企业
+		}
 		owner = d.firm(name)
 		carrier = owner
 	case hint == "project":
@@ -890,6 +915,9 @@ func (d *doc) plausibleName(w []rune) bool {
 			return false
 		}
 		if r == '的' || r == '了' || r == '在' {
+			return false
+		}
+		if hasAt(w, i, "达到") || hasAt(w, i, "建成后") {
 			return false
 		}
 		// A count (22个, 6家) inside is a phrase, not a name.
@@ -955,7 +983,7 @@ func (d *doc) placePrefix(w []rune) int {
 // owner prefix (hasProject). It returns the project id and the owner id.
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := string(w)
-	if n := d.placePrefix(w); n > 0 && n < len(w) {
+	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) {
 		if d.isCategory(w[n:]) && d.isCategory(w) {
 			return "", "", ""
 		}
@@ -1093,7 +1121,7 @@ func (d *doc) ownerSplit(w []rune) int {
 			return i
 		}
 	}
-	if d.genericAt(w, 0) > 0 {
+	if d.genericAt(w, 0) > 0 && !d.regionAt(w) {
 		return 0
 	}
 	for i := 2; i < len(w)-1; i++ {
@@ -1116,6 +1144,9 @@ func (d *doc) ownerSplit(w []rune) int {
 		}
 		// A firm suffix stays with the owner (新研氢能|项目, 弗迪电池|刀片电池二期项目).
 		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) && d.hasHead(w[i+n:]) {
+			if _, f := d.lx.firmSuf.suffix(w[:i], 4); f > 0 && d.restIsProject(w[i:]) {
+				return i // one firm suffix is enough (华工科技|激光智能装备产业园)
+			}
 			return i + n
 		}
 		// An organization's 中心 stays with it (国创中心|整车能效开发试验室).
@@ -1130,6 +1161,28 @@ func (d *doc) ownerSplit(w []rune) int {
 	return 0
 }
 
+// regionAt reports whether w starts with a region word that also opens
+// firms' names (华中数控, 西南证券).
+func (d *doc) regionAt(w []rune) bool {
+	for _, r := range []string{"华北", "华东", "华南", "华中", "西南", "西北", "东北"} {
+		if hasAt(w, 0, r) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// orgInside reports whether a name holds a university, hospital or group
+// that owns what follows (深圳技术大学二期).
+func (d *doc) orgInside(w []rune) bool {
+	for i := 2; i+2 < len(w); i++ {
+		if hasAt(w, i, "大学") || hasAt(w, i, "学院") || hasAt(w, i, "医院") || hasAt(w, i, "集团") {
+			return true
+		}
+	}
+	return false
+}
+
 // ownerLike rejects owners that are places or facilities themselves
 // (光谷科学岛|一期).
 func (d *doc) ownerLike(w []rune) bool {
@@ -1137,7 +1190,7 @@ func (d *doc) ownerLike(w []rune) bool {
 		return false
 	}
 	last := w[len(w)-1]
-	if strings.ContainsRune("岛园谷港镇村街", last) {
+	if strings.ContainsRune("岛园谷港镇村街", last) || last == '城' && len(w) >= 3 {
 		return false
 	}
 	_, n := d.lx.place.longest(w, 0, len(w))
