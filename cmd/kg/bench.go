@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/queries"
+	"github.com/kgraph/kg/web"
 )
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -120,7 +122,22 @@ func benchDeps() bench.Deps {
 			b.Docs, b.Quads, b.Entities, b.Relations = tot.docs, int64(tot.added), tot.entities, tot.relations
 			return b, err
 		},
-		Questions:       func(s bench.Store) bench.Questions { return benchQuestions{queries.New(s)} },
+		Questions: func(s bench.Store) bench.Questions { return benchQuestions{queries.New(s)} },
+		Handler: func(s bench.Store) (http.Handler, error) {
+			st, ok := s.(*graph.Store)
+			if !ok {
+				return nil, fmt.Errorf("not a graph store: %T", s)
+			}
+			ex, err := extract.New(extract.Options{})
+			if err != nil {
+				return nil, err
+			}
+			srv, err := web.New(web.Config{}, nil, queries.New(st), st, ex)
+			if err != nil {
+				return nil, err
+			}
+			return srv.Handler(), nil
+		},
 		GizmoChainFirms: gizmoChainFirms,
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,6 +58,9 @@ type Deps struct {
 	// build` does, on workers extraction workers.
 	Build     func(ctx context.Context, s Store, files []string, workers int) (Built, error)
 	Questions func(Store) Questions
+	// Handler is the product's HTTP API over a store, to ask the same
+	// questions over HTTP as of `cayley http`.
+	Handler func(Store) (http.Handler, error)
 	// GizmoChainFirms writes the chain-firms question as a Gizmo query for
 	// `cayley http`, over the product's own quads.
 	GizmoChainFirms func(chainID string) string
@@ -163,6 +167,10 @@ type StageResult struct {
 	FirstAnswer float64   `json:"firstAnswer,omitempty"`
 	Questions   []Latency `json:"questions,omitempty"`
 	QuerySkip   string    `json:"querySkipped,omitempty"`
+	// The same questions through the product's HTTP API.
+	HTTPFirstAnswer float64   `json:"httpFirstAnswer,omitempty"`
+	HTTPQuestions   []Latency `json:"httpQuestions,omitempty"`
+	HTTPSkip        string    `json:"httpSkipped,omitempty"`
 	// ChainIDs are the chains the questions asked about, asked again of
 	// `cayley http`.
 	ChainIDs []string `json:"chainIDs,omitempty"`

@@ -130,12 +130,24 @@ func Markdown(w io.Writer, res *Result) {
 			for _, q := range b.Questions {
 				latencyRow(w, row.Docs, b.Backend, q.Question, q)
 			}
+			if b.HTTPSkip != "" {
+				fmt.Fprintf(w, "| %d | %s over HTTP | %s | | | | | | | |\n", row.Docs, b.Backend, b.HTTPSkip)
+			}
+			for _, q := range b.HTTPQuestions {
+				latencyRow(w, row.Docs, b.Backend+" over HTTP", q.Question, q)
+			}
 		}
 		if h := peer(row, "cayley http"); h.Skipped == "" {
 			for _, q := range h.Questions {
 				latencyRow(w, row.Docs, "cayley http (bolt)", q.Question+" (Gizmo)", q)
 				if b, ok := build(row, "bolt"); ok {
-					for _, p := range b.Questions {
+					// Compare like with like: HTTP against HTTP when the
+					// product's API was measured.
+					mine := b.Questions
+					if len(b.HTTPQuestions) > 0 {
+						mine = b.HTTPQuestions
+					}
+					for _, p := range mine {
 						if p.Question == q.Question {
 							fmt.Fprintf(w, "| %d | | product ÷ cayley http | | %s | %s | %s | %s | %s | |\n", row.Docs,
 								ratio(q.P50, p.P50), ratio(q.P99, p.P99), ratio(q.CP50, p.CP50), ratio(q.CP99, p.CP99), ratio(p.RPS, q.RPS))
@@ -164,6 +176,9 @@ func Markdown(w io.Writer, res *Result) {
 			name := strings.TrimSpace(s.Stage + " " + s.Backend)
 			if s.Skipped != "" {
 				skipped = append(skipped, fmt.Sprintf("- %d docs, %s: %s", row.Docs, name, s.Skipped))
+			}
+			if s.HTTPSkip != "" {
+				skipped = append(skipped, fmt.Sprintf("- %d docs, HTTP questions on %s: %s", row.Docs, name, s.HTTPSkip))
 			}
 			if s.QuerySkip != "" {
 				skipped = append(skipped, fmt.Sprintf("- %d docs, questions on %s: %s", row.Docs, name, s.QuerySkip))

@@ -270,11 +270,31 @@ func buildStage(ctx context.Context, deps Deps, req Request) StageResult {
 	} else {
 		r.FirstAnswer, r.Questions, r.ChainIDs, r.QuerySkip = ask(ctx, store, deps.Questions(store), req.Samples, req.Clients)
 	}
+	r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = askHTTP(ctx, deps, store, req)
 	if path, ok := strings.CutPrefix(req.Addr, "bolt:"); ok {
 		store.Close()
 		r.StoreBytes = diskUsage(filepath.Dir(path))
 	}
 	return r
+}
+
+// askHTTP asks the questions through the product's HTTP API on a loopback
+// port.
+func askHTTP(ctx context.Context, deps Deps, store Store, req Request) (float64, []Latency, string) {
+	if deps.Handler == nil {
+		return 0, nil, deps.why("web", "HTTP API not available (web.New)")
+	}
+	h, err := deps.Handler(store)
+	if err != nil {
+		return 0, nil, "failed: HTTP API: " + err.Error()
+	}
+	base, stop, err := serve(h)
+	if err != nil {
+		return 0, nil, "failed: HTTP API: " + err.Error()
+	}
+	defer stop()
+	first, lat, _, skip := ask(ctx, store, newHTTPQuestions(base), req.Samples, req.Clients)
+	return first, lat, skip
 }
 
 func dump(ctx context.Context, store Store, path string) error {
