@@ -301,16 +301,24 @@ func logStage(w io.Writer, r StageResult) {
 		name += " " + r.Backend
 	}
 	if r.Skipped != "" {
-		fmt.Fprintf(w, "  %-12s %s\n", name, r.Skipped)
+		fmt.Fprintf(w, "  %-14s %s\n", name, r.Skipped)
 		return
 	}
-	fmt.Fprintf(w, "  %-12s %6.2fs  %7.2f MB/s  %8d quads  %6.0f quads/s  rss %s  errors %d\n",
-		name, r.Seconds, r.MBps(), r.Quads, r.QuadsPerSec(), mb(r.PeakRSS), r.Errors)
-	if r.QuerySkip != "" {
-		fmt.Fprintf(w, "  %-12s %s\n", "", r.QuerySkip)
+	fmt.Fprintf(w, "  %-14s %7.2fs  %7.2f MB/s  rss %s", name, r.Seconds, r.MBps(), mb(r.PeakRSS))
+	if r.Quads > 0 {
+		fmt.Fprintf(w, "  %d quads, %.0f quads/s", r.Quads, r.QuadsPerSec())
 	}
-	for _, q := range r.Questions {
-		fmt.Fprintf(w, "  %-12s %-12s p50 %.2fms p99 %.2fms | %d clients p50 %.2fms p99 %.2fms %.0f req/s\n",
+	if r.Errors > 0 {
+		fmt.Fprintf(w, "  %d errors", r.Errors)
+	}
+	fmt.Fprintln(w)
+	for _, skip := range []string{r.QuerySkip, r.HTTPSkip} {
+		if skip != "" {
+			fmt.Fprintf(w, "  %-14s %s\n", "", skip)
+		}
+	}
+	for _, q := range append(append([]Latency{}, r.Questions...), r.HTTPQuestions...) {
+		fmt.Fprintf(w, "  %-14s %-14s p50 %.3fms p99 %.3fms | %d clients p50 %.3fms p99 %.3fms %.0f req/s\n",
 			"", q.Question, q.P50, q.P99, q.Clients, q.CP50, q.CP99, q.RPS)
 	}
 }

@@ -107,8 +107,8 @@ type extracted struct {
 	err  error
 }
 
-// extractAll extracts every file on w workers, handing each result to fn
-// from a single goroutine (the caller's).
+// extractAll extracts every document (files[i] read as data[i]) on w
+// workers, handing each result to fn from the caller's goroutine.
 func extractAll(ctx context.Context, x Extractor, files []corpusFile, data [][]byte, w int, fn func(extracted)) {
 	jobs := make(chan int)
 	out := make(chan extracted, 2*w)
@@ -118,17 +118,10 @@ func extractAll(ctx context.Context, x Extractor, files []corpusFile, data [][]b
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				var e extracted
-				b := data[i]
-				if b == nil {
-					b, e.err = os.ReadFile(files[i].path)
-				}
-				if e.err == nil {
-					e.size = int64(len(b))
-					e.x, e.err = x.Extract(filepath.Base(files[i].path), b)
-					if e.err == nil && (e.x == nil || len(e.x.Documents) != 1) {
-						e.err = fmt.Errorf("%s: extraction without exactly one document", files[i].path)
-					}
+				e := extracted{size: int64(len(data[i]))}
+				e.x, e.err = x.Extract(filepath.Base(files[i].path), data[i])
+				if e.err == nil && (e.x == nil || len(e.x.Documents) != 1) {
+					e.err = fmt.Errorf("%s: extraction without exactly one document", files[i].path)
 				}
 				out <- e
 			}
