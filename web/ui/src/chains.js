@@ -62,6 +62,8 @@ function treeList(nodes, selected) {
 }
 
 function overview(main, chains) {
+  // A single umbrella (高精尖产业) is not a choice: show the chains under it.
+  while (chains.length === 1 && chains[0].children && chains[0].children.length) chains = chains[0].children;
   mount(main,
     h('div', { class: 'hint' }, '选择一条产业链，查看哪些企业适配它、它们的项目进展，以及每条结论的原文证据。'),
     h('div', { class: 'chain-cards' }, chains.map((c) => h('a', { class: 'chain-card', href: chainHref(c.id), 'data-id': c.id },

@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
 import svg from 'cytoscape-svg';
-import { forceSimulation, forceLink, forceManyBody, forceCollide, forceX, forceY } from 'd3-force';
+import { forceSimulation, forceLink, forceManyBody, forceX, forceY } from 'd3-force';
 import { TYPES, predLabel, typeOfId, nameOfId } from './labels.js';
 
 cytoscape.use(fcose);
@@ -74,7 +74,8 @@ export function toElements(nodes, edges) {
   const els = [];
   for (const n of nodes || []) {
     const type = n.type || typeOfId(n.id);
-    els.push({ group: 'nodes', data: { id: n.id, label: n.name || nameOfId(n.id), type, name: n.name || nameOfId(n.id), aliases: n.aliases || [], degree: n.degree } });
+    const name = n.name || nameOfId(n.id);
+    els.push({ group: 'nodes', data: { id: n.id, label: n.stage ? `${name}·${n.stage}` : name, type, name, aliases: n.aliases || [], degree: n.degree, stage: n.stage } });
   }
   for (const e of edges || []) {
     els.push({ group: 'edges', data: {
@@ -124,11 +125,10 @@ function bigForce(cy, eles) {
   const index = new Set(nodes.map((d) => d.id));
   const links = eles.edges().filter((e) => index.has(e.source().id()) && index.has(e.target().id()))
     .map((e) => ({ source: e.source().id(), target: e.target().id() }));
-  const ticks = 300;
+  const ticks = 200;
   const sim = forceSimulation(nodes)
     .force('charge', forceManyBody().strength(-80).theta(0.9).distanceMax(800))
     .force('link', forceLink(links).id((d) => d.id).distance(45).iterations(1))
-    .force('collide', forceCollide(20).iterations(1))
     .force('x', forceX().strength(0.02))
     .force('y', forceY().strength(0.02))
     .alphaDecay(1 - Math.pow(0.001, 1 / ticks))

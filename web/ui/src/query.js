@@ -3,13 +3,20 @@
 import { h, mount, loading, errorBox } from './dom.js';
 import { api } from './api.js';
 
-// The IRIs the store writes (see `kg dump`); kept in one place.
+// The IRIs the store writes (graph/doc.go): entities under
+// https://kgraph.github.io/id/, the product's predicates under
+// https://kgraph.github.io/ns#, names as rdfs:label, the taxonomy as skos:broader.
+const ID = 'https://kgraph.github.io/id/';
+const NS = 'https://kgraph.github.io/ns#';
+const LABEL = '<http://www.w3.org/2000/01/rdf-schema#label>';
+const BROADER = '<http://www.w3.org/2004/02/skos/core#broader>';
+
 export const EXAMPLES = [
-  ['新一代信息技术的企业', 'g.V("<industry/新一代信息技术>").In("<inIndustry>").All()'],
-  ['京东方的项目', 'g.V("<enterprise/京东方>").Out("<hasProject>").All()'],
-  ['京东方的全部关系', 'g.V("<enterprise/京东方>").OutPredicates().All()'],
-  ['各项目阶段', 'g.V().Has("<stage>").Save("<stage>", "stage").Limit(50).All()'],
-  ['产业分类树', 'g.V().Out("<subIndustryOf>").All()'],
+  ['新一代信息技术的企业与项目', `g.V("<${ID}industry/新一代信息技术>").In("<${NS}inIndustry>").Out("${LABEL}").All()`],
+  ['生物技术和大健康：细分领域 → 企业', `g.V("<${ID}industry/生物技术和大健康>").In("${BROADER}").Tag("segment").In("<${NS}inIndustry>").Out("${LABEL}").All()`],
+  ['京东方的项目', `g.V("<${ID}enterprise/京东方>").Out("<${NS}hasProject>").All()`],
+  ['已落地的项目', `g.V().Has("<${NS}stage>", "落地").Out("${LABEL}").All()`],
+  ['京东方的全部谓词', `g.V("<${ID}enterprise/京东方>").OutPredicates().All()`],
 ];
 
 export function leave() {}
@@ -37,5 +44,6 @@ export function render(view) {
     ta,
     h('div', { class: 'query-bar' }, h('button', { class: 'btn primary', id: 'query-run', onclick: run }, '运行（Ctrl+Enter）'), h('label', { class: 'field' }, '结果上限 ', limit),
       h('span', { class: 'muted small' }, '只读查询，服务器有时间与结果数限制。')),
+    h('div', { class: 'muted small' }, `实体 IRI：<${ID}类型/名称>，谓词：<${NS}inIndustry> 等，名称：${LABEL}，产业上下级：${BROADER}`),
     out));
 }
