@@ -137,6 +137,10 @@ type Indicator struct {
 	Subject string  `json:"subject,omitempty"`
 }
 
+// Version changes whenever the generator writes different reports for the
+// same seed, so that a kept corpus can be told stale.
+const Version = 2
+
 // Name returns the file base name of report i.
 func Name(i int) string { return fmt.Sprintf("synth-%06d", i) }
 
@@ -586,7 +590,9 @@ func (w *writer) project(ci int) string {
 				if w.chance(0.15) {
 					name += w.pick(phases)
 				}
-			case x < 16:
+			case x < 16 || isAcronym(f.short):
+				// An acronym with a code after it (ABCF12) would not be
+				// readable as two names, even by a person.
 				name = f.short + w.pick(phases)
 			default:
 				name = fmt.Sprintf("%s%c%d", f.short, acronymLetters[w.rng.IntN(len(acronymLetters))], 1+w.rng.IntN(30))
@@ -636,6 +642,8 @@ func (w *writer) firm(ci int) firm {
 	w.t.Firms = append(w.t.Firms, Firm{Name: f.short, Chain: chains[ci].name})
 	return f
 }
+
+func isAcronym(s string) bool { return strings.Trim(s, acronymLetters) == "" }
 
 // distinctFirms returns up to n firms of chain ci with distinct names.
 func (w *writer) distinctFirms(ci, n int) []firm {

@@ -99,7 +99,7 @@ func TestReports(t *testing.T) {
 					t.Errorf("%s: full name %q not in text", d.Name, f.FullName)
 				}
 			}
-			if strings.Trim(f.Name, acronymLetters) == "" {
+			if isAcronym(f.Name) {
 				acronym++
 			}
 		}

@@ -327,7 +327,7 @@ func logStage(w io.Writer, r StageResult) {
 // complete one of the same seed is there already.
 func corpus(ctx context.Context, dir string, n int, seed uint64) (synth.Stats, float64, error) {
 	stamp := filepath.Join(dir, ".synth.json")
-	want := fmt.Sprintf(`{"seed":%d,"docs":%d,"gb18030":0.1,"pdf":0.3}`, seed, n)
+	want := fmt.Sprintf(`{"generator":%d,"seed":%d,"docs":%d,"gb18030":0.1,"pdf":0.3}`, synth.Version, seed, n)
 	var st synth.Stats
 	if b, err := os.ReadFile(stamp); err == nil && string(b) == want {
 		sizes, err := corpusFiles(dir)
