@@ -53,6 +53,14 @@ func onePage(content, font string, extra ...string) []byte {
 	return pdfFile("1.4", append(objs, extra...)...)
 }
 
+// withPrevCycle makes the trailer's /Prev point at its own xref table.
+func withPrevCycle(pdf []byte) []byte {
+	s := string(pdf)
+	i := strings.LastIndex(s, "startxref\n")
+	off := strings.TrimSpace(strings.SplitN(s[i+len("startxref\n"):], "\n", 2)[0])
+	return []byte(strings.Replace(s, "/Root 1 0 R >>", "/Root 1 0 R /Prev "+off+" >>", 1))
+}
+
 func deflate(t testing.TB, data []byte) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -308,6 +316,10 @@ func TestReadHostile(t *testing.T) {
 		{"pdf content nested deep", "deepcontent.pdf", onePage("BT /F1 12 Tf "+strings.Repeat("[", 5000)+" TJ ET", noFonts), Limits{}, kg.EUndecodable, "nested"},
 		{"pdf content bomb", "bomb.pdf", pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdfStream("/Filter /FlateDecode", deflate(t, bytes.Repeat([]byte("0 "), 8<<20)))), Limits{}, kg.ETooLarge, "bytes per stream"},
+		{"pdf xref subsection far out", "xref.pdf", bytes.Replace(onePage("BT (a) Tj ET", noFonts), []byte("xref\n0 6\n"), []byte("xref\n2000000000 6\n"), 1), Limits{}, kg.EUndecodable, "xref subsection"},
+		{"pdf declaring a huge size", "size.pdf", bytes.Replace(onePage("BT (a) Tj ET", noFonts), []byte("/Size 6"), []byte("/Size 9000000000"), 1), Limits{}, kg.EUndecodable, "/Size"},
+		{"pdf xref stream with wide fields", "w.pdf", onePage("BT (a) Tj ET", noFonts, pdfStream("/Type /XRef /Size 7 /W [1 2000000000 1]", nil)), Limits{}, kg.EUndecodable, "/W"},
+		{"pdf with a cyclic /Prev chain", "prev.pdf", withPrevCycle(onePage("BT (a) Tj ET", noFonts)), Limits{}, kg.ETooLarge, "a loop"},
 		{"pdf over the operator budget", "ops.pdf", onePage(strings.Repeat("BT /F1 12 Tf (a) Tj ET\n", 100), noFonts), Limits{PDFOps: 50}, kg.ETooLarge, "operators"},
 	}
 	for _, tt := range tests {

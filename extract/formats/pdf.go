@@ -34,8 +34,12 @@ const (
 	maxPDFTreeWalk = 20000   // page-tree nodes visited (and so pages read)
 )
 
-// errPDFBudget aborts interpretation from inside the library's callback.
-var errPDFBudget = errors.New("PDF work budget exhausted")
+// errPDFBudget aborts interpretation from inside the library's callback;
+// errPDFReads aborts the library when it reads too much of the file.
+var (
+	errPDFBudget = errors.New("PDF work budget exhausted")
+	errPDFReads  = errors.New("PDF read budget exhausted")
+)
 
 func readPDF(name string, data []byte, lim Limits) (Text, error) {
 	type result struct {
@@ -67,6 +71,9 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 			case errPDFBudget:
 				err = tooLarge(name, "PDF content needs more than %d operators, %d bytes of text or %d bytes per stream", lim.PDFOps, lim.MaxOutput, maxPDFStream)
 				return
+			case errPDFReads:
+				err = tooLarge(name, "PDF structure needs more than %d bytes of reading (a loop in its cross-references, or too many objects)", readBudget(len(data)))
+				return
 			case errPDFNesting:
 				err = undecodable(name, "PDF content nested deeper than %d levels", maxPDFNesting)
 				return
@@ -78,10 +85,15 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 	if !pdfNestingOK(data, lim.MaxOutput) {
 		return t, undecodable(name, "PDF objects nested deeper than %d levels", maxPDFNesting)
 	}
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err := pdfNumbersOK(data); err != nil {
+		return t, undecodable(name, "damaged PDF: implausible %v", err)
+	}
+	r, err := pdf.NewReader(&budgetReader{data: data, left: readBudget(len(data))}, int64(len(data)))
 	if err != nil {
 		msg := err.Error()
 		switch {
+		case errors.Is(err, errPDFReads):
+			return t, tooLarge(name, "PDF structure needs more than %d bytes of reading (a loop in its cross-references, or too many objects)", readBudget(len(data)))
 		case strings.Contains(msg, "%%EOF"), strings.Contains(msg, "startxref"):
 			return t, undecodable(name, "truncated or damaged PDF (%v)", err)
 		case errors.Is(err, pdf.ErrInvalidPassword):

@@ -3,14 +3,120 @@ package formats
 import (
 	"bytes"
 	"compress/zlib"
+	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 )
 
-// The PDF library parses arrays and dictionaries recursively, and a Go
-// stack overflow is fatal, not a panic that recover could catch. So nesting
-// is measured before the library sees it: in the file (skipping stream
-// data), in object streams (decompressed), and in content streams (in
-// streamsFit).
+// Guards around github.com/ledongthuc/pdf. Three things in it cannot be
+// stopped by recover or by the reader's deadline, so they are prevented
+// before it runs:
+//
+//   - it parses arrays and dictionaries recursively, and a Go stack
+//     overflow is fatal: nesting is measured first, in the file (skipping
+//     stream data), in object streams (decompressed), and in content
+//     streams (in streamsFit);
+//   - it allocates tables from declared sizes (/Size, xref subsection
+//     numbers, /Index, /W, /Columns), and running out of memory is fatal:
+//     those numbers are checked against the file's size (pdfNumbersOK);
+//   - it can loop on a cyclic /Prev or /Extends chain: every byte it reads
+//     goes through budgetReader, which stops it after a generous budget.
+
+// budgetReader is the file as the library sees it, with a read budget.
+type budgetReader struct {
+	data []byte
+	left int64
+}
+
+func (b *budgetReader) ReadAt(p []byte, off int64) (int, error) {
+	b.left -= int64(len(p))
+	if b.left < 0 {
+		panic(errPDFReads)
+	}
+	if off < 0 || off >= int64(len(b.data)) {
+		return 0, io.EOF
+	}
+	n := copy(p, b.data[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// readBudget is what one file may make the library read: every object
+// lookup re-reads from the file, so it is many times the file's size.
+func readBudget(size int) int64 {
+	return 16<<20 + 256*int64(size)
+}
+
+var (
+	declaredCount = regexp.MustCompile(`/(Size|N|First|Columns)[ \t\r\n]*(-?[0-9]+)`)
+	declaredArray = regexp.MustCompile(`/(Index|W)[ \t\r\n]*\[([-0-9 \t\r\n.]*)\]`)
+	xrefSection   = regexp.MustCompile(`(?m)(^|[^a-z])xref[ \t]*\r?\n`)
+	xrefHeader    = regexp.MustCompile(`^[ \t]*(-?[0-9]+)[ \t]+(-?[0-9]+)[ \t]*$`)
+)
+
+// pdfNumbersOK checks the sizes the library allocates from. Object numbers
+// and counts above the file's size in bytes cannot be genuine.
+func pdfNumbersOK(data []byte) error {
+	maxObj := int64(len(data)) + 1024
+	for _, m := range declaredCount.FindAllSubmatch(data, -1) {
+		v, err := strconv.ParseInt(string(m[2]), 10, 64)
+		limit := maxObj
+		switch string(m[1]) {
+		case "First":
+			limit = maxPDFStream
+		case "Columns":
+			limit = 1 << 20
+		}
+		if err != nil || v > limit {
+			return fmt.Errorf("/%s %s", m[1], m[2])
+		}
+	}
+	for _, m := range declaredArray.FindAllSubmatch(data, -1) {
+		f := bytes.Fields(m[2])
+		var sum int64
+		for i, x := range f {
+			v, err := strconv.ParseInt(string(x), 10, 64)
+			switch {
+			case err != nil || v < 0:
+				return fmt.Errorf("/%s [%s]", m[1], m[2])
+			case string(m[1]) == "W" && v > 16:
+				return fmt.Errorf("/W [%s]", m[2])
+			case string(m[1]) == "Index" && i%2 == 1 && (sum+v > maxObj || v > maxObj):
+				return fmt.Errorf("/Index [%s]", m[2])
+			}
+			if string(m[1]) == "Index" && i%2 == 0 {
+				sum = v
+			}
+		}
+	}
+	for _, loc := range xrefSection.FindAllIndex(data, -1) {
+		rest := data[loc[1]:]
+		for n := 0; n < 1<<16 && len(rest) > 0; n++ {
+			line := rest
+			if i := bytes.IndexAny(rest, "\r\n"); i >= 0 {
+				line, rest = rest[:i], bytes.TrimLeft(rest[i:], "\r\n")
+			} else {
+				rest = nil
+			}
+			if bytes.HasPrefix(bytes.TrimSpace(line), []byte("trailer")) {
+				break
+			}
+			h := xrefHeader.FindSubmatch(line)
+			if h == nil {
+				continue
+			}
+			start, err1 := strconv.ParseInt(string(h[1]), 10, 64)
+			count, err2 := strconv.ParseInt(string(h[2]), 10, 64)
+			if err1 != nil || err2 != nil || start < 0 || count < 0 || start > maxObj || count > maxObj || start+count > maxObj {
+				return fmt.Errorf("xref subsection %s %s", h[1], h[2])
+			}
+		}
+	}
+	return nil
+}
 
 // maxPDFNesting is far above what producers write (a handful of levels).
 // maxRawNesting bounds the brackets counted without regard to strings and
