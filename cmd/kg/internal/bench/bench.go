@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -85,11 +84,13 @@ type Config struct {
 	// MemMaxDocs skips the mem backend above this many documents: it
 	// holds everything in RAM and would take the machine down (0: 1000).
 	MemMaxDocs int
-	Samples    int    // requests per question (default 200)
-	Clients    int    // concurrent clients (default 32)
-	Peers      bool   // run jieba and cayley beside the product
-	Python     string // python with jieba (default /usr/bin/python3)
-	JiebaMax   int    // documents segmented by jieba at most (default 2000)
+	// MaxRSS stops a child whose resident set grows past it (0: no limit).
+	MaxRSS   int64
+	Samples  int    // requests per question (default 200)
+	Clients  int    // concurrent clients (default 32)
+	Peers    bool   // run jieba and cayley beside the product
+	Python   string // python with jieba (default /usr/bin/python3)
+	JiebaMax int    // documents segmented by jieba at most (default 2000)
 	// Self runs a stage in a child process: the command and its leading
 	// arguments (the kg binary and "bench"). Empty: stages run in this
 	// process, and their peak RSS is not measured.
@@ -364,7 +365,7 @@ func stage(ctx context.Context, deps Deps, c Config, req Request) StageResult {
 	cmd := exec.CommandContext(ctx, c.Self[0], args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	err := runWatched(cmd, c.MaxRSS)
 	var r StageResult
 	if jerr := json.Unmarshal(out.Bytes(), &r); jerr != nil {
 		msg := err
@@ -408,14 +409,5 @@ func peakRSS() int64 {
 	if err != nil {
 		return 0
 	}
-	for _, line := range bytes.Split(b, []byte("\n")) {
-		if v, ok := bytes.CutPrefix(line, []byte("VmHWM:")); ok {
-			f := bytes.Fields(v)
-			if len(f) > 0 {
-				n, _ := strconv.ParseInt(string(f[0]), 10, 64)
-				return n * 1024
-			}
-		}
-	}
-	return 0
+	return statusField(b, "VmHWM:")
 }

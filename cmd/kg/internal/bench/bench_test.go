@@ -9,6 +9,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -223,5 +224,34 @@ func checkXML(t *testing.T, b []byte) {
 		if err != nil {
 			t.Fatalf("SVG is not XML: %v", err)
 		}
+	}
+}
+
+func TestRunWatched(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("no /proc on this system")
+	}
+	for _, c := range []struct {
+		name    string
+		args    []string
+		limit   int64
+		wantErr string
+	}{
+		{"no limit", []string{"true"}, 0, ""},
+		{"under the limit", []string{"true"}, 1 << 40, ""},
+		{"over the limit", []string{"sleep", "10"}, 1, "over the --max-rss limit"},
+		{"failing", []string{"false"}, 0, "exit status 1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			err := runWatched(exec.Command(c.args[0], c.args[1:]...), c.limit)
+			switch {
+			case c.wantErr == "" && err != nil:
+				t.Errorf("error %v", err)
+			case c.wantErr != "" && (err == nil || !strings.Contains(err.Error(), c.wantErr)):
+				t.Errorf("error %v, want one saying %q", err, c.wantErr)
+			}
+		})
 	}
 }

@@ -178,7 +178,7 @@ func cayleyPeers(ctx context.Context, deps Deps, c Config, b *cayleyBin, n int, 
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	start := time.Now()
-	err = cmd.Run()
+	err = runWatched(cmd, c.MaxRSS)
 	load.Seconds = time.Since(start).Seconds()
 	load.PeakRSS = maxRSS(cmd.ProcessState)
 	if err != nil {
@@ -239,6 +239,7 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 		r.Skipped = "failed: cayley http: " + err.Error()
 		return r
 	}
+	unwatch := watch(cmd.Process, c.MaxRSS)
 	stopped := false
 	stop := func() {
 		if !stopped {
@@ -246,6 +247,9 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 			cmd.Process.Signal(syscall.SIGTERM)
 			cmd.Wait()
 			r.PeakRSS = maxRSS(cmd.ProcessState)
+			if over := unwatch(); over > 0 {
+				r.Skipped = fmt.Sprintf("failed: cayley http stopped at %s resident, over --max-rss", mb(over))
+			}
 		}
 	}
 	defer stop()
