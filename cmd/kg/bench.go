@@ -32,6 +32,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	peers := fs.Bool("peers", true, "run python3-jieba, cayley load and cayley http beside the product")
 	python := fs.String("python", "/usr/bin/python3", "python with jieba (Debian's python3-jieba)")
 	jiebaMax := fs.Int("jieba-max", 2000, "documents segmented by jieba at most")
+	prof := fs.Bool("profile", false, "keep each stage's CPU and heap profiles (pprof) under WORK/profiles")
 	maxRSS := fs.Int64("max-rss", 6000, "stop a stage whose resident set grows past this many `MB` (0: no limit)")
 	memMax := fs.Int("mem-max-docs", 1000, "skip the mem backend above this many documents (it holds all in RAM)")
 	var req bench.Request
@@ -68,7 +69,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("bench: %w", err)
 	}
 	cfg := bench.Config{
-		Sizes: ns, Seed: *seed, Work: *work, Out: *out, Backends: strings.Split(*backends, ","), PG: *pg, MemMaxDocs: *memMax, MaxRSS: *maxRSS << 20,
+		Sizes: ns, Seed: *seed, Work: *work, Out: *out, Backends: strings.Split(*backends, ","), PG: *pg, MemMaxDocs: *memMax, MaxRSS: *maxRSS << 20, Profile: *prof,
 		Samples: req.Samples, Clients: req.Clients, Peers: *peers, Python: *python, JiebaMax: *jiebaMax,
 		Self: []string{self, "bench"}, Log: stderr,
 	}

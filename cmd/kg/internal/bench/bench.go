@@ -84,6 +84,8 @@ type Config struct {
 	// MemMaxDocs skips the mem backend above this many documents: it
 	// holds everything in RAM and would take the machine down (0: 1000).
 	MemMaxDocs int
+	// Profile keeps each stage's pprof profiles under Work/profiles.
+	Profile bool
 	// MaxRSS stops a child whose resident set grows past it (0: no limit).
 	MaxRSS   int64
 	Samples  int    // requests per question (default 200)
@@ -224,13 +226,19 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 			return res, err
 		}
 		row.CorpusBytes, row.GenSeconds = st.Bytes, secs
-		row.Extract = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n})
+		prof := func(name string) string {
+			if !c.Profile {
+				return ""
+			}
+			return filepath.Join(c.Work, "profiles", fmt.Sprintf("%s-%d", name, n))
+		}
+		row.Extract = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n, Profile: prof("extract")})
 		logStage(c.Log, row.Extract)
 		row.Extract1 = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n, Workers: 1})
 		logStage(c.Log, row.Extract1)
 		var dump string
 		for _, b := range c.Backends {
-			req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients}
+			req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients, Profile: prof("build-" + b)}
 			switch b {
 			case "mem":
 				req.Addr = "mem:"

@@ -41,7 +41,7 @@ func TestPercentile(t *testing.T) {
 
 func TestRequestArgs(t *testing.T) {
 	t.Parallel()
-	want := Request{Stage: "build", Corpus: "/c", Docs: 10, Workers: 1, Backend: "bolt", Addr: "bolt:/x/kg.db", Dump: "/g.nq", Samples: 5, Clients: 3}
+	want := Request{Stage: "build", Corpus: "/c", Docs: 10, Workers: 1, Backend: "bolt", Addr: "bolt:/x/kg.db", Dump: "/g.nq", Samples: 5, Clients: 3, Profile: "/p/build-bolt-10"}
 	var got Request
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
 	fs.IntVar(&got.Samples, "samples", 0, "")
@@ -149,7 +149,7 @@ func TestRun(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			work, out := t.TempDir(), t.TempDir()
 			res, err := Run(context.Background(), c.deps, Config{Sizes: []int{3, 5}, Seed: 2, Work: work, Out: out,
-				Backends: c.backends, Samples: 4, Clients: 2, Log: io.Discard})
+				Backends: c.backends, Samples: 4, Clients: 2, Log: io.Discard, Profile: c.built})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,6 +184,11 @@ func TestRun(t *testing.T) {
 				}
 				if !reflect.DeepEqual(b.ChainIDs, []string{"industry/集成电路"}) {
 					t.Errorf("asked about chains %v, want only the corpus's", b.ChainIDs)
+				}
+				for _, f := range []string{"build-mem-5.cpu.pprof", "build-mem-5.heap.pprof", "extract-3.cpu.pprof"} {
+					if _, err := os.Stat(filepath.Join(work, "profiles", f)); err != nil {
+						t.Errorf("profile: %v", err)
+					}
 				}
 			}
 		})

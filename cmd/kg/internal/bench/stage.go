@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strconv"
@@ -33,6 +34,9 @@ type Request struct {
 	Dump    string // write the built graph as N-Quads here (for cayley load)
 	Samples int
 	Clients int
+	// Profile writes the stage's CPU and heap profiles with this path
+	// prefix (PREFIX.cpu.pprof, PREFIX.heap.pprof).
+	Profile string
 }
 
 // Flags registers the request's flags on fs, so that a child parses what
@@ -45,6 +49,7 @@ func (r *Request) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&r.Backend, "backend", "", "internal: the stage's backend name")
 	fs.StringVar(&r.Addr, "addr", "", "internal: the stage's store address")
 	fs.StringVar(&r.Dump, "dump", "", "internal: write the graph as N-Quads to this file")
+	fs.StringVar(&r.Profile, "stage-profile", "", "internal: write the stage's pprof profiles with this path prefix")
 }
 
 // Args are the child's command-line flags for r.
@@ -52,13 +57,20 @@ func (r Request) Args() []string {
 	return []string{
 		"--stage", r.Stage, "--corpus", r.Corpus, "--stage-docs", strconv.Itoa(r.Docs),
 		"--stage-workers", strconv.Itoa(r.Workers), "--backend", r.Backend, "--addr", r.Addr,
-		"--dump", r.Dump, "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
+		"--dump", r.Dump, "--stage-profile", r.Profile, "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
 	}
 }
 
 // RunStage measures one stage in this process. Failures are reported in the
 // result, never as an error, so that one missing part does not stop a run.
 func RunStage(ctx context.Context, deps Deps, req Request) StageResult {
+	if req.Profile != "" {
+		stop, err := profile(req.Profile)
+		if err != nil {
+			return StageResult{Stage: req.Stage, Backend: req.Backend, Skipped: "failed: profile: " + err.Error()}
+		}
+		defer stop()
+	}
 	switch req.Stage {
 	case "extract":
 		return extractStage(ctx, deps, req)
@@ -66,6 +78,30 @@ func RunStage(ctx context.Context, deps Deps, req Request) StageResult {
 		return buildStage(ctx, deps, req)
 	}
 	return StageResult{Stage: req.Stage, Skipped: fmt.Sprintf("failed: unknown stage %q", req.Stage)}
+}
+
+// profile starts a CPU profile at prefix.cpu.pprof; stop ends it and writes
+// the heap profile at prefix.heap.pprof.
+func profile(prefix string) (stop func(), err error) {
+	if err := os.MkdirAll(filepath.Dir(prefix), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(prefix + ".cpu.pprof")
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+		if h, err := os.Create(prefix + ".heap.pprof"); err == nil {
+			pprof.WriteHeapProfile(h)
+			h.Close()
+		}
+	}, nil
 }
 
 type corpusFile struct {
