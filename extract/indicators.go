@@ -23,11 +23,10 @@ func (d *doc) indicators(si int) {
 	lastName := ""
 	for i := s.start; i < s.end; i++ {
 		r := rs[i]
-		if strings.ContainsRune("，；：,;:。！？(（）)", r) {
-			segStart = i + 1
-			continue
-		}
 		if !isDigit(r) {
+			if isClauseEnd(r) || r == '(' || r == ')' || r == '（' || r == '）' {
+				segStart = i + 1
+			}
 			continue
 		}
 		// Not part of a code or a word (PM2.5, 5G, B20), not an ordinal.
@@ -111,7 +110,8 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		found := false
 		for k := min(6, b-a); k >= 1; k-- {
 			if v, n := d.lx.measure.longest(rs, b-k, b); n == k {
-				if measure == "" {
+				// The more telling word wins: 累计达 is 累计.
+				if measure == "" || measure == "总量" {
 					measure = measures[v].measure
 				}
 				b -= k
@@ -190,7 +190,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		}
 		k++
 	}
-	post := strings.NewReplacer("“", "", "”", "").Replace(string(rs[j:k]))
+	post := strings.ReplaceAll(strings.ReplaceAll(string(rs[j:k]), "“", ""), "”", "")
 	if runeLen(post) >= 1 {
 		return post, measure, subject
 	}

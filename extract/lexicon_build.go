@@ -20,6 +20,8 @@ type lexicon struct {
 	places   []place
 	unit     *trie // value: index into units
 	measure  *trie // value: index into measures
+	area     *trie // value: index into areaSuffixes
+	develop  *trie // value: index into developVerbs
 	nodes    []*Node
 }
 
@@ -85,6 +87,14 @@ func newLexicon(tax *Taxonomy, places []place) *lexicon {
 	lx.unit = newTrie()
 	for i, u := range units {
 		lx.unit.add(u, i)
+	}
+	lx.area = newTrie()
+	for i, a := range areaSuffixes {
+		lx.area.add(a, i)
+	}
+	lx.develop = newTrie()
+	for i, v := range developVerbs {
+		lx.develop.add(v, i)
 	}
 	lx.measure = newTrie()
 	for i, m := range measures {

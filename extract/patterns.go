@@ -13,11 +13,8 @@ var developVerbs = []string{"参与研制的", "自主研制的", "自主研发�
 // develops reads X…研制的…“P”: the firm X develops the product P.
 func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	rs := d.rs
-	for _, v := range developVerbs {
-		k := indexRunes(rs, a, b, v)
-		if k < 0 {
-			continue
-		}
+	for _, m := range d.lx.develop.scan(rs, a, b, d.buf[:0]) {
+		v, k := developVerbs[m.val], m.start
 		// The product: the first quoted name after the verb (right after
 		// it for a verb without 的: 发布“X”).
 		q0 := -1
@@ -58,15 +55,6 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	}
 }
 
-func indexRunes(rs []rune, a, b int, s string) int {
-	w := []rune(s)
-	for i := a; i+len(w) <= b; i++ {
-		if rs[i] == w[0] && hasAt(rs, i, s) {
-			return i
-		}
-	}
-	return -1
-}
 
 // firmPatterns reads firms from the words around them: X成为…企业,
 // 与X签署…协议, X成功上市, …有限公司.
@@ -249,8 +237,8 @@ func ShortName(full string) string {
 		for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "公司",
 			"集团", "控股", "股份", "科技", "技术", "发展", "实业", "国际", "Co.,Ltd.", "Co., Ltd.", "Ltd.", "Inc.",
 			"Corporation", "Corp.", "GmbH", "LLC"} {
-			if strings.HasSuffix(s, suf) && runeLen(s)-runeLen(suf) >= 2 {
-				s = strings.TrimSpace(strings.TrimSuffix(s, suf))
+			if rest := strings.TrimSpace(strings.TrimSuffix(s, suf)); strings.HasSuffix(s, suf) && runeLen(rest) >= 2 && rest != "有限" && rest != "股份有限" {
+				s = rest
 				changed = true
 			}
 		}
@@ -281,6 +269,9 @@ var regionPrefixes = []string{
 // the legal name becomes its alias, and the rest keeps the short name in
 // front (西安X硅片技术有限公司(以下简称“X”)12英寸硅片二期项目 → X12英寸硅片二期项目).
 func (d *doc) resolveLegal(w []rune) []rune {
+	if !containsAny(w, "(（司") {
+		return w
+	}
 	out := make([]rune, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		if w[i] != '(' && w[i] != '（' {

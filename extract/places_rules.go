@@ -60,12 +60,9 @@ var areaSuffixes = []string{"街道", "经济技术开发区", "经济开发区"
 func (d *doc) areas(si int) {
 	s := d.st.sents[si]
 	rs := d.rs
-	for i := s.start; i < s.end; i++ {
-		for _, suf := range areaSuffixes {
-			if !hasAt(rs, i, suf) {
-				continue
-			}
-			end := i + runeLen(suf)
+	for _, m := range d.lx.area.scan(rs, s.start, s.end, d.buf[:0]) {
+		i, end, suf := m.start, m.end, areaSuffixes[m.val]
+		for once := true; once; once = false {
 			j := i
 			for j > s.start && i-j < 6 && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于的至是将向由从和等对为、", rs[j-1]) {
 				j--
@@ -96,8 +93,6 @@ func (d *doc) areas(si int) {
 				name = d.lx.places[v].name
 			}
 			d.entity(kg.TypePlace, name, string(rs[j:end]))
-			i = end - 1
-			break
 		}
 	}
 }

@@ -17,7 +17,9 @@ type doc struct {
 	id    string
 	out   *kg.Extraction
 	ents  map[string]int // entity id → index in out.Entities
-	rels  map[string]int // relation key → index in out.Relations
+	rels  map[relKey]int // relation → index in out.Relations
+	// sentText caches the text of sentences used as evidence.
+	sentText []string
 	firms map[string]string
 	zone  string // the document's own zone (from the title), a place id
 	nind  int
@@ -46,10 +48,10 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		out: &kg.Extraction{
 			Documents:  []kg.Document{},
 			Entities:   []kg.Entity{},
-			Relations:  []kg.Relation{},
+			Relations:  make([]kg.Relation, 0, len(st.sents)),
 			Indicators: []kg.Indicator{},
 		},
-		ents: map[string]int{}, rels: map[string]int{}, firms: map[string]string{},
+		ents: map[string]int{}, rels: map[relKey]int{}, firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{},
 	}
 	sents := make([]kg.Span, len(st.sents))
@@ -102,14 +104,24 @@ func (d *doc) evidence(sent int) []kg.Evidence {
 		return []kg.Evidence{}
 	}
 	s := d.st.sents[sent]
-	return []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: string(d.rs[s.start:s.end])}}
+	if d.sentText == nil {
+		d.sentText = make([]string, len(d.st.sents))
+	}
+	if d.sentText[sent] == "" {
+		d.sentText[sent] = string(d.rs[s.start:s.end])
+	}
+	return []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: d.sentText[sent]}}
 }
+
+// relKey identifies a fact: one relation per subject, predicate and object
+// or value.
+type relKey struct{ s, p, o, v string }
 
 func (d *doc) relate(r kg.Relation, sent int) {
 	if r.Subject == "" || r.Subject == r.Object {
 		return
 	}
-	key := r.Subject + "\x00" + r.Predicate + "\x00" + r.Object + "\x00" + r.Value
+	key := relKey{r.Subject, r.Predicate, r.Object, r.Value}
 	if i, ok := d.rels[key]; ok {
 		// A fact stated as done wins over the same fact stated as a plan.
 		if !r.Planned {
@@ -301,7 +313,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	rs := d.rs
 	i := start
 	if first {
-		if _, n := sectionMarker(string(rs[i:min(end, i+12)])); n > 0 {
+		if _, n := sectionMarkerRunes(rs[i:min(end, i+12)]); n > 0 {
 			i += n
 		}
 	}
@@ -452,6 +464,15 @@ func hasGrowthWord(rs []rune) bool {
 	return false
 }
 
+// isClauseEnd reports whether r ends a clause.
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '，', '；', '：', ',', ';', ':', '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
 func hasAt(rs []rune, i int, s string) bool {
 	for _, r := range s {
 		if i >= len(rs) || rs[i] != r {
@@ -477,21 +498,21 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	rs := d.rs
 	cs := s.start
 	if s.start == d.st.paras[s.para].start {
-		if _, n := sectionMarker(string(rs[cs:min(s.end, cs+12)])); n > 0 {
+		if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {
 			cs += n
 		}
 	}
 	sentPlanned := planned
 	for i := cs; i <= s.end; i++ {
-		if i < s.end && !strings.ContainsRune("，；：,;:。！？!?", rs[i]) {
+		if i < s.end && !isClauseEnd(rs[i]) {
 			continue
 		}
 		if i > cs {
-			cp := sentPlanned || d.planned(cs, i)
-			if d.planned(cs, i) && rs[min(i, s.end-1)] != '，' {
+			pl := d.planned(cs, i)
+			if pl && rs[min(i, s.end-1)] != '，' {
 				sentPlanned = true
 			}
-			d.clause(si, cs, i, ctx, cp)
+			d.clause(si, cs, i, ctx, sentPlanned || pl)
 		}
 		cs = i + 1
 	}
@@ -606,7 +627,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		// named after a governing verb (加快推进马驹桥物流基地转型升级) still count.
 		if k := indexRunes(rs, start+2, b, "等"); k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
-		} else if lead != "" {
+		} else if lead != "" && len(d.lx.heads.scan(rs, start, b, nil)) > 0 {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
 		}
 		return

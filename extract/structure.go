@@ -39,7 +39,19 @@ const chineseDigits = "〇零一二三四五六七八九十百两"
 // sectionMarker returns the level and rune length of the section number
 // that s starts with (一、 (一) 1. (1) 第一部分), or 0, 0.
 func sectionMarker(s string) (level, n int) {
-	rs := []rune(s)
+	var buf [12]rune
+	rs := buf[:0]
+	for _, r := range s {
+		if len(rs) == len(buf) {
+			break
+		}
+		rs = append(rs, r)
+	}
+	return sectionMarkerRunes(rs)
+}
+
+// sectionMarkerRunes is sectionMarker over runes.
+func sectionMarkerRunes(rs []rune) (level, n int) {
 	if len(rs) > 12 {
 		rs = rs[:12]
 	}
@@ -127,8 +139,7 @@ func parseStructure(text string) *structure {
 func (st *structure) addPara(start, end int) {
 	rs := st.runes
 	p := para{start: start, end: end}
-	line := string(rs[start:min(end, start+16)])
-	if lv, _ := sectionMarker(line); lv > 0 {
+	if lv, _ := sectionMarkerRunes(rs[start:min(end, start+16)]); lv > 0 {
 		p.level = lv
 		p.heading = !containsAny(rs[start:end], "。！？") && end-start <= 80
 	}

@@ -1,50 +1,92 @@
 package extract
 
+import "unicode/utf8"
+
 // trie is a dictionary of words over runes with a value per word, matched
-// leftmost-longest. Lookups walk from a start rune; most runes of a text
-// start no word, so a scan costs about one map probe per rune.
+// leftmost-longest. A bitset of the runes that start a word rejects most
+// positions of a text with one bit test; the root's children sit in a map,
+// deeper nodes in short slices scanned in order.
 type trie struct {
-	root *tnode
+	first [1024]uint64 // runes < 65536 that start a word
+	root  map[rune]int32
+	nodes []tnode // nodes[0] is the root
 }
 
 type tnode struct {
-	next map[rune]*tnode
-	val  int // index+1 of the word's value; 0: no word ends here
+	keys []rune
+	kids []int32
+	val  int32 // value+1 of the word ending here; 0: none
 }
 
-func newTrie() *trie { return &trie{root: &tnode{}} }
+func newTrie() *trie {
+	return &trie{root: map[rune]int32{}, nodes: []tnode{{}}}
+}
 
 // add stores word with value v (v ≥ 0). A later add of the same word wins.
 func (t *trie) add(word string, v int) {
-	n := t.root
-	for _, r := range word {
-		if n.next == nil {
-			n.next = map[rune]*tnode{}
-		}
-		c := n.next[r]
-		if c == nil {
-			c = &tnode{}
-			n.next[r] = c
-		}
-		n = c
+	if word == "" {
+		return
 	}
-	if n != t.root {
-		n.val = v + 1
+	cur := int32(0)
+	for i, r := range word {
+		if i == 0 && r >= 0 && r < 65536 {
+			t.first[r>>6] |= 1 << (uint(r) & 63)
+		}
+		next := t.child(cur, r)
+		if next < 0 {
+			next = int32(len(t.nodes))
+			t.nodes = append(t.nodes, tnode{})
+			if cur == 0 {
+				t.root[r] = next
+			}
+			t.nodes[cur].keys = append(t.nodes[cur].keys, r)
+			t.nodes[cur].kids = append(t.nodes[cur].kids, next)
+		}
+		cur = next
 	}
+	t.nodes[cur].val = int32(v) + 1
+}
+
+func (t *trie) child(n int32, r rune) int32 {
+	if n == 0 {
+		if c, ok := t.root[r]; ok {
+			return c
+		}
+		return -1
+	}
+	nd := &t.nodes[n]
+	for i, k := range nd.keys {
+		if k == r {
+			return nd.kids[i]
+		}
+	}
+	return -1
+}
+
+// starts reports whether some word may start with r.
+func (t *trie) starts(r rune) bool {
+	if r >= 0 && r < 65536 {
+		return t.first[r>>6]&(1<<(uint(r)&63)) != 0
+	}
+	_, ok := t.root[r]
+	return ok
 }
 
 // longest returns the value and length of the longest word starting at
 // rs[i] and ending at or before lim, or -1, 0.
 func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 	v, n = -1, 0
-	cur := t.root
+	if i >= lim || !t.starts(rs[i]) {
+		return v, n
+	}
+	cur := int32(0)
 	for j := i; j < lim; j++ {
-		cur = cur.next[rs[j]]
-		if cur == nil {
+		cur = t.child(cur, rs[j])
+		if cur < 0 {
 			break
 		}
-		if cur.val > 0 {
-			v, n = cur.val-1, j-i+1
+		if val := t.nodes[cur].val; val > 0 {
+			v, n = int(val-1), j-i+1
 		}
 	}
 	return v, n
@@ -59,7 +101,7 @@ type match struct {
 // scan returns the leftmost-longest non-overlapping words in rs[from:lim].
 func (t *trie) scan(rs []rune, from, lim int, out []match) []match {
 	for i := from; i < lim; {
-		if t.root.next[rs[i]] == nil {
+		if !t.starts(rs[i]) {
 			i++
 			continue
 		}
@@ -74,9 +116,6 @@ func (t *trie) scan(rs []rune, from, lim int, out []match) []match {
 	return out
 }
 
-// hasPrefix reports the value and length of the longest word that rs starts with.
-func (t *trie) prefix(rs []rune) (v, n int) { return t.longest(rs, 0, len(rs)) }
-
 // suffix returns the value and length of the longest word rs ends with,
 // trying suffixes up to max runes.
 func (t *trie) suffix(rs []rune, max int) (v, n int) {
@@ -87,4 +126,18 @@ func (t *trie) suffix(rs []rune, max int) (v, n int) {
 		}
 	}
 	return v, n
+}
+
+// indexRunes returns the first index ≥ a where s occurs in rs[a:b], or -1.
+func indexRunes(rs []rune, a, b int, s string) int {
+	r0, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return -1
+	}
+	for i := a; i < b; i++ {
+		if rs[i] == r0 && hasAt(rs[:b], i, s) {
+			return i
+		}
+	}
+	return -1
 }

@@ -1,0 +1,436 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+func newTestExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	ex, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex
+}
+
+func encodeWith(t *testing.T, s string, enc interface{ Bytes([]byte) ([]byte, error) }) []byte {
+	t.Helper()
+	b, err := enc.Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDecode(t *testing.T) {
+	const text = "经开区2022年工作总结\n京东方B20项目落地。"
+	gb := encodeWith(t, text, simplifiedchinese.GB18030.NewEncoder())
+	u16le := encodeWith(t, text, xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder())
+	u16be := encodeWith(t, text, xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewEncoder())
+	tests := []struct {
+		name    string
+		in      []byte
+		want    string
+		wantErr bool
+	}{
+		{"utf8", []byte(text), text, false},
+		{"utf8 bom", append([]byte{0xEF, 0xBB, 0xBF}, text...), text, false},
+		{"gb18030", gb, text, false},
+		{"utf16le bom", u16le, text, false},
+		{"utf16be bom", u16be, text, false},
+		{"empty", nil, "", true},
+		{"blank", []byte(" \n\t "), "", true},
+		{"nul bytes", []byte("abc\x00\x00def"), "", true},
+		{"binary", []byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'}, "", true},
+		{"odd utf16", []byte{0xFF, 0xFE, 'a'}, "", true},
+		{"invalid gb18030", bytes.Repeat([]byte{0xFF, 0xFF, 0x80}, 20), "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decode("f.txt", tt.in)
+			if tt.wantErr {
+				if kg.ErrorCode(err) != kg.EUndecodable {
+					t.Fatalf("decode = %q, %v; want an EUndecodable error", got, err)
+				}
+				if !strings.Contains(err.Error(), "f.txt") {
+					t.Errorf("error %q does not name the file", err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("decode = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"pdf break across blank lines", "标题\n\n推动中芯京城、小米智\n\n能制造基地等重大项目落地。", "标题\n推动中芯京城、小米智能制造基地等重大项目落地。"},
+		{"sentence end keeps paragraphs", "标题\n第一段。\n第二段。", "标题\n第一段。\n第二段。"},
+		{"heading stands alone", "标题\n一、加快产业发展\n全年实现52个项目落地。", "标题\n一、加快产业发展\n全年实现52个项目落地。"},
+		{"line before a heading", "标题\n积极\n二、下一步", "标题\n积极\n二、下一步"},
+		{"spaces between chinese and digits", "标题\n2022 年，增长 8% 。", "标题\n2022年，增长8%。"},
+		{"latin words keep a space", "标题\nMercedes Benz 项目落地。", "标题\nMercedes Benz项目落地。"},
+		{"full width folded", "标题\n２０２２年（一）ＡＢＣ％。", "标题\n2022年(一)ABC%。"},
+		{"ideographic space and crlf", "标题\r\n增长　8%。\r\n", "标题\n增长8%。"},
+		{"zero width removed", "标题\n京\u200b东方。", "标题\n京东方。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := normalize(tt.in); got != tt.want {
+				t.Errorf("normalize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSectionMarker(t *testing.T) {
+	tests := []struct {
+		in       string
+		level, n int
+	}{
+		{"一、高效统筹", 1, 2},
+		{"十二、其他", 1, 3},
+		{"(一)创新药。", 2, 3},
+		{"（二）医疗器械", 2, 3},
+		{"1.半导体", 3, 2},
+		{"12、光子", 3, 3},
+		{"(3)人才", 4, 3},
+		{"第二部分 工作安排", 1, 4},
+		{"2.7万吨", 0, 0},
+		{"2022年", 0, 0},
+		{"一是量子信息", 0, 0},
+		{"二十大胜利召开", 0, 0},
+	}
+	for _, tt := range tests {
+		level, n := sectionMarker(tt.in)
+		if level != tt.level || n != tt.n {
+			t.Errorf("sectionMarker(%q) = %d, %d; want %d, %d", tt.in, level, n, tt.level, tt.n)
+		}
+	}
+}
+
+func TestStructure(t *testing.T) {
+	text := normalize("北京经济技术开发区管委会 2022 年度工作总结\n\n2022年是重要的一年。经济增长。\n\n一、产业发展\n\n新一代信息技术产业做强做优。京东方B20项目落地！\n\n二、2023年工作安排\n\n力争投产。")
+	st := parseStructure(text)
+	if st.title != "北京经济技术开发区管委会2022年度工作总结" {
+		t.Errorf("title = %q", st.title)
+	}
+	if st.year != 2022 {
+		t.Errorf("year = %d", st.year)
+	}
+	var sents []string
+	for _, s := range st.sents {
+		sents = append(sents, string(st.runes[s.start:s.end]))
+	}
+	want := []string{"北京经济技术开发区管委会2022年度工作总结", "2022年是重要的一年。", "经济增长。", "一、产业发展",
+		"新一代信息技术产业做强做优。", "京东方B20项目落地！", "二、2023年工作安排", "力争投产。"}
+	if strings.Join(sents, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences\n got %q\nwant %q", sents, want)
+	}
+	var planned []bool
+	for _, p := range st.paras {
+		planned = append(planned, p.planned)
+	}
+	if got := planned[len(planned)-1]; !got {
+		t.Errorf("the paragraph under 2023年工作安排 is not planned: %v", planned)
+	}
+	if planned[3] {
+		t.Errorf("a paragraph of this year's work is planned: %v", planned)
+	}
+}
+
+// extractText runs the whole pipeline on a short text with a title line.
+func extractString(t *testing.T, ex *Extractor, body string) *kg.Extraction {
+	t.Helper()
+	x, err := ex.Extract("t.txt", []byte("测试区管委会2022年工作总结\n\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func has(x *kg.Extraction, subj, pred, obj string) bool {
+	for _, r := range x.Relations {
+		if r.Subject == subj && r.Predicate == pred && (r.Object == obj || r.Value == obj) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasEntity(x *kg.Extraction, id string) bool {
+	for _, e := range x.Entities {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRelations(t *testing.T) {
+	ex := newTestExtractor(t)
+	type rel struct{ s, p, o string }
+	tests := []struct {
+		name string
+		body string
+		want []rel
+		not  []rel
+	}{
+		{"owner and code", "示范产业做强做优。海澜达B30重大项目落地。", []rel{
+			{"enterprise/海澜达", "hasProject", "project/海澜达B30"}, {"project/海澜达B30", "stage", "落地"}}, nil},
+		{"list on 及 with owner", "科泰全球研发中心及品牌总部落地。", []rel{
+			{"enterprise/科泰", "hasProject", "project/科泰全球研发中心"}, {"enterprise/科泰", "hasProject", "project/科泰品牌总部"},
+			{"project/科泰品牌总部", "stage", "落地"}}, nil},
+		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{
+			{"enterprise/云帆微电", "hasProject", "project/云帆微电项目"}, {"project/云帆微电项目", "stage", "落地"},
+			{"project/星辰二期", "stage", "开工"}}, nil},
+		{"firms 等N家企业", "奥林智芯等6家企业入驻。", []rel{{"enterprise/奥林智芯", "stage", "入驻"}}, nil},
+		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
+			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
+			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},
+		{"name with 和 stays whole", "机器人和智能制造产业突破发展。推进海川重工三期开工。", []rel{
+			{"enterprise/海川重工", "inIndustry", "industry/机器人和智能制造"}}, nil},
+		{"develops", "远星航天自主研发的“天河二号”成功发射。", []rel{{"enterprise/远星航天", "develops", "product/天河二号"}}, nil},
+		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
+			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},
+		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},
+			{"project/ABB机器人全球研发中心", "stage", "揭牌"}}, nil},
+		{"place after 落户", "宏图半导体总部落户软件新城。", []rel{{"project/宏图半导体总部", "locatedIn", "place/软件新城"}}, nil},
+		{"place prefix", "加快马驹桥智造基地建设。", []rel{{"project/马驹桥智造基地", "locatedIn", "place/马驹桥镇"}}, nil},
+		{"category is no project", "推动绿色工厂建设。", nil, []rel{{"project/绿色工厂", "stage", "在建"}}},
+		{"verb as noun", "出台企业研发中心建设三年行动计划。", nil, []rel{{"project/企业研发中心", "stage", "在建"}}},
+		{"planned", "力争华光二期竣工投产。", []rel{{"project/华光二期", "stage", "投产"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractString(t, ex, tt.body)
+			for _, r := range tt.want {
+				if !has(x, r.s, r.p, r.o) {
+					t.Errorf("missing %s %s %s in %s", r.s, r.p, r.o, dumpRelations(x))
+				}
+			}
+			for _, r := range tt.not {
+				if has(x, r.s, r.p, r.o) {
+					t.Errorf("unexpected %s %s %s", r.s, r.p, r.o)
+				}
+			}
+		})
+	}
+}
+
+func TestPlanned(t *testing.T) {
+	ex := newTestExtractor(t)
+	x := extractString(t, ex, "力争华光二期竣工投产。\n\n瑞达三期开工。")
+	for _, r := range x.Relations {
+		if r.Predicate != kg.PredStage {
+			continue
+		}
+		want := r.Subject == "project/华光二期"
+		if r.Planned != want {
+			t.Errorf("%s %s planned = %v, want %v", r.Subject, r.Value, r.Planned, want)
+		}
+	}
+}
+
+func dumpRelations(x *kg.Extraction) string {
+	var b strings.Builder
+	for _, r := range x.Relations {
+		b.WriteString("\n  " + r.Subject + " " + r.Predicate + " " + r.Object + r.Value)
+	}
+	return b.String()
+}
+
+func TestIndicators(t *testing.T) {
+	ex := newTestExtractor(t)
+	type ind struct {
+		name    string
+		value   float64
+		unit    string
+		measure string
+	}
+	tests := []struct {
+		body string
+		want []ind
+	}{
+		{"全年地区生产总值同比增长8%(剔除疫苗因素)；工业产值同比下降8.6%。", []ind{
+			{"地区生产总值", 8, "%", "同比增长"}, {"工业产值", 8.6, "%", "同比下降"}}},
+		{"实现碳减排2.7万吨。", []ind{{"碳减排", 2.7, "万吨", "总量"}}},
+		{"全年实现52个项目落地。", []ind{{"项目落地", 52, "个", "总量"}}},
+		{"新增上市企业6家，累计达47家。", []ind{{"上市企业", 6, "家", "新增"}, {"上市企业", 47, "家", "累计"}}},
+		{"PM2.5累计浓度32微克/立方米，同比下降8.6%。", []ind{
+			{"PM2.5累计浓度", 32, "微克/立方米", "累计"}, {"PM2.5累计浓度", 8.6, "%", "同比下降"}}},
+		{"1-11月，全区研发投入同比增长19.6%。", []ind{{"研发投入", 19.6, "%", "同比增长"}}},
+		{"支持5G基站建设。", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			x := extractString(t, ex, tt.body)
+			var got []ind
+			for _, i := range x.Indicators {
+				got = append(got, ind{i.Name, i.Value, i.Unit, i.Measure})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("indicators = %+v, want %+v", got, tt.want)
+			}
+			for k := range got {
+				if got[k] != tt.want[k] {
+					t.Errorf("indicator %d = %+v, want %+v", k, got[k], tt.want[k])
+				}
+			}
+		})
+	}
+}
+
+func TestShortName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"京东方科技集团股份有限公司", "京东方"},
+		{"北京小米科技有限责任公司", "小米"},
+		{"三星(中国)半导体有限公司", "三星半导体"},
+		{"苏州纳微科技股份有限公司", "纳微"},
+		{"京东方", "京东方"},
+		{"ABB", "ABB"},
+		{"有限公司", "有限公司"},
+	}
+	for _, tt := range tests {
+		if got := ShortName(tt.in); got != tt.want {
+			t.Errorf("ShortName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTaxonomy(t *testing.T) {
+	ex := newTestExtractor(t)
+	tax := ex.Taxonomy()
+	ents, rels := tax.Graph()
+	if len(ents) != len(tax.Nodes) || len(rels) != len(tax.Nodes)-len(tax.Roots) {
+		t.Fatalf("Graph: %d entities, %d relations for %d nodes", len(ents), len(rels), len(tax.Nodes))
+	}
+	ic, ok := tax.Lookup("集成电路")
+	if !ok {
+		t.Fatal("no 集成电路")
+	}
+	ngit, _ := tax.Lookup("新一代信息技术")
+	if !ic.Under(ngit) || ic.Parent != ngit {
+		t.Errorf("集成电路 is not under 新一代信息技术")
+	}
+	segs := map[string]bool{}
+	for _, c := range ic.Children {
+		segs[c.Segment] = true
+	}
+	for _, s := range []string{"upstream", "midstream", "downstream"} {
+		if !segs[s] {
+			t.Errorf("集成电路 has no %s segment", s)
+		}
+	}
+	if _, err := parseTaxonomy([]byte(`{"nodes":[{"name":"a"},{"name":"a"}]}`)); err == nil {
+		t.Error("a duplicate name was accepted")
+	}
+	if _, err := LoadTaxonomy("/nonexistent/taxonomy.json"); err == nil {
+		t.Error("a missing taxonomy file was accepted")
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	ex := newTestExtractor(t)
+	for _, in := range [][]byte{nil, []byte("\x00\x01\x02"), []byte("   \n\n  ")} {
+		_, err := ex.Extract("bad.txt", in)
+		var e *kg.Error
+		if !errors.As(err, &e) || e.Code != kg.EUndecodable || !strings.Contains(err.Error(), "bad.txt") {
+			t.Errorf("Extract(%q) error = %v, want EUndecodable naming bad.txt", in, err)
+		}
+	}
+	small, _ := New(Options{MaxBytes: 10})
+	if _, err := small.Extract("big.txt", bytes.Repeat([]byte("字"), 20)); kg.ErrorCode(err) != kg.ETooLarge {
+		t.Errorf("over the limit: %v", err)
+	}
+}
+
+func TestDocID(t *testing.T) {
+	for in, want := range map[string]string{"etown-2022.txt": "etown-2022", "/a/b/x.y.txt": "x.y", "noext": "noext", "": "document"} {
+		if got := DocID(in); got != want {
+			t.Errorf("DocID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// checkExtraction verifies the contract's invariants: one document,
+// evidence inside the text and equal to it, valid UTF-8, no nil lists.
+func checkExtraction(t testing.TB, x *kg.Extraction) {
+	t.Helper()
+	if len(x.Documents) != 1 {
+		t.Fatalf("%d documents", len(x.Documents))
+	}
+	doc := x.Documents[0]
+	if !utf8.ValidString(doc.Text) {
+		t.Fatal("text is not valid UTF-8")
+	}
+	rs := []rune(doc.Text)
+	if x.Entities == nil || x.Relations == nil || x.Indicators == nil {
+		t.Fatal("nil list")
+	}
+	for _, s := range doc.Sentences {
+		if s.Start < 0 || s.End > len(rs) || s.Start > s.End {
+			t.Fatalf("sentence %v outside the text (%d runes)", s, len(rs))
+		}
+	}
+	check := func(what string, evs []kg.Evidence) {
+		if evs == nil {
+			t.Fatalf("%s: nil evidence", what)
+		}
+		for _, ev := range evs {
+			if ev.Start < 0 || ev.End > len(rs) || ev.Start > ev.End {
+				t.Fatalf("%s: evidence %d-%d outside the text (%d runes)", what, ev.Start, ev.End, len(rs))
+			}
+			if string(rs[ev.Start:ev.End]) != ev.Text {
+				t.Fatalf("%s: evidence text %q != text at its offsets", what, ev.Text)
+			}
+			if ev.Sentence < 0 || ev.Sentence >= len(doc.Sentences) {
+				t.Fatalf("%s: sentence %d out of range", what, ev.Sentence)
+			}
+		}
+	}
+	for _, e := range x.Entities {
+		if !utf8.ValidString(e.Name) || e.Aliases == nil || e.ID == "" {
+			t.Fatalf("bad entity %+v", e)
+		}
+	}
+	for _, r := range x.Relations {
+		check(r.Subject+" "+r.Predicate, r.Evidence)
+	}
+	for _, i := range x.Indicators {
+		if !utf8.ValidString(i.Name) {
+			t.Fatalf("indicator name %q", i.Name)
+		}
+		check(i.ID, i.Evidence)
+	}
+}
+
+func TestSampleInvariants(t *testing.T) {
+	ex := newTestExtractor(t)
+	name, data := Sample()
+	x, err := ex.Extract(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExtraction(t, x)
+	if x.Documents[0].ID != "etown-2022" || x.Documents[0].Year != 2022 {
+		t.Errorf("document = %+v", x.Documents[0])
+	}
+	for _, r := range x.Relations {
+		if len(r.Evidence) == 0 && r.Predicate != kg.PredPartOf {
+			t.Errorf("relation without evidence: %+v", r)
+		}
+	}
+}
