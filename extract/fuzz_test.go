@@ -12,8 +12,8 @@ import (
 func FuzzExtract(f *testing.F) {
 	name, sample := Sample()
 	seeds := [][]byte{
-		{},                                  // empty
-		[]byte("\x00\x00\x00"),              // NUL bytes
+		{},                                   // empty
+		[]byte("\x00\x00\x00"),               // NUL bytes
 		{0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00}, // UTF-16LE with a lone high surrogate
 		{0xFE, 0xFF, 0xDC, 0x00, 0x00, 0x41}, // UTF-16BE with a lone low surrogate
 		{0xFF, 0xFE, 0x41},                   // odd-length UTF-16

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -54,7 +55,6 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		return
 	}
 }
-
 
 // firmPatterns reads firms from the words around them: X成为…企业,
 // 与X签署…协议, X成功上市, …有限公司.
@@ -184,9 +184,14 @@ func (d *doc) mentions() {
 	}
 	// The document's own places under their short forms (坪山, 经开区).
 	text := string(rs)
-	for name, id := range d.localPlaces {
+	names := make([]string, 0, len(d.localPlaces))
+	for name := range d.localPlaces {
+		names = append(names, name)
+	}
+	sort.Strings(names) // a stable order of aliases
+	for _, name := range names {
 		if strings.Contains(text, name) {
-			d.entity(kg.TypePlace, strings.TrimPrefix(id, "place/"), name)
+			d.entity(kg.TypePlace, strings.TrimPrefix(d.localPlaces[name], "place/"), name)
 		}
 	}
 }

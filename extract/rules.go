@@ -10,21 +10,21 @@ import (
 // doc is the state of one extraction: the text, what was found so far and
 // the index that keeps one entity per thing and one relation per fact.
 type doc struct {
-	lx    *lexicon
-	tax   *Taxonomy
-	st    *structure
-	rs    []rune
-	id    string
-	out   *kg.Extraction
-	ents  map[string]int // entity id → index in out.Entities
-	rels  map[relKey]int // relation → index in out.Relations
+	lx   *lexicon
+	tax  *Taxonomy
+	st   *structure
+	rs   []rune
+	id   string
+	out  *kg.Extraction
+	ents map[string]int // entity id → index in out.Entities
+	rels map[relKey]int // relation → index in out.Relations
 	// sentText caches the text of sentences used as evidence.
 	sentText []string
-	firms map[string]string
-	zone  string // the document's own zone (from the title), a place id
-	nind  int
-	buf   []match
-	named map[*Node]bool // taxonomy nodes the text names
+	firms    map[string]string
+	zone     string // the document's own zone (from the title), a place id
+	nind     int
+	buf      []match
+	named    map[*Node]bool // taxonomy nodes the text names
 	// localPlaces are the document's own places (its zone, written short
 	// forms) by name: written form → id.
 	localPlaces map[string]string
