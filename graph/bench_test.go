@@ -1,61 +1,238 @@
 package graph_test
 
+// Load benchmarks: a synthetic graph of realistic shape (generated reports
+// of the genre, extracted and mapped by this package: Chinese IRIs, two dozen
+// predicates, a label on every quad), loaded by the product into each
+// backend and by Cayley's own loader (`cayley load`, built at the go.mod
+// version) from the same quads written as N-Quads.
+//
+//	KG_BENCH_QUADS=1000000 go test -run '^$' -bench 'Load1M' -benchtime 1x -timeout 60m ./graph
+//
+// KG_BENCH_QUADS (default 1,000,000) sets the size; the postgres cases need
+// KG_TEST_POSTGRES. Each case reports quads/s and peak RSS (of the process
+// for ours: run one case per invocation for a clean figure; of the cayley
+// process for theirs).
+
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/extract/synth"
 	"github.com/kgraph/kg/graph"
 )
 
-// synthInputs extracts n generated reports.
-func synthInputs(b testing.TB, n int) []graph.Input {
+func benchQuads() int {
+	if n, err := strconv.Atoi(os.Getenv("KG_BENCH_QUADS")); err == nil && n > 0 {
+		return n
+	}
+	return 1_000_000
+}
+
+// synthInputs extracts generated reports until their quads reach want.
+func synthInputs(b testing.TB, want int) []graph.Input {
+	b.Helper()
 	ex, err := extract.New(extract.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	g := synth.New(synth.Options{Seed: 1})
-	out := make([]graph.Input, 0, n)
-	for i := 0; i < n; i++ {
+	var out []graph.Input
+	for i, n := 0, 0; n < want; i++ {
 		d := g.Generate(i)
 		x, err := ex.Extract(d.Name+".txt", d.Data)
 		if err != nil {
 			b.Fatal(err)
 		}
-		out = append(out, graph.Input{Doc: x.Documents[0], X: x})
+		in := graph.Input{Doc: x.Documents[0], X: x}
+		out = append(out, in)
+		n += graph.QuadCount(in)
 	}
 	return out
 }
 
-func BenchmarkLoadDocs(b *testing.B) {
-	in := synthInputs(b, 100)
-	for _, backend := range []string{"mem", "bolt"} {
-		b.Run(backend, func(b *testing.B) {
+// nquadsFile writes the inputs' quads as N-Quads, once per size.
+func nquadsFile(b testing.TB, in []graph.Input, n int) string {
+	b.Helper()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("kg-bench-%d.nq", n))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	s, err := graph.Open(context.Background(), "mem:")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.LoadDocuments(context.Background(), in, nil); err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	if err := s.Dump(context.Background(), w, "nquads"); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	if err := os.Rename(path+".tmp", path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func peakRSS() float64 { return statusMB("/proc/self/status") }
+
+func childRSS(pid int) float64 { return statusMB(fmt.Sprintf("/proc/%d/status", pid)) }
+
+func statusMB(path string) float64 {
+	data, _ := os.ReadFile(path)
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			kb, _ := strconv.Atoi(strings.Fields(l)[1])
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+func BenchmarkLoad1M(b *testing.B) {
+	n := benchQuads()
+	var in []graph.Input
+	inputs := func(b *testing.B) []graph.Input {
+		if in == nil {
+			in = synthInputs(b, n)
+		}
+		return in
+	}
+	ours := func(addr func(b *testing.B) string) func(b *testing.B) {
+		return func(b *testing.B) {
+			in := inputs(b)
 			for i := 0; i < b.N; i++ {
-				addr := "mem:"
-				if backend == "bolt" {
-					addr = "bolt:" + filepath.Join(b.TempDir(), "kg.db")
-				}
-				s, err := graph.Open(context.Background(), addr)
+				b.StopTimer()
+				s, err := graph.Open(context.Background(), addr(b))
 				if err != nil {
 					b.Fatal(err)
 				}
 				quads := 0
+				start := time.Now()
+				b.StartTimer()
 				_, err = s.LoadDocuments(context.Background(), in, func(st []graph.LoadStats) {
 					for _, x := range st {
 						quads += x.Added
 					}
 				})
+				b.StopTimer()
+				el := time.Since(start)
 				if err != nil {
 					b.Fatal(err)
 				}
-				b.ReportMetric(float64(quads)/b.Elapsed().Seconds()*float64(i+1)/float64(b.N), "quads/s")
+				b.ReportMetric(float64(quads)/el.Seconds(), "quads/s")
+				b.ReportMetric(float64(quads), "quads")
+				b.ReportMetric(peakRSS(), "peakRSS_MB")
 				s.Close()
-				_ = fmt.Sprint()
 			}
-		})
+		}
 	}
+	b.Run("bolt", ours(func(b *testing.B) string { return "bolt:" + filepath.Join(b.TempDir(), "kg.db") }))
+	b.Run("mem", ours(func(b *testing.B) string { return "mem:" }))
+	b.Run("postgres", ours(func(b *testing.B) string { return postgresAddr(b) }))
+
+	cayley := func(backend string, addr func(b *testing.B) string) func(b *testing.B) {
+		return func(b *testing.B) {
+			bin := cayleyBinary(b)
+			file := nquadsFile(b, inputs(b), n)
+			lines := countLines(b, file)
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				a := addr(b)
+				cmd := exec.Command(bin, "load", "--init", "-d", backend, "-a", a, "-i", file)
+				cmd.Stderr = os.Stderr
+				start := time.Now()
+				b.StartTimer()
+				if err := cmd.Start(); err != nil {
+					b.Fatal(err)
+				}
+				// The child's peak RSS, polled: rusage's maxrss would count
+				// this process's memory at the fork.
+				peak := make(chan float64)
+				go func() {
+					max := 0.0
+					for cmd.ProcessState == nil {
+						if v := childRSS(cmd.Process.Pid); v > max {
+							max = v
+						}
+						time.Sleep(50 * time.Millisecond)
+					}
+					peak <- max
+				}()
+				err := cmd.Wait()
+				b.StopTimer()
+				el := time.Since(start)
+				if err != nil {
+					b.Fatalf("cayley load: %v", err)
+				}
+				b.ReportMetric(float64(lines)/el.Seconds(), "quads/s")
+				b.ReportMetric(float64(lines), "quads")
+				b.ReportMetric(<-peak, "peakRSS_MB")
+			}
+		}
+	}
+	b.Run("cayley-bolt", cayley("bolt", func(b *testing.B) string { return b.TempDir() }))
+	b.Run("cayley-postgres", cayley("postgres", func(b *testing.B) string { return postgresAddr(b) }))
+}
+
+// cayleyBinary builds Cayley's command at the version in go.mod, in a
+// scratch module so that ours stays untouched.
+func cayleyBinary(b *testing.B) string {
+	bin := filepath.Join(os.TempDir(), "kg-bench-cayley")
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", "github.com/cayleygraph/cayley").Output()
+	if err != nil {
+		b.Skipf("cannot find cayley's version: %v", err)
+	}
+	version := strings.TrimSpace(string(out))
+	dir := b.TempDir()
+	steps := [][]string{
+		{"go", "mod", "init", "cayleybench"},
+		{"go", "get", "github.com/cayleygraph/cayley/cmd/cayley@" + version},
+		{"go", "build", "-o", bin, "github.com/cayleygraph/cayley/cmd/cayley"},
+	}
+	for _, s := range steps {
+		cmd := exec.Command(s[0], s[1:]...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Skipf("cannot build cayley (%s): %v\n%s", strings.Join(s, " "), err, out)
+		}
+	}
+	return bin
+}
+
+func countLines(b *testing.B, path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+	}
+	return n
 }

@@ -99,7 +99,7 @@ func openBolt(path string) (cgraph.QuadStore, error) {
 			return nil, fmt.Errorf("open bolt:%s: %w", path, err)
 		}
 	}
-	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: 1 << 30, NoSync: os.Getenv("KG_NOSYNC") != "", NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: 1 << 30, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, &kg.Error{Code: kg.EConflict, Op: "open bolt:" + path,
 			Message: "the store is in use by another process (close it, or use another --db)", Err: err}

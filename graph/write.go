@@ -301,3 +301,13 @@ func (s *Store) LoadTaxonomy(ctx context.Context, entities []kg.Entity, relation
 	doc := kg.Document{ID: TaxonomyDoc, Title: "产业链分类"}
 	return s.LoadDocument(ctx, doc, &kg.Extraction{Entities: entities, Relations: relations})
 }
+
+// QuadCount is the number of quads a document maps to (for sizing batches
+// and benchmarks; entity resolution may merge a few).
+func QuadCount(in Input) int {
+	m, text, err := prepare(in.Doc, in.X)
+	if err != nil {
+		return 0
+	}
+	return len(encode(m, text))
+}
