@@ -2,9 +2,11 @@ package queries
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/kgraph/kg"
 )
@@ -54,10 +56,30 @@ type ProjectRef struct {
 	StageEvidence []kg.Evidence `json:"stageEvidence"`
 }
 
-// ChainFirms is the answer to "which firms fit this chain".
+// ChainFirms is the answer to "which firms fit this chain". An answer is
+// shared by every request until the graph changes, and must not be
+// modified.
 type ChainFirms struct {
 	Chain Ref       `json:"chain"`
 	Firms []FirmFit `json:"firms"`
+
+	once sync.Once
+	enc  []byte
+	err  error
+}
+
+// MarshalJSON encodes the answer once: the largest chains list thousands
+// of firms with their evidence, and encoding them is most of a request's
+// cost.
+func (a *ChainFirms) MarshalJSON() ([]byte, error) {
+	a.once.Do(func() {
+		type plain struct {
+			Chain Ref       `json:"chain"`
+			Firms []FirmFit `json:"firms"`
+		}
+		a.enc, a.err = json.Marshal(plain{a.Chain, a.Firms})
+	})
+	return a.enc, a.err
 }
 
 // maxFitEvidence bounds the evidence listed per firm; the entity's detail
@@ -65,6 +87,7 @@ type ChainFirms struct {
 const maxFitEvidence = 20
 
 type chainFits struct {
+	answer   *ChainFirms
 	firms    []FirmFit
 	projects map[string]bool // projects in the chain (direct or of its firms)
 	members  map[string]bool // firms and projects that fit
@@ -142,8 +165,7 @@ func (s *Service) ChainFirms(ctx context.Context, chain string, inferred bool) (
 	if n.Type != kg.TypeIndustry {
 		return nil, kg.Errorf(kg.EInvalid, "%s is a %s, not an industry chain", n.ID, n.Type)
 	}
-	f := ix.fits(n, inferred)
-	return &ChainFirms{Chain: Ref{ID: n.ID, Name: n.Name}, Firms: f.firms}, nil
+	return ix.fits(n, inferred).answer, nil
 }
 
 // subtree returns the industry and every industry below it, each with the
@@ -301,6 +323,7 @@ func (ix *index) fits(root *node, inferred bool) *chainFits {
 	if res.firms == nil {
 		res.firms = []FirmFit{}
 	}
+	res.answer = &ChainFirms{Chain: Ref{ID: root.ID, Name: root.Name}, Firms: res.firms}
 	ix.mu.Lock()
 	ix.fitsCache[key] = res
 	ix.mu.Unlock()

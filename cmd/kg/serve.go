@@ -111,14 +111,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return <-errc
 }
 
-// sampler is what an extractor offers when it bundles a sample corpus.
-type sampler interface {
-	Sample() (name string, data []byte)
-}
-
-// prepare builds the bundled sample corpus into an empty store (unless
-// empty) and builds the query index.
+// prepare loads the taxonomy (a no-op when it is already stored), builds
+// the bundled sample corpus into a store with no documents (unless empty)
+// and builds the query index.
 func prepare(ctx context.Context, log *slog.Logger, st *graph.Store, x *extract.Extractor, q *queries.Service, empty bool) error {
+	tents, trels := x.Taxonomy().Graph()
+	if _, err := st.LoadTaxonomy(ctx, tents, trels); err != nil {
+		return fmt.Errorf("taxonomy: %w", err)
+	}
 	docs, err := st.Documents(ctx)
 	if err != nil {
 		return err
@@ -136,13 +136,9 @@ func prepare(ctx context.Context, log *slog.Logger, st *graph.Store, x *extract.
 	return nil
 }
 
+// buildSample extracts and loads the bundled sample report.
 func buildSample(ctx context.Context, log *slog.Logger, st *graph.Store, x *extract.Extractor) error {
-	s, ok := any(x).(sampler)
-	if !ok {
-		log.Warn("the extractor bundles no sample corpus; the store stays empty")
-		return nil
-	}
-	name, data := s.Sample()
+	name, data := extract.Sample()
 	ex, err := x.Extract(name, data)
 	if err != nil {
 		return fmt.Errorf("sample %s: %w", name, err)
@@ -179,17 +175,18 @@ func openForQuery(ctx context.Context, addr string, empty bool, stderr io.Writer
 		return nil, nil, err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	if strings.HasPrefix(addr, "mem") && !empty {
+	q := queries.New(st)
+	if strings.HasPrefix(addr, "mem") {
 		x, err := extract.New(extract.Options{})
 		if err == nil {
-			err = buildSample(ctx, log, st, x)
+			err = prepare(ctx, log, st, x, q, empty)
 		}
 		if err != nil {
 			st.Close()
 			return nil, nil, err
 		}
 	}
-	return st, queries.New(st), nil
+	return st, q, nil
 }
 
 func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -140,8 +140,19 @@ func Fixture() []*kg.Extraction {
 	return []*kg.Extraction{xa, xb}
 }
 
-// Load loads extractions into a store, one document each.
+// Load loads extractions into a store, one document each, in batches where
+// the store can.
 func Load(ctx context.Context, st graph.Writer, xs []*kg.Extraction) error {
+	if b, ok := st.(interface {
+		LoadDocuments(context.Context, []graph.Input, func([]graph.LoadStats)) ([]graph.LoadStats, error)
+	}); ok {
+		in := make([]graph.Input, len(xs))
+		for i, x := range xs {
+			in[i] = graph.Input{Doc: x.Documents[0], X: x}
+		}
+		_, err := b.LoadDocuments(ctx, in, nil)
+		return err
+	}
 	for _, x := range xs {
 		if _, err := st.LoadDocument(ctx, x.Documents[0], x); err != nil {
 			return err
