@@ -55,7 +55,7 @@ function chainHref(id, inferred = true) {
 
 function treeList(nodes, selected) {
   return h('ul', { class: 'tree' }, nodes.map((c) => h('li', null,
-    h('a', { class: 'tree-node' + (c.id === selected ? ' selected' : '') + ' level-' + (c.level ?? 0), href: chainHref(c.id), 'data-id': c.id },
+    h('a', { class: 'tree-node' + (c.id === selected ? ' selected' : '') + ' level-' + (c.level ?? 0) + (c.children && c.children.length ? ' parent' : ''), href: chainHref(c.id), 'data-id': c.id },
       h('span', { class: 'tree-name' }, c.name),
       h('span', { class: 'tree-count', title: `${c.firms ?? 0} 家企业，${c.projects ?? 0} 个项目` }, `${c.firms ?? 0} · ${c.projects ?? 0}`)),
     c.children && c.children.length ? treeList(c.children, selected) : null)));
@@ -81,7 +81,10 @@ function segmentName(f) {
 function segmentId(f) {
   const s = f.segment;
   if (!s) return f.chain && f.chain.id ? f.chain.id : '';
-  return typeof s === 'string' ? s : s.id;
+  if (typeof s !== 'string') return s.id;
+  // The server names the segment; the fit's chain carries its id when they agree.
+  if (f.chain && f.chain.name === s) return f.chain.id;
+  return s.includes('/') ? s : 'industry/' + s;
 }
 
 async function showChain(main, id, inferred) {

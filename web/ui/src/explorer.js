@@ -67,7 +67,7 @@ export async function render(view, params) {
     h('div', { class: 'toolbar filters' },
       h('span', { class: 'label' }, '筛选'), industrySel, stageSel, docSel, yearSel, legend),
     h('div', { class: 'graph-wrap' }, box, empty,
-      h('div', { class: 'graph-foot' }, stats, exportBar({ params: () => (state.seed ? { seed: state.seed, hops: state.hops } : null), cy: () => cy, name: 'kg-graph' })))));
+      h('div', { class: 'graph-foot' }, stats, exportBar({ params: exportParams, cy: () => cy, name: 'kg-graph' })))));
 
   leave();
   cy = createCy(box);
@@ -109,6 +109,22 @@ async function fillFilterOptions(industrySel, docSel, yearSel) {
     for (const d of docs) state.docYears.set(d.id, d.year);
     yearSel.append(...years.map((y) => h('option', { value: y }, `${y}年`)));
   } catch { /* idem */ }
+}
+
+// The API exports a neighbourhood (seed, hops, types). What is on screen
+// after expanding is covered by the seed with as many hops as the farthest
+// node drawn, and the types the legend shows.
+function exportParams() {
+  if (!cy || !state.seed) return null;
+  const seed = cy.getElementById(state.seed);
+  let hops = state.hops;
+  if (seed.nonempty()) {
+    let far = 0;
+    cy.elements(':visible').bfs({ roots: seed, directed: false, visit: (v, e, u, i, depth) => { if (depth > far) far = depth; } });
+    hops = Math.min(3, Math.max(hops, far));
+  }
+  const types = Object.keys(TYPES).filter((t) => !state.hiddenTypes.has(t));
+  return { seed: state.seed, hops, types: state.hiddenTypes.size ? types : '' };
 }
 
 function zoomBy(f) {

@@ -18,7 +18,7 @@ function stylesheet() {
   const s = [
     { selector: 'node', style: {
       label: 'data(label)', 'font-family': FONT, 'font-size': 12, color: '#1f2937',
-      'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 120,
+      'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': 84,
       'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
       'min-zoomed-font-size': 7, width: 26, height: 26, 'background-color': '#94a3b8',
       'border-width': 1, 'border-color': '#ffffff',
@@ -103,14 +103,18 @@ export function addElements(cy, els) {
   return cy.add(fresh);
 }
 
+// The explorer's layouts. options(n, roots): n nodes, roots the seed(s).
 export const LAYOUTS = {
   fcose: { label: '力导向', options: (n) => ({
     name: 'fcose', quality: 'default', randomize: true, animate: n < 200,
     animationDuration: 400, nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60,
     numIter: 2500, packComponents: true, fit: true, padding: 30,
   }) },
-  dagre: { label: '层次', options: (n) => ({ name: 'dagre', rankDir: 'LR', nodeSep: 28, rankSep: 110, animate: n < 300, animationDuration: 300, fit: true, padding: 30 }) },
-  breadthfirst: { label: '树形', options: () => ({ name: 'breadthfirst', directed: true, spacingFactor: 1.1, fit: true, padding: 30 }) },
+  tree: { label: '层次（从中心展开）', options: (n, roots) => ({
+    name: 'breadthfirst', directed: false, roots: roots && roots.nonempty() ? roots : undefined,
+    spacingFactor: n > 60 ? 0.9 : 1.1, avoidOverlap: true, nodeDimensionsIncludeLabels: true, fit: true, padding: 30, animate: n < 200, animationDuration: 300,
+  }) },
+  dagre: { label: '有向分层', options: (n) => ({ name: 'dagre', rankDir: 'LR', nodeDimensionsIncludeLabels: true, nodeSep: 16, rankSep: 110, animate: n < 200, animationDuration: 300, fit: true, padding: 30 }) },
   concentric: { label: '同心圆', options: () => ({ name: 'concentric', minNodeSpacing: 20, fit: true, padding: 30, concentric: (n) => (n.data('seed') ? 10 : n.degree()), levelWidth: () => 2 }) },
 };
 
@@ -149,7 +153,7 @@ export function runLayout(cy, name, eles) {
     return Promise.resolve(performance.now() - t0);
   }
   const def = LAYOUTS[name] || LAYOUTS.fcose;
-  const opts = def.options(n);
+  const opts = def.options(n, target.nodes('[?seed]'));
   const t0 = performance.now();
   return new Promise((resolve) => {
     const layout = target.layout(opts);
