@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -368,4 +369,74 @@ func TestMergeInOneBatch(t *testing.T) {
 	if len(ents) != 1 || ents[0].ID != "enterprise/京东方科技集团股份有限公司" || !reflect.DeepEqual(ents[0].Aliases, []string{"京东方"}) {
 		t.Errorf("enterprises = %+v", ents)
 	}
+}
+
+// TestRoundTripSample runs the real extractor on the bundled sample and
+// checks that the store gives back exactly its extraction.
+func TestRoundTripSample(t *testing.T) {
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, data := extract.Sample()
+	x, err := ex.Extract(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for backend, addr := range backends(t) {
+		t.Run(backend, func(t *testing.T) {
+			a := addr(t)
+			s := open(t, a)
+			load(t, s, x.Documents[0], x)
+			want := canonical(normalized(x))
+			if got := canonical(readBack(t, s)); !reflect.DeepEqual(got, want) {
+				t.Errorf("read back differs from the extraction:\n%s", diffExtractions(got, want))
+			}
+			if backend == "mem" {
+				return
+			}
+			s.Close()
+			if got := canonical(readBack(t, open(t, a))); !reflect.DeepEqual(got, want) {
+				t.Errorf("after reopening:\n%s", diffExtractions(got, want))
+			}
+		})
+	}
+}
+
+// normalized is what the store promises to give back of an extraction:
+// every list non-nil, entity aliases without the name and without
+// repeats, entities that several relations share listed once.
+func normalized(x *kg.Extraction) *kg.Extraction {
+	c := *x
+	c.Entities = nil
+	for _, e := range x.Entities {
+		seen := map[string]bool{e.Name: true}
+		al := []string{}
+		for _, a := range e.Aliases {
+			if !seen[a] && a != "" {
+				seen[a] = true
+				al = append(al, a)
+			}
+		}
+		e.Aliases = al
+		if len(e.Attrs) == 0 {
+			e.Attrs = nil
+		}
+		c.Entities = append(c.Entities, e)
+	}
+	c.Relations = nil
+	for _, r := range x.Relations {
+		if r.Evidence == nil {
+			r.Evidence = []kg.Evidence{}
+		}
+		c.Relations = append(c.Relations, r)
+	}
+	c.Indicators = nil
+	for _, in := range x.Indicators {
+		if in.Evidence == nil {
+			in.Evidence = []kg.Evidence{}
+		}
+		c.Indicators = append(c.Indicators, in)
+	}
+	return &c
 }
