@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg"
 )
@@ -115,6 +116,12 @@ func Read(name string, data []byte, lim Limits) (Text, error) {
 		return Text{}, err
 	}
 	t.Kind = kind
+	// The readers decode, but a page that declares UTF-8 can still hold
+	// invalid bytes; the extractor gets valid UTF-8 from every format.
+	if !utf8.Valid(t.Data) {
+		t.Data = bytes.ToValidUTF8(t.Data, []byte("\uFFFD"))
+		t.Warnings = append(t.Warnings, "invalid UTF-8 bytes were replaced")
+	}
 	if len(bytes.TrimSpace(t.Data)) == 0 {
 		return Text{}, undecodable(name, "%s file holds no text", kind)
 	}

@@ -309,7 +309,7 @@ func readHTML(name string, data []byte, lim Limits) (Text, error) {
 	if ttl := pageTitle(title.String(), heads); ttl != "" && !strings.Contains(firstLines(body, 3), ttl) {
 		body = ttl + "\n\n" + body
 	}
-	t.Data = []byte(body)
+	t.Data = []byte(strings.ToValidUTF8(body, "\uFFFD"))
 	return t, nil
 }
 
