@@ -64,7 +64,9 @@ func (d *doc) areas(si int) {
 		i, end, suf := m.start, m.end, areaSuffixes[m.val]
 		for once := true; once; once = false {
 			j := i
-			for j > s.start && i-j < 6 && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于的至是将向由从和等对为、", rs[j-1]) {
+			// Back to a separator or preposition, unless that would leave
+			// less than two runes (中和街道).
+			for j > s.start && i-j < 6 && isHan(rs[j-1]) && (i-j < 2 && suf == "街道" || !strings.ContainsRune("、和与及在于的至是将向由从等对为", rs[j-1])) {
 				j--
 			}
 			if i-j < 2 {

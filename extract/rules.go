@@ -942,7 +942,8 @@ func (d *doc) plausibleName(w []rune) bool {
 			return false
 		}
 		// A count (22个, 6家) inside is a phrase, not a name.
-		if isDigit(r) && i+1 < len(w) && strings.ContainsRune("个家项名处批", w[i+1]) {
+		if isDigit(r) && i+1 < len(w) && strings.ContainsRune("个家项名处批", w[i+1]) &&
+			!(i+2 < len(w) && w[i+1] == '项' && w[i+2] == '目') && !(i > 0 && w[i-1] < 0x80 && unicode.IsLetter(w[i-1])) {
 			return false
 		}
 		if i > 0 {
