@@ -19,6 +19,7 @@ import (
 
 	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/formats"
 )
 
 // The quality gate. The sample report is what the extractor was written
@@ -34,6 +35,9 @@ const (
 	sampleRowFloor     = 0.75
 	devDocFloor        = 0.88 // ratchet: worst document 0.917 on 2026-11-25
 	devAverageFloor    = 0.94 // ratchet: average 0.972 on 2026-11-25
+	// formatsLoss is how much lower a development document may score when
+	// read from HTML, .docx or PDF than from its plain text.
+	formatsLoss = 0.05
 )
 
 // sharedDir is ../shared relative to the repository root, where CI clones
@@ -242,6 +246,49 @@ func TestQualityDev(t *testing.T) {
 	t.Logf("development set:\n%s%-22s %.3f", summary.String(), "average", avg)
 	if avg < devAverageFloor {
 		t.Errorf("development set average F1 = %.3f, below the floor %.2f", avg, devAverageFloor)
+	}
+}
+
+// TestQualityFormats scores development documents published as a web
+// page, a .docx and a PDF (testdata/dev/formats/NAME.EXT, printed from
+// NAME.txt), read through package formats as kg build reads them, against
+// the same gold: the format path must lose (almost) nothing.
+func TestQualityFormats(t *testing.T) {
+	script := needScorer(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "dev", "formats", "*.*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no documents in testdata/dev/formats (%v)", err)
+	}
+	plain := map[string]float64{}
+	for _, path := range files {
+		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		gold := filepath.Join("testdata", "dev", base+".gold.json")
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			if _, ok := plain[base]; !ok {
+				plain[base] = runScorer(t, script, gold, extractFile(t, filepath.Join("testdata", "dev", base+".txt"))).Overall
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			txt, err := formats.Read(filepath.Base(path), data, formats.Limits{})
+			if err != nil {
+				t.Fatalf("formats.Read: %v", err)
+			}
+			ex, err := extract.New(extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			x, err := ex.Extract(filepath.Base(path), txt.Data)
+			if err != nil {
+				t.Fatalf("Extract(%s as %s): %v", path, txt.Kind, err)
+			}
+			s := runScorer(t, script, gold, x)
+			t.Logf("%s read as %s: overall F1 %.3f (plain text %.3f)\n%s", path, txt.Kind, s.Overall, plain[base], s.table())
+			if s.Overall < plain[base]-formatsLoss {
+				t.Errorf("%s scores %.3f, more than %.2f under its plain text (%.3f)\n%s", path, s.Overall, formatsLoss, plain[base], s.Text)
+			}
+		})
 	}
 }
 
