@@ -33,8 +33,8 @@ import (
 const (
 	sampleOverallFloor = 0.90
 	sampleRowFloor     = 0.75
-	devDocFloor        = 0.88 // ratchet: worst document 0.917 on 2026-11-25
-	devAverageFloor    = 0.94 // ratchet: average 0.972 on 2026-11-25
+	devDocFloor        = 0.75 // ratchet: worst document 0.772 on 2026-11-25 (four held-out documents added at 15:00)
+	devAverageFloor    = 0.88 // ratchet: average 0.90 on 2026-11-25 after the four were added
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
