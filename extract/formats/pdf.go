@@ -72,7 +72,7 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 				err = tooLarge(name, "PDF content needs more than %d operators, %d bytes of text or %d bytes per stream", lim.PDFOps, lim.MaxOutput, maxPDFStream)
 				return
 			case errPDFReads:
-				err = tooLarge(name, "PDF structure needs more than %d bytes of reading (a loop in its cross-references, or too many objects)", readBudget(len(data)))
+				err = readsError(name, len(data))
 				return
 			case errPDFNesting:
 				err = undecodable(name, "PDF content nested deeper than %d levels", maxPDFNesting)
@@ -93,7 +93,7 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 		msg := err.Error()
 		switch {
 		case errors.Is(err, errPDFReads):
-			return t, tooLarge(name, "PDF structure needs more than %d bytes of reading (a loop in its cross-references, or too many objects)", readBudget(len(data)))
+			return t, readsError(name, len(data))
 		case strings.Contains(msg, "%%EOF"), strings.Contains(msg, "startxref"):
 			return t, undecodable(name, "truncated or damaged PDF (%v)", err)
 		case errors.Is(err, pdf.ErrInvalidPassword):
@@ -130,6 +130,11 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 	}
 	t.Data = []byte(text)
 	return t, nil
+}
+
+// readsError reports a file that made the library read past its budget.
+func readsError(name string, size int) error {
+	return tooLarge(name, "PDF structure needs more than %d bytes of reading (a loop in its cross-references, or too many objects)", readBudget(size))
 }
 
 // pdfHeader lets the library, which takes PDF 1.x only, read PDF 2.0 files
