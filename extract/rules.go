@@ -25,6 +25,7 @@ type doc struct {
 	nind     int
 	buf      []match
 	named    map[*Node]bool // taxonomy nodes the text names
+	chained  map[*Node]bool // nodes whose subIndustryOf chain is out
 	// localPlaces are the document's own places (its zone, written short
 	// forms) by name: written form → id.
 	localPlaces map[string]string
@@ -52,7 +53,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 			Indicators: []kg.Indicator{},
 		},
 		ents: map[string]int{}, rels: map[relKey]int{}, firms: map[string]string{},
-		named: map[*Node]bool{}, localPlaces: map[string]string{},
+		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 	}
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {
@@ -73,7 +74,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 // ---- entities and relations ----
 
 func (d *doc) entity(typ, name string, aliases ...string) string {
-	id := strings.ToLower(typ) + "/" + name
+	id := idPrefix(typ) + name
 	i, ok := d.ents[id]
 	if !ok {
 		i = len(d.out.Entities)
@@ -97,6 +98,25 @@ func (d *doc) entity(typ, name string, aliases ...string) string {
 		}
 	}
 	return id
+}
+
+// idPrefix is the id prefix of an entity type: "enterprise/" for Enterprise.
+func idPrefix(typ string) string {
+	switch typ {
+	case kg.TypeEnterprise:
+		return "enterprise/"
+	case kg.TypeOrganization:
+		return "organization/"
+	case kg.TypeProject:
+		return "project/"
+	case kg.TypeProduct:
+		return "product/"
+	case kg.TypeIndustry:
+		return "industry/"
+	case kg.TypePlace:
+		return "place/"
+	}
+	return strings.ToLower(typ) + "/"
 }
 
 func (d *doc) evidence(sent int) []kg.Evidence {
@@ -151,6 +171,10 @@ func (d *doc) industry(ref industryRef, written string, sent int) {
 		alias = ""
 	}
 	d.entity(kg.TypeIndustry, n.Name, alias)
+	if d.chained[n] {
+		return
+	}
+	d.chained[n] = true
 	for c := n; c.Parent != nil; c = c.Parent {
 		d.relate(kg.Relation{Subject: c.ID, Predicate: kg.PredSubIndustryOf, Object: c.Parent.ID, Confidence: 1}, sent)
 	}

@@ -3,13 +3,18 @@ package extract
 import "unicode/utf8"
 
 // trie is a dictionary of words over runes with a value per word, matched
-// leftmost-longest. A bitset of the runes that start a word rejects most
-// positions of a text with one bit test; the root's children sit in a map,
-// deeper nodes in short slices scanned in order.
+// leftmost-longest. The root's children sit in an array indexed by rune,
+// so that most positions of a text are rejected with one load; deeper
+// nodes keep theirs in short slices scanned in order.
 type trie struct {
-	first [1024]uint64 // runes < 65536 that start a word
-	root  map[rune]int32
-	nodes []tnode // nodes[0] is the root
+	// first marks the runes < 65536 that start a word: an 8 KB bitset
+	// that stays in cache rejects most positions of a text.
+	first [1024]uint64
+	// bmp holds the root's children for runes < 65536 (0: none): one
+	// array load per position of a text.
+	bmp   []int32
+	root  map[rune]int32 // the root's other children
+	nodes []tnode        // nodes[0] is the root
 }
 
 type tnode struct {
@@ -19,7 +24,7 @@ type tnode struct {
 }
 
 func newTrie() *trie {
-	return &trie{root: map[rune]int32{}, nodes: []tnode{{}}}
+	return &trie{bmp: make([]int32, 65536), root: map[rune]int32{}, nodes: []tnode{{}}}
 }
 
 // add stores word with value v (v ≥ 0). A later add of the same word wins.
@@ -28,16 +33,18 @@ func (t *trie) add(word string, v int) {
 		return
 	}
 	cur := int32(0)
-	for i, r := range word {
-		if i == 0 && r >= 0 && r < 65536 {
-			t.first[r>>6] |= 1 << (uint(r) & 63)
-		}
+	for _, r := range word {
 		next := t.child(cur, r)
 		if next < 0 {
 			next = int32(len(t.nodes))
 			t.nodes = append(t.nodes, tnode{})
 			if cur == 0 {
-				t.root[r] = next
+				if r >= 0 && r < 65536 {
+					t.bmp[r] = next
+					t.first[r>>6] |= 1 << (uint(r) & 63)
+				} else {
+					t.root[r] = next
+				}
 			}
 			t.nodes[cur].keys = append(t.nodes[cur].keys, r)
 			t.nodes[cur].kids = append(t.nodes[cur].kids, next)
@@ -49,6 +56,12 @@ func (t *trie) add(word string, v int) {
 
 func (t *trie) child(n int32, r rune) int32 {
 	if n == 0 {
+		if r >= 0 && r < 65536 {
+			if c := t.bmp[r]; c > 0 {
+				return c
+			}
+			return -1
+		}
 		if c, ok := t.root[r]; ok {
 			return c
 		}
