@@ -183,7 +183,7 @@ func (d *doc) mentions() {
 		d.areas(si)
 	}
 	// The document's own places under their short forms (坪山, 经开区).
-	text := string(rs)
+	text := d.out.Documents[0].Text
 	names := make([]string, 0, len(d.localPlaces))
 	for name := range d.localPlaces {
 		names = append(names, name)

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg"
 )
@@ -936,12 +937,30 @@ func (d *doc) anchored(w []rune) bool {
 	if n := d.placePrefix(w); n > 0 && n < len(w) {
 		return true
 	}
-	for k := min(len(w)-1, 16); k >= 2; k-- {
-		if _, ok := d.firms[string(w[:k])]; ok {
-			return true
+	return d.knownFirmPrefix(w) > 0
+}
+
+// knownFirmPrefix returns the rune length of the longest firm the document
+// already named that w starts with (shorter than w), or 0.
+func (d *doc) knownFirmPrefix(w []rune) int {
+	if len(d.firms) == 0 || len(w) < 3 {
+		return 0
+	}
+	// One conversion; prefixes are cut at rune boundaries of it.
+	s := string(w[:min(len(w)-1, 16)])
+	var ends [17]int
+	n, off := 0, 0
+	for _, r := range w[:min(len(w)-1, 16)] {
+		off += utf8.RuneLen(r)
+		n++
+		ends[n] = off
+	}
+	for k := n; k >= 2; k-- {
+		if _, ok := d.firms[s[:ends[k]]]; ok {
+			return k
 		}
 	}
-	return false
+	return 0
 }
 
 // plausibleName rejects spans that are clauses rather than names.
@@ -1137,10 +1156,8 @@ func (d *doc) allGeneric(w []rune) bool {
 // 0 when the name has no owner.
 func (d *doc) ownerSplit(w []rune) int {
 	// A firm the document already named.
-	for k := min(len(w)-1, 16); k >= 2; k-- {
-		if _, ok := d.firms[string(w[:k])]; ok {
-			return k
-		}
+	if k := d.knownFirmPrefix(w); k > 0 {
+		return k
 	}
 	// An English name: OPPO|成都研发中心, vivo|全球AI研发中心.
 	if w[0] < 0x80 && unicode.IsLetter(w[0]) {

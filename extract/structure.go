@@ -169,8 +169,10 @@ func (st *structure) addPara(start, end int) {
 
 func containsAny(rs []rune, chars string) bool {
 	for _, r := range rs {
-		if strings.ContainsRune(chars, r) {
-			return true
+		for _, c := range chars {
+			if r == c {
+				return true
+			}
 		}
 	}
 	return false
