@@ -269,7 +269,7 @@ func (ix *index) fits(root *node, inferred bool) *chainFits {
 			Chain:      Ref{ID: best.ind.ID, Name: best.ind.Name},
 			Confidence: best.r.Confidence,
 			Inferred:   best.r.Inferred,
-			Segment:    ix.segment(best.ind, top),
+			Segment:    ix.fitSegment(best, fs, top),
 			Projects:   []ProjectRef{},
 		}
 		if best.via != nil {
@@ -342,6 +342,22 @@ func mergeKeepOrder(a, b []kg.Evidence) []kg.Evidence {
 		}
 	}
 	return a
+}
+
+// fitSegment is the segment of the best fit, or where that fit names none
+// (a firm stated to fit the chain itself), the segment of its most
+// specific other fit.
+func (ix *index) fitSegment(best fit, fs []fit, top map[string]*node) string {
+	if s := ix.segment(best.ind, top); s != "" {
+		return s
+	}
+	deepest := best
+	for _, f := range fs {
+		if ix.depth[f.ind.ID] > ix.depth[deepest.ind.ID] {
+			deepest = f
+		}
+	}
+	return ix.segment(deepest.ind, top)
 }
 
 // segment names the part of the chain an industry is: its own or its nearest

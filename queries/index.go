@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/width"
 
@@ -66,6 +67,9 @@ type index struct {
 	mu        sync.Mutex
 	fitsCache map[string]*chainFits // by chain id and inferred flag
 	tree      []ChainNode
+
+	docsOnce     sync.Once
+	docSummaries []DocumentSummary
 }
 
 // norm folds width and case so that ＡＢＢ, abb and ABB match.
@@ -365,9 +369,9 @@ func (n *node) ref() Ref { return Ref{ID: n.ID, Type: n.Type, Name: n.Name} }
 
 // Service answers the questions over a Reader. It is safe for concurrent use.
 type Service struct {
-	r  Reader
-	mu sync.Mutex // serializes index builds
-	ix *index     // guarded by mu; immutable once published
+	r   Reader
+	mu  sync.Mutex            // serializes index builds
+	cur atomic.Pointer[index] // the latest index; immutable once published
 }
 
 // New returns a Service reading from r.
@@ -376,19 +380,23 @@ func New(r Reader) *Service {
 }
 
 // index returns an index of the store's current version, building it when
-// the store has changed. Concurrent callers wait for one build.
+// the store has changed. Concurrent callers wait for one build; callers of
+// an unchanged store take no lock.
 func (s *Service) index(ctx context.Context) (*index, error) {
 	v := s.r.Version()
+	if ix := s.cur.Load(); ix != nil && ix.version == v {
+		return ix, nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.ix != nil && s.ix.version == v {
-		return s.ix, nil
+	if ix := s.cur.Load(); ix != nil && ix.version == s.r.Version() {
+		return ix, nil
 	}
 	ix, err := buildIndex(ctx, s.r)
 	if err != nil {
 		return nil, err
 	}
-	s.ix = ix
+	s.cur.Store(ix)
 	return ix, nil
 }
 

@@ -260,27 +260,30 @@ func (s *Service) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	if err != nil {
 		return nil, err
 	}
-	ents := map[string]int{}
-	rels := map[string]int{}
-	for _, n := range ix.order {
-		for d := range n.docs {
-			ents[d]++
-		}
-		for _, r := range n.out {
-			seen := map[string]bool{}
-			for _, ev := range r.Evidence {
-				if !seen[ev.Document] {
-					seen[ev.Document] = true
-					rels[ev.Document]++
+	ix.docsOnce.Do(func() {
+		ents := map[string]int{}
+		rels := map[string]int{}
+		for _, n := range ix.order {
+			for d := range n.docs {
+				ents[d]++
+			}
+			for _, r := range n.out {
+				seen := map[string]bool{}
+				for _, ev := range r.Evidence {
+					if !seen[ev.Document] {
+						seen[ev.Document] = true
+						rels[ev.Document]++
+					}
 				}
 			}
 		}
-	}
-	out := make([]DocumentSummary, 0, len(ix.docs))
-	for _, d := range ix.docs {
-		out = append(out, DocumentSummary{ID: d.ID, Title: d.Title, Year: d.Year, Source: d.Source, Entities: ents[d.ID], Relations: rels[d.ID]})
-	}
-	return out, nil
+		ix.docSummaries = make([]DocumentSummary, 0, len(ix.docs))
+		for _, d := range ix.docs {
+			ix.docSummaries = append(ix.docSummaries, DocumentSummary{ID: d.ID, Title: d.Title, Year: d.Year, Source: d.Source,
+				Entities: ents[d.ID], Relations: rels[d.ID]})
+		}
+	})
+	return ix.docSummaries, nil
 }
 
 // Document returns one document with its text.

@@ -347,3 +347,57 @@ func TestExportGraphML(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentReadsAndWrites asks questions while documents load; run it
+// with -race.
+func TestConcurrentReadsAndWrites(t *testing.T) {
+	st := querytest.Open(t, "mem:")
+	s := queries.New(st)
+	xs, err := querytest.Synthetic(20, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	done := make(chan error, 1)
+	go func() {
+		for _, x := range xs {
+			if err := querytest.Load(ctx, st, []*kg.Extraction{x}); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	errs := make(chan error, 4)
+	for w := 0; w < 4; w++ {
+		go func() {
+			for i := 0; i < 30; i++ {
+				if _, err := s.ChainFirms(ctx, "新一代信息技术", true); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.Search(ctx, queries.SearchParams{Q: "科技"}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.Chains(ctx); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil || len(docs) != 22 {
+		t.Errorf("documents after the loads = %d, %v", len(docs), err)
+	}
+}
