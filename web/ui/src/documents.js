@@ -24,7 +24,8 @@ export async function render(view) {
   mount(view, h('div', { class: 'documents' },
     h('section', { class: 'upload' },
       h('h1', { class: 'view-title' }, '上传文档'),
-      h('label', { class: 'field' }, h('span', { class: 'label' }, '令牌'), tokenInput),
+      h('form', { class: 'token-form', onsubmit: (ev) => ev.preventDefault() },
+        h('label', { class: 'field' }, h('span', { class: 'label' }, '令牌'), tokenInput)),
       drop, fileInput, result),
     h('section', { class: 'doclist' }, h('h1', { class: 'view-title' }, '已收录的文档'), list)));
 

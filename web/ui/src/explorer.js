@@ -89,7 +89,11 @@ export async function render(view, params) {
 
   function updateStats() {
     if (!cy) return;
-    stats.textContent = `节点 ${cy.nodes(':visible').length} · 边 ${cy.edges(':visible').length}` + (state.truncated ? '（结果已截断）' : '');
+    const shown = (el) => !el.hasClass('hidden');
+    const nodes = cy.nodes().filter(shown).length;
+    const edges = cy.edges().filter((e) => shown(e) && shown(e.source()) && shown(e.target())).length;
+    const total = cy.nodes().length;
+    stats.textContent = `节点 ${nodes}${nodes < total ? ` / ${total}` : ''} · 边 ${edges}` + (state.truncated ? '（结果已截断）' : '');
   }
   state.updateStats = updateStats;
 

@@ -18,7 +18,7 @@ function stylesheet() {
   const s = [
     { selector: 'node', style: {
       label: 'data(label)', 'font-family': FONT, 'font-size': 12, color: '#1f2937',
-      'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': 84,
+      'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': 100,
       'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
       'min-zoomed-font-size': 7, width: 26, height: 26, 'background-color': '#94a3b8',
       'border-width': 1, 'border-color': '#ffffff',
