@@ -3,7 +3,9 @@ package graph
 // The in-memory index that answers Reader calls. It is derived from the
 // quads (decode) and changed only under Store.mu, so that reads never walk
 // Cayley's iterators (slow on the kv stores, see cayley-notes) and never see a
-// half-loaded document.
+// half-loaded document. Adding a document costs in proportion to that
+// document, not to how many others mention the same entities: an industry
+// named by ten thousand reports is merged incrementally.
 
 import (
 	"sort"
@@ -16,12 +18,20 @@ type relRef struct {
 	rel *kg.Relation
 }
 
+// merged is one entity's merged view and what it is made of.
+type merged struct {
+	entity kg.Entity
+	// winner is the document whose contribution names the entity.
+	winner string
+	// contrib holds each document's contribution.
+	contrib map[string]*kg.Entity
+	// names counts, for every name and alias, the contributions using it.
+	names map[string]int
+}
+
 type index struct {
-	docs map[string]*docModel
-	// entities is the merged view of every document's contributions.
-	entities map[string]*kg.Entity
-	// mentions lists, per entity id, the documents contributing it.
-	mentions map[string]map[string]bool
+	docs     map[string]*docModel
+	entities map[string]*merged
 	// rels lists, per entity id, the relations touching it.
 	rels map[string][]relRef
 	// keys maps a resolution key (see resolve.go) to the entity id owning it.
@@ -34,19 +44,23 @@ type index struct {
 func newIndex() *index {
 	return &index{
 		docs:     make(map[string]*docModel),
-		entities: make(map[string]*kg.Entity),
-		mentions: make(map[string]map[string]bool),
+		entities: make(map[string]*merged),
 		rels:     make(map[string][]relRef),
 		keys:     make(map[string]string),
 	}
 }
 
-// touched returns the entity ids a document contributes or relates.
-func (m *docModel) touched() map[string]bool {
-	ids := make(map[string]bool)
-	for _, e := range m.entities {
-		ids[e.ID] = true
+// entity returns the merged view of an entity, or nil.
+func (x *index) entity(id string) *kg.Entity {
+	if m, ok := x.entities[id]; ok {
+		return &m.entity
 	}
+	return nil
+}
+
+// touched returns the entity ids a document relates.
+func (m *docModel) related() map[string]bool {
+	ids := make(map[string]bool)
 	for _, r := range m.relations {
 		ids[r.Subject] = true
 		if r.Object != "" {
@@ -58,19 +72,12 @@ func (m *docModel) touched() map[string]bool {
 
 // put adds or replaces one document.
 func (x *index) put(m *docModel) {
-	affected := m.touched()
-	if old, ok := x.docs[m.doc.ID]; ok {
-		for id := range old.touched() {
-			affected[id] = true
-		}
-		x.unlink(old)
+	if _, ok := x.docs[m.doc.ID]; ok {
+		x.remove(m.doc.ID)
 	}
 	x.docs[m.doc.ID] = m
-	for _, e := range m.entities {
-		if x.mentions[e.ID] == nil {
-			x.mentions[e.ID] = make(map[string]bool)
-		}
-		x.mentions[e.ID][m.doc.ID] = true
+	for i := range m.entities {
+		x.addContribution(m.doc.ID, &m.entities[i])
 	}
 	for i := range m.relations {
 		r := &m.relations[i]
@@ -79,31 +86,22 @@ func (x *index) put(m *docModel) {
 			x.rels[r.Object] = append(x.rels[r.Object], relRef{m.doc.ID, r})
 		}
 	}
-	x.remerge(affected)
 }
 
 // remove drops one document.
 func (x *index) remove(doc string) {
-	old, ok := x.docs[doc]
+	m, ok := x.docs[doc]
 	if !ok {
 		return
 	}
-	x.unlink(old)
 	delete(x.docs, doc)
-	x.remerge(old.touched())
-}
-
-func (x *index) unlink(m *docModel) {
-	for _, e := range m.entities {
-		delete(x.mentions[e.ID], m.doc.ID)
-		if len(x.mentions[e.ID]) == 0 {
-			delete(x.mentions, e.ID)
-		}
+	for i := range m.entities {
+		x.removeContribution(doc, &m.entities[i])
 	}
-	for id := range m.touched() {
+	for id := range m.related() {
 		refs := x.rels[id][:0:0]
 		for _, r := range x.rels[id] {
-			if r.doc != m.doc.ID {
+			if r.doc != doc {
 				refs = append(refs, r)
 			}
 		}
@@ -115,67 +113,115 @@ func (x *index) unlink(m *docModel) {
 	}
 }
 
-// remerge recomputes the merged view of some entities from the documents
-// that still mention them: the name and type come from the document with the
-// smallest id whose name matches the id (else the smallest id), aliases are
-// the union of every name and alias, attributes are merged with the same
-// precedence.
-func (x *index) remerge(set map[string]bool) {
-	// In id order, so that which entity owns a shared resolution key does
-	// not depend on map iteration.
-	ids := make([]string, 0, len(set))
-	for id := range set {
-		ids = append(ids, id)
+// precedes tells whether document a's contribution c names entity id before
+// the current winner's: a contribution whose name is the id's name part
+// first, then the smaller document id.
+func precedes(id, a string, c *kg.Entity, b string, w *kg.Entity) bool {
+	am, bm := c.Name == idName(id), w.Name == idName(id)
+	if am != bm {
+		return am
 	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if old, ok := x.entities[id]; ok {
-			for _, k := range resolutionKeys(old) {
-				if x.keys[k] == id {
-					delete(x.keys, k)
+	return a < b
+}
+
+func (x *index) addContribution(doc string, c *kg.Entity) {
+	me, ok := x.entities[c.ID]
+	if !ok {
+		me = &merged{contrib: make(map[string]*kg.Entity), names: make(map[string]int)}
+		x.entities[c.ID] = me
+	}
+	me.contrib[doc] = c
+	me.names[c.Name]++
+	for _, a := range c.Aliases {
+		me.names[a]++
+	}
+	if !ok || precedes(c.ID, doc, c, me.winner, me.contrib[me.winner]) {
+		x.rename(c.ID, me, doc)
+	} else {
+		for k, v := range c.Attrs {
+			if _, ok := me.entity.Attrs[k]; !ok {
+				if me.entity.Attrs == nil {
+					me.entity.Attrs = make(map[string]string)
 				}
-			}
-			delete(x.entities, id)
-		}
-		docs := make([]string, 0, len(x.mentions[id]))
-		for d := range x.mentions[id] {
-			docs = append(docs, d)
-		}
-		if len(docs) == 0 {
-			continue
-		}
-		sort.Strings(docs)
-		var contrib []kg.Entity
-		for _, d := range docs {
-			for _, e := range x.docs[d].entities {
-				if e.ID == id {
-					contrib = append(contrib, e)
-				}
-			}
-		}
-		sort.SliceStable(contrib, func(i, j int) bool {
-			return idName(id) == contrib[i].Name && idName(id) != contrib[j].Name
-		})
-		merged := kg.Entity{ID: id, Type: contrib[0].Type, Name: contrib[0].Name}
-		var names []string
-		for _, c := range contrib {
-			names = append(names, c.Name)
-			names = append(names, c.Aliases...)
-			for k, v := range c.Attrs {
-				if merged.Attrs == nil {
-					merged.Attrs = make(map[string]string)
-				}
-				if _, ok := merged.Attrs[k]; !ok {
-					merged.Attrs[k] = v
-				}
+				me.entity.Attrs[k] = v
 			}
 		}
-		merged.Aliases = sortedSet(names, merged.Name)
-		x.entities[id] = &merged
-		for _, k := range resolutionKeys(&merged) {
-			if _, taken := x.keys[k]; !taken {
-				x.keys[k] = id
+		me.entity.Aliases = aliasList(me)
+	}
+	x.claimKeys(c.ID, &me.entity)
+}
+
+func (x *index) removeContribution(doc string, c *kg.Entity) {
+	me, ok := x.entities[c.ID]
+	if !ok {
+		return
+	}
+	delete(me.contrib, doc)
+	for _, n := range append([]string{c.Name}, c.Aliases...) {
+		if me.names[n]--; me.names[n] <= 0 {
+			delete(me.names, n)
+		}
+	}
+	for _, k := range resolutionKeys(&me.entity) {
+		if x.keys[k] == c.ID {
+			delete(x.keys, k)
+		}
+	}
+	if len(me.contrib) == 0 {
+		delete(x.entities, c.ID)
+		return
+	}
+	// Removal is rare: recompute the winner and attributes from scratch.
+	win := ""
+	for d, e := range me.contrib {
+		if win == "" || precedes(c.ID, d, e, win, me.contrib[win]) {
+			win = d
+		}
+	}
+	x.rename(c.ID, me, win)
+	x.claimKeys(c.ID, &me.entity)
+}
+
+// rename makes doc's contribution the one naming the entity and rebuilds
+// its attributes: the winner's first, then the others' by document id.
+func (x *index) rename(id string, me *merged, doc string) {
+	w := me.contrib[doc]
+	me.winner = doc
+	me.entity = kg.Entity{ID: id, Type: w.Type, Name: w.Name}
+	docs := make([]string, 0, len(me.contrib))
+	for d := range me.contrib {
+		docs = append(docs, d)
+	}
+	sort.Strings(docs)
+	for _, d := range append([]string{doc}, docs...) {
+		for k, v := range me.contrib[d].Attrs {
+			if me.entity.Attrs == nil {
+				me.entity.Attrs = make(map[string]string)
 			}
+			if _, ok := me.entity.Attrs[k]; !ok {
+				me.entity.Attrs[k] = v
+			}
+		}
+	}
+	me.entity.Aliases = aliasList(me)
+}
+
+func aliasList(me *merged) []string {
+	out := make([]string, 0, len(me.names))
+	for n := range me.names {
+		if n != "" && n != me.entity.Name {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// claimKeys gives the entity the resolution keys nobody holds yet.
+func (x *index) claimKeys(id string, e *kg.Entity) {
+	for _, k := range resolutionKeys(e) {
+		if _, taken := x.keys[k]; !taken {
+			x.keys[k] = id
 		}
 	}
 }

@@ -12,8 +12,8 @@ import (
 func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	e, ok := s.idx.entities[id]
-	if !ok {
+	e := s.idx.entity(id)
+	if e == nil {
 		return kg.Entity{}, &kg.Error{Code: kg.ENotFound, Op: "entity", Message: "no entity " + id}
 	}
 	return copyEntity(e), nil
@@ -37,7 +37,7 @@ func (s *Store) Edges(ctx context.Context, id string) ([]Edge, error) {
 			other = r.rel.Subject
 		}
 		if other != "" {
-			if o, ok := s.idx.entities[other]; ok {
+			if o := s.idx.entity(other); o != nil {
 				e.Other = copyEntity(o)
 			} else {
 				e.Other = kg.Entity{ID: other, Aliases: []string{}}
@@ -76,8 +76,8 @@ func (s *Store) EntitiesOfType(ctx context.Context, typ string) ([]kg.Entity, er
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make([]kg.Entity, 0, len(s.idx.entities))
-	for _, e := range s.idx.entities {
-		if typ == "" || e.Type == typ {
+	for _, me := range s.idx.entities {
+		if e := &me.entity; typ == "" || e.Type == typ {
 			out = append(out, copyEntity(e))
 		}
 	}

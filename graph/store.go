@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -174,9 +175,17 @@ func (s *Store) loadIndex(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// In document order, as a build loads them, so that the merged names
+	// and the owners of resolution keys come out the same.
+	docs := make([]string, 0, len(byDoc))
+	for doc := range byDoc {
+		docs = append(docs, doc)
+	}
+	sort.Strings(docs)
 	idx := newIndex()
-	for doc, quads := range byDoc {
-		m, _ := decode(doc, quads)
+	for _, doc := range docs {
+		m, _ := decode(doc, byDoc[doc])
+		delete(byDoc, doc)
 		idx.put(m)
 	}
 	s.mu.Lock()

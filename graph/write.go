@@ -175,12 +175,12 @@ func (s *Store) diff(ctx context.Context, m *docModel, text string, staged []*do
 	} else {
 		// Only the staged documents' additions are copied; the rest is
 		// looked up in idx.
-		over := &index{keys: make(map[string]string), entities: make(map[string]*kg.Entity)}
+		over := &index{keys: make(map[string]string), entities: make(map[string]*merged)}
 		for _, p := range staged {
 			for i := range p.entities {
 				e := &p.entities[i]
 				if _, ok := s.idx.entities[e.ID]; !ok {
-					over.entities[e.ID] = e
+					over.entities[e.ID] = &merged{entity: *e}
 				}
 				for _, k := range resolutionKeys(e) {
 					if _, ok := s.idx.keys[k]; !ok {
