@@ -42,6 +42,12 @@ var stageWords = []stageWord{
 	{word: "启用", stage: "运营"}, {word: "试运营", stage: "运营"}, {word: "正式运营", stage: "运营"},
 	{word: "扩产", stage: "扩产"}, {word: "扩建", stage: "扩产"}, {word: "增资扩产", stage: "扩产"},
 	{word: "揭牌", stage: "揭牌"}, {word: "挂牌", stage: "揭牌"}, {word: "揭牌成立", stage: "揭牌"},
+	{word: "揭牌运行", stage: "揭牌"}, {word: "完成签约", stage: "签约"}, {word: "签约入驻", stage: "签约"},
+	{word: "启动建设", stage: "开工"}, {word: "竣工验收", stage: "竣工"}, {word: "试运行", stage: "运营"},
+	{word: "投入试运行", stage: "运营"}, {word: "上线", stage: "运营"}, {word: "开园", stage: "运营"},
+	{word: "通车", stage: "运营"}, {word: "满产运营", stage: "运营"}, {word: "全面投产", stage: "投产"},
+	{word: "正式投产", stage: "投产"}, {word: "顺利投产", stage: "投产"}, {word: "开工奠基", stage: "开工"},
+	{word: "奠基", stage: "开工"}, {word: "主体完工", stage: "竣工"}, {word: "交付使用", stage: "运营"},
 }
 
 // leadWords are verbs and adverbs that open a clause before its object;

@@ -55,7 +55,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		x, err := ex.Extract(f, data)
 		if err != nil {
-			return fmt.Errorf("extract %s: %w", f, err)
+			return err // it names the file
 		}
 		all.Merge(x)
 	}
