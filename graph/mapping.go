@@ -95,7 +95,7 @@ func sentenceIRI(doc string, n int) quad.IRI {
 }
 
 func evidenceIRI(e kg.Evidence) quad.IRI {
-	return quad.IRI(fmt.Sprintf("%s/%d-%d", string(sentenceIRI(e.Document, e.Sentence)), e.Start, e.End))
+	return quad.IRI(string(sentenceIRI(e.Document, e.Sentence)) + "/" + strconv.Itoa(e.Start) + "-" + strconv.Itoa(e.End))
 }
 
 // labelDoc returns the document id of a quad label (a document or one of its
@@ -259,7 +259,7 @@ func sortedSet(in []string, except string) []string {
 func statementIRI(doc string, r *kg.Relation, k int) quad.IRI {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%t", r.Subject, r.Predicate, r.Object, r.Value, r.Planned)
-	s := fmt.Sprintf("%s/r/%016x", string(docIRI(doc)), h.Sum64())
+	s := string(docIRI(doc)) + "/r/" + strconv.FormatUint(h.Sum64(), 16)
 	if k > 0 {
 		s += "." + strconv.Itoa(k)
 	}

@@ -219,6 +219,13 @@ func (s *Store) diff(ctx context.Context, m *docModel, text string, staged []*do
 }
 
 func deltasBetween(old, new []quad.Quad) (deltas []cgraph.Delta, added, removed int) {
+	if len(old) == 0 {
+		deltas = make([]cgraph.Delta, len(new))
+		for i, q := range new {
+			deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+		}
+		return deltas, len(new), 0
+	}
 	keep := make(map[quad.Quad]bool, len(old))
 	for _, q := range old {
 		keep[q] = true
