@@ -31,10 +31,12 @@ import (
 // reaches, and only ever raised. Raise them when the extractor improves;
 // never lower them to make a change pass.
 const (
-	sampleOverallFloor = 0.90
-	sampleRowFloor     = 0.75
-	devDocFloor        = 0.75 // ratchet: worst document 0.772 on 2026-11-25 (four held-out documents added at 15:00)
-	devAverageFloor    = 0.88 // ratchet: average 0.90 on 2026-11-25 after the four were added
+	sampleOverallFloor  = 0.90
+	sampleRowFloor      = 0.75
+	devDocFloor         = 0.75 // ratchet: worst document 0.772 on 2026-11-25 (four held-out documents added at 15:00)
+	devAverageFloor     = 0.88 // ratchet: average 0.90 on 2026-11-25 after the four were added
+	heldOutDocFloor     = 0.65 // ratchet: worst document 0.693 at first sight, 2026-11-25
+	heldOutAverageFloor = 0.74 // ratchet: average 0.775 at first sight, 2026-11-25
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
@@ -184,17 +186,40 @@ func extractFile(t *testing.T, path string) *kg.Extraction {
 	return x
 }
 
-// devDocs lists the development documents: every NAME.gold.json in
-// testdata/dev with its NAME.txt.
-func devDocs(t *testing.T) (names []string) {
+// goldDocs lists the documents of dir: every NAME.gold.json with its
+// NAME.txt.
+func goldDocs(t *testing.T, dir string) (names []string) {
 	t.Helper()
-	golds, err := filepath.Glob(filepath.Join("testdata", "dev", "*.gold.json"))
+	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, g := range golds {
 		names = append(names, strings.TrimSuffix(filepath.Base(g), ".gold.json"))
 	}
+	if len(names) < 3 {
+		t.Fatalf("%s has %d documents, want at least 3", dir, len(names))
+	}
+	return names
+}
+
+// ourGolds lists the gold files of the development and held-out sets.
+func ourGolds(t *testing.T) []string {
+	t.Helper()
+	var paths []string
+	for _, name := range devDocs(t) {
+		paths = append(paths, filepath.Join("testdata", "dev", name+".gold.json"))
+	}
+	for _, name := range goldDocs(t, filepath.Join("testdata", "heldout")) {
+		paths = append(paths, filepath.Join("testdata", "heldout", name+".gold.json"))
+	}
+	return paths
+}
+
+// devDocs lists the development set, which must keep at least 6 documents.
+func devDocs(t *testing.T) []string {
+	t.Helper()
+	names := goldDocs(t, filepath.Join("testdata", "dev"))
 	if len(names) < 6 {
 		t.Fatalf("development set has %d documents, want at least 6", len(names))
 	}
@@ -218,21 +243,36 @@ func TestQualitySample(t *testing.T) {
 }
 
 func TestQualityDev(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "dev"), devDocFloor, devAverageFloor)
+}
+
+// TestQualityHeldOut scores the documents written after the extractor, so
+// that their first score was a true held-out figure (testdata/heldout/README.md
+// keeps it). Once committed they are seen like the development set, and
+// their floors ratchet the same way.
+func TestQualityHeldOut(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "heldout"), heldOutDocFloor, heldOutAverageFloor)
+}
+
+// scoreSet extracts and scores every NAME.txt with a NAME.gold.json in dir,
+// and checks each document against docFloor and the set's average against
+// avgFloor.
+func scoreSet(t *testing.T, dir string, docFloor, avgFloor float64) {
 	script := needScorer(t)
-	names := devDocs(t)
+	names := goldDocs(t, dir)
 	var sum float64
 	var summary strings.Builder
 	scored := 0
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			x := extractFile(t, filepath.Join("testdata", "dev", name+".txt"))
-			s := runScorer(t, script, filepath.Join("testdata", "dev", name+".gold.json"), x)
+			x := extractFile(t, filepath.Join(dir, name+".txt"))
+			s := runScorer(t, script, filepath.Join(dir, name+".gold.json"), x)
 			t.Logf("%s:\n%s", name, s.table())
 			if testing.Verbose() {
 				t.Logf("%s, what was missed and what is not in the reference:\n%s", name, s.Text)
 			}
-			if s.Overall < devDocFloor {
-				t.Errorf("%s overall F1 = %.3f, below the per-document floor %.2f", name, s.Overall, devDocFloor)
+			if s.Overall < docFloor {
+				t.Errorf("%s overall F1 = %.3f, below the per-document floor %.2f", name, s.Overall, docFloor)
 			}
 			sum += s.Overall
 			scored++
@@ -240,12 +280,12 @@ func TestQualityDev(t *testing.T) {
 		})
 	}
 	if scored != len(names) {
-		t.Fatalf("only %d of %d development documents could be scored", scored, len(names))
+		t.Fatalf("only %d of %d documents in %s could be scored", scored, len(names), dir)
 	}
 	avg := sum / float64(scored)
-	t.Logf("development set:\n%s%-22s %.3f", summary.String(), "average", avg)
-	if avg < devAverageFloor {
-		t.Errorf("development set average F1 = %.3f, below the floor %.2f", avg, devAverageFloor)
+	t.Logf("%s:\n%s%-22s %.3f", dir, summary.String(), "average", avg)
+	if avg < avgFloor {
+		t.Errorf("%s average F1 = %.3f, below the floor %.2f", dir, avg, avgFloor)
 	}
 }
 
@@ -385,16 +425,17 @@ func readGold(path string) (*gold, error) {
 func TestDevGold(t *testing.T) {
 	types := []string{kg.TypeEnterprise, kg.TypeOrganization, kg.TypeProject, kg.TypeProduct, kg.TypeIndustry, kg.TypePlace}
 	preds := []string{kg.PredInIndustry, kg.PredSubIndustryOf, kg.PredHasProject, kg.PredDevelops, kg.PredStage, kg.PredLocatedIn, kg.PredPartOf}
-	for _, name := range devDocs(t) {
+	for _, path := range ourGolds(t) {
+		dir, name := filepath.Dir(path), strings.TrimSuffix(filepath.Base(path), ".gold.json")
 		t.Run(name, func(t *testing.T) {
-			g, err := readGold(filepath.Join("testdata", "dev", name+".gold.json"))
+			g, err := readGold(path)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if g.Document != name+".txt" || g.About == "" {
 				t.Errorf("document = %q, about = %q: want %q and a description", g.Document, g.About, name+".txt")
 			}
-			if st, err := os.Stat(filepath.Join("testdata", "dev", g.Document)); err != nil || st.Size() < 1000 {
+			if st, err := os.Stat(filepath.Join(dir, g.Document)); err != nil || st.Size() < 1000 {
 				t.Errorf("document %s: missing or under 1 KB (%v)", g.Document, err)
 			}
 			known := map[string]bool{}
@@ -474,9 +515,7 @@ func goldAsExtraction(g *gold) *kg.Extraction {
 func TestGoldScoresItself(t *testing.T) {
 	script := needScorer(t)
 	golds := []string{filepath.Join(sharedDir, "corpus", "etown-2022.gold.json")}
-	for _, name := range devDocs(t) {
-		golds = append(golds, filepath.Join("testdata", "dev", name+".gold.json"))
-	}
+	golds = append(golds, ourGolds(t)...)
 	for _, path := range golds {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			g, err := readGold(path)
