@@ -125,22 +125,15 @@ await step('newcomer-path', async () => {
 
 await step('explorer-search-expand-evidence', async () => {
   await go('#/graph');
-  lap('go("#/graph");');
   await page.fill('#graph-search', '京东方');
-  lap('page.fill("#graph-search", "京东方");');
   const first = page.locator('.explorer .suggest-item').first();
   await first.waitFor();
-  lap('first.waitFor();');
   check((await first.locator('.suggest-name').textContent()) === '京东方', 'first suggestion is 京东方');
   await page.keyboard.press('Enter');
-  lap('page.keyboard.press("Enter");');
   await page.waitForFunction(() => window.kgDebug && window.kgDebug.cy().nodes().length > 1);
-  lap('page.waitForFunction(() => window.');
-  // The panel opens once the layout has stopped.
   await page.locator('#panel .entity-name', { hasText: /^京东方$/ }).waitFor();
-  lap('page.locator("#panel .entity-name"');
-  await page.waitForTimeout(300);
-  lap('page.waitForTimeout(300);');
+  await page.locator('#graph-canvas:not([data-busy])').waitFor();
+  lap('search, seed drawn');
   const before = await page.evaluate(() => window.kgDebug.cy().nodes().length);
   // Expand a neighbour of the seed by clicking it (twice at most: a click
   // can land while the drawing still settles).
@@ -155,6 +148,8 @@ await step('explorer-search-expand-evidence', async () => {
     });
     check(target, 'the seed has a neighbour');
     await page.mouse.click(target.x, target.y);
+    await page.waitForTimeout(100);
+    await page.locator('#graph-canvas:not([data-busy])').waitFor();
     const opened = await page.locator('#panel .entity-name', { hasText: target.name }).waitFor({ timeout: 5000 }).then(() => true, () => false);
     const grew = opened && await page.waitForFunction((n) => window.kgDebug.cy().nodes().length > n, before, { timeout: 10000 }).then(() => true, () => false);
     if (grew) break;
@@ -162,11 +157,11 @@ await step('explorer-search-expand-evidence', async () => {
     await page.waitForTimeout(1000);
   }
   await page.waitForTimeout(1000);
+  lap('neighbour expanded');
   const after = await page.evaluate(() => window.kgDebug.cy().nodes().length);
   console.log(`     nodes: ${before} → ${after} after expanding`);
   check(after > before, 'expanding a neighbour adds its own neighbours');
   await shot('04-graph-京东方-expanded');
-  lap('shot("04-graph-京东方-expanded");');
   // An edge's evidence: select an edge with evidence through the graph.
   const edgeId = await page.evaluate(() => {
     const cy = window.kgDebug.cy();
@@ -177,7 +172,6 @@ await step('explorer-search-expand-evidence', async () => {
   });
   check(edgeId, 'an edge with evidence is on screen');
   await page.waitForTimeout(300);
-  lap('page.waitForTimeout(300);');
   // A real click on the edge's midpoint; emitting the tap is the fallback
   // when a label or node happens to lie on top of it.
   await clickGraph(() => {
@@ -193,21 +187,16 @@ await step('explorer-search-expand-evidence', async () => {
     await page.evaluate((id) => { window.kgDebug.cy().getElementById(id).emit('tap'); }, edgeId);
     await page.locator('#panel .edge .ev-text').first().waitFor();
   }
+  lap('edge evidence shown');
   console.log(`     edge evidence opened by ${viaClick ? 'a click on the edge' : 'an emitted tap'}`);
-  lap('page.locator("#panel .edge .ev-tex');
   const ev = await page.locator('#panel .edge .ev-text').first().textContent();
   await page.locator('#panel .edge .ev-open').first().click();
-  lap('page.locator("#panel .edge .ev-ope');
   await page.locator('mark#evidence-mark').waitFor();
-  lap('page.locator("mark#evidence-mark")');
   const marked = await page.locator('mark#evidence-mark').textContent();
   check(marked === ev, `highlight "${marked}" equals the edge's evidence "${ev}"`);
   await page.waitForTimeout(300);
-  lap('page.waitForTimeout(300);');
   await shot('05-graph-edge-evidence');
-  lap('shot("05-graph-edge-evidence");');
   await page.keyboard.press('Escape');
-  lap('page.keyboard.press("Escape");');
 });
 
 await step('export-graphml', async () => {
@@ -231,6 +220,24 @@ await step('export-graphml', async () => {
   const [svg] = await Promise.all([page.waitForEvent('download'), page.click('.graph-foot .export-svg')]);
   await svg.saveAs(join(ART, 'graph.svg'));
   check(readFileSync(join(ART, 'graph.svg'), 'utf8').includes('<svg'), 'the SVG picture is SVG');
+});
+
+await step('export-chain-all-formats', async () => {
+  await go('#/chains');
+  await page.locator('.chain-card, .tree-node', { hasText: '生物技术和大健康' }).first().click();
+  await page.locator('.firm').first().waitFor();
+  const got = [];
+  for (const fmt of ['graphml', 'gexf', 'csv', 'jsonld', 'nquads', 'dot']) {
+    await page.selectOption('.chain-head .export-format', fmt);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.chain-head .export-data')]);
+    const file = join(ART, 'chain-' + fmt + '-' + (dl.suggestedFilename() || 'export'));
+    await dl.saveAs(file);
+    const bytes = readFileSync(file);
+    check(bytes.length > 0, `${fmt} export is not empty`);
+    if (fmt === 'csv') check(bytes[0] === 0x50 && bytes[1] === 0x4b, 'the CSV export is a zip');
+    got.push(`${fmt} ${bytes.length} B`);
+  }
+  console.log('     ' + got.join(', '));
 });
 
 await step('upload-and-find', async () => {

@@ -146,7 +146,18 @@ function removeSelected() {
 
 async function relayout() {
   if (!cy || cy.elements().empty()) return;
-  await runLayout(cy, state.layout);
+  await busy(() => runLayout(cy, state.layout));
+}
+
+// busy marks the drawing while a layout moves it (tests wait on the mark).
+async function busy(fn) {
+  const box = cy && cy.container();
+  if (box) box.dataset.busy = '1';
+  try {
+    return await fn();
+  } finally {
+    if (box) delete box.dataset.busy;
+  }
 }
 
 async function load(seed, reset) {
@@ -166,9 +177,10 @@ async function load(seed, reset) {
   s.data('seed', true);
   s.data('expanded', true);
   applyFilters();
-  await runLayout(cy, state.layout);
-  if (added.nonempty()) s.select();
+  // The panel first, so that the layout fits the drawing into the room left.
   showEntity(seed, { actions: nodeActions(seed), onEntity: focusEntity });
+  await busy(() => runLayout(cy, state.layout));
+  if (added.nonempty()) s.select();
   state.updateStats();
 }
 
@@ -192,7 +204,7 @@ async function expand(node) {
   });
   applyFilters();
   if (fresh.nonempty()) {
-    if (cy.nodes().length <= 400) await runLayout(cy, state.layout);
+    if (cy.nodes().length <= 400) await busy(() => runLayout(cy, state.layout));
     else cy.fit(cy.elements(':visible'), 30);
     toast(`展开了 ${fresh.length} 个新节点`);
   } else {

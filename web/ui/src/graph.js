@@ -66,6 +66,11 @@ export function createCy(container) {
     r.hideEdgesOnViewport = big;
   };
   cy.on('add remove', () => { if (!pending) { pending = true; queueMicrotask(tune); } });
+  // The evidence panel opening or closing resizes the drawing's box;
+  // cytoscape only watches the window.
+  const ro = new ResizeObserver(() => { if (!cy.destroyed()) cy.resize(); });
+  ro.observe(container);
+  cy.on('destroy', () => ro.disconnect());
   return cy;
 }
 
@@ -143,6 +148,14 @@ function bigForce(cy, eles) {
   cy.fit(eles, 30);
 }
 
+// A handful of nodes fitted to the screen would be drawn huge.
+function limitZoom(cy, eles) {
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center(eles);
+  }
+}
+
 /** Runs a layout and resolves with the milliseconds it took. */
 export function runLayout(cy, name, eles) {
   const target = eles || cy.elements(':visible');
@@ -157,7 +170,11 @@ export function runLayout(cy, name, eles) {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const layout = target.layout(opts);
-    layout.one('layoutstop', () => resolve(performance.now() - t0));
+    layout.one('layoutstop', () => {
+      const ms = performance.now() - t0;
+      limitZoom(cy, target);
+      resolve(ms);
+    });
     layout.run();
   });
 }
