@@ -5,6 +5,7 @@ package extract
 type lexicon struct {
 	stage    *trie // value: index into stageWords
 	lead     *trie
+	inner    *trie
 	trail    *trie
 	heads    *trie
 	generic  *trie // generic words, heads, industry names and keywords
@@ -39,6 +40,7 @@ func newLexicon(tax *Taxonomy, places []place) *lexicon {
 	lx := &lexicon{
 		stage:   newTrie(),
 		lead:    wordTrie(leadWords),
+		inner:   wordTrie(innerVerbs),
 		trail:   wordTrie(trailWords),
 		heads:   wordTrie(projectHeads),
 		firmSuf: wordTrie(firmSuffixes),

@@ -152,10 +152,8 @@ func (d *doc) firmLike(w []rune) bool {
 	if d.allGeneric(w) {
 		return false
 	}
-	for _, r := range w {
-		if strings.ContainsRune("、，我全本各", r) {
-			return false
-		}
+	if strings.ContainsRune("我全本各该其", w[0]) || containsAny(w, "、，") {
+		return false // 我区, 全市, 本区…
 	}
 	return true
 }

@@ -411,7 +411,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		for stop < end && !strings.ContainsRune("，。；：,;", rs[stop]) {
 			stop++
 		}
-		if !heading && (stop-k > 10 || !hasGrowthWord(rs[k:stop])) {
+		if !heading && (stop-k > 16 || !hasGrowthWord(rs[k:stop])) {
 			return industryRef{}, false
 		}
 		var node *Node
@@ -481,7 +481,8 @@ func hasGrowthWord(rs []rune) bool {
 	s := string(rs)
 	for _, w := range []string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
 		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
-		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围"} {
+		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",
+		"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -643,6 +644,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			if m.start > start && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
 				continue
 			}
+			if hasDeng && hasAt(rs, m.end, "项目") && len(d.lx.stage.scan(rs, m.end+2, b, nil)) > 0 {
+				continue // 等企业增资扩产项目落地: 落地 is the verb
+			}
 		}
 		kept = append(kept, m)
 	}
@@ -684,8 +688,11 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			prev = end
 			continue
 		}
+		for prev < m.start && strings.ContainsRune("并和及、", rs[prev]) {
+			prev++
+		}
 		if m.start <= prev {
-			// Verbs in a row (落地运营): the same objects.
+			// Verbs in a row (落地运营, 竣工验收并试生产): the same objects.
 			for _, id := range last {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
 			}
@@ -694,7 +701,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		}
 		last = d.items(si, seg{prev, m.start}, b, stage, ctx, planned, false)
 		prev = m.end
-		if stage == "落地" || stage == "入驻" || stage == "签约" {
+		if stage == "落地" || stage == "入驻" || stageWords[m.val].word == "签约落户" {
 			// 入驻光谷生物城, 落户软件新城: the place follows the verb.
 			end := b
 			if k+1 < len(ms) {
@@ -759,6 +766,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	rs := d.rs
 	// X等一批项目 / X等6家企业: the names are before 等, the kind after.
 	hint := ""
+	var distributive []rune
 	for k := s.a + 1; k < s.b; k++ {
 		if rs[k] != '等' {
 			continue
@@ -767,6 +775,12 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		switch {
 		case strings.Contains(desc, "企业") || strings.Contains(desc, "公司"):
 			hint = "firm"
+			// X、Y等企业研发中心: each firm's own project.
+			if e := indexRunes(rs, k, s.b, "企业"); e > 0 && s.b-(e+2) >= 2 {
+				if a, b := d.trimItem(e+2, s.b); b-a >= 2 && d.hasHead(rs[a:b]) {
+					distributive = rs[a:b]
+				}
+			}
 		case strings.Contains(desc, "项目"):
 			hint = "project"
 		}
@@ -794,6 +808,11 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		w := d.resolveLegal(rs[a:b])
 		if len(w) < 2 || len(w) > 30 {
 			continue
+		}
+		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {
+			firm := d.firm(string(w))
+			d.inIndustry(firm, ctx, si, w)
+			w = append(append([]rune{}, w...), distributive...)
 		}
 		id, o := d.item(si, w, hint, stage, ctx, planned, onlyProjects, owner)
 		if id != "" {
@@ -990,7 +1009,7 @@ func (d *doc) plausibleName(w []rune) bool {
 			return false
 		}
 		if i > 0 {
-			if _, n := d.lx.lead.longest(w, i, len(w)); n >= 2 {
+			if _, n := d.lx.inner.longest(w, i, len(w)); n >= 2 {
 				return false
 			}
 		}
@@ -1192,7 +1211,7 @@ func (d *doc) ownerSplit(w []rune) int {
 		if strings.ContainsRune("局委", w[i]) && len(w)-i > 2 && d.isOrgName(w[:i+1]) {
 			return i + 1
 		}
-		if i+2 < len(w) && (hasAt(w, i, "大学") || hasAt(w, i, "集团") || hasAt(w, i, "公司")) && d.hasHead(w[i+2:]) {
+		if i+2 < len(w) && (hasAt(w, i, "大学") || hasAt(w, i, "集团") || hasAt(w, i, "公司") || hasAt(w, i, "医院") || hasAt(w, i, "学院")) && d.hasHead(w[i+2:]) {
 			return i + 2
 		}
 	}
