@@ -53,6 +53,23 @@ func onePage(content, font string, extra ...string) []byte {
 	return pdfFile("1.4", append(objs, extra...)...)
 }
 
+// pagesPDF is a PDF with one page per content stream, all with the
+// Helvetica font as /F1.
+func pagesPDF(contents ...string) []byte {
+	n := len(contents)
+	kids := make([]string, n)
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
+	for i, c := range contents {
+		page, stream := len(objs)+1, len(objs)+2
+		kids[i] = fmt.Sprintf("%d 0 R", page)
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", stream),
+			pdfStream("", []byte(c)))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n)
+	return pdfFile("1.4", objs...)
+}
+
 // withPrevCycle makes the trailer's /Prev point at its own xref table.
 func withPrevCycle(pdf []byte) []byte {
 	s := string(pdf)
@@ -235,6 +252,12 @@ func TestRead(t *testing.T) {
 		{name: "pdf predefined GBK CMap", file: "gbk.pdf", kind: KindPDF,
 			data:  onePage(fmt.Sprintf("BT /F1 12 Tf 72 700 Td <%X> Tj ET", gbk(t, "投产")), type0("GBK-EUC-H", false)),
 			exact: "投产"},
+		{name: "pdf running heads and feet dropped", file: "heads.pdf", kind: KindPDF,
+			data: pagesPDF(
+				"BT /F1 10 Tf 1 0 0 1 72 800 Tm (Annual Report) Tj 1 0 0 1 72 700 Tm (Page one text.) Tj 1 0 0 1 72 40 Tm (Page 1 of 3) Tj ET",
+				"BT /F1 10 Tf 1 0 0 1 72 800 Tm (Annual Report) Tj 1 0 0 1 72 700 Tm (Page two text.) Tj 1 0 0 1 72 40 Tm (Page 2 of 3) Tj ET",
+				"BT /F1 10 Tf 1 0 0 1 72 800 Tm (Annual Report) Tj 1 0 0 1 72 700 Tm (Page three text.) Tj 1 0 0 1 72 40 Tm (Page 3 of 3) Tj ET"),
+			exact: "Annual Report\n\nPage one text.\n\nPage two text.\n\nPage three text."},
 		{name: "pdf compressed content and page numbers", file: "flate.pdf", kind: KindPDF,
 			data: pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 				"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",

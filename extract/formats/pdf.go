@@ -103,17 +103,18 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 	}
 	x := &pdfText{lim: lim}
 	pages := pdfPages(r.Trailer().Key("Root").Key("Pages"))
-	for i, p := range pages {
+	texts := make([]string, 0, len(pages))
+	for _, p := range pages {
 		before := x.out.Len()
 		x.page(p)
+		texts = append(texts, x.out.String()[before:])
 		if x.out.Len() == before {
 			x.emptyPages++
 		}
-		if i < len(pages)-1 {
-			x.newline(2)
-		}
+		x.newline(2)
+		x.started = false
 	}
-	text := cleanPDFText(x.out.String())
+	text := cleanPDFText(strings.Join(dropRunningLines(texts), "\n\n"))
 	switch {
 	case len(pages) == 0:
 		return t, undecodable(name, "PDF has no pages")
@@ -892,6 +893,69 @@ func endsLatin(s string) bool {
 	}
 	c := s[len(s)-1]
 	return c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)))
+}
+
+// dropRunningLines removes running heads and feet: a page's first or last
+// line that recurs, digits aside, on at least half the pages of a document
+// of three pages or more (文件头, 第3页 共10页...). The first page keeps its
+// head.
+func dropRunningLines(pages []string) []string {
+	if len(pages) < 3 {
+		return pages
+	}
+	key := func(l string) string {
+		return strings.Map(func(r rune) rune {
+			switch {
+			case unicode.IsDigit(r):
+				return '#'
+			case unicode.IsSpace(r):
+				return -1
+			}
+			return r
+		}, l)
+	}
+	// ends returns the indexes of the first and last non-blank lines.
+	ends := func(ls []string) (int, int) {
+		first, last := -1, -1
+		for i, l := range ls {
+			if strings.TrimSpace(l) != "" {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		return first, last
+	}
+	lines := make([][]string, len(pages))
+	heads, feet := map[string]int{}, map[string]int{}
+	for i, p := range pages {
+		lines[i] = strings.Split(p, "\n")
+		if first, last := ends(lines[i]); first >= 0 {
+			heads[key(lines[i][first])]++
+			feet[key(lines[i][last])]++
+		}
+	}
+	need := max(3, (len(pages)+1)/2)
+	out := make([]string, len(pages))
+	seen := map[string]bool{}
+	for i, ls := range lines {
+		first, last := ends(ls)
+		if first >= 0 && last > first && feet[key(ls[last])] >= need {
+			ls[last] = ""
+		}
+		// The first running head stays: it is often the document's title.
+		if first >= 0 {
+			if k := key(ls[first]); heads[k] >= need {
+				if seen[k] {
+					ls[first] = ""
+				}
+				seen[k] = true
+			}
+		}
+		out[i] = strings.Join(ls, "\n")
+	}
+	return out
 }
 
 // pageNumber matches the lines that are only a page number: "3", "- 3 -",
