@@ -38,7 +38,7 @@ export async function render(view, params) {
 
   const industrySel = h('select', { 'aria-label': '产业', onchange: (ev) => { state.industry = ev.target.value; refilter(); } }, h('option', { value: '' }, '全部产业'));
   const stageSel = h('select', { 'aria-label': '阶段', onchange: (ev) => { state.stage = ev.target.value; refilter(); } },
-    h('option', { value: '' }, '全部阶段'), STAGES.map((s) => h('option', { value: s }, s)));
+    h('option', { value: '' }, '全部阶段'), STAGES.map((s) => h('option', { value: s, selected: s === state.stage }, s)));
   const docSel = h('select', { 'aria-label': '文档', onchange: (ev) => { state.document = ev.target.value; refilter(); } }, h('option', { value: '' }, '全部文档'));
   const yearSel = h('select', { 'aria-label': '年份', onchange: (ev) => { state.year = ev.target.value; refilter(); } }, h('option', { value: '' }, '全部年份'));
 
@@ -104,14 +104,14 @@ export async function render(view, params) {
 async function fillFilterOptions(industrySel, docSel, yearSel) {
   try {
     const chains = flatChains(await loadChains());
-    industrySel.append(...chains.map((c) => h('option', { value: c.id }, '\u3000'.repeat(c.depth) + c.name)));
+    industrySel.append(...chains.map((c) => h('option', { value: c.id, selected: c.id === state.industry }, '\u3000'.repeat(c.depth) + c.name)));
   } catch { /* the filter stays at 全部 */ }
   try {
     const docs = (await api.documents()).items || [];
-    docSel.append(...docs.map((d) => h('option', { value: d.id }, d.title || d.id)));
+    docSel.append(...docs.map((d) => h('option', { value: d.id, selected: d.id === state.document }, d.title || d.id)));
     const years = [...new Set(docs.map((d) => d.year).filter(Boolean))].sort();
     for (const d of docs) state.docYears.set(d.id, d.year);
-    yearSel.append(...years.map((y) => h('option', { value: y }, `${y}年`)));
+    yearSel.append(...years.map((y) => h('option', { value: y, selected: String(y) === state.year }, `${y}年`)));
   } catch { /* idem */ }
 }
 

@@ -111,7 +111,7 @@ export function addElements(cy, els) {
 // The explorer's layouts. options(n, roots): n nodes, roots the seed(s).
 export const LAYOUTS = {
   fcose: { label: '力导向', options: (n) => ({
-    name: 'fcose', quality: 'default', randomize: true, animate: n < 200,
+    name: 'fcose', quality: 'default', randomize: true, animate: n < 200, nodeDimensionsIncludeLabels: true,
     animationDuration: 400, nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60,
     numIter: 2500, packComponents: true, fit: true, padding: 30,
   }) },

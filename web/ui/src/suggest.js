@@ -33,20 +33,24 @@ export function searchBox({ placeholder = '搜索企业、项目、产业、地�
     if (!items.length) list.replaceChildren(h('li', { class: 'suggest-empty' }, '没有找到匹配的实体'));
     list.hidden = false;
   };
-  const lookup = debounce(async () => {
+  // search() asks the API now; it resolves true when this answer is the latest.
+  const search = async () => {
     const q = input.value.trim();
-    if (!q) { close(); return; }
+    if (!q) { close(); return false; }
     const my = ++seq;
     try {
       const res = await api.entities({ q, limit: 12, ...filters() });
-      if (my !== seq) return;
+      if (my !== seq) return false;
       items = res.items || [];
       active = items.length ? 0 : -1;
       render();
+      return true;
     } catch {
       if (my === seq) { items = []; close(); }
+      return false;
     }
-  }, 180);
+  };
+  const lookup = debounce(search, 180);
 
   input.addEventListener('input', lookup);
   input.addEventListener('focus', () => { if (input.value.trim()) lookup(); });
@@ -54,7 +58,12 @@ export function searchBox({ placeholder = '搜索企业、项目、产业、地�
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown' && items.length) { active = (active + 1) % items.length; render(); ev.preventDefault(); }
     else if (ev.key === 'ArrowUp' && items.length) { active = (active - 1 + items.length) % items.length; render(); ev.preventDefault(); }
-    else if (ev.key === 'Enter') { if (!list.hidden && active >= 0) pick(active); ev.preventDefault(); }
+    else if (ev.key === 'Enter') {
+      ev.preventDefault();
+      if (!list.hidden && active >= 0) pick(active);
+      // Enter before the suggestions came: take the best match.
+      else search().then((latest) => { if (latest && items.length) pick(0); });
+    }
     else if (ev.key === 'Escape') close();
   });
   return h('div', { class: 'searchbox' }, input, list);
