@@ -85,6 +85,7 @@ func TestNormalize(t *testing.T) {
 		{"full width folded", "标题\n２０２２年（一）ＡＢＣ％。", "标题\n2022年(一)ABC%。"},
 		{"ideographic space and crlf", "标题\r\n增长　8%。\r\n", "标题\n增长8%。"},
 		{"zero width removed", "标题\n京\u200b东方。", "标题\n京东方。"},
+		{"page numbers dropped", "标题\n晟光微\n\n- 3 -\n\n电子投产。\n第4页\n", "标题\n晟光微电子投产。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,6 +213,10 @@ func TestRelations(t *testing.T) {
 		{"category is no project", "推动绿色工厂建设。", nil, []rel{{"project/绿色工厂", "stage", "在建"}}},
 		{"verb as noun", "出台企业研发中心建设三年行动计划。", nil, []rel{{"project/企业研发中心", "stage", "在建"}}},
 		{"planned", "力争华光二期竣工投产。", []rel{{"project/华光二期", "stage", "投产"}}, nil},
+		{"co-built after signing", "与远航资本签约共建金融科技产业园。", []rel{{"enterprise/远航资本", "hasProject", "project/金融科技产业园"},
+			{"project/金融科技产业园", "stage", "签约"}}, nil},
+		{"distributive", "明川精工、拓远电子等企业增资扩产项目落地泊里镇。", []rel{
+			{"enterprise/明川精工", "hasProject", "project/明川精工增资扩产项目"}, {"project/拓远电子增资扩产项目", "stage", "落地"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -299,6 +304,8 @@ func TestShortName(t *testing.T) {
 		{"北京小米科技有限责任公司", "小米"},
 		{"三星(中国)半导体有限公司", "三星半导体"},
 		{"苏州纳微科技股份有限公司", "纳微"},
+		{"合肥晶合集成电路股份有限公司", "晶合集成"},
+		{"杭州禾康生物医药有限公司", "禾康生物"},
 		{"京东方", "京东方"},
 		{"ABB", "ABB"},
 		{"有限公司", "有限公司"},

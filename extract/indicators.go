@@ -50,6 +50,9 @@ func (d *doc) indicators(si int) {
 			}
 		}
 		v, n := d.lx.unit.longest(rs, k, s.end)
+		if k+n < s.end && rs[k+n] == '级' {
+			n = 0 // 20万吨级 is a class, not a figure
+		}
 		if n == 0 || (j < s.end && (rs[j] == '年' || rs[j] == '月' || rs[j] == '日' || rs[j] == '号')) {
 			i = j - 1
 			continue
@@ -172,6 +175,10 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 			a = k + 1 // 大兴、通州周边劳动力 → 通州周边劳动力
 			break
 		}
+	}
+	// X占Y比重: the figure is X's share.
+	if k := indexRunes(rs, a+2, b, "占"); k > 0 && (indexRunes(rs, k, b, "比重") > 0 || indexRunes(rs, k, b, "比例") > 0) {
+		b = k
 	}
 	pre := string(rs[a:b])
 	nounAfter := after < end && (isHan(rs[after]) || rs[after] == '“') && !strings.ContainsRune("，。；、", rs[after])

@@ -22,7 +22,7 @@ func normalize(text string) string {
 	}
 	for _, raw := range lines {
 		line := cleanLine(raw)
-		if line == "" {
+		if line == "" || isPageNumber(line) {
 			continue
 		}
 		if cur.Len() == 0 {
@@ -148,4 +148,25 @@ func isCJK(r rune) bool {
 
 func isHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FFFF
+}
+
+// isPageNumber reports whether a line is a page number left by PDF
+// conversion: - 3 -, 3, 第3页, 3/12.
+func isPageNumber(line string) bool {
+	s := strings.Trim(line, "-—– ")
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "第"), "页")
+	if s == "" || len(s) > 7 {
+		return false
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '/' || r == ' ' || r == '共':
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }

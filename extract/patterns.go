@@ -82,10 +82,21 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 				continue
 			}
 			fa, fb := d.trimItem(i+1, k)
-			if fb-fa >= 2 && d.firmLike(rs[fa:fb]) {
-				id := d.firm(string(rs[fa:fb]))
-				d.inIndustry(id, ctx, si, rs[fa:b])
-				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: "签约", Planned: d.planned(a, b)}, si)
+			name := d.resolveLegal(rs[fa:fb])
+			if len(name) >= 2 && d.firmLike(name) {
+				id := d.firm(string(name))
+				d.inIndustry(id, ctx, si, name)
+				planned := d.planned(a, b)
+				// 与X签约共建Y: Y is X's project, signed.
+				if j := d.coBuilt(k, b); j > 0 {
+					if pa, pb := d.trimItem(j, b); pb-pa >= 2 && d.isProjectName(rs[pa:pb]) && d.plausibleName(rs[pa:pb]) {
+						proj := d.entity(kg.TypeProject, string(rs[pa:pb]))
+						d.relate(kg.Relation{Subject: id, Predicate: kg.PredHasProject, Object: proj}, si)
+						d.relate(kg.Relation{Subject: proj, Predicate: kg.PredStage, Value: "签约", Planned: planned}, si)
+						break
+					}
+				}
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: "签约", Planned: planned}, si)
 			}
 			break
 		}
@@ -132,6 +143,17 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 		}
 		i = end
 	}
+}
+
+// coBuilt returns where the object of 共建/合作共建/共同建设 begins after the
+// signing verb at k (与X签约共建Y, 签署协议，共建Y), or 0.
+func (d *doc) coBuilt(k, b int) int {
+	for _, v := range []string{"共建", "合作共建", "共同建设", "合作建设", "联合建设", "共同打造"} {
+		if j := indexRunes(d.rs, k, min(b, k+16), v); j > 0 {
+			return j + runeLen(v)
+		}
+	}
+	return 0
 }
 
 // firmLike reports whether a span can be a firm's name: a plausible name,
@@ -250,6 +272,18 @@ func ShortName(full string) string {
 				s = strings.TrimPrefix(s, pre)
 				changed = true
 			}
+		}
+	}
+	// Business words the short form drops: X集成电路(制造) is X集成,
+	// X生物医药 is X生物.
+	for _, suf := range []string{"集成电路制造", "集成电路"} {
+		if strings.HasSuffix(s, suf) && runeLen(s) > runeLen(suf)+1 {
+			s = strings.TrimSuffix(s, suf) + "集成"
+		}
+	}
+	for _, pair := range [][2]string{{"生物", "医药"}, {"生物", "制药"}, {"半导体", "技术"}, {"电子", "技术"}} {
+		if strings.HasSuffix(s, pair[0]+pair[1]) && runeLen(s) > runeLen(pair[0]+pair[1])+1 {
+			s = strings.TrimSuffix(s, pair[1])
 		}
 	}
 	if s == "" {
