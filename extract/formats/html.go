@@ -358,7 +358,9 @@ func pickBody(runs []run, nodes []*hnode) *hnode {
 // blockOf returns the innermost block element at or above n.
 func blockOf(n *hnode) *hnode {
 	for m := n; m != nil; m = m.parent {
-		if blocks[m.tag] || m.parent == nil {
+		// Table cells count as blocks here: old sites lay pages out in
+		// tables, with the menu and the article in sibling cells.
+		if blocks[m.tag] || m.tag == atom.Td || m.tag == atom.Th || m.parent == nil {
 			return m
 		}
 	}
@@ -388,14 +390,20 @@ func countText(s string) int {
 }
 
 // renderRuns joins runs into lines: a blank line between blocks, as in
-// the plain-text reports, and a line break for <br>.
+// the plain-text reports, and a line break for <br>. A line made only of
+// link text is a menu or a list of other pages, and is left out.
 func renderRuns(runs []run) string {
 	var b strings.Builder
 	var line strings.Builder
 	sep := ""
+	prose := false // the line has text outside links
 	flush := func(next string) {
 		s := strings.TrimFunc(line.String(), isSpace)
 		line.Reset()
+		if !prose {
+			s = ""
+		}
+		prose = false
 		if s != "" {
 			if b.Len() > 0 {
 				b.WriteString(sep)
@@ -415,9 +423,15 @@ func renderRuns(runs []run) string {
 			}
 			continue
 		}
+		if !r.link && strings.TrimFunc(r.text, isSpace) != "" {
+			prose = true
+		}
 		if strings.Contains(r.text, "\n") { // inside <pre>
 			parts := strings.Split(r.text, "\n")
 			for i, p := range parts {
+				if i > 0 && !r.link && strings.TrimFunc(p, isSpace) != "" {
+					prose = true
+				}
 				line.WriteString(p)
 				if i < len(parts)-1 {
 					flush("\n")
