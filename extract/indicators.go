@@ -67,7 +67,7 @@ func (d *doc) indicators(si int) {
 			continue
 		}
 		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, classifiers[unit])
-		if name == "" || aggregateWords[name] || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速") {
+		if name == "" || aggregateWords[name] || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速") || strings.HasPrefix(name, "占") {
 			name = lastName
 		}
 		if name == "" {

@@ -16,29 +16,42 @@ var placeSuffixes = []string{
 // placeSpan reads rs[a:b] as a location (光谷生物城, 软件新城, 大兴区) and
 // returns its place id, or "".
 func (d *doc) placeSpan(a, b int) string {
+	name, written := d.placeName(a, b)
+	if name == "" {
+		return ""
+	}
+	if id, ok := d.localPlaces[written]; ok {
+		return id
+	}
+	return d.entity(kg.TypePlace, name, written)
+}
+
+// placeName reads rs[a:b] as a location and returns its canonical name and
+// the form written, or "", "". It records nothing.
+func (d *doc) placeName(a, b int) (name, written string) {
 	a, b = d.trimItem(a, b)
 	if b-a < 2 || b-a > 16 {
-		return ""
+		return "", ""
 	}
 	w := d.rs[a:b]
 	if v, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
-		return d.entity(kg.TypePlace, d.lx.places[v].name, string(w))
+		return d.lx.places[v].name, string(w)
 	}
 	if id, ok := d.localPlaces[string(w)]; ok {
-		return id
+		return strings.TrimPrefix(id, "place/"), string(w)
 	}
 	if b-a < 3 || !d.plausibleName(w) || d.isProjectName(w) && !hasPlaceSuffix(w) {
-		return ""
+		return "", ""
 	}
 	if !hasPlaceSuffix(w) || d.allGeneric(w) {
-		return ""
+		return "", ""
 	}
 	for _, r := range w {
 		if r == '、' || r == '和' || r == '等' || r == '建' {
-			return ""
+			return "", ""
 		}
 	}
-	return d.entity(kg.TypePlace, string(w))
+	return string(w), string(w)
 }
 
 func hasPlaceSuffix(w []rune) bool {
@@ -52,7 +65,7 @@ func hasPlaceSuffix(w []rune) bool {
 }
 
 // areaSuffixes end place names recognized anywhere in the text.
-var areaSuffixes = []string{"街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区"}
+var areaSuffixes = []string{"镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区"}
 
 // areas finds place names by their suffix anywhere in a sentence
 // (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
@@ -71,6 +84,9 @@ func (d *doc) areas(si int) {
 			}
 			if i-j < 2 {
 				break
+			}
+			if (suf == "镇" || suf == "乡") && (i-j != 2 || j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至", rs[j-1])) {
+				break // only a two-rune town name standing alone (琅琊镇, not 旅游强镇)
 			}
 			if _, n := d.lx.lead.suffix(rs[j:i], 4); n > 0 {
 				break

@@ -411,8 +411,11 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		for stop < end && !strings.ContainsRune("，。；：,;", rs[stop]) {
 			stop++
 		}
-		if !heading && (stop-k > 16 || !hasGrowthWord(rs[k:stop])) {
+		if !heading && (stop-k > 16 || !hasGrowthWord(rs[k:min(stop, k+6)]) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
 			return industryRef{}, false
+		}
+		if d.placePrefix(w) > 0 {
+			return industryRef{}, false // 坪山生物医药产业加速器 names a park
 		}
 		var node *Node
 		if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
@@ -482,7 +485,8 @@ func hasGrowthWord(rs []rune) bool {
 	for _, w := range []string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
 		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
 		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",
-		"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚"} {
+		"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚",
+		"活力", "迸发", "繁荣", "兴起", "活跃"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -699,7 +703,13 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			prev = m.end
 			continue
 		}
-		last = d.items(si, seg{prev, m.start}, b, stage, ctx, planned, false)
+		segEnd := m.start
+		for _, v := range []string{"获批", "入选", "获评", "被评为", "成为"} {
+			if k := indexRunes(rs, prev+2, segEnd, v); k > 0 {
+				segEnd = k // 白马湖实验室获批省实验室并揭牌运行
+			}
+		}
+		last = d.items(si, seg{prev, segEnd}, b, stage, ctx, planned, false)
 		prev = m.end
 		if stage == "落地" || stage == "入驻" || stageWords[m.val].word == "签约落户" {
 			// 入驻光谷生物城, 落户软件新城: the place follows the verb.
@@ -733,7 +743,7 @@ func (d *doc) stageFollower(i, b int) bool {
 	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
 		return true
 	}
-	if d.placeSpan(i, b) != "" {
+	if name, _ := d.placeName(i, b); name != "" {
 		return true
 	}
 	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作"} {
@@ -1060,7 +1070,22 @@ func (d *doc) isFirmName(w []rune) bool {
 
 func (d *doc) placePrefix(w []rune) int {
 	_, n := d.lx.place.longest(w, 0, len(w))
+	for name := range d.localPlaces {
+		if k := runeLen(name); k > n && k < len(w) && hasAt(w, 0, name) && !isZoneShort(name) {
+			n = k
+		}
+	}
 	return n
+}
+
+// isZoneShort reports whether name is a generic short form (经开区, 新区)
+// rather than a proper name.
+func isZoneShort(name string) bool {
+	switch name {
+	case "经开区", "开发区", "高新区", "新区":
+		return true
+	}
+	return false
 }
 
 // project records a project name: its place prefix (locatedIn) or its
@@ -1218,9 +1243,20 @@ func (d *doc) ownerSplit(w []rune) int {
 	for i := 2; i < len(w); i++ {
 		n := d.genericAt(w, i)
 		if n == 0 {
+			// A firm suffix that is no generic word: 蓝岸能源|董家口海上风电一期项目.
+			if _, f := d.lx.firmSuf.longest(w, i, len(w)); f > 0 && i+f < len(w) && d.hasHead(w[i+f:]) && d.ownerLike(w[:i+f]) {
+				if _, g := d.lx.firmSuf.suffix(w[:i], 4); g > 0 {
+					return i
+				}
+				return i + f
+			}
 			continue
 		}
 		word := string(w[i : i+n])
+		// A place name before 景区/片区 is no owner (琅琊台景区提升工程).
+		if word == "景区" || word == "片区" || word == "园区" || word == "社区" {
+			return 0
+		}
 		if w[i] < 0x80 && !isHan(w[i-1]) {
 			continue
 		}
@@ -1273,6 +1309,9 @@ func (d *doc) ownerLike(w []rune) bool {
 	}
 	last := w[len(w)-1]
 	if strings.ContainsRune("岛园谷港镇村街", last) || last == '城' && len(w) >= 3 {
+		return false
+	}
+	if s := string(w); strings.HasSuffix(s, "单元") || strings.HasSuffix(s, "片区") || strings.HasSuffix(s, "地块") {
 		return false
 	}
 	_, n := d.lx.place.longest(w, 0, len(w))
