@@ -166,6 +166,15 @@ type docModel struct {
 }
 
 func normalize(m *docModel) {
+	if m.entities == nil {
+		m.entities = []kg.Entity{}
+	}
+	if m.relations == nil {
+		m.relations = []kg.Relation{}
+	}
+	if m.indicators == nil {
+		m.indicators = []kg.Indicator{}
+	}
 	sort.Slice(m.entities, func(i, j int) bool { return m.entities[i].ID < m.entities[j].ID })
 	for i := range m.entities {
 		e := &m.entities[i]
@@ -517,15 +526,6 @@ func decode(docID string, quads []quad.Quad) (*docModel, string) {
 	}
 	if len(m.doc.Sentences) == 0 {
 		m.doc.Sentences = nil
-	}
-	if m.entities == nil {
-		m.entities = []kg.Entity{}
-	}
-	if m.relations == nil {
-		m.relations = []kg.Relation{}
-	}
-	if m.indicators == nil {
-		m.indicators = []kg.Indicator{}
 	}
 	normalize(m)
 	return m, text

@@ -150,15 +150,6 @@ func prepare(doc kg.Document, x *kg.Extraction) (*docModel, string, error) {
 		in.Evidence = fixEv(in.Evidence)
 		m.indicators = append(m.indicators, in)
 	}
-	if m.entities == nil {
-		m.entities = []kg.Entity{}
-	}
-	if m.relations == nil {
-		m.relations = []kg.Relation{}
-	}
-	if m.indicators == nil {
-		m.indicators = []kg.Indicator{}
-	}
 	normalize(m)
 	return m, text, nil
 }
