@@ -16,7 +16,9 @@ export async function render(view) {
   const fileInput = h('input', { type: 'file', multiple: true, id: 'upload-file', accept: '.txt,.html,.htm,.docx,.pdf,text/plain,text/html', onchange: (ev) => upload(ev.target.files) });
   const drop = h('label', { class: 'dropzone', for: 'upload-file' },
     h('div', { class: 'drop-title' }, '把报告文件拖到这里，或点击选择文件'),
-    h('div', { class: 'muted small' }, '支持 .txt / .html / .docx / .pdf，可一次上传多个'));
+    h('span', { class: 'btn small drop-btn' }, '选择文件…'),
+    h('div', { class: 'muted small' }, '支持 .txt / .html / .docx / .pdf，可一次上传多个'),
+    fileInput);
   drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (ev) => { ev.preventDefault(); drop.classList.remove('over'); upload(ev.dataTransfer.files); });
@@ -26,7 +28,7 @@ export async function render(view) {
       h('h1', { class: 'view-title' }, '上传文档'),
       h('form', { class: 'token-form', onsubmit: (ev) => ev.preventDefault() },
         h('label', { class: 'field' }, h('span', { class: 'label' }, '令牌'), tokenInput)),
-      drop, fileInput, result),
+      drop, result),
     h('section', { class: 'doclist' }, h('h1', { class: 'view-title' }, '已收录的文档'), list)));
 
   async function upload(files) {

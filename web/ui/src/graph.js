@@ -115,7 +115,7 @@ export const LAYOUTS = {
     animationDuration: 400, nodeRepulsion: 6000, idealEdgeLength: 70, nodeSeparation: 60,
     numIter: 2500, packComponents: true, fit: true, padding: 30,
   }) },
-  tree: { label: '层次（从中心展开）', options: (n, roots) => ({
+  tree: { label: '层次', options: (n, roots) => ({
     name: 'breadthfirst', directed: false, roots: roots && roots.nonempty() ? roots : undefined,
     spacingFactor: n > 60 ? 0.9 : 1.1, avoidOverlap: true, nodeDimensionsIncludeLabels: true, fit: true, padding: 30, animate: n < 200, animationDuration: 300,
   }) },
