@@ -138,6 +138,7 @@ func benchDeps() bench.Deps {
 			if err != nil {
 				return nil, err
 			}
+			srv.SetReady(true) // the store is built
 			return srv.Handler(), nil
 		},
 		GizmoChainFirms: gizmoChainFirms,

@@ -165,6 +165,9 @@ type StageResult struct {
 	OpenSeconds float64 `json:"openSeconds,omitempty"`
 	StoreBytes  int64   `json:"storeBytes,omitempty"`
 	PeakRSS     int64   `json:"peakRSS,omitempty"`
+	// AnonRSS is the resident set not backed by files (the heap, not the
+	// store's memory-mapped pages) at the end of the build.
+	AnonRSS int64 `json:"anonRSS,omitempty"`
 	// FirstAnswer is the time to the first answer after opening: the
 	// query service builds its index then.
 	FirstAnswer float64   `json:"firstAnswer,omitempty"`
@@ -418,4 +421,13 @@ func peakRSS() int64 {
 		return 0
 	}
 	return statusField(b, "VmHWM:")
+}
+
+// anonRSS is this process's resident set not backed by files (RssAnon).
+func anonRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	return statusField(b, "RssAnon:")
 }

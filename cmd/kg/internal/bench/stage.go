@@ -279,7 +279,7 @@ func buildStage(ctx context.Context, deps Deps, req Request) StageResult {
 	r.OpenSeconds = time.Since(start).Seconds()
 	b, err := deps.Build(ctx, store, paths, workers(req.Workers))
 	r.Seconds = time.Since(start).Seconds()
-	r.PeakRSS = peakRSS()
+	r.PeakRSS, r.AnonRSS = peakRSS(), anonRSS()
 	r.Quads, r.Entities, r.Relations, r.Errors, r.FirstError = b.Quads, b.Entities, b.Relations, b.Errors, b.FirstError
 	if err != nil {
 		r.Skipped = "failed: build: " + err.Error()
