@@ -63,6 +63,14 @@ export async function render(view, params) {
       h('button', { class: 'btn small', title: '缩小', 'aria-label': '缩小', onclick: () => zoomBy(0.8) }, '−'),
       h('button', { class: 'btn small', title: '从视图中移除选中的节点（Delete 键）', onclick: removeSelected }, '移除所选'),
       h('button', { class: 'btn small', title: '清空画面', onclick: () => { cy && cy.elements().remove(); closePanel(); updateStats(); } }, '清空'),
+      h('details', { class: 'paths' },
+        h('summary', { class: 'btn small', title: '找出中心实体与另一个实体之间的关联路径' }, '关联路径'),
+        h('div', { class: 'paths-pop' },
+          h('div', { class: 'muted small' }, '从中心实体到：'),
+          searchBox({ id: 'path-search', placeholder: '搜索目标实体', onPick: (it) => {
+            document.querySelector('.explorer details.paths').open = false;
+            showPaths(it.id);
+          } }))),
       h('label', { class: 'check', title: '单击节点时加载它的邻居' }, h('input', { type: 'checkbox', checked: state.autoExpand, onchange: (ev) => { state.autoExpand = ev.target.checked; } }), ' 点击展开')),
     h('div', { class: 'toolbar filters' },
       h('span', { class: 'label' }, '筛选'), industrySel, stageSel, docSel, yearSel, legend),
@@ -129,6 +137,30 @@ function exportParams() {
   }
   const types = Object.keys(TYPES).filter((t) => !state.hiddenTypes.has(t));
   return { seed: state.seed, hops, types: state.hiddenTypes.size ? types : '' };
+}
+
+// Draws the shortest connections from the seed to another entity (GET
+// /paths) and highlights them; each of their edges has its evidence.
+async function showPaths(to) {
+  if (!cy || !state.seed) { toast('请先搜索一个中心实体'); return; }
+  let res;
+  try {
+    res = await api.paths({ from: state.seed, to, max: 4 });
+  } catch (err) {
+    toast('查找路径失败：' + err.message, 'error');
+    return;
+  }
+  const paths = res.paths || [];
+  if (!paths.length) { toast('在 4 跳之内没有找到路径'); return; }
+  cy.elements().removeClass('path');
+  for (const p of paths) addElements(cy, toElements(p.nodes, p.edges));
+  const ids = new Set(paths.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id || `${e.source}|${e.predicate}|${e.target}`)]));
+  const on = cy.elements().filter((el) => ids.has(el.id()));
+  on.addClass('path');
+  applyFilters();
+  if (cy.nodes().length <= 400) await busy(() => runLayout(cy, state.layout));
+  cy.animate({ fit: { eles: on, padding: 60 }, duration: 300 });
+  toast(`找到 ${paths.length} 条路径`);
 }
 
 function zoomBy(f) {

@@ -36,6 +36,8 @@ function stylesheet() {
     { selector: 'node[?inferred]', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': '#6b7280' } },
     { selector: ':selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: 'edge:selected', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3 } },
+    { selector: 'edge.path', style: { 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed', width: 4 } },
+    { selector: 'node.path', style: { 'border-width': 3, 'border-color': '#7c3aed' } },
     { selector: '.faded', style: { opacity: 0.15 } },
     { selector: '.hidden', style: { display: 'none' } },
   ];
