@@ -48,7 +48,7 @@ if [ ! -f "$data/PG_VERSION" ]; then
 fi
 # Durability does not matter for a throwaway test server; speed does.
 as "'$bindir/pg_ctl' -D '$data' -l '$dir/server.log' -w -t 60 \
-  -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=128MB\" start" >&2 \
+  -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=1GB\" start" >&2 \
   || { cat "$dir/server.log" >&2; exit 1; }
 
 db=kgtest

@@ -45,7 +45,7 @@ func (s *Store) Gizmo(ctx context.Context, q string, limit int) (res []any, err 
 	unlock := s.readQS()
 	defer unlock()
 	if s.qs == nil {
-		return nil, &kg.Error{Code: kg.ENotReady, Op: "gizmo", Message: "the store is closed"}
+		return nil, errClosed("gizmo")
 	}
 	// One session per query: sessions are not safe for concurrent use.
 	it, err := gizmo.NewSession(s.qs).Execute(ctx, q, query.Options{Collation: query.JSON, Limit: limit})

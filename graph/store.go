@@ -135,6 +135,7 @@ func (s *Store) Close() error {
 		if e := s.pg.Close(); err == nil {
 			err = e
 		}
+		s.pg = nil
 	}
 	return err
 }
@@ -142,13 +143,15 @@ func (s *Store) Close() error {
 // Addr is the address the store was opened with.
 func (s *Store) Addr() string { return s.addr }
 
-// readQS locks the quad store for reading where the backend needs it.
+// readQS locks the quad store for reading: against writes where the
+// backend needs it (memstore), and against Close everywhere.
 func (s *Store) readQS() func() {
-	if s.kind != "mem" {
-		return func() {}
-	}
 	s.qsMu.RLock()
 	return s.qsMu.RUnlock
+}
+
+func errClosed(op string) error {
+	return &kg.Error{Code: kg.ENotReady, Op: op, Message: "the store is closed"}
 }
 
 func (s *Store) writeQS() func() {
@@ -197,11 +200,14 @@ func (s *Store) loadIndex(ctx context.Context) error {
 
 // eachQuad calls fn for every quad of the store.
 func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
+	unlock := s.readQS()
+	defer unlock()
+	if s.qs == nil {
+		return errClosed("read")
+	}
 	if s.pg != nil {
 		return s.pg.quads(ctx, fn, "")
 	}
-	unlock := s.readQS()
-	defer unlock()
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
@@ -218,13 +224,16 @@ func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
 
 // subjectQuads returns the quads whose subject is v.
 func (s *Store) subjectQuads(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
+	unlock := s.readQS()
+	defer unlock()
+	if s.qs == nil {
+		return nil, errClosed("read")
+	}
 	if s.pg != nil {
 		var out []quad.Quad
 		err := s.pg.quads(ctx, func(q quad.Quad) { out = append(out, q) }, "WHERE q.subject_hash = $1", hashOf(v))
 		return out, err
 	}
-	unlock := s.readQS()
-	defer unlock()
 	return quadsOf(ctx, s.qs, quad.Subject, v)
 }
 

@@ -440,3 +440,23 @@ func normalized(x *kg.Extraction) *kg.Extraction {
 	}
 	return &c
 }
+
+func TestClosed(t *testing.T) {
+	s := open(t, "bolt:"+filepath.Join(t.TempDir(), "kg.db"))
+	doc, x := sample("etown-2022", 2022, "京东方", "落地")
+	load(t, s, doc, x)
+	s.Close()
+	ctx := context.Background()
+	if _, err := s.Document(ctx, "etown-2022"); kg.ErrorCode(err) != kg.ENotReady {
+		t.Errorf("Document after Close: %v", err)
+	}
+	if _, err := s.LoadDocument(ctx, doc, x); kg.ErrorCode(err) != kg.ENotReady {
+		t.Errorf("LoadDocument after Close: %v", err)
+	}
+	if _, err := s.Gizmo(ctx, "g.V().All()", 1); kg.ErrorCode(err) != kg.ENotReady {
+		t.Errorf("Gizmo after Close: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}

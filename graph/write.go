@@ -41,7 +41,7 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	if s.qs == nil {
-		return nil, &kg.Error{Code: kg.ENotReady, Op: "load", Message: "the store is closed"}
+		return nil, errClosed("load")
 	}
 	var (
 		all     []LoadStats
@@ -257,7 +257,7 @@ func (s *Store) RemoveDocument(ctx context.Context, id string) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	if s.qs == nil {
-		return &kg.Error{Code: kg.ENotReady, Op: "remove", Message: "the store is closed"}
+		return errClosed("remove")
 	}
 	old, ok := s.idx.docs[id]
 	if !ok {
