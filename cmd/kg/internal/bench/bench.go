@@ -239,7 +239,7 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 		logStage(c.Log, row.Extract)
 		row.Extract1 = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n, Workers: 1})
 		logStage(c.Log, row.Extract1)
-		var dump string
+		var dump, pgName string
 		for _, b := range c.Backends {
 			req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients, Profile: prof("build-" + b)}
 			switch b {
@@ -256,7 +256,12 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 					req.Dump = dump
 				}
 			case "postgres":
-				req.Addr = c.PG
+				if c.PG != "" {
+					pgName = fmt.Sprintf("kgbench_%d", n)
+					if req.Addr, err = freshDB(ctx, c.PG, pgName); err != nil {
+						return res, fmt.Errorf("bench: %w", err)
+					}
+				}
 			default:
 				return res, fmt.Errorf("bench: unknown backend %q (want mem, bolt or postgres)", b)
 			}
@@ -268,6 +273,11 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 				r = StageResult{Stage: "build", Backend: b, Docs: n, Skipped: fmt.Sprintf("skipped: mem holds the whole graph in RAM; over --mem-max-docs %d", c.MemMaxDocs)}
 			default:
 				r = stage(ctx, deps, c, req)
+			}
+			if r.Skipped == "" && b == "postgres" {
+				if size, err := dbSize(ctx, c.PG, pgName); err == nil {
+					r.StoreBytes = size
+				}
 			}
 			if r.Skipped == "" && b == "bolt" && req.Dump != "" {
 				if _, err := os.Stat(dump); err != nil {
