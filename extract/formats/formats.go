@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kg"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Kind is a document format.
@@ -185,6 +186,13 @@ func isPDF(data []byte) bool {
 // a doctype or one of the tags that only HTML starts with.
 func looksHTML(data []byte) bool {
 	head := data[:min(len(data), 4096)]
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
+		// A UTF-16 page: sniff its decoded start.
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		if d, err := dec.Bytes(head[:len(head)&^1]); err == nil {
+			head = d
+		}
+	}
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<?xml version"} {

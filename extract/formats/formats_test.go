@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/kgraph/kg"
@@ -130,6 +131,14 @@ func para(runs ...string) string {
 	return b.String()
 }
 
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
 func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
@@ -214,6 +223,8 @@ func TestRead(t *testing.T) {
 		{name: "html charset declared after the first kilobyte", file: "late.html",
 			data: append(append([]byte("<html><head><!-- "+strings.Repeat("x", 2000)+" -->"), []byte(`<meta charset="gbk"></head><body><p>`)...), append(gbk(t, "坪山区比亚迪坪山基地三期扩建工程投产。"), "</p></body></html>"...)...),
 			kind: KindHTML, exact: "坪山区比亚迪坪山基地三期扩建工程投产。"},
+		{name: "html in utf-16 with a BOM", file: "utf16.htm", data: utf16le("\ufeff<html><body><p>成都高新区腾讯西部云中心投入运营。</p></body></html>"),
+			kind: KindHTML, exact: "成都高新区腾讯西部云中心投入运营。"},
 		{name: "html without charset in gb18030", file: "nocharset.html",
 			data: append(append([]byte("<html><body><div>"), gbk(t, "西安高新区奕斯伟硅片项目竣工。")...), "</div></body></html>"...),
 			kind: KindHTML, exact: "西安高新区奕斯伟硅片项目竣工。"},
