@@ -56,7 +56,11 @@ function lap(what) {
   lapT = Date.now();
 }
 
+// KG_E2E_STEPS=perf-2000-nodes,chains runs only those steps (and server-ready).
+const only = (process.env.KG_E2E_STEPS || '').split(',').filter(Boolean);
+
 async function step(name, fn) {
+  if (only.length && name !== 'server-ready' && !only.includes(name)) return;
   lapT = Date.now();
   const t0 = Date.now();
   try {
