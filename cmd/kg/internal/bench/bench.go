@@ -239,52 +239,14 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 		logStage(c.Log, row.Extract)
 		row.Extract1 = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n, Workers: 1})
 		logStage(c.Log, row.Extract1)
-		var dump, pgName string
+		var dump string
 		for _, b := range c.Backends {
-			req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients, Profile: prof("build-" + b)}
-			switch b {
-			case "mem":
-				req.Addr = "mem:"
-			case "bolt":
-				store := filepath.Join(c.Work, fmt.Sprintf("bolt-%d", n))
-				if err := os.RemoveAll(store); err != nil {
-					return res, fmt.Errorf("bench: %w", err)
-				}
-				req.Addr = "bolt:" + filepath.Join(store, "kg.db")
-				if c.Peers {
-					dump = filepath.Join(c.Work, fmt.Sprintf("graph-%d.nq", n))
-					req.Dump = dump
-				}
-			case "postgres":
-				if c.PG != "" {
-					pgName = fmt.Sprintf("kgbench_%d", n)
-					if req.Addr, err = freshDB(ctx, c.PG, pgName); err != nil {
-						return res, fmt.Errorf("bench: %w", err)
-					}
-				}
-			default:
-				return res, fmt.Errorf("bench: unknown backend %q (want mem, bolt or postgres)", b)
+			r, nq, err := buildBackend(ctx, deps, c, n, dir, b, prof("build-"+b))
+			if err != nil {
+				return res, err
 			}
-			var r StageResult
-			switch {
-			case req.Addr == "":
-				r = StageResult{Stage: "build", Backend: b, Docs: n, Skipped: "skipped: no PostgreSQL configured (--pg or KG_TEST_POSTGRES)"}
-			case b == "mem" && n > c.MemMaxDocs:
-				r = StageResult{Stage: "build", Backend: b, Docs: n, Skipped: fmt.Sprintf("skipped: mem holds the whole graph in RAM; over --mem-max-docs %d", c.MemMaxDocs)}
-			default:
-				r = stage(ctx, deps, c, req)
-			}
-			if r.Skipped == "" && b == "postgres" {
-				if size, err := dbSize(ctx, c.PG, pgName); err == nil {
-					r.StoreBytes = size
-				}
-			}
-			if r.Skipped == "" && b == "bolt" && req.Dump != "" {
-				if _, err := os.Stat(dump); err != nil {
-					dump = ""
-				}
-			} else if b == "bolt" {
-				dump = ""
+			if b == "bolt" {
+				dump = nq
 			}
 			logStage(c.Log, r)
 			row.Builds = append(row.Builds, r)
@@ -303,6 +265,58 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// buildBackend builds the corpus in dir into backend b, in a store of its
+// own. For bolt with peers it also returns the N-Quads dump of the graph
+// for `cayley load` ("" when there is none).
+func buildBackend(ctx context.Context, deps Deps, c Config, n int, dir, b, prof string) (r StageResult, dump string, err error) {
+	req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients, Profile: prof}
+	var pgName string
+	switch b {
+	case "mem":
+		if n > c.MemMaxDocs {
+			return StageResult{Stage: "build", Backend: b, Docs: n,
+				Skipped: fmt.Sprintf("skipped: mem holds the whole graph in RAM; over --mem-max-docs %d", c.MemMaxDocs)}, "", nil
+		}
+		req.Addr = "mem:"
+	case "bolt":
+		store := filepath.Join(c.Work, fmt.Sprintf("bolt-%d", n))
+		if err := os.RemoveAll(store); err != nil {
+			return r, "", fmt.Errorf("bench: %w", err)
+		}
+		req.Addr = "bolt:" + filepath.Join(store, "kg.db")
+		if c.Peers {
+			req.Dump = filepath.Join(c.Work, fmt.Sprintf("graph-%d.nq", n))
+			os.Remove(req.Dump) // a dump of an earlier run must not pass for this one's
+		}
+	case "postgres":
+		if c.PG == "" {
+			return StageResult{Stage: "build", Backend: b, Docs: n,
+				Skipped: "skipped: no PostgreSQL configured (--pg or KG_TEST_POSTGRES)"}, "", nil
+		}
+		pgName = fmt.Sprintf("kgbench_%d", n)
+		if req.Addr, err = freshDB(ctx, c.PG, pgName); err != nil {
+			return r, "", fmt.Errorf("bench: %w", err)
+		}
+	default:
+		return r, "", fmt.Errorf("bench: unknown backend %q (want mem, bolt or postgres)", b)
+	}
+	r = stage(ctx, deps, c, req)
+	if r.Skipped != "" {
+		return r, "", nil
+	}
+	if pgName != "" {
+		if size, err := dbSize(ctx, c.PG, pgName); err == nil {
+			r.StoreBytes = size
+		}
+	}
+	if req.Dump != "" {
+		if _, err := os.Stat(req.Dump); err == nil {
+			dump = req.Dump
+		}
+	}
+	return r, dump, nil
 }
 
 func commandLine() string {
