@@ -36,8 +36,6 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxRSS := fs.Int64("max-rss", 6000, "stop a stage whose resident set grows past this many `MB` (0: no limit)")
 	memMax := fs.Int("mem-max-docs", 1000, "skip the mem backend above this many documents (it holds all in RAM)")
 	var req bench.Request
-	fs.IntVar(&req.Samples, "samples", 200, "requests per question")
-	fs.IntVar(&req.Clients, "clients", 32, "concurrent clients")
 	req.Flags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: kg bench [--sizes 100,1000,10000] [--backends bolt,mem,postgres] [--pg URL] [--out DIR]")

@@ -44,8 +44,6 @@ func TestRequestArgs(t *testing.T) {
 	want := Request{Stage: "build", Corpus: "/c", Docs: 10, Workers: 1, Backend: "bolt", Addr: "bolt:/x/kg.db", Dump: "/g.nq", Samples: 5, Clients: 3, Profile: "/p/build-bolt-10"}
 	var got Request
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
-	fs.IntVar(&got.Samples, "samples", 0, "")
-	fs.IntVar(&got.Clients, "clients", 0, "")
 	got.Flags(fs)
 	if err := fs.Parse(want.Args()); err != nil {
 		t.Fatal(err)

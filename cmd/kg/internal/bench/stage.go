@@ -40,8 +40,10 @@ type Request struct {
 }
 
 // Flags registers the request's flags on fs, so that a child parses what
-// Args writes.
+// Args writes. Samples and clients are also the parent's flags.
 func (r *Request) Flags(fs *flag.FlagSet) {
+	fs.IntVar(&r.Samples, "samples", 200, "requests per question")
+	fs.IntVar(&r.Clients, "clients", 32, "concurrent clients")
 	fs.StringVar(&r.Stage, "stage", "", "internal: run one stage (extract, build) and print its figures as JSON")
 	fs.StringVar(&r.Corpus, "corpus", "", "internal: the stage's corpus directory")
 	fs.IntVar(&r.Docs, "stage-docs", 0, "internal: the stage's number of documents")
