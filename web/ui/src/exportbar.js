@@ -25,10 +25,15 @@ export function exportBar({ params, cy, name = 'kg' }) {
   const picture = (kind) => async () => {
     const c = cy();
     if (!c || c.elements().empty()) { toast('画面中没有内容'); return; }
+    // The picture is of the graph, not of the analyst's current selection.
+    const selected = c.$(':selected');
+    selected.unselect();
     try {
       saveBlob(kind === 'png' ? await pngBlob(c) : svgBlob(c), `${name}.${kind}`);
     } catch (err) {
       toast('导出图片失败：' + err.message, 'error');
+    } finally {
+      selected.select();
     }
   };
   return h('div', { class: 'exportbar', role: 'group', 'aria-label': '导出' },
