@@ -193,12 +193,7 @@ func (d *doc) mentions() {
 			}
 		}
 		for _, m := range d.lx.industry.scan(rs, s.start, s.end, d.buf[:0]) {
-			n := d.lx.nodes[m.val]
-			if m.end < s.end && rs[m.end] < 0x80 && m.start > s.start && rs[m.start-1] < 0x80 {
-				continue // inside a Latin word
-			}
-			d.industry(industryRef{id: n.ID, node: n}, string(rs[m.start:m.end]), si)
-			d.named[n] = true
+			d.named[d.lx.nodes[m.val]] = true
 		}
 		d.areas(si)
 	}
@@ -214,6 +209,54 @@ func (d *doc) mentions() {
 			d.entity(kg.TypePlace, strings.TrimPrefix(d.localPlaces[name], "place/"), name)
 		}
 	}
+}
+
+// industryMentions adds the industries the text names anywhere, after the
+// rules have run: a name inside one of the document's own industry names
+// (新能源 in 海洋新能源) is no mention of its own, and A和B产业 names an
+// industry of the document's own.
+func (d *doc) industryMentions() {
+	rs := d.rs
+	for si, s := range d.st.sents {
+		ms := d.lx.industry.scan(rs, s.start, s.end, nil)
+		for k, m := range ms {
+			n := d.lx.nodes[m.val]
+			if m.end < s.end && rs[m.end] < 0x80 && m.start > s.start && rs[m.start-1] < 0x80 {
+				continue // inside a Latin word
+			}
+			if d.insideOwnIndustry(m.start, m.end) {
+				continue
+			}
+			d.industry(industryRef{id: n.ID, node: n}, string(rs[m.start:m.end]), si)
+			// A和B产业: one industry of the document's own as well.
+			if k+1 < len(ms) && ms[k+1].start == m.end+1 && strings.ContainsRune("和与及", rs[m.end]) &&
+				(hasAt(rs, ms[k+1].end, "产业") || strings.HasSuffix(string(rs[ms[k+1].start:ms[k+1].end]), "产业")) {
+				name := strings.TrimSuffix(string(rs[m.start:ms[k+1].end]), "产业")
+				id := d.entity(kg.TypeIndustry, name)
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredSubIndustryOf, Object: n.ID, Confidence: 0.8}, si)
+			}
+		}
+	}
+}
+
+// insideOwnIndustry reports whether rs[a:b] lies inside an occurrence of
+// one of the document's own industry names.
+func (d *doc) insideOwnIndustry(a, b int) bool {
+	word := string(d.rs[a:b])
+	if w := strings.TrimSuffix(word, "产业"); w != "" {
+		word = w // 生物医药产业 inside 海洋生物医药产业
+	}
+	for _, own := range d.ownIndustries {
+		o := strings.Index(own, word)
+		if o < 0 || own == word {
+			continue
+		}
+		start := a - runeLen(own[:o])
+		if start >= 0 && hasAt(d.rs, start, own) {
+			return true
+		}
+	}
+	return false
 }
 
 // isShortOf reports whether short (经开区) abbreviates the zone's name.

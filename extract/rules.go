@@ -27,6 +27,8 @@ type doc struct {
 	buf      []match
 	named    map[*Node]bool // taxonomy nodes the text names
 	chained  map[*Node]bool // nodes whose subIndustryOf chain is out
+	// ownIndustries are the document's own industry names (海洋新能源).
+	ownIndustries []string
 	// localPlaces are the document's own places (its zone, written short
 	// forms) by name: written form → id.
 	localPlaces map[string]string
@@ -69,6 +71,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 	d.findZone()
 	d.mentions()
 	d.run()
+	d.industryMentions()
 	return d.out
 }
 
@@ -172,6 +175,11 @@ func (d *doc) industry(ref industryRef, written string, sent int) {
 		alias = ""
 	}
 	d.entity(kg.TypeIndustry, n.Name, alias)
+	d.chain(n, sent)
+}
+
+// chain records the subIndustryOf edges from n up to its root, once.
+func (d *doc) chain(n *Node, sent int) {
 	if d.chained[n] {
 		return
 	}
@@ -471,9 +479,12 @@ func (d *doc) docIndustry(w []rune, node *Node, sent int) industryRef {
 		return ref
 	}
 	id := d.entity(kg.TypeIndustry, name)
+	d.ownIndustries = append(d.ownIndustries, name)
 	if node != nil {
-		d.industry(industryRef{id: node.ID, node: node}, "", sent)
+		// Linked into the taxonomy by relations only: the taxonomy's own
+		// nodes are loaded once by the graph (Taxonomy.Graph).
 		d.relate(kg.Relation{Subject: id, Predicate: kg.PredSubIndustryOf, Object: node.ID, Confidence: 0.8}, sent)
+		d.chain(node, sent)
 	}
 	return industryRef{id: id, node: node}
 }
