@@ -39,7 +39,7 @@ const ctx = await chromium.launchPersistentContext(profile, {
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = ctx.pages()[0] || await ctx.newPage();
-page.setDefaultTimeout(15000);
+page.setDefaultTimeout(30000); // generous: CI runs this beside the other packages' tests
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(String(e)));
 page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
