@@ -208,12 +208,33 @@ func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
 	if s.pg != nil {
 		return s.pg.quads(ctx, fn, "")
 	}
+	// Quad(ref) looks up all four values of every quad; the same few nodes
+	// (predicates, labels, types) recur in most quads, so resolve each node
+	// once. Long literals (document texts) are not kept.
+	names := make(map[any]quad.Value)
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return err
+		ref := it.Result()
+		var q quad.Quad
+		for _, d := range quad.Directions {
+			r, err := s.qs.QuadDirection(ref, d)
+			if err != nil {
+				return err
+			}
+			if r == nil {
+				continue
+			}
+			v, ok := names[r.Key()]
+			if !ok {
+				if v, err = s.qs.NameOf(r); err != nil {
+					return err
+				}
+				if str, isString := v.(quad.String); !isString || len(str) < 256 {
+					names[r.Key()] = v
+				}
+			}
+			q.Set(d, v)
 		}
 		if q.IsValid() {
 			fn(q)
