@@ -268,8 +268,9 @@ func SVG(w io.Writer, res *Result) {
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">`+"\n", W, H)
 	fmt.Fprintf(w, `<rect width="%d" height="%d" fill="white"/>`+"\n", W, H)
 	fmt.Fprintf(w, `<text x="%d" y="20" font-size="14">kg bench: time and peak memory against corpus size (log scales)</text>`+"\n", left)
-	panel(w, left, top, pw, ph, "seconds", timeS, order)
-	panel(w, left+pw+110, top, pw, ph, "peak RSS, MB", memS, order)
+	// The targets of issue 7 for 10,000 documents on bolt.
+	panel(w, left, top, pw, ph, "seconds", timeS, order, 300, "target: 10k docs into bolt in 5 min")
+	panel(w, left+pw+110, top, pw, ph, "peak RSS, MB", memS, order, 2000, "target: under 2 GB")
 	// Legend.
 	y := top + ph + 50
 	x := left
@@ -290,8 +291,8 @@ func SVG(w io.Writer, res *Result) {
 	fmt.Fprintln(w, "</svg>")
 }
 
-func panel(w io.Writer, x0, y0, pw, ph int, label string, m map[string]*series, order []string) {
-	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+func panel(w io.Writer, x0, y0, pw, ph int, label string, m map[string]*series, order []string, target float64, targetLabel string) {
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), target, target
 	for _, s := range m {
 		for _, p := range s.points {
 			minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
@@ -326,6 +327,9 @@ func panel(w io.Writer, x0, y0, pw, ph int, label string, m map[string]*series, 
 		fmt.Fprintf(w, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#eee"/><text x="%d" y="%.1f" text-anchor="end">%s</text>`+"\n",
 			x0, y, x0+pw, y, x0-5, y+4, tick(e))
 	}
+	ty := py(target)
+	fmt.Fprintf(w, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#555" stroke-dasharray="6 4"/><text x="%d" y="%.1f" fill="#555" font-size="11">%s</text>`+"\n",
+		x0, ty, x0+pw, ty, x0+4, ty-4, xmlEscape(targetLabel))
 	for _, name := range order {
 		s, ok := m[name]
 		if !ok {
