@@ -1,0 +1,78 @@
+package bench
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"sync/atomic"
+	"time"
+)
+
+// runWatched runs cmd, killing it when its resident set grows past limit
+// bytes (0: no limit): the machine is shared, and a stage that would take
+// it down must be stopped and reported instead.
+func runWatched(cmd *exec.Cmd, limit int64) error {
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	stop := watch(cmd.Process, limit)
+	err := cmd.Wait()
+	if over := stop(); over > 0 {
+		return fmt.Errorf("stopped at %s resident, over the --max-rss limit of %s", mb(over), mb(limit))
+	}
+	return err
+}
+
+// watch polls p's resident set until the returned stop is called; stop
+// reports the resident set at which p was killed, or 0.
+func watch(p *os.Process, limit int64) (stop func() int64) {
+	var killed atomic.Int64
+	if limit <= 0 {
+		return killed.Load
+	}
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if rss := residentOf(p.Pid); rss > limit {
+					killed.Store(rss)
+					p.Kill()
+					return
+				}
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		return killed.Load()
+	}
+}
+
+// residentOf is process pid's current resident set (VmRSS), in bytes.
+func residentOf(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0
+	}
+	return statusField(b, "VmRSS:")
+}
+
+// statusField reads a "Name:   123 kB" line of /proc/PID/status, in bytes.
+func statusField(status []byte, name string) int64 {
+	for _, line := range bytes.Split(status, []byte("\n")) {
+		if v, ok := bytes.CutPrefix(line, []byte(name)); ok {
+			if f := bytes.Fields(v); len(f) > 0 {
+				n, _ := strconv.ParseInt(string(f[0]), 10, 64)
+				return n * 1024
+			}
+		}
+	}
+	return 0
+}
