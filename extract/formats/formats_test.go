@@ -1,9 +1,7 @@
 package formats
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"os"
@@ -14,122 +12,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/extract/formats/formatstest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
-
-// pdfFile assembles a PDF whose object n is objs[n-1], with a correct xref
-// table and a trailer pointing at object 1 as the catalog.
-func pdfFile(version string, objs ...string) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%%PDF-%s\n", version)
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
-
-// pdfStream writes a stream object with the given dictionary entries.
-func pdfStream(dict string, data []byte) string {
-	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
-}
-
-// onePage is a one-page PDF showing content with font (object 5); extra
-// objects follow as 6, 7...
-func onePage(content, font string, extra ...string) []byte {
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-		pdfStream("", []byte(content)),
-		font,
-	}
-	return pdfFile("1.4", append(objs, extra...)...)
-}
-
-// pagesPDF is a PDF with one page per content stream, all with the
-// Helvetica font as /F1.
-func pagesPDF(contents ...string) []byte {
-	n := len(contents)
-	kids := make([]string, n)
-	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
-	for i, c := range contents {
-		page, stream := len(objs)+1, len(objs)+2
-		kids[i] = fmt.Sprintf("%d 0 R", page)
-		objs = append(objs,
-			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", stream),
-			pdfStream("", []byte(c)))
-	}
-	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n)
-	return pdfFile("1.4", objs...)
-}
-
-// withPrevCycle makes the trailer's /Prev point at its own xref table.
-func withPrevCycle(pdf []byte) []byte {
-	s := string(pdf)
-	i := strings.LastIndex(s, "startxref\n")
-	off := strings.TrimSpace(strings.SplitN(s[i+len("startxref\n"):], "\n", 2)[0])
-	return []byte(strings.Replace(s, "/Root 1 0 R >>", "/Root 1 0 R /Prev "+off+" >>", 1))
-}
-
-func deflate(t testing.TB, data []byte) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	w := zlib.NewWriter(&b)
-	if _, err := w.Write(data); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// docxFile zips the given parts in order, the way Word lays out a .docx.
-func docxFile(t testing.TB, parts ...string) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for i := 0; i+1 < len(parts); i += 2 {
-		w, err := zw.Create(parts[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(parts[i+1])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`
-
-// wordDoc wraps body XML in a WordprocessingML document.
-func wordDoc(body string) string {
-	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
-		`xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` + body + `</w:body></w:document>`
-}
-
-func para(runs ...string) string {
-	var b strings.Builder
-	b.WriteString("<w:p>")
-	for _, r := range runs {
-		b.WriteString(`<w:r><w:t xml:space="preserve">` + r + `</w:t></w:r>`)
-	}
-	b.WriteString("</w:p>")
-	return b.String()
-}
 
 func utf16le(s string) []byte {
 	var b []byte
@@ -235,47 +120,47 @@ func TestRead(t *testing.T) {
 			data: []byte("<html><body>" + strings.Repeat("<b><table><td>", 100000) + "武汉东湖高新区光谷科学岛一期竣工。"),
 			kind: KindHTML, want: []string{"武汉东湖高新区光谷科学岛一期竣工。"}},
 		{name: "docx paragraphs in order", file: "report.docx", kind: KindDOCX,
-			data: docxFile(t, "[Content_Types].xml", contentTypes, "word/document.xml", wordDoc(
-				para("武汉东湖新技术开发区管委会", "2022年工作总结")+
-					para("一、光电子信息产业")+
+			data: formatstest.DOCX("[Content_Types].xml", formatstest.ContentTypes, "word/document.xml", formatstest.WordDocument(
+				formatstest.Para("武汉东湖新技术开发区管委会", "2022年工作总结")+
+					formatstest.Para("一、光电子信息产业")+
 					`<w:p><w:r><w:t>长江存储</w:t></w:r><w:del><w:r><w:delText>删除的文字</w:delText></w:r></w:del><w:ins><w:r><w:t>国家存储器基地二期开工</w:t></w:r></w:ins><w:r><w:br/><w:t>第二行</w:t></w:r></w:p>`+
 					`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK "http://x"</w:instrText></w:r><w:r><w:t>华工科技</w:t></w:r><w:r><w:tab/><w:t>投产</w:t></w:r></w:p>`+
 					`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>文本框</w:t></mc:Choice><mc:Fallback><w:t>文本框</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>`+
-					`<w:tbl><w:tr><w:tc>`+para("指标")+`</w:tc><w:tc>`+para("2647亿元")+`</w:tc></w:tr></w:tbl>`)),
+					`<w:tbl><w:tr><w:tc>`+formatstest.Para("指标")+`</w:tc><w:tc>`+formatstest.Para("2647亿元")+`</w:tc></w:tr></w:tbl>`)),
 			exact: "武汉东湖新技术开发区管委会2022年工作总结\n\n一、光电子信息产业\n\n长江存储国家存储器基地二期开工\n第二行\n\n华工科技\t投产\n\n文本框\n\n指标\n\n2647亿元"},
 		{name: "docx in the strict namespace", file: "strict.docx", kind: KindDOCX,
-			data: docxFile(t, "word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>合肥高新区</w:t></w:r></w:p></w:body></w:document>`),
+			data:  formatstest.DOCX("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>合肥高新区</w:t></w:r></w:p></w:body></w:document>`),
 			exact: "合肥高新区"},
 		{name: "pdf printed by chromium", file: "report.pdf", data: readFixture(t, "report.pdf"), kind: KindPDF,
 			want: []string{"成都高新区管委会2021年工作总结", "德州仪器（成都）有限公司十二英寸晶圆凸点加工厂竣工投产", "AI研发中心落户天府软件园",
 				"科伦博泰自主研发的“SKB264”"}},
 		{name: "pdf simple font", file: "simple.pdf", kind: KindPDF,
-			data:  onePage("BT /F1 12 Tf 72 700 Td (Hello PDF 2023) Tj 0 -20 Td [(second) -600 (line)] TJ ET", type1),
+			data:  formatstest.OnePage("BT /F1 12 Tf 72 700 Td (Hello PDF 2023) Tj 0 -20 Td [(second) -600 (line)] TJ ET", type1),
 			exact: "Hello PDF 2023\nsecond line"},
 		{name: "pdf 2.0 header", file: "v2.pdf", kind: KindPDF,
-			data: pdfFile("2.0", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			data: formatstest.PDF("2.0", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 				"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-				pdfStream("", []byte("BT /F1 12 Tf (PDF 2.0) Tj ET")), type1),
+				formatstest.Stream("", []byte("BT /F1 12 Tf (PDF 2.0) Tj ET")), type1),
 			exact: "PDF 2.0"},
 		{name: "pdf ToUnicode map with ranges and a radical", file: "tounicode.pdf", kind: KindPDF,
-			data:  onePage("BT /F1 12 Tf 72 700 Td <000100020004> Tj <0007> Tj ET", type0("Identity-H", true), pdfStream("", []byte(toUnicodeCMap))),
+			data:  formatstest.OnePage("BT /F1 12 Tf 72 700 Td <000100020004> Tj <0007> Tj ET", type0("Identity-H", true), formatstest.Stream("", []byte(toUnicodeCMap))),
 			exact: "京东方高"},
 		{name: "pdf predefined UCS2 CMap", file: "ucs2.pdf", kind: KindPDF,
-			data:  onePage("BT /F1 12 Tf 72 700 Td <5F005DE5> Tj ET", type0("UniGB-UCS2-H", false)),
+			data:  formatstest.OnePage("BT /F1 12 Tf 72 700 Td <5F005DE5> Tj ET", type0("UniGB-UCS2-H", false)),
 			exact: "开工"},
 		{name: "pdf predefined GBK CMap", file: "gbk.pdf", kind: KindPDF,
-			data:  onePage(fmt.Sprintf("BT /F1 12 Tf 72 700 Td <%X> Tj ET", gbk(t, "投产")), type0("GBK-EUC-H", false)),
+			data:  formatstest.OnePage(fmt.Sprintf("BT /F1 12 Tf 72 700 Td <%X> Tj ET", gbk(t, "投产")), type0("GBK-EUC-H", false)),
 			exact: "投产"},
 		{name: "pdf running heads and feet dropped", file: "heads.pdf", kind: KindPDF,
-			data: pagesPDF(
+			data: formatstest.Pages(
 				"BT /F1 10 Tf 1 0 0 1 72 800 Tm (Annual Report) Tj 1 0 0 1 72 700 Tm (Page one text.) Tj 1 0 0 1 72 40 Tm (Page 1 of 3) Tj ET",
 				"BT /F1 10 Tf 1 0 0 1 72 800 Tm (Annual Report) Tj 1 0 0 1 72 700 Tm (Page two text.) Tj 1 0 0 1 72 40 Tm (Page 2 of 3) Tj ET",
 				"BT /F1 10 Tf 1 0 0 1 72 800 Tm (Annual Report) Tj 1 0 0 1 72 700 Tm (Page three text.) Tj 1 0 0 1 72 40 Tm (Page 3 of 3) Tj ET"),
 			exact: "Annual Report\n\nPage one text.\n\nPage two text.\n\nPage three text."},
 		{name: "pdf compressed content and page numbers", file: "flate.pdf", kind: KindPDF,
-			data: pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			data: formatstest.PDF("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 				"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-				pdfStream("/Filter /FlateDecode", deflate(t, []byte("BT /F1 12 Tf 1 0 0 1 72 700 Tm (First line) Tj 1 0 0 1 72 600 Tm (Far below) Tj 1 0 0 1 300 40 Tm (- 3 -) Tj ET"))), type1),
+				formatstest.Stream("/Filter /FlateDecode", formatstest.Deflate([]byte("BT /F1 12 Tf 1 0 0 1 72 700 Tm (First line) Tj 1 0 0 1 72 600 Tm (Far below) Tj 1 0 0 1 300 40 Tm (- 3 -) Tj ET"))), type1),
 			exact: "First line\n\nFar below"},
 	}
 	for _, tt := range tests {
@@ -316,48 +201,34 @@ func TestRead(t *testing.T) {
 }
 
 // TestReadHostile checks that bad input ends in a clear *kg.Error naming
-// the file and the reason, never a panic, a hang or a huge allocation.
+// the file and the reason, never a panic, a hang or a huge allocation: the
+// shared table of formatstest.Hostile, and the limits set lower than their
+// defaults.
 func TestReadHostile(t *testing.T) {
-	report := readFixture(t, "report.pdf")
-	noFonts := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-	tests := []struct {
+	type hostile struct {
 		name   string
 		file   string
 		data   []byte
 		lim    Limits
 		code   string
 		reason string
-	}{
-		{"empty", "empty.txt", nil, Limits{}, kg.EUndecodable, "empty"},
-		{"only white space", "blank.txt", []byte(" \n\t\r\n "), Limits{}, kg.EUndecodable, "empty"},
-		{"over the size limit", "big.txt", bytes.Repeat([]byte("年"), 1<<20), Limits{MaxInput: 1 << 20}, kg.ETooLarge, "over the limit"},
-		{"over the default size limit", "huge.txt", make([]byte, DefaultMaxInput+1), Limits{}, kg.ETooLarge, "over the limit"},
-		{"png image", "scan.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), Limits{}, kg.EUndecodable, "PNG image"},
-		{"legacy word file", "old.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), Limits{}, kg.EUndecodable, ".docx"},
-		{"docx that is not a zip", "report.docx", []byte("这不是一个压缩文件"), Limits{}, kg.EUndecodable, "not a zip"},
-		{"pdf without header", "report.pdf", []byte("plain words"), Limits{}, kg.EUndecodable, "no PDF header"},
-		{"zip that is not a docx", "photos.zip", docxFile(t, "a.txt", "hello"), Limits{}, kg.EUndecodable, "word/document.xml"},
-		{"truncated zip", "cut.docx", docxFile(t, "word/document.xml", wordDoc(para("合肥")))[:60], Limits{}, kg.EUndecodable, "zip"},
-		{"zip bomb", "bomb.docx", docxFile(t, "word/document.xml", wordDoc(para(strings.Repeat("炸", 8<<20)))), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "decompress"},
-		{"too many zip entries", "many.docx", docxFile(t, strings.Split(strings.Repeat("x.xml\n<a/>\n", 11), "\n")...), Limits{MaxEntries: 10}, kg.ETooLarge, "entries"},
-		{"broken document xml", "bad.docx", docxFile(t, "word/document.xml", "<w:document><w:body><w:p>"+strings.Repeat("<", 10)), Limits{}, kg.EUndecodable, "word/document.xml"},
-		{"docx without text", "empty.docx", docxFile(t, "word/document.xml", wordDoc("<w:p/>")), Limits{}, kg.EUndecodable, "no text"},
-		{"html without text", "empty.html", []byte("<html><body><script>var a = 1;</script><nav>菜单</nav></body></html>"), Limits{}, kg.EUndecodable, "no text"},
-		{"html token over the limit", "token.html", []byte("<html><body><p " + strings.Repeat("a", 2<<20) + "></p></body></html>"), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "longer than"},
-		{"truncated pdf", "cut.pdf", report[:len(report)/2], Limits{}, kg.EUndecodable, "truncated"},
-		{"pdf cut after the header", "head.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<"), Limits{}, kg.EUndecodable, "truncated"},
-		{"pdf without a unicode map", "glyphs.pdf", onePage("BT /F1 12 Tf <00410042> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>"), Limits{}, kg.EUndecodable, "no Unicode mapping"},
-		{"scanned pdf", "scan.pdf", onePage("q 100 0 0 100 0 0 cm 0 0 1 1 re f Q", noFonts), Limits{}, kg.EUndecodable, "no text layer"},
-		{"pdf with a cyclic page tree", "cycle.pdf", pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"), Limits{}, kg.EUndecodable, "no pages"},
-		{"pdf nested 100,000 levels", "deep.pdf", pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R /X "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+" >>", "<< /Type /Pages /Kids [] /Count 0 >>"), Limits{}, kg.EUndecodable, "nested"},
-		{"pdf content nested deep", "deepcontent.pdf", onePage("BT /F1 12 Tf "+strings.Repeat("[", 5000)+" TJ ET", noFonts), Limits{}, kg.EUndecodable, "nested"},
-		{"pdf content bomb", "bomb.pdf", pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdfStream("/Filter /FlateDecode", deflate(t, bytes.Repeat([]byte("0 "), 8<<20)))), Limits{}, kg.ETooLarge, "bytes per stream"},
-		{"pdf xref subsection far out", "xref.pdf", bytes.Replace(onePage("BT (a) Tj ET", noFonts), []byte("xref\n0 6\n"), []byte("xref\n2000000000 6\n"), 1), Limits{}, kg.EUndecodable, "xref subsection"},
-		{"pdf declaring a huge size", "size.pdf", bytes.Replace(onePage("BT (a) Tj ET", noFonts), []byte("/Size 6"), []byte("/Size 9000000000"), 1), Limits{}, kg.EUndecodable, "/Size"},
-		{"pdf xref stream with wide fields", "w.pdf", onePage("BT (a) Tj ET", noFonts, pdfStream("/Type /XRef /Size 7 /W [1 2000000000 1]", nil)), Limits{}, kg.EUndecodable, "/W"},
-		{"pdf with a cyclic /Prev chain", "prev.pdf", withPrevCycle(onePage("BT (a) Tj ET", noFonts)), Limits{}, kg.ETooLarge, "a loop"},
-		{"pdf over the operator budget", "ops.pdf", onePage(strings.Repeat("BT /F1 12 Tf (a) Tj ET\n", 100), noFonts), Limits{PDFOps: 50}, kg.ETooLarge, "operators"},
+	}
+	noFonts := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+	tests := []hostile{
+		{"over a lowered size limit", "big.txt", bytes.Repeat([]byte("年"), 1<<20), Limits{MaxInput: 1 << 20}, kg.ETooLarge, "over the limit"},
+		{"zip bomb under a lowered limit", "bomb.docx", formatstest.ZipBomb(2 << 20), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "decompress"},
+		{"too many zip entries for a lowered limit", "many.docx", formatstest.DOCXEntries(11), Limits{MaxEntries: 10}, kg.ETooLarge, "entries"},
+		{"html token over a lowered limit", "token.html", []byte("<html><body><p " + strings.Repeat("a", 2<<20) + "></p></body></html>"), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "longer than"},
+		{"pdf over a lowered operator budget", "ops.pdf", formatstest.OnePage(strings.Repeat("BT /F1 12 Tf (a) Tj ET\n", 100), noFonts), Limits{PDFOps: 50}, kg.ETooLarge, "operators"},
+		{"pdf content nested deep", "deepcontent.pdf", formatstest.OnePage("BT /F1 12 Tf "+strings.Repeat("[", 5000)+" TJ ET", noFonts), Limits{}, kg.EUndecodable, "nested"},
+		{"pdf xref stream with wide fields", "w.pdf", formatstest.OnePage("BT (a) Tj ET", noFonts, formatstest.Stream("/Type /XRef /Size 7 /W [1 2000000000 1]", nil)), Limits{}, kg.EUndecodable, "/W"},
+	}
+	for _, c := range formatstest.Hostile() {
+		// The 200 MB file is left to formatstest's pipeline test.
+		if c.Code == "" || c.Size > 10<<20 {
+			continue
+		}
+		tests = append(tests, hostile{c.Name, c.File, c.Data(), Limits{}, c.Code, c.Reason})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/extract/formats/formatstest"
 )
 
 // fuzzLimits keep one fuzz input cheap.
@@ -61,11 +62,11 @@ func FuzzReadHTML(f *testing.F) {
 // revisions and text boxes, a zip bomb, a zip without the main part, a
 // truncated zip and bytes that are not a zip.
 func FuzzReadDOCX(f *testing.F) {
-	f.Add(docxFile(f, "[Content_Types].xml", contentTypes, "word/document.xml", wordDoc(para("合肥高新区", "2023年")+para("一、产业发展"))))
-	f.Add(docxFile(f, "word/document.xml", wordDoc(`<w:p><w:del><w:r><w:delText>x</w:delText></w:r></w:del><w:r><w:br/><w:tab/><w:t>y</w:t></w:r></w:p><w:tbl><w:tr><w:tc>`+para("z")+`</w:tc></w:tr></w:tbl>`)))
-	f.Add(docxFile(f, "word/document.xml", wordDoc(para(strings.Repeat("炸", 1<<16)))))
-	f.Add(docxFile(f, "a.txt", "hello"))
-	f.Add(docxFile(f, "word/document.xml", wordDoc(para("截断")))[:80])
+	f.Add(formatstest.DOCX("[Content_Types].xml", formatstest.ContentTypes, "word/document.xml", formatstest.WordDocument(formatstest.Para("合肥高新区", "2023年")+formatstest.Para("一、产业发展"))))
+	f.Add(formatstest.DOCX("word/document.xml", formatstest.WordDocument(`<w:p><w:del><w:r><w:delText>x</w:delText></w:r></w:del><w:r><w:br/><w:tab/><w:t>y</w:t></w:r></w:p><w:tbl><w:tr><w:tc>`+formatstest.Para("z")+`</w:tc></w:tr></w:tbl>`)))
+	f.Add(formatstest.DOCX("word/document.xml", formatstest.WordDocument(formatstest.Para(strings.Repeat("炸", 1<<16)))))
+	f.Add(formatstest.DOCX("a.txt", "hello"))
+	f.Add(formatstest.DOCX("word/document.xml", formatstest.WordDocument(formatstest.Para("截断")))[:80])
 	f.Add([]byte("PK\x03\x04 not really a zip"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := readDOCX("f.docx", data, fuzzLimits.withDefaults())
@@ -81,14 +82,14 @@ func FuzzReadPDF(f *testing.F) {
 	type1 := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 	f.Add(report)
 	f.Add(report[:len(report)/2])
-	f.Add(onePage("BT /F1 12 Tf 72 700 Td (Hello) Tj 0 -20 Td [(a) -600 (b)] TJ T* (c) ' ET", type1))
-	f.Add(onePage("BT /F1 12 Tf <000100020004> Tj <0007> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 6 0 R >>", pdfStream("", []byte(toUnicodeCMap))))
-	f.Add(onePage("BT /F1 12 Tf <5F005DE5> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /UniGB-UCS2-H >>"))
-	f.Add(onePage("BT /F1 12 Tf <CDB6B2FA> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /GBK-EUC-H >>"))
-	f.Add(onePage("BT /F1 12 Tf <00410042> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>"))
-	f.Add(onePage("BT /F1 12 Tf "+strings.Repeat("[", 300)+" TJ ET", type1))
-	f.Add(pdfFile("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"))
-	f.Add(pdfFile("2.0", "<< /Type /Catalog /Pages 2 0 R /X [[[[[[<</A [(s\\)[[[)]>>]]]]]] >>", "<< /Type /Pages /Kids [] /Count 0 >>"))
+	f.Add(formatstest.OnePage("BT /F1 12 Tf 72 700 Td (Hello) Tj 0 -20 Td [(a) -600 (b)] TJ T* (c) ' ET", type1))
+	f.Add(formatstest.OnePage("BT /F1 12 Tf <000100020004> Tj <0007> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 6 0 R >>", formatstest.Stream("", []byte(toUnicodeCMap))))
+	f.Add(formatstest.OnePage("BT /F1 12 Tf <5F005DE5> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /UniGB-UCS2-H >>"))
+	f.Add(formatstest.OnePage("BT /F1 12 Tf <CDB6B2FA> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /GBK-EUC-H >>"))
+	f.Add(formatstest.OnePage("BT /F1 12 Tf <00410042> Tj ET", "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>"))
+	f.Add(formatstest.OnePage("BT /F1 12 Tf "+strings.Repeat("[", 300)+" TJ ET", type1))
+	f.Add(formatstest.PDF("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"))
+	f.Add(formatstest.PDF("2.0", "<< /Type /Catalog /Pages 2 0 R /X [[[[[[<</A [(s\\)[[[)]>>]]]]]] >>", "<< /Type /Pages /Kids [] /Count 0 >>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := readPDF("f.pdf", data, fuzzLimits.withDefaults())
 		checkRead(t, "f.pdf", got, err)
