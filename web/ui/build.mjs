@@ -1,4 +1,4 @@
-// Bundles the UI into dist/: index.html, app.js, app.css (stable names, so
+// Bundles the UI into dist/: index.html, app.js, layout-worker.js, app.css (stable names, so
 // the Go server and the Content-Security-Policy need no manifest).
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -10,14 +10,14 @@ await copyFile('src/app.css', 'dist/app.css');
 await copyFile('src/favicon.svg', 'dist/favicon.svg');
 
 const options = {
-  entryPoints: ['src/main.js'],
+  entryPoints: { app: 'src/main.js', 'layout-worker': 'src/layout-worker.js' },
   bundle: true,
   format: 'iife',
   target: ['es2020'],
   minify: !watch,
   sourcemap: watch ? 'inline' : false,
   legalComments: 'linked',
-  outfile: 'dist/app.js',
+  outdir: 'dist',
   logLevel: 'info',
 };
 if (watch) {

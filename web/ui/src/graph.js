@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
 import svg from 'cytoscape-svg';
-import { forceSimulation, forceLink, forceManyBody, forceX, forceY } from 'd3-force';
+import { forceLayout } from './force.js';
 import { TYPES, predLabel, typeOfId, nameOfId } from './labels.js';
 
 cytoscape.use(fcose);
@@ -126,27 +126,53 @@ export const LAYOUTS = {
 };
 
 // Above this many nodes the force-directed layout is d3-force (Barnes-Hut)
-// run to completion off screen: fcose's refinement grows too slow there
-// (tens of seconds for 2,000 nodes on a busy 2-core machine), its draft
-// quality alone leaves nodes piled up.
+// run to completion in a Web Worker, the page answering meanwhile: fcose's
+// refinement grows too slow there (tens of seconds for 2,000 nodes on a busy
+// 2-core machine), and its draft quality alone leaves nodes piled up.
 export const BIG = 500;
 
-function bigForce(cy, eles) {
-  const nodes = eles.nodes().map((n) => ({ id: n.id() }));
-  const index = new Set(nodes.map((d) => d.id));
-  const links = eles.edges().filter((e) => index.has(e.source().id()) && index.has(e.target().id()))
-    .map((e) => ({ source: e.source().id(), target: e.target().id() }));
-  const ticks = 200;
-  const sim = forceSimulation(nodes)
-    .force('charge', forceManyBody().strength(-80).theta(0.9).distanceMax(800))
-    .force('link', forceLink(links).id((d) => d.id).distance(45).iterations(1))
-    .force('x', forceX().strength(0.02))
-    .force('y', forceY().strength(0.02))
-    .alphaDecay(1 - Math.pow(0.001, 1 / ticks))
-    .stop();
-  for (let i = 0; i < ticks; i++) sim.tick();
-  const pos = new Map(nodes.map((d) => [d.id, { x: d.x, y: d.y }]));
-  cy.batch(() => eles.nodes().positions((n) => pos.get(n.id())));
+let worker = null;
+let workerBroken = false;
+let jobs = 0;
+const waiting = new Map(); // job id → {resolve, ids, pairs}
+
+// positionsOf runs forceLayout in the worker, or here when workers fail.
+function positionsOf(ids, pairs) {
+  if (workerBroken) return Promise.resolve(forceLayout(ids, pairs, 200));
+  try {
+    if (!worker) {
+      worker = new Worker(new URL('layout-worker.js', document.baseURI));
+      worker.onmessage = (ev) => {
+        const job = waiting.get(ev.data.id);
+        waiting.delete(ev.data.id);
+        if (job) job.resolve(ev.data.positions);
+      };
+      worker.onerror = () => {
+        workerBroken = true;
+        for (const job of waiting.values()) job.resolve(forceLayout(job.ids, job.pairs, 200));
+        waiting.clear();
+      };
+    }
+    const id = ++jobs;
+    return new Promise((resolve) => {
+      waiting.set(id, { resolve, ids, pairs });
+      worker.postMessage({ id, nodes: ids, links: pairs, ticks: 200 });
+    });
+  } catch {
+    workerBroken = true;
+    return Promise.resolve(forceLayout(ids, pairs, 200));
+  }
+}
+
+async function bigForce(cy, eles) {
+  const nodes = eles.nodes();
+  const ids = nodes.map((n) => n.id());
+  const index = new Set(ids);
+  const pairs = eles.edges().map((e) => [e.source().id(), e.target().id()]).filter(([s, t]) => index.has(s) && index.has(t));
+  const positions = await positionsOf(ids, pairs);
+  if (cy.destroyed()) return;
+  const at = new Map(ids.map((id, i) => [id, { x: positions[i][0], y: positions[i][1] }]));
+  cy.batch(() => nodes.positions((n) => at.get(n.id()) || n.position()));
   cy.fit(eles, 30);
 }
 
@@ -164,8 +190,7 @@ export function runLayout(cy, name, eles) {
   const n = target.nodes().length;
   if ((name || 'fcose') === 'fcose' && n > BIG) {
     const t0 = performance.now();
-    bigForce(cy, target);
-    return Promise.resolve(performance.now() - t0);
+    return bigForce(cy, target).then(() => performance.now() - t0);
   }
   const def = LAYOUTS[name] || LAYOUTS.fcose;
   const opts = def.options(n, target.nodes('[?seed]'));
