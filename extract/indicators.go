@@ -21,6 +21,7 @@ func (d *doc) indicators(si int) {
 	}
 	segStart := s.start
 	lastName := ""
+	count := 0
 	for i := s.start; i < s.end; i++ {
 		r := rs[i]
 		if !isDigit(r) {
@@ -75,6 +76,10 @@ func (d *doc) indicators(si int) {
 			continue
 		}
 		lastName = name
+		if count++; count > maxFiguresPerSentence {
+			return // a table flattened into one line, not prose
+		}
+		d.focus = i
 		d.nind++
 		d.out.Indicators = append(d.out.Indicators, kg.Indicator{
 			ID: fmt.Sprintf("indicator/%s/%d", d.id, d.nind), Name: name, Value: value, Unit: unit,
@@ -95,6 +100,9 @@ func skipNumber(rs []rune, i, end int) int {
 
 // indicatorName names the figure at [num, after): the words of its segment
 // before it, without measure words, leading verbs and places.
+// maxFiguresPerSentence bounds the figures read from one sentence.
+const maxFiguresPerSentence = 64
+
 // aggregateWords name a figure only by reference to the one before
 // (新增企业412家，总数达2390家).
 var aggregateWords = map[string]bool{"总数": true, "总量": true, "总计": true, "合计": true, "总额": true,

@@ -69,7 +69,7 @@ func breaksBefore(cur, next string) bool {
 	if _, n := sectionMarker(next); n > 0 {
 		return true
 	}
-	if _, n := sectionMarker(cur); n > 0 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
+	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
 		return true // a heading
 	}
 	return false

@@ -19,7 +19,7 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		// The product: the first quoted name after the verb (right after
 		// it for a verb without 的: 发布“X”).
 		q0 := -1
-		for i := k + runeLen(v); i < b; i++ {
+		for i := k + runeLen(v); i < min(b, k+runeLen(v)+30); i++ {
 			if !strings.HasSuffix(v, "的") && i > k+runeLen(v) {
 				break
 			}
@@ -124,7 +124,7 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 		}
 		end := i + 2
 		j := i
-		for j > a && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || strings.ContainsRune("()（）", rs[j-1])) {
+		for j > a && i-j < 40 && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || strings.ContainsRune("()（）", rs[j-1])) {
 			if rs[j-1] == '与' || rs[j-1] == '和' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' {
 				break
 			}

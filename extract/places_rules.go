@@ -29,6 +29,9 @@ func (d *doc) placeSpan(a, b int) string {
 // placeName reads rs[a:b] as a location and returns its canonical name and
 // the form written, or "", "". It records nothing.
 func (d *doc) placeName(a, b int) (name, written string) {
+	if b-a > 24 {
+		return "", "" // no place name is that long
+	}
 	a, b = d.trimItem(a, b)
 	if b-a < 2 || b-a > 16 {
 		return "", ""

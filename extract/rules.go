@@ -21,6 +21,9 @@ type doc struct {
 	rels map[relKey]int // relation → index in out.Relations
 	// sentText caches the text of sentences used as evidence.
 	sentText []string
+	// focus is where the fact being recorded was read (a rune offset),
+	// for evidence from very long sentences.
+	focus int
 	firms    map[string]string
 	zone     string // the document's own zone (from the title), a place id
 	nind     int
@@ -123,11 +126,24 @@ func idPrefix(typ string) string {
 	return strings.ToLower(typ) + "/"
 }
 
+// maxEvidence is the longest evidence span, in runes: a fact read from a
+// longer sentence (a converted table, text without punctuation) cites the
+// window around where it was read.
+const maxEvidence = 300
+
 func (d *doc) evidence(sent int) []kg.Evidence {
 	if sent < 0 || sent >= len(d.st.sents) {
 		return []kg.Evidence{}
 	}
 	s := d.st.sents[sent]
+	if s.end-s.start > maxEvidence {
+		a := s.start
+		if d.focus > s.start && d.focus < s.end {
+			a = max(s.start, d.focus-maxEvidence/2)
+		}
+		b := min(s.end, a+maxEvidence)
+		return []kg.Evidence{{Document: d.id, Sentence: sent, Start: a, End: b, Text: string(d.rs[a:b])}}
+	}
 	if d.sentText == nil {
 		d.sentText = make([]string, len(d.st.sents))
 	}
@@ -607,6 +623,7 @@ type seg struct{ a, b int }
 
 func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	rs := d.rs
+	d.focus = a
 	d.develops(si, a, b, ctx)
 	d.firmPatterns(si, a, b, ctx)
 	// Strip the verbs and adverbs that open the clause.
@@ -631,17 +648,10 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	done := strings.Contains(lead, "完成")
 	ms := d.lx.stage.scan(rs, start, b, d.buf[:0])
 	// Drop stage words that are part of a name (扩产项目, 建设者).
-	hasDeng := false
+	deng := indexRunes(rs, start, b, "等")
 	kept := ms[:0]
 	for _, m := range ms {
-		if m.start > start && !hasDeng {
-			for k := start; k < m.start; k++ {
-				if rs[k] == '等' {
-					hasDeng = true
-					break
-				}
-			}
-		}
+		hasDeng := deng >= 0 && deng < m.start
 		if m.end < b {
 			nx := rs[m.end]
 			if !hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "工程")) {
@@ -659,7 +669,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			if m.start > start && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
 				continue
 			}
-			if hasDeng && hasAt(rs, m.end, "项目") && len(d.lx.stage.scan(rs, m.end+2, b, nil)) > 0 {
+			if hasDeng && hasAt(rs, m.end, "项目") && len(d.lx.stage.scan(rs, m.end+2, min(b, m.end+32), nil)) > 0 {
 				continue // 等企业增资扩产项目落地: 落地 is the verb
 			}
 		}
@@ -792,7 +802,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if rs[k] != '等' {
 			continue
 		}
-		desc := string(rs[k:clauseEnd])
+		desc := string(rs[k:min(clauseEnd, k+24)])
 		switch {
 		case strings.Contains(desc, "企业") || strings.Contains(desc, "公司"):
 			hint = "firm"

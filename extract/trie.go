@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // trie is a dictionary of words over runes with a value per word, matched
 // leftmost-longest. The root's children sit in an array indexed by rune,
@@ -46,8 +49,14 @@ func (t *trie) add(word string, v int) {
 					t.root[r] = next
 				}
 			}
-			t.nodes[cur].keys = append(t.nodes[cur].keys, r)
-			t.nodes[cur].kids = append(t.nodes[cur].kids, next)
+			// Keep keys sorted: wide nodes are searched by halves.
+			nd := &t.nodes[cur]
+			i := sort.Search(len(nd.keys), func(i int) bool { return nd.keys[i] >= r })
+			nd.keys = append(nd.keys, 0)
+			nd.kids = append(nd.kids, 0)
+			copy(nd.keys[i+1:], nd.keys[i:])
+			copy(nd.kids[i+1:], nd.kids[i:])
+			nd.keys[i], nd.kids[i] = r, next
 		}
 		cur = next
 	}
@@ -68,10 +77,26 @@ func (t *trie) child(n int32, r rune) int32 {
 		return -1
 	}
 	nd := &t.nodes[n]
-	for i, k := range nd.keys {
-		if k == r {
-			return nd.kids[i]
+	keys := nd.keys
+	if len(keys) <= 8 {
+		for i, k := range keys {
+			if k == r {
+				return nd.kids[i]
+			}
 		}
+		return -1
+	}
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if keys[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(keys) && keys[lo] == r {
+		return nd.kids[lo]
 	}
 	return -1
 }
