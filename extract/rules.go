@@ -23,13 +23,13 @@ type doc struct {
 	sentText []string
 	// focus is where the fact being recorded was read (a rune offset),
 	// for evidence from very long sentences.
-	focus int
-	firms    map[string]string
-	zone     string // the document's own zone (from the title), a place id
-	nind     int
-	buf      []match
-	named    map[*Node]bool // taxonomy nodes the text names
-	chained  map[*Node]bool // nodes whose subIndustryOf chain is out
+	focus   int
+	firms   map[string]string
+	zone    string // the document's own zone (from the title), a place id
+	nind    int
+	buf     []match
+	named   map[*Node]bool // taxonomy nodes the text names
+	chained map[*Node]bool // nodes whose subIndustryOf chain is out
 	// ownIndustries are the document's own industry names (海洋新能源).
 	ownIndustries []string
 	// localPlaces are the document's own places (its zone, written short
