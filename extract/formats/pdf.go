@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -103,18 +104,32 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 	}
 	x := &pdfText{lim: lim}
 	pages := pdfPages(r.Trailer().Key("Root").Key("Pages"))
-	texts := make([]string, 0, len(pages))
+	lines := make([][]*pdfLine, 0, len(pages))
 	for _, p := range pages {
-		before := x.out.Len()
-		x.page(p)
-		texts = append(texts, x.out.String()[before:])
-		if x.out.Len() == before {
+		ls := x.page(p)
+		if len(ls) == 0 {
 			x.emptyPages++
 		}
-		x.newline(2)
-		x.started = false
+		lines = append(lines, ls)
 	}
-	text := cleanPDFText(strings.Join(dropRunningLines(texts), "\n\n"))
+	dropRunningLines(lines)
+	// Pages are paragraphs apart, unless a sentence runs on over the break.
+	var all strings.Builder
+	for _, ls := range lines {
+		t := pageText(ls)
+		if t == "" {
+			continue
+		}
+		if all.Len() > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(all.String()); strings.ContainsRune("。！？；：”）.!?;:)", r) {
+				all.WriteString("\n\n")
+			} else {
+				all.WriteString("\n")
+			}
+		}
+		all.WriteString(t)
+	}
+	text := cleanPDFText(all.String())
 	switch {
 	case len(pages) == 0:
 		return t, undecodable(name, "PDF has no pages")
@@ -173,16 +188,20 @@ func pdfPages(root pdf.Value) []pdf.Value {
 	return pages
 }
 
-// pdfText accumulates the text of the pages.
+// pdfText reads the text of the pages.
 type pdfText struct {
 	lim        Limits
-	out        strings.Builder
+	bytes      int64 // text read so far
 	ops        int
 	undecoded  int
 	emptyPages int
-	// position of the last text shown, in device space
-	lastY, lastSize float64
-	started         bool
+}
+
+// pdfLine is text shown on one baseline: its start x, its y and the font
+// height, in device space (y grows up the page).
+type pdfLine struct {
+	x, y, h float64
+	text    strings.Builder
 }
 
 type matrix [6]float64
@@ -197,23 +216,12 @@ func (m matrix) mul(n matrix) matrix {
 	}
 }
 
-// newline ends the current line; n = 2 leaves a blank line.
-func (x *pdfText) newline(n int) {
-	s := x.out.String()
-	have := len(s) - len(strings.TrimRight(s, "\n"))
-	if len(s) == 0 {
-		return
-	}
-	for ; have < n; have++ {
-		x.out.WriteByte('\n')
-	}
-}
-
-// page interprets one page's content streams.
-func (x *pdfText) page(p pdf.Value) {
+// page interprets one page's content streams into lines, in the order the
+// producer wrote them.
+func (x *pdfText) page(p pdf.Value) []*pdfLine {
 	contents := p.Key("Contents")
 	if contents.Kind() == pdf.Null {
-		return
+		return nil
 	}
 	switch streamsFit(contents, maxPDFStream) {
 	case errStreamSize:
@@ -230,6 +238,8 @@ func (x *pdfText) page(p pdf.Value) {
 		leading float64
 		font    *pdfFont
 		size    float64 = 1
+		lines   []*pdfLine
+		cur     *pdfLine
 	)
 	show := func(raw string) {
 		if font == nil {
@@ -240,23 +250,17 @@ func (x *pdfText) page(p pdf.Value) {
 			return
 		}
 		m := tm.mul(ctm)
-		y := m[5]
 		h := math.Abs(size * math.Hypot(m[2], m[3]))
 		if h == 0 {
 			h = 1
 		}
-		if x.started {
-			dy := x.lastY - y
-			switch {
-			case dy > 1.8*math.Max(h, x.lastSize):
-				x.newline(2)
-			case math.Abs(dy) > 0.5*math.Min(h, x.lastSize):
-				x.newline(1)
-			}
+		if cur == nil || math.Abs(cur.y-m[5]) > 0.5*math.Min(h, cur.h) {
+			cur = &pdfLine{x: m[4], y: m[5], h: h}
+			lines = append(lines, cur)
 		}
-		x.started, x.lastY, x.lastSize = true, y, h
-		x.out.WriteString(s)
-		if int64(x.out.Len()) > x.lim.MaxOutput {
+		cur.text.WriteString(s)
+		x.bytes += int64(len(s))
+		if x.bytes > x.lim.MaxOutput {
 			panic(errPDFBudget)
 		}
 	}
@@ -341,14 +345,15 @@ func (x *pdfText) page(p pdf.Value) {
 					case pdf.Integer, pdf.Real:
 						// A wide gap between Latin words is a space;
 						// between ideographs it is only layout.
-						if v.Float64() < -250 && endsLatin(x.out.String()) {
-							x.out.WriteByte(' ')
+						if cur != nil && v.Float64() < -250 && endsLatin(cur.text.String()) {
+							cur.text.WriteByte(' ')
 						}
 					}
 				}
 			}
 		}
 	})
+	return lines
 }
 
 // inherited looks a page attribute up the page tree.
@@ -895,15 +900,17 @@ func endsLatin(s string) bool {
 	return c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)))
 }
 
-// dropRunningLines removes running heads and feet: a page's first or last
-// line that recurs, digits aside, on at least half the pages of a document
-// of three pages or more (文件头, 第3页 共10页...). The first page keeps its
-// head.
-func dropRunningLines(pages []string) []string {
+// dropRunningLines removes running heads and feet: the top or bottom line
+// of a page (by position, since producers often draw them last) that
+// recurs, digits aside, on at least half the pages of a document of three
+// pages or more (文件头, 第3页 共10页, a browser's date and address...). The
+// first page keeps its head when it is also its first line: it is often the
+// document's title.
+func dropRunningLines(pages [][]*pdfLine) {
 	if len(pages) < 3 {
-		return pages
+		return
 	}
-	key := func(l string) string {
+	key := func(l *pdfLine) string {
 		return strings.Map(func(r rune) rune {
 			switch {
 			case unicode.IsDigit(r):
@@ -912,50 +919,95 @@ func dropRunningLines(pages []string) []string {
 				return -1
 			}
 			return r
-		}, l)
+		}, l.text.String())
 	}
-	// ends returns the indexes of the first and last non-blank lines.
-	ends := func(ls []string) (int, int) {
-		first, last := -1, -1
+	// ends returns the indexes of the top and bottom lines.
+	ends := func(ls []*pdfLine) (int, int) {
+		top, bottom := 0, 0
 		for i, l := range ls {
-			if strings.TrimSpace(l) != "" {
-				if first < 0 {
-					first = i
-				}
-				last = i
+			if l.y > ls[top].y {
+				top = i
+			}
+			if l.y < ls[bottom].y {
+				bottom = i
 			}
 		}
-		return first, last
+		return top, bottom
 	}
-	lines := make([][]string, len(pages))
 	heads, feet := map[string]int{}, map[string]int{}
-	for i, p := range pages {
-		lines[i] = strings.Split(p, "\n")
-		if first, last := ends(lines[i]); first >= 0 {
-			heads[key(lines[i][first])]++
-			feet[key(lines[i][last])]++
+	for _, ls := range pages {
+		if len(ls) > 1 {
+			top, bottom := ends(ls)
+			heads[key(ls[top])]++
+			feet[key(ls[bottom])]++
 		}
 	}
 	need := max(3, (len(pages)+1)/2)
-	out := make([]string, len(pages))
 	seen := map[string]bool{}
-	for i, ls := range lines {
-		first, last := ends(ls)
-		if first >= 0 && last > first && feet[key(ls[last])] >= need {
-			ls[last] = ""
+	for i, ls := range pages {
+		if len(ls) < 2 {
+			continue
 		}
-		// The first running head stays: it is often the document's title.
-		if first >= 0 {
-			if k := key(ls[first]); heads[k] >= need {
-				if seen[k] {
-					ls[first] = ""
-				}
-				seen[k] = true
+		top, bottom := ends(ls)
+		drop := map[int]bool{}
+		if feet[key(ls[bottom])] >= need {
+			drop[bottom] = true
+		}
+		// A head drawn after the body (out of reading order) goes too.
+		if k := key(ls[top]); heads[k] >= need {
+			drop[top] = seen[k] || top != 0
+			seen[k] = true
+		}
+		kept := ls[:0]
+		for j, l := range ls {
+			if !drop[j] {
+				kept = append(kept, l)
 			}
 		}
-		out[i] = strings.Join(ls, "\n")
+		pages[i] = kept
 	}
-	return out
+}
+
+// pageText joins a page's lines. A new paragraph starts where the line gap
+// is clearly wider than the page's usual one, where the text jumps up (a
+// new column or block), or where a line starts indented from the left
+// margin, as Chinese paragraphs do; other lines are joined by a newline.
+func pageText(lines []*pdfLine) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	var gaps []float64
+	left := lines[0].x
+	for i, l := range lines {
+		left = min(left, l.x)
+		if i > 0 {
+			if g := lines[i-1].y - l.y; g > 0 && g < 4*l.h {
+				gaps = append(gaps, g)
+			}
+		}
+	}
+	// The usual gap is the lower quartile: short paragraphs make the
+	// paragraph gap as frequent as the line gap. With too few gaps to know
+	// it, a gap of nearly two lines is a paragraph.
+	usual := 0.0
+	if len(gaps) >= 3 {
+		slices.Sort(gaps)
+		usual = gaps[len(gaps)/4]
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			g := lines[i-1].y - l.y
+			switch {
+			case g < -0.5*l.h, usual > 0 && g > 1.35*usual, usual == 0 && g > 1.8*l.h, l.x > left+1.5*l.h:
+				b.WriteString("\n\n")
+			default:
+				b.WriteString("\n")
+			}
+		}
+		b.WriteString(l.text.String())
+	}
+	return b.String()
 }
 
 // pageNumber matches the lines that are only a page number: "3", "- 3 -",
