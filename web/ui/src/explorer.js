@@ -79,6 +79,7 @@ export async function render(view, params) {
 
   leave();
   cy = createCy(box);
+  // A handle for the browser tests (web/e2e): the drawing and its helpers.
   window.kgDebug = { cy: () => cy, toElements, addElements, runLayout };
   cy.on('tap', 'node', (ev) => onNode(ev.target));
   cy.on('tap', 'edge', (ev) => {
@@ -143,6 +144,7 @@ function exportParams() {
 // /paths) and highlights them; each of their edges has its evidence.
 async function showPaths(to) {
   if (!cy || !state.seed) { toast('请先搜索一个中心实体'); return; }
+  const mine = cy;
   let res;
   try {
     res = await api.paths({ from: state.seed, to, max: 4 });
@@ -150,6 +152,7 @@ async function showPaths(to) {
     toast('查找路径失败：' + err.message, 'error');
     return;
   }
+  if (cy !== mine) return;
   const paths = res.paths || [];
   if (!paths.length) { toast('在 4 跳之内没有找到路径'); return; }
   cy.elements().removeClass('path');
@@ -193,6 +196,7 @@ async function busy(fn) {
 }
 
 async function load(seed, reset) {
+  const mine = cy;
   let res;
   try {
     res = await api.graph({ seed, hops: state.hops, limit: 500 });
@@ -200,7 +204,7 @@ async function load(seed, reset) {
     toast('加载图谱失败：' + err.message, 'error');
     return;
   }
-  if (!cy) return;
+  if (!cy || cy !== mine) return; // the analyst has moved on
   if (reset) cy.elements().remove();
   state.truncated = !!res.truncated;
   const added = addElements(cy, toElements(res.nodes, res.edges));
@@ -218,6 +222,7 @@ async function load(seed, reset) {
 
 async function expand(node) {
   const id = node.id();
+  const mine = cy;
   let res;
   try {
     res = await api.graph({ seed: id, hops: 1, limit: 200 });
@@ -225,7 +230,7 @@ async function expand(node) {
     toast('展开失败：' + err.message, 'error');
     return;
   }
-  if (!cy) return;
+  if (!cy || cy !== mine || node.removed()) return;
   node.data('expanded', true);
   const p = node.position();
   const added = addElements(cy, toElements(res.nodes, res.edges));
