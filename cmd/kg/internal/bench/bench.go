@@ -199,8 +199,8 @@ func (s StageResult) QuadsPerSec() float64 {
 	return float64(s.Quads) / s.Seconds
 }
 
-// Run measures every corpus size of c, writing the report after each size so
-// that a run cut short keeps what it measured.
+// Run measures every corpus size of c, writing the report after each stage
+// so that a run cut short keeps what it measured.
 func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 	c.defaults()
 	res := &Result{
@@ -215,6 +215,12 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 	}
 	if err := os.MkdirAll(c.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
+	}
+	// save writes the report with the rows so far and row, partial or not.
+	save := func(row Row) error {
+		part := *res
+		part.Rows = append(append([]Row{}, res.Rows...), row)
+		return WriteReport(c.Out, &part)
 	}
 	var cay cayleyBin
 	for _, n := range c.Sizes {
@@ -239,6 +245,9 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 		logStage(c.Log, row.Extract)
 		row.Extract1 = stage(ctx, deps, c, Request{Stage: "extract", Corpus: dir, Docs: n, Workers: 1})
 		logStage(c.Log, row.Extract1)
+		if err := save(row); err != nil {
+			return res, err
+		}
 		var dump string
 		for _, b := range c.Backends {
 			r, nq, err := buildBackend(ctx, deps, c, n, dir, b, prof("build-"+b))
@@ -250,10 +259,16 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 			}
 			logStage(c.Log, r)
 			row.Builds = append(row.Builds, r)
+			if err := save(row); err != nil {
+				return res, err
+			}
 		}
 		if c.Peers {
 			row.Peers = append(row.Peers, jieba(ctx, c, dir, n))
 			logStage(c.Log, row.Peers[len(row.Peers)-1])
+			if err := save(row); err != nil {
+				return res, err
+			}
 			for _, r := range cayleyPeers(ctx, deps, c, &cay, n, dump, &row) {
 				logStage(c.Log, r)
 				row.Peers = append(row.Peers, r)
