@@ -133,6 +133,13 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 			}
 			j--
 		}
+		// Not across a verb or a list (…等项目落地某某科技公司).
+		for _, m := range d.lx.stage.scan(rs, j, i, nil) {
+			j = m.end
+		}
+		if k := lastIndexRune(rs[j:i], '等'); k >= 0 {
+			j += k + 1
+		}
 		if end-j >= 6 && end-j <= 40 {
 			// Trim verbs stuck in front (引进北京…公司).
 			fa, _ := d.stripLead(j, end)
@@ -448,4 +455,13 @@ func (d *doc) firmNamed(name string, aliases ...string) string {
 		}
 	}
 	return id
+}
+
+func lastIndexRune(rs []rune, r rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
 }
