@@ -10,6 +10,7 @@ import { closePanel, closeDocument } from './evidence.js';
 import { searchBox } from './suggest.js';
 
 const VIEWS = { chains, graph: explorer, projects, documents, query };
+const TITLES = { chains: '产业链', graph: '图谱', projects: '项目', documents: '文档', query: '查询' };
 let current = null;
 
 function parseHash() {
@@ -27,6 +28,7 @@ async function route() {
   closeDocument();
   for (const a of document.querySelectorAll('#tabs a')) a.classList.toggle('active', a.dataset.view === name);
   document.body.dataset.view = name;
+  document.title = `${TITLES[name]} · 产业链知识图谱`;
   const view = document.getElementById('view');
   mount(view);
   await current.render(view, params);
@@ -35,7 +37,7 @@ async function route() {
 function start() {
   mount(document.getElementById('topsearch'), searchBox({
     id: 'top-search',
-    placeholder: '搜索企业 / 项目 / 产业…',
+    placeholder: '搜索企业 / 项目 / 产业…（按 / 键）',
     onPick: (it) => {
       location.hash = '#/graph?seed=' + encodeURIComponent(it.id);
       document.getElementById('top-search').value = '';
@@ -43,6 +45,12 @@ function start() {
   }));
   document.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') closeDocument();
+    // "/" jumps to the search box, as on many sites.
+    const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
+    if (ev.key === '/' && !typing) {
+      ev.preventDefault();
+      document.getElementById('top-search').focus();
+    }
   });
   window.addEventListener('hashchange', route);
   route();
