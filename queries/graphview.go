@@ -105,11 +105,11 @@ func (s *Service) Graph(ctx context.Context, p GraphParams) (*Subgraph, error) {
 		return nil, err
 	}
 	hops := p.Hops
-	switch {
-	case hops < 0 || hops > MaxHops:
-		return nil, kg.Errorf(kg.EInvalid, "hops must be between 0 and %d", MaxHops)
-	case hops == 0 && p.Hops == 0:
+	if hops == 0 {
 		hops = DefaultHops
+	}
+	if hops < 1 || hops > MaxHops {
+		return nil, kg.Errorf(kg.EInvalid, "hops must be between 1 and %d", MaxHops)
 	}
 	limit, err := clampLimit(p.Limit, DefaultGraphLimit, MaxGraphLimit)
 	if err != nil {

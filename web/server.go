@@ -104,8 +104,9 @@ type Server struct {
 }
 
 // New returns a Server answering questions through q and writing documents
-// through w after extracting them with x. It is not ready (/readyz answers
-// 503, the API too) until SetReady.
+// through w after extracting them with x (all three may be nil until
+// Attach). It is not ready (/readyz answers 503, the API too) until
+// SetReady.
 func New(cfg Config, log *slog.Logger, q *queries.Service, w Writer, x Extractor) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -147,7 +148,15 @@ func New(cfg Config, log *slog.Logger, q *queries.Service, w Writer, x Extractor
 	return s, nil
 }
 
-// SetReady marks the store open and loaded (or not).
+// Attach sets the question service, the writer and the extractor of a
+// server created before its store was open (so that /healthz and /readyz
+// answer while a large store opens). Call it before SetReady(true).
+func (s *Server) Attach(q *queries.Service, w Writer, x Extractor) {
+	s.q, s.w, s.x = q, w, x
+}
+
+// SetReady marks the store open and loaded (or not). The API answers 503
+// until then.
 func (s *Server) SetReady(ok bool) { s.ready.Store(ok) }
 
 // Handler returns the server's http.Handler.

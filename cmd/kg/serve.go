@@ -79,32 +79,42 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	log := slog.New(h)
 	log.Info("kg serve", "config", cfg)
 
-	st, err := graph.Open(ctx, cfg.DB)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	x, err := extract.New(extract.Options{TaxonomyFile: cfg.Taxonomy})
-	if err != nil {
-		return err
-	}
-	q := queries.New(st)
-	srv, err := web.New(cfg.Web, log, q, st, x)
-	if err != nil {
-		return err
-	}
 	// Listen first, so that /healthz answers and /readyz says 503 while the
-	// sample corpus is being built.
+	// store opens and the sample corpus is built.
+	srv, err := web.New(cfg.Web, log, nil, nil, nil)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Web.Addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Web.Addr, err)
 	}
 	log.Info("listening", "addr", ln.Addr().String())
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ctx, ln) }()
-	if err := prepare(ctx, log, st, x, q, cfg.Empty); err != nil {
+	fail := func(err error) error {
 		log.Error("preparing the store failed", "err", err)
+		stop()
 		return errors.Join(err, <-errc)
+	}
+
+	start := time.Now()
+	st, err := graph.Open(ctx, cfg.DB)
+	if err != nil {
+		return fail(err)
+	}
+	defer st.Close()
+	log.Info("store open", "db", cfg.DB, "took", time.Since(start))
+	x, err := extract.New(extract.Options{TaxonomyFile: cfg.Taxonomy})
+	if err != nil {
+		return fail(err)
+	}
+	q := queries.New(st)
+	srv.Attach(q, st, x)
+	if err := prepare(ctx, log, st, x, q, cfg.Empty); err != nil {
+		return fail(err)
 	}
 	srv.SetReady(true)
 	log.Info("ready")
