@@ -185,11 +185,12 @@ func (b benchQuestions) Path(ctx context.Context, from, to string) (int, error) 
 // gizmoChainFirms is the chain-firms question as a Gizmo query over the
 // product's quads (graph's mapping: skos:broader for the taxonomy, the
 // product's namespace for inIndustry and the types), for `cayley http`.
+// The names are emitted as one array: `cayley http` cuts a query's results
+// at 100 and has no flag to change that, while ToArray has no limit.
 func gizmoChainFirms(chainID string) string {
 	iri := func(s string) string { return strconv.Quote("<" + s + ">") }
 	chain := iri(graph.Base + "id/" + chainID)
-	return fmt.Sprintf(`g.V(%s).Union(g.V(%s).FollowRecursive(g.M().In(%s))).In(%s).Has(%s, %s).Unique().Out(%s).All()`,
+	return fmt.Sprintf(`g.Emit(g.V(%s).Union(g.V(%s).FollowRecursive(g.M().In(%s))).In(%s).Has(%s, %s).Unique().ToArray())`,
 		chain, chain, iri("http://www.w3.org/2004/02/skos/core#broader"), iri(graph.Base+"ns#"+kg.PredInIndustry),
-		iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri(graph.Base+"ns#"+kg.TypeEnterprise),
-		iri("http://www.w3.org/2000/01/rdf-schema#label"))
+		iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri(graph.Base+"ns#"+kg.TypeEnterprise))
 }

@@ -61,7 +61,8 @@ type Deps struct {
 	// questions over HTTP as of `cayley http`.
 	Handler func(Store) (http.Handler, error)
 	// GizmoChainFirms writes the chain-firms question as a Gizmo query for
-	// `cayley http`, over the product's own quads.
+	// `cayley http`, over the product's own quads. A query that emits one
+	// array has the array's length for answer size.
 	GizmoChainFirms func(chainID string) string
 	Why             map[string]string
 }

@@ -269,7 +269,7 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 	}
 	askGizmo := func(ctx context.Context, k int) (int, error) {
 		q := deps.GizmoChainFirms(chains[k%len(chains)])
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v2/query?lang=gizmo&limit=1000000", strings.NewReader(q))
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v2/query?lang=gizmo", strings.NewReader(q))
 		if err != nil {
 			return 0, err
 		}
@@ -287,6 +287,11 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 		}
 		if out.Error != "" {
 			return 0, fmt.Errorf("cayley http: %s", out.Error)
+		}
+		// One emitted array (see Deps.GizmoChainFirms) counts its items.
+		var items []json.RawMessage
+		if len(out.Result) == 1 && json.Unmarshal(out.Result[0], &items) == nil {
+			return len(items), nil
 		}
 		return len(out.Result), nil
 	}
