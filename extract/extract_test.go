@@ -215,6 +215,12 @@ func TestRelations(t *testing.T) {
 		{"planned", "力争华光二期竣工投产。", []rel{{"project/华光二期", "stage", "投产"}}, nil},
 		{"co-built after signing", "与远航资本签约共建金融科技产业园。", []rel{{"enterprise/远航资本", "hasProject", "project/金融科技产业园"},
 			{"project/金融科技产业园", "stage", "签约"}}, nil},
+		{"modifier before 的", "总投资50亿元的紫晶光电显示面板项目正式开工。", []rel{
+			{"enterprise/紫晶光电", "hasProject", "project/紫晶光电显示面板项目"}, {"project/紫晶光电显示面板项目", "stage", "开工"}}, nil},
+		{"count ends a list", "实现鸿鹄科技、青檀智能两个项目签约。", []rel{{"project/青檀智能项目", "stage", "签约"}},
+			[]rel{{"project/青檀智能两个项目", "stage", "签约"}}},
+		{"government signs, no firm", "北京清源光电科技有限公司与区政府签署合作协议。", []rel{{"enterprise/清源光电", "stage", "签约"}},
+			[]rel{{"organization/区政府", "stage", "签约"}, {"enterprise/区政府", "stage", "签约"}}},
 		{"distributive", "明川精工、拓远电子等企业增资扩产项目落地泊里镇。", []rel{
 			{"enterprise/明川精工", "hasProject", "project/明川精工增资扩产项目"}, {"project/拓远电子增资扩产项目", "stage", "落地"}}, nil},
 	}

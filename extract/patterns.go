@@ -163,6 +163,17 @@ func (d *doc) coBuilt(k, b int) int {
 	return 0
 }
 
+// isGovernment reports whether a name is a government body (区政府,
+// 管委会), which signs agreements but is no firm.
+func isGovernment(s string) bool {
+	for _, suf := range []string{"政府", "管委会", "委员会", "党工委", "管理局", "办事处"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // firmLike reports whether a span can be a firm's name: a plausible name,
 // not a place, industry or generic phrase.
 func (d *doc) firmLike(w []rune) bool {
@@ -175,7 +186,7 @@ func (d *doc) firmLike(w []rune) bool {
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		return false
 	}
-	if _, ok := d.localPlaces[string(w)]; ok || hasZoneSuffix(string(w)) {
+	if _, ok := d.localPlaces[string(w)]; ok || hasZoneSuffix(string(w)) || isGovernment(string(w)) {
 		return false
 	}
 	if d.allGeneric(w) {

@@ -818,6 +818,24 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		s.b = k
 		break
 	}
+	// X、Y两个项目 / X、Y三家企业: a count ends the list like 等 does.
+	if hint == "" {
+		for k := s.a + 2; k < s.b; k++ {
+			if n := numeralAt(rs[:s.b], k); n > 0 && (rs[k+n-1] == '个' || rs[k+n-1] == '家' || rs[k+n-1] == '批') {
+				rest := string(rs[k+n : min(s.b, k+n+8)])
+				switch {
+				case strings.HasPrefix(rest, "企业") || strings.HasPrefix(rest, "公司"):
+					hint = "firm"
+				case strings.Contains(rest, "项目"):
+					hint = "project"
+				default:
+					continue
+				}
+				s.b = k
+				break
+			}
+		}
+	}
 	// X在Y竣工: Y is where.
 	where := ""
 	for k := s.a + 2; k < s.b-1; k++ {
@@ -835,6 +853,10 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		a, b := d.trimItem(it.a, it.b)
 		if b-a < 2 {
 			continue
+		}
+		// 总投资50亿元的X项目, 由Y承建的X: the name follows the last 的.
+		if k := lastIndexRune(rs[a:b], '的'); k >= 0 && b-(a+k+1) >= 2 {
+			a, b = d.trimItem(a+k+1, b)
 		}
 		w := d.resolveLegal(rs[a:b])
 		if len(w) < 2 || len(w) > 30 {
@@ -951,7 +973,7 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 		}
 	case onlyProjects:
 		return "", ""
-	case hint == "firm" || d.isFirmName(w):
+	case hint == "firm" || hint != "project" && d.isFirmName(w):
 		if d.allGeneric(w) {
 			return "", "" // 疫苗、药物、试剂等企业
 		}
