@@ -267,6 +267,44 @@ await step('upload-and-find', async () => {
   await shot('07-graph-uploaded-firm');
 });
 
+// Document text and names come from outside: markup in them stays text.
+await step('hostile-names-stay-text', async () => {
+  let dialogs = 0;
+  const onDialog = (d) => { dialogs++; d.dismiss().catch(() => {}); };
+  page.on('dialog', onDialog);
+  try {
+    await go('#/documents');
+    await page.fill('#token', TOKEN);
+    await page.locator('#token').dispatchEvent('change');
+    await page.setInputFiles('#upload-file', join(here, 'testdata/hostile-2024.txt'));
+    await page.locator('.upload-result .ok, .upload-result .errorbox').first().waitFor({ timeout: 60000 });
+    if (await page.locator('.upload-result .errorbox').count()) {
+      console.log('     the server refused the hostile file: ' + await page.locator('.upload-result .errorbox').textContent());
+    } else {
+      await page.locator('.upload-result .link').first().click();
+      await page.locator('.upload-result .doc-added .chip, .upload-result .doc-added .muted').first().waitFor();
+      const row = page.locator('.doclist tbody tr', { hasText: '星火' }).first();
+      if (await row.count()) {
+        await row.locator('.row-actions .link').first().click();
+        await page.locator('#docviewer .doc-text').waitFor();
+      }
+      await page.fill('#top-search', '恶意');
+      await page.waitForTimeout(800);
+      await shot('12b-hostile-document');
+    }
+    const injected = await page.evaluate(() => ({
+      imgs: document.querySelectorAll('img').length,
+      scripts: [...document.scripts].filter((x) => !/app\.js$/.test(x.src)).length,
+      svgs: document.querySelectorAll('body svg').length,
+    }));
+    check(dialogs === 0, 'no script from the document ran');
+    check(injected.imgs === 0 && injected.scripts === 0 && injected.svgs === 0, 'no element from the document: ' + JSON.stringify(injected));
+  } finally {
+    page.off('dialog', onDialog);
+    await page.keyboard.press('Escape');
+  }
+});
+
 await step('projects', async () => {
   await go('#/projects');
   await page.locator('.board .column, .pipeline-out .muted').first().waitFor();

@@ -208,7 +208,8 @@ export async function openDocument(docId, start, end, text) {
     mark.scrollIntoView({ block: 'center' });
   } else {
     pre.append(chars.join(''));
-    mount(body, h('div', { class: 'doc-note warn' }, '未能在原文中定位这句话'), pre);
+    const asked = start != null || text;
+    mount(body, asked ? h('div', { class: 'doc-note warn' }, '未能在原文中定位这句话') : h('div', { class: 'doc-note' }, '全文'), pre);
   }
 }
 
