@@ -112,7 +112,11 @@ func Markdown(w io.Writer, res *Result) {
 		}
 	}
 
-	fmt.Fprintf(w, "\n## Questions\n\nIn-process calls of the query service on the store just built; \"first\" is the first answer after the build (the service builds its index then). Concurrent: %s clients.\n\n", clientsOf(res))
+	fmt.Fprintf(w, "\n## Questions\n\n"+
+		"On the store just built: in-process calls of the query service, then the same questions through the HTTP API on a loopback port (the client in the same process). "+
+		"\"first\" is the first answer after the build (the service builds its index then). "+
+		"`cayley http` answers the chain-firms question as a Gizmo query (the firms with inIndustry to the chain or a chain below it) from its own bolt store, loaded by `cayley load`, asked by a client in the parent process; "+
+		"the ratio row divides its figures by the product's over HTTP (above 1×: the product is faster). Concurrent: %s clients.\n\n", clientsOf(res))
 	fmt.Fprintf(w, "| docs | backend | question | mean answer | p50 ms | p99 ms | concurrent p50 ms | concurrent p99 ms | req/s | errors |\n")
 	fmt.Fprintf(w, "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, row := range res.Rows {
