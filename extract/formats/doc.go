@@ -25,7 +25,8 @@
 //
 // and, fixed: 8 MiB per decompressed PDF content stream, 256 levels of PDF
 // array/dictionary nesting, 20,000 page-tree nodes, and a read budget of
-// 16 MiB + 256 × the file size for the PDF library.
+// 16 MiB + 256 × the file size for the PDF library, 4 × MaxOutput of
+// streams decompressed, 8 levels of form XObjects inside form XObjects.
 //
 // HTML: the body is the element where most sentence text (not link text)
 // sits, with a bonus for the container ids and classes CMSs give article
@@ -38,7 +39,8 @@
 // Blocks are separated by a blank line, <br> by a newline, table cells by a
 // tab.
 //
-// PDF: text is read from the content streams through each font's ToUnicode
+// PDF: text is read from the page content streams and the form XObjects
+// they draw, through each font's ToUnicode
 // map, or a predefined Unicode (Uni…-UCS2/UTF16) or GBK/Big5 CMap; Kangxi
 // and supplementary radicals that fonts map ideographs to are turned back
 // into the ideographs. Lines break where the baseline moves, paragraphs

@@ -113,23 +113,7 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 		lines = append(lines, ls)
 	}
 	dropRunningLines(lines)
-	// Pages are paragraphs apart, unless a sentence runs on over the break.
-	var all strings.Builder
-	for _, ls := range lines {
-		t := pageText(ls)
-		if t == "" {
-			continue
-		}
-		if all.Len() > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(all.String()); strings.ContainsRune("。！？；：”）.!?;:)", r) {
-				all.WriteString("\n\n")
-			} else {
-				all.WriteString("\n")
-			}
-		}
-		all.WriteString(t)
-	}
-	text := cleanPDFText(all.String())
+	text := cleanPDFText(joinPages(lines))
 	switch {
 	case len(pages) == 0:
 		return t, undecodable(name, "PDF has no pages")
@@ -190,12 +174,16 @@ func pdfPages(root pdf.Value) []pdf.Value {
 
 // pdfText reads the text of the pages.
 type pdfText struct {
-	lim        Limits
-	bytes      int64 // text read so far
-	ops        int
-	undecoded  int
-	emptyPages int
+	lim         Limits
+	bytes       int64 // text read so far
+	streamBytes int64 // content decompressed so far (form XObjects may repeat)
+	ops         int
+	undecoded   int
+	emptyPages  int
 }
+
+// maxFormDepth bounds form XObjects drawn inside form XObjects.
+const maxFormDepth = 8
 
 // pdfLine is text shown on one baseline: its start x, its y and the font
 // height, in device space (y grows up the page).
@@ -219,28 +207,39 @@ func (m matrix) mul(n matrix) matrix {
 // page interprets one page's content streams into lines, in the order the
 // producer wrote them.
 func (x *pdfText) page(p pdf.Value) []*pdfLine {
-	contents := p.Key("Contents")
+	var lines []*pdfLine
+	x.content(p.Key("Contents"), inherited(p, "Resources"), identity, &lines, 0)
+	return lines
+}
+
+// content interprets a content stream (a page's, or a form XObject's drawn
+// with the Do operator) with its resources and the current transformation,
+// appending the text it shows to lines.
+func (x *pdfText) content(contents, res pdf.Value, ctm matrix, lines *[]*pdfLine, depth int) {
 	if contents.Kind() == pdf.Null {
-		return nil
+		return
 	}
-	switch streamsFit(contents, maxPDFStream) {
-	case errStreamSize:
+	n, err := streamsFit(contents, maxPDFStream)
+	x.streamBytes += n
+	switch {
+	case err == errStreamSize || x.streamBytes > 4*x.lim.MaxOutput:
 		panic(errPDFBudget)
-	case errStreamNesting:
+	case err == errStreamNesting:
 		panic(errPDFNesting)
 	}
 	fonts := map[string]*pdfFont{}
-	fontDict := inherited(p, "Resources").Key("Font")
+	fontDict := res.Key("Font")
 	var (
-		ctm     = identity
 		stack   []matrix
 		tm, tlm = identity, identity
 		leading float64
 		font    *pdfFont
 		size    float64 = 1
-		lines   []*pdfLine
 		cur     *pdfLine
 	)
+	if len(*lines) > 0 {
+		cur = (*lines)[len(*lines)-1]
+	}
 	show := func(raw string) {
 		if font == nil {
 			font = &pdfFont{simple: charmap.Windows1252}
@@ -256,7 +255,7 @@ func (x *pdfText) page(p pdf.Value) []*pdfLine {
 		}
 		if cur == nil || math.Abs(cur.y-m[5]) > 0.5*math.Min(h, cur.h) {
 			cur = &pdfLine{x: m[4], y: m[5], h: h}
-			lines = append(lines, cur)
+			*lines = append(*lines, cur)
 		}
 		cur.text.WriteString(s)
 		x.bytes += int64(len(s))
@@ -296,6 +295,27 @@ func (x *pdfText) page(p pdf.Value) []*pdfLine {
 			if len(args) == 6 {
 				ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(ctm)
 			}
+		case "Do":
+			// Form XObjects carry text too (running heads, whole pages
+			// from some converters); images are skipped.
+			if len(args) == 1 && depth < maxFormDepth {
+				xo := res.Key("XObject").Key(args[0].Name())
+				if xo.Key("Subtype").Name() == "Form" {
+					m := identity
+					if a := xo.Key("Matrix"); a.Len() == 6 {
+						m = matrix{a.Index(0).Float64(), a.Index(1).Float64(), a.Index(2).Float64(), a.Index(3).Float64(), a.Index(4).Float64(), a.Index(5).Float64()}
+					}
+					sub := xo.Key("Resources")
+					if sub.Kind() == pdf.Null {
+						sub = res
+					}
+					x.content(xo, sub, m.mul(ctm), lines, depth+1)
+					cur = nil
+					if len(*lines) > 0 {
+						cur = (*lines)[len(*lines)-1]
+					}
+				}
+			}
 		case "BT":
 			tm, tlm = identity, identity
 		case "Tf":
@@ -303,7 +323,7 @@ func (x *pdfText) page(p pdf.Value) []*pdfLine {
 				fn := args[0].Name()
 				f, ok := fonts[fn]
 				if !ok {
-					f = newPDFFont(fontDict.Key(fn))
+					f = x.newFont(fontDict.Key(fn))
 					fonts[fn] = f
 				}
 				font, size = f, num(1)
@@ -353,7 +373,6 @@ func (x *pdfText) page(p pdf.Value) []*pdfLine {
 			}
 		}
 	})
-	return lines
 }
 
 // inherited looks a page attribute up the page tree.
@@ -374,11 +393,12 @@ var (
 )
 
 // streamsFit reads a stream (or an array of streams) through its filters
-// and checks that it decompresses to at most limit bytes and nests arrays
+// and checks that it decompresses to at most limit bytes (it returns how
+// many it read) and nests arrays
 // and dictionaries no deeper than maxPDFNesting. The library's scanner keeps
 // every operand on a stack until an operator comes, so an unbounded stream
 // would be unbounded memory, and it parses arrays recursively.
-func streamsFit(v pdf.Value, limit int64) error {
+func streamsFit(v pdf.Value, limit int64) (int64, error) {
 	var rs []pdf.Value
 	switch v.Kind() {
 	case pdf.Array:
@@ -388,7 +408,7 @@ func streamsFit(v pdf.Value, limit int64) error {
 	case pdf.Stream:
 		rs = append(rs, v)
 	default:
-		return nil
+		return 0, nil
 	}
 	total := int64(0)
 	var ns nestingScanner
@@ -400,12 +420,12 @@ func streamsFit(v pdf.Value, limit int64) error {
 		total += cr.n
 		switch {
 		case !ok:
-			return errStreamNesting
+			return total, errStreamNesting
 		case total > limit:
-			return errStreamSize
+			return total, errStreamSize
 		}
 	}
-	return nil
+	return total, nil
 }
 
 type countingReader struct {
@@ -429,11 +449,20 @@ type pdfFont struct {
 	diffs  map[byte]rune     // /Differences glyph names we can read
 }
 
-func newPDFFont(f pdf.Value) *pdfFont {
+// newFont reads a font dictionary. Its ToUnicode map counts against the
+// decompression budget: fonts are read again in every form XObject drawn.
+func (x *pdfText) newFont(f pdf.Value) *pdfFont {
 	font := &pdfFont{}
 	font.wide = f.Key("Subtype").Name() == "Type0"
-	if tu := f.Key("ToUnicode"); tu.Kind() == pdf.Stream && streamsFit(tu, maxPDFStream) == nil {
-		font.cmap = readToUnicode(tu)
+	if tu := f.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		n, err := streamsFit(tu, maxPDFStream)
+		x.streamBytes += n
+		if x.streamBytes > 4*x.lim.MaxOutput {
+			panic(errPDFBudget)
+		}
+		if err == nil {
+			font.cmap = readToUnicode(tu)
+		}
 	}
 	enc := f.Key("Encoding")
 	switch n := enc.Name(); {
@@ -966,6 +995,27 @@ func dropRunningLines(pages [][]*pdfLine) {
 		}
 		pages[i] = kept
 	}
+}
+
+// joinPages joins the pages' text: a paragraph apart, unless a sentence
+// runs on over the page break.
+func joinPages(pages [][]*pdfLine) string {
+	var b strings.Builder
+	for _, ls := range pages {
+		page := pageText(ls)
+		if page == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(b.String()); strings.ContainsRune("。！？；：”）.!?;:)", r) {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString("\n")
+			}
+		}
+		b.WriteString(page)
+	}
+	return b.String()
 }
 
 // pageText joins a page's lines. A new paragraph starts where the line gap
