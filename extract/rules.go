@@ -476,7 +476,7 @@ func (d *doc) industryPhrase(w []rune) *Node {
 func trimIndustrySuffix(w []rune) []rune {
 	for _, suf := range []string{"产业集群", "产业链", "产业", "集群", "领域"} {
 		n := runeLen(suf)
-		if len(w) > n+1 && string(w[len(w)-n:]) == suf {
+		if len(w) > n+1 && hasAt(w, len(w)-n, suf) {
 			return w[:len(w)-n]
 		}
 	}
@@ -627,7 +627,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	d.develops(si, a, b, ctx)
 	d.firmPatterns(si, a, b, ctx)
 	// Strip the verbs and adverbs that open the clause.
-	start, lead := d.stripLead(a, b)
+	start, _ := d.stripLead(a, b)
+	lead := start > a
+	done := indexRunes(rs, a, start, "完成") >= 0
 	var where string
 	if hasAt(rs, start, "位于") {
 		// 位于X的Y: Y is in X.
@@ -645,7 +647,6 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			}
 		}(len(d.out.Relations))
 	}
-	done := strings.Contains(lead, "完成")
 	ms := d.lx.stage.scan(rs, start, b, d.buf[:0])
 	// Drop stage words that are part of a name (扩产项目, 建设者).
 	deng := indexRunes(rs, start, b, "等")
@@ -681,7 +682,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		// named after a governing verb (加快推进马驹桥物流基地转型升级) still count.
 		if k := indexRunes(rs, start+2, b, "等"); k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
-		} else if lead != "" && len(d.lx.heads.scan(rs, start, b, nil)) > 0 {
+		} else if lead && len(d.lx.heads.scan(rs, start, b, nil)) > 0 {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
 		}
 		return
@@ -776,8 +777,8 @@ func (d *doc) stageFollower(i, b int) bool {
 }
 
 // stripLead skips the verbs and adverbs that open a clause and returns the
-// new start and the words skipped.
-func (d *doc) stripLead(a, b int) (int, string) {
+// new start.
+func (d *doc) stripLead(a, b int) (int, bool) {
 	rs := d.rs
 	i := a
 	for i < b {
@@ -785,10 +786,9 @@ func (d *doc) stripLead(a, b int) (int, string) {
 		if n == 0 {
 			break
 		}
-		// Do not strip into a stage verb (推进 before 建设 is the lead).
 		i += n
 	}
-	return i, string(rs[a:i])
+	return i, i > a
 }
 
 // items reads the list of names in s, gives them the stage and the

@@ -125,7 +125,7 @@ func parseStructure(text string) *structure {
 	}
 	if len(st.paras) > 0 && st.paras[0].level == 0 {
 		p := &st.paras[0]
-		if p.end-p.start <= 60 && !containsAny(rs[p.start:p.end], "。！？") {
+		if p.end-p.start <= 60 && !hasSentenceEnd(rs[p.start:p.end]) {
 			p.title = true
 			p.heading = true
 			st.title = string(rs[p.start:p.end])
@@ -141,7 +141,7 @@ func (st *structure) addPara(start, end int) {
 	p := para{start: start, end: end}
 	if lv, _ := sectionMarkerRunes(rs[start:min(end, start+16)]); lv > 0 {
 		p.level = lv
-		p.heading = !containsAny(rs[start:end], "。！？") && end-start <= 80
+		p.heading = end-start <= 80 && !hasSentenceEnd(rs[start:end])
 	}
 	p.first = len(st.sents)
 	// Sentences end at 。！？!? (with closing quotes); a heading is one.
@@ -165,6 +165,16 @@ func (st *structure) addPara(start, end int) {
 	}
 	p.lim = len(st.sents)
 	st.paras = append(st.paras, p)
+}
+
+// hasSentenceEnd reports whether rs holds 。！？.
+func hasSentenceEnd(rs []rune) bool {
+	for _, r := range rs {
+		if r == '。' || r == '！' || r == '？' {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(rs []rune, chars string) bool {
