@@ -139,7 +139,7 @@ type Indicator struct {
 
 // Version changes whenever the generator writes different reports for the
 // same seed, so that a kept corpus can be told stale.
-const Version = 2
+const Version = 3
 
 // Name returns the file base name of report i.
 func Name(i int) string { return fmt.Sprintf("synth-%06d", i) }
