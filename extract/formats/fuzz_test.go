@@ -90,6 +90,11 @@ func FuzzReadPDF(f *testing.F) {
 	f.Add(formatstest.OnePage("BT /F1 12 Tf "+strings.Repeat("[", 300)+" TJ ET", type1))
 	f.Add(formatstest.PDF("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"))
 	f.Add(formatstest.PDF("2.0", "<< /Type /Catalog /Pages 2 0 R /X [[[[[[<</A [(s\\)[[[)]>>]]]]]] >>", "<< /Type /Pages /Kids [] /Count 0 >>"))
+	f.Add(formatstest.PDF("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> /Contents 4 0 R >>",
+		formatstest.Stream("", []byte("/X1 Do BT /F1 12 Tf 72 600 Td (Body) Tj ET")), type1,
+		formatstest.Stream("/Type /XObject /Subtype /Form /Matrix [1 0 0 1 0 10] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >>", []byte("BT /F1 10 Tf (Head) Tj ET /X1 Do"))))
+	f.Add(formatstest.Pages("BT /F1 9 Tf 1 0 0 1 72 800 Tm (Head 1) Tj 1 0 0 1 72 700 Tm (one) Tj ET", "BT /F1 9 Tf 1 0 0 1 72 800 Tm (Head 2) Tj ET", "BT /F1 9 Tf 1 0 0 1 72 800 Tm (Head 3) Tj ET"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := readPDF("f.pdf", data, fuzzLimits.withDefaults())
 		checkRead(t, "f.pdf", got, err)
