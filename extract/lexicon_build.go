@@ -36,6 +36,15 @@ func wordTrie(lists ...[]string) *trie {
 	return t
 }
 
+// indexTrie is a trie of words whose values are their indexes.
+func indexTrie(words []string) *trie {
+	t := newTrie()
+	for i, w := range words {
+		t.add(w, i)
+	}
+	return t
+}
+
 func newLexicon(tax *Taxonomy, places []place) *lexicon {
 	lx := &lexicon{
 		stage:   newTrie(),
@@ -86,18 +95,9 @@ func newLexicon(tax *Taxonomy, places []place) *lexicon {
 			lx.place.add(a, i)
 		}
 	}
-	lx.unit = newTrie()
-	for i, u := range units {
-		lx.unit.add(u, i)
-	}
-	lx.area = newTrie()
-	for i, a := range areaSuffixes {
-		lx.area.add(a, i)
-	}
-	lx.develop = newTrie()
-	for i, v := range developVerbs {
-		lx.develop.add(v, i)
-	}
+	lx.unit = indexTrie(units)
+	lx.area = indexTrie(areaSuffixes)
+	lx.develop = indexTrie(developVerbs)
 	lx.measure = newTrie()
 	for i, m := range measures {
 		lx.measure.add(m.word, i)
