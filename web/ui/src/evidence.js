@@ -47,6 +47,16 @@ export function stageChip(stage, planned) {
     stage + (planned ? '（计划）' : ''));
 }
 
+let titles = null;
+
+// docSource names the document by its id, its title on hover.
+function docSource(ev) {
+  const span = h('span', null, '来源：', ev.document || '?', ev.sentence != null ? ` · 第 ${ev.sentence + 1} 句` : '');
+  if (!titles) titles = api.documents().then((r) => new Map((r.items || []).map((d) => [d.id, d.title]))).catch(() => new Map());
+  titles.then((m) => { if (m.get(ev.document)) span.title = m.get(ev.document); });
+  return span;
+}
+
 /**
  * The evidence of one fact: each sentence quoted with a button that opens
  * the document at it. An empty list says so instead of showing nothing.
@@ -57,7 +67,7 @@ export function evidenceList(evidence) {
     h('li', { class: 'ev' },
       h('q', { class: 'ev-text' }, ev.text || '（无句子文本）'),
       h('div', { class: 'ev-meta' },
-        h('span', null, '来源：', ev.document || '?', ev.sentence != null ? ` · 第 ${ev.sentence + 1} 句` : ''),
+        docSource(ev),
         h('button', {
           class: 'link ev-open',
           title: '打开原文并定位到这句话',
@@ -164,6 +174,7 @@ async function fetchDocument(id) {
 /** Forgets cached document texts (after an upload or a removal). */
 export function forgetDocuments() {
   docCache.clear();
+  titles = null;
 }
 
 export function closeDocument() {
