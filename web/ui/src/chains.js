@@ -168,7 +168,11 @@ function drawChainGraph(box, chain, firms) {
   runLayout(cy, cy.nodes().length > 60 ? 'fcose' : 'dagre');
   cy.on('tap', 'node', (ev) => {
     const id = ev.target.id();
-    if (ev.target.data('type') === 'Industry') return;
+    // A segment opens as a chain of its own; the chosen chain stays.
+    if (ev.target.data('type') === 'Industry') {
+      if (id !== chain.id) location.hash = chainHref(id);
+      return;
+    }
     showEntity(id);
   });
   cy.on('tap', (ev) => { if (ev.target === cy) closePanel(); });
