@@ -30,7 +30,7 @@ func (d *doc) indicators(si int) {
 			}
 			continue
 		}
-		// Not part of a code or a word (PM2.5, 5G, B20), not an ordinal.
+		// Not part of a code or a word (PM2.5, 5G, K30), not an ordinal.
 		if i > s.start {
 			p := rs[i-1]
 			if p < 0x80 && (unicode.IsLetter(p) || p == '.' || p == '-' || p == '+' || p == '/') || p == '第' {

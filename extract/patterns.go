@@ -294,8 +294,8 @@ func isShortOf(short, zone string) bool {
 
 // ShortName is the short form of a firm's name, used to resolve firms
 // across documents: the region in front, the bracketed region and the legal
-// and generic suffixes are removed (京东方科技集团股份有限公司 → 京东方,
-// 北京小米科技有限责任公司 → 小米). A name without them is returned as is.
+// and generic suffixes are removed (海川科技集团股份有限公司 → 海川,
+// 北京云帆科技有限责任公司 → 云帆). A name without them is returned as is.
 func ShortName(full string) string {
 	s := strings.TrimSpace(trimQuotes(full))
 	rs := []rune(s)

@@ -250,7 +250,7 @@ func (d *doc) isOrgName(rs []rune) bool {
 // ---- the document ----
 
 // findZone reads the zone or district the report is about from its title
-// (北京经济技术开发区管委会…工作总结 → 北京经济技术开发区, 深圳市坪山区2023年…
+// (某某经济技术开发区管委会…工作总结 → 某某经济技术开发区, 深圳市坪山区2023年…
 // → 坪山区) and remembers its short forms (坪山, 经开区).
 func (d *doc) findZone() {
 	t := []rune(d.st.title)
@@ -679,7 +679,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	ms = kept
 	if len(ms) == 0 {
 		// No stage: firms listed as 企业 (X、Y等企业实施智能化改造) and projects
-		// named after a governing verb (加快推进马驹桥物流基地转型升级) still count.
+		// named after a governing verb (加快推进临港物流基地转型升级) still count.
 		if k := indexRunes(rs, start+2, b, "等"); k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
 		} else if lead && len(d.lx.heads.scan(rs, start, b, nil)) > 0 {
@@ -925,7 +925,7 @@ func (d *doc) trimItem(a, b int) (int, int) {
 		}
 		if _, n := d.lx.trail.suffix(rs[a:b], 6); n > 0 && n < b-a {
 			w := string(rs[b-n : b])
-			// 一期 and 建设 end names too (智慧交通一期); keep them when the
+			// 一期 and 建设 end names too (智慧停车一期); keep them when the
 			// rest would not be a name on its own.
 			if w == "一期" {
 				break
@@ -940,7 +940,7 @@ func (d *doc) trimItem(a, b int) (int, int) {
 // item classifies one name and records it; it returns the id that carries
 // the stage ("" when the name is no firm or project).
 // A list's later project without an owner of its own takes the owner of
-// the one before (长城全球研发中心及品牌总部 → 长城品牌总部): inherit is that
+// the one before (海川全球创新中心及结算中心 → 海川结算中心): inherit is that
 // owner's name. item returns the carrier id and its owner's name.
 func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planned, onlyProjects bool, inherit string) (string, string) {
 	name := string(w)
@@ -1074,7 +1074,7 @@ func (d *doc) isProjectName(w []rune) bool {
 	if _, n := d.lx.heads.suffix(w, 4); n > 0 && n < len(w) {
 		return true
 	}
-	// A code or a version at the end: B20, N20, 2.0.
+	// A code or a version at the end: K30, 2.0.
 	last := w[len(w)-1]
 	if last < 0x80 && (unicode.IsDigit(last) || unicode.IsLetter(last)) {
 		k := len(w) - 1
@@ -1102,7 +1102,7 @@ func (d *doc) isFirmName(w []rune) bool {
 	if _, ok := d.firms[string(w)]; ok {
 		return true
 	}
-	// An English name (ABB, SMC).
+	// An English name (ABB, IBM).
 	for _, r := range w {
 		if !(r < 0x80 && (unicode.IsUpper(r) || unicode.IsDigit(r) || r == '&' || r == '-')) {
 			return false
@@ -1239,7 +1239,7 @@ func (d *doc) allGeneric(w []rune) bool {
 }
 
 // ownerSplit finds where an owner's name ends and its project begins
-// (长城|全球研发中心, 京东方|B20, 国创中心|整车能效开发试验室, OPPO|成都研发中心);
+// (海川|全球创新中心, 海澜达|K30, 联创中心|整车试验室, OPPO|成都研发中心);
 // 0 when the name has no owner.
 func (d *doc) ownerSplit(w []rune) int {
 	// A firm the document already named.
@@ -1252,7 +1252,7 @@ func (d *doc) ownerSplit(w []rune) int {
 		for k < len(w) && w[k] < 0x80 && (unicode.IsLetter(w[k]) || unicode.IsDigit(w[k]) || w[k] == '&' || w[k] == '-') {
 			k++
 		}
-		// A bare phase (DRAM二期) names a product line, not an owner.
+		// A bare phase (NAND三期) names a product line, not an owner.
 		letters := 0
 		for _, r := range w[:k] {
 			if unicode.IsLetter(r) {
@@ -1275,7 +1275,7 @@ func (d *doc) ownerSplit(w []rune) int {
 		return 0
 	}
 	for i := 2; i < len(w)-1; i++ {
-		// A government body or a university: 国家药监局|六大中心, 西安交通大学|科技创新港二期.
+		// A government body or a university: 国家林草局|三大中心, 某某大学|创新港二期.
 		if strings.ContainsRune("局委", w[i]) && len(w)-i > 2 && d.isOrgName(w[:i+1]) {
 			return i + 1
 		}
@@ -1303,14 +1303,14 @@ func (d *doc) ownerSplit(w []rune) int {
 		if w[i] < 0x80 && !isHan(w[i-1]) {
 			continue
 		}
-		// A firm suffix stays with the owner (新研氢能|项目, 弗迪电池|刀片电池二期项目).
+		// A firm suffix stays with the owner (云氢能源|项目, 远峰电池|刀片电池二期项目).
 		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) && d.hasHead(w[i+n:]) {
 			if _, f := d.lx.firmSuf.suffix(w[:i], 4); f > 0 && d.restIsProject(w[i:]) {
 				return i // one firm suffix is enough (华工科技|激光智能装备产业园)
 			}
 			return i + n
 		}
-		// An organization's 中心 stays with it (国创中心|整车能效开发试验室).
+		// An organization's 中心 stays with it (联创中心|整车试验室).
 		if (word == "中心" || word == "研究院") && i+n < len(w) && d.restIsProject(w[i+n:]) {
 			return i + n
 		}
