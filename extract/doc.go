@@ -1,4 +1,41 @@
 // Package extract turns the text of a Chinese development-zone report into
 // the entities, relations and indicators of the knowledge graph, each with
 // the evidence it was read from.
+//
+// The pipeline, one document at a time:
+//
+//  1. decode (decode.go): UTF-8 with or without BOM, UTF-16 with BOM, else
+//     GB18030; empty, binary and undecodable input is a kg.EUndecodable
+//     error naming the file.
+//  2. normalize (normalize.go): full-width ASCII folded, spaces next to
+//     Chinese removed, page numbers dropped, PDF line breaks joined (a line
+//     that does not end a sentence joins the next, across blank lines,
+//     unless the next opens a section). The result is the stored text;
+//     every offset is in runes of it.
+//  3. structure (structure.go): title, year, paragraphs, section headings
+//     and levels (一、 (一) 1. (1)), sentences, and the sections about next
+//     year's work whose stages are planned.
+//  4. rules (rules.go, patterns.go, places_rules.go): clause by clause,
+//     stage verbs (X落地, 建成X), lists (、 及 和, never inside an industry
+//     name), 等-descriptors (X等一批项目 → firm X with project X项目; X等6家企业
+//     → firms), owner prefixes (X全球创新中心 → project of X), legal names
+//     and 以下简称, places before and after verbs (落户Y, 位于Y的), product
+//     verbs (X自主研发的“P”), firm patterns (X成为…企业, 与X签署, X上市).
+//     Firms are recognized from these contexts and from the shape of names
+//     (suffixes such as 科技, 生物, 集团), never from a list of firms.
+//  5. industries: a paragraph's lead sentence or a section heading names
+//     the industry its firms and projects belong to (inIndustry); the
+//     document's own names are kept and linked into the taxonomy
+//     (subIndustryOf); words of a name that point to a narrower chain of
+//     that industry add an inferred inIndustry with lower confidence.
+//  6. indicators (indicators.go): every number with a unit, its name from
+//     the words before it (or after it, for counts: 37家新升规企业), its
+//     measure, subject place and year.
+//
+// The word lists the rules are keyed on are in lexicon.go; the industry
+// taxonomy (data/taxonomy.json) and the gazetteer of places
+// (data/places.txt) are data files embedded in the binary. Word lists are
+// compiled into tries (trie.go) scanned once per clause, so that the cost
+// of a document is about linear in its length; evidence from very long
+// sentences is a window around the fact, and every scan is bounded.
 package extract
