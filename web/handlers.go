@@ -237,7 +237,7 @@ func (s *Server) getExport(c *gin.Context) {
 		return
 	}
 	sel := queries.Selection{Chain: p.Chain, GraphParams: queries.GraphParams(p.graphQuery)}
-	ctx, cancel := s.deadline(c)
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.ExportTimeout)
 	defer cancel()
 	// Written to a buffer first, so that a failure is still a clean error.
 	var buf bytes.Buffer

@@ -42,6 +42,9 @@ type Config struct {
 	RequestTimeout time.Duration
 	// QueryTimeout is the deadline of one Gizmo query.
 	QueryTimeout time.Duration
+	// ExportTimeout is the deadline of one export (the whole graph may be
+	// large).
+	ExportTimeout time.Duration
 	// MaxUploadBytes limits one POST /documents request body.
 	MaxUploadBytes int64
 }
@@ -51,11 +54,12 @@ func DefaultConfig() Config {
 	return Config{
 		Addr:            ":8080",
 		ReadTimeout:     30 * time.Second,
-		WriteTimeout:    120 * time.Second,
+		WriteTimeout:    300 * time.Second,
 		IdleTimeout:     120 * time.Second,
 		ShutdownTimeout: 10 * time.Second,
 		RequestTimeout:  10 * time.Second,
 		QueryTimeout:    5 * time.Second,
+		ExportTimeout:   240 * time.Second,
 		MaxUploadBytes:  64 << 20,
 	}
 }
@@ -68,6 +72,7 @@ func (c Config) withDefaults() Config {
 	for _, p := range []struct{ v, d *time.Duration }{
 		{&c.ReadTimeout, &d.ReadTimeout}, {&c.WriteTimeout, &d.WriteTimeout}, {&c.IdleTimeout, &d.IdleTimeout},
 		{&c.ShutdownTimeout, &d.ShutdownTimeout}, {&c.RequestTimeout, &d.RequestTimeout}, {&c.QueryTimeout, &d.QueryTimeout},
+		{&c.ExportTimeout, &d.ExportTimeout},
 	} {
 		if *p.v <= 0 {
 			*p.v = *p.d

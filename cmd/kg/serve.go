@@ -47,6 +47,7 @@ func (c serveConfig) LogValue() slog.Value {
 		slog.String("token", tok), slog.Bool("allow_writes_without_token", c.Web.AllowWritesWithoutToken),
 		slog.String("ui_dir", c.Web.UIDir), slog.String("taxonomy", c.Taxonomy),
 		slog.Duration("request_timeout", c.Web.RequestTimeout), slog.Duration("query_timeout", c.Web.QueryTimeout),
+		slog.Duration("export_timeout", c.Web.ExportTimeout), slog.Duration("write_timeout", c.Web.WriteTimeout),
 		slog.Int64("max_upload_bytes", c.Web.MaxUploadBytes),
 	)
 }
@@ -64,6 +65,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&cfg.Taxonomy, "taxonomy", "", "industry taxonomy file replacing the embedded one")
 	fs.DurationVar(&cfg.Web.RequestTimeout, "request-timeout", cfg.Web.RequestTimeout, "deadline of one question")
 	fs.DurationVar(&cfg.Web.QueryTimeout, "query-timeout", cfg.Web.QueryTimeout, "deadline of one Gizmo query")
+	fs.DurationVar(&cfg.Web.ExportTimeout, "export-timeout", cfg.Web.ExportTimeout, "deadline of one export")
+	fs.DurationVar(&cfg.Web.WriteTimeout, "write-timeout", cfg.Web.WriteTimeout, "longest time to write one answer")
 	fs.Int64Var(&cfg.Web.MaxUploadBytes, "max-upload", cfg.Web.MaxUploadBytes, "largest upload request in bytes")
 	fs.BoolVar(&cfg.LogJSON, "log-json", false, "log JSON lines instead of text")
 	if err := fs.Parse(args); err != nil {

@@ -23,23 +23,26 @@ KGPORT=18090
 CAYPORT=18091
 BASE=http://127.0.0.1:$KGPORT/api/v1
 
-"$KG" dump --db "bolt:$W/kg.db" --format nquads > "$W/kg.nq"
-echo "quads: $(wc -l < "$W/kg.nq")"
-
-"$KG" serve --db "bolt:$W/kg.db" --empty --addr 127.0.0.1:$KGPORT > "$W/serve.log" 2>&1 &
+"$KG" serve --db "bolt:$W/kg.db" --empty --addr 127.0.0.1:$KGPORT --export-timeout 30m --write-timeout 30m > "$W/serve.log" 2>&1 &
 KGPID=$!
-"$CAYLEY" http -d memstore -i "$W/kg.nq" --host 127.0.0.1:$CAYPORT > "$W/cayley.log" 2>&1 &
-CAYPID=$!
+CAYPID=
 trap 'kill $KGPID $CAYPID 2>/dev/null' EXIT
-
-for i in $(seq 1 600); do
+for i in $(seq 1 3600); do
   curl -sf http://127.0.0.1:$KGPORT/readyz > /dev/null && break
   sleep 1
 done
-for i in $(seq 1 600); do
+echo "kg serve ready after ${i}s"
+
+# The same quads for Cayley, exported by the server itself.
+[ -s "$W/kg.nq" ] || curl -sf "$BASE/export?format=nquads" -o "$W/kg.nq"
+echo "quads: $(wc -l < "$W/kg.nq")"
+"$CAYLEY" http -d memstore -i "$W/kg.nq" --host 127.0.0.1:$CAYPORT > "$W/cayley.log" 2>&1 &
+CAYPID=$!
+for i in $(seq 1 3600); do
   curl -sf -XPOST --data 'g.V().Limit(1).All()' "http://127.0.0.1:$CAYPORT/api/v2/query?lang=gizmo" > /dev/null && break
   sleep 1
 done
+echo "cayley http ready after ${i}s"
 
 enc() { python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 CHAINID=industry/$CHAIN
