@@ -3,6 +3,8 @@ package formats
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -127,6 +129,27 @@ func Read(name string, data []byte, lim Limits) (Text, error) {
 		return Text{}, undecodable(name, "%s file holds no text", kind)
 	}
 	return t, nil
+}
+
+// ReadFile reads the file at path and its text as Read does, refusing a
+// file over lim.MaxInput before reading it into memory.
+func ReadFile(path string, lim Limits) (Text, error) {
+	lim = lim.withDefaults()
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return Text{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > lim.MaxInput {
+		return Text{}, tooLarge(name, "file is %d bytes, over the limit of %d", st.Size(), lim.MaxInput)
+	}
+	// The file may grow while it is read: read one byte past the limit.
+	data, err := io.ReadAll(io.LimitReader(f, lim.MaxInput+1))
+	if err != nil {
+		return Text{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	return Read(name, data, lim)
 }
 
 // magic lists binary formats that are not documents, so that they get a

@@ -263,6 +263,36 @@ func TestReadHostile(t *testing.T) {
 	}
 }
 
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	// A sparse file: 200 MB on paper, nothing on disk, never read.
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	tests := []struct {
+		path string
+		kind Kind
+		code string
+	}{
+		{filepath.Join("testdata", "gov-gbk.html"), KindHTML, ""},
+		{filepath.Join("testdata", "report.pdf"), KindPDF, ""},
+		{big, "", kg.ETooLarge},
+		{filepath.Join(dir, "missing.txt"), "", kg.EInternal},
+	}
+	for _, tt := range tests {
+		got, err := ReadFile(tt.path, Limits{})
+		if kg.ErrorCode(err) != tt.code || got.Kind != tt.kind {
+			t.Errorf("ReadFile(%s) = %q, %v; want kind %q, code %q", tt.path, got.Kind, err, tt.kind, tt.code)
+		}
+	}
+}
+
 func TestDetect(t *testing.T) {
 	tests := []struct {
 		file string
