@@ -123,7 +123,7 @@ func (s *Server) getEntity(c *gin.Context) {
 
 func (s *Server) registerGraph(g *gin.RouterGroup) {
 	g.GET("/graph", s.getGraph)
-	g.GET("/paths", s.getPaths)
+	g.GET("/paths", s.rateLimit(s.expensive), s.getPaths)
 }
 
 type graphQuery struct {
@@ -216,7 +216,7 @@ func (s *Server) getIndicators(c *gin.Context) {
 }
 
 func (s *Server) registerExport(g *gin.RouterGroup) {
-	g.GET("/export", s.getExport)
+	g.GET("/export", s.rateLimit(s.expensive), s.getExport)
 }
 
 func (s *Server) getExport(c *gin.Context) {
@@ -388,7 +388,7 @@ func (s *Server) deleteDocument(c *gin.Context) {
 }
 
 func (s *Server) registerQuery(g *gin.RouterGroup) {
-	g.POST("/query", s.postQuery)
+	g.POST("/query", s.rateLimit(s.expensive), s.postQuery)
 }
 
 // maxQueryBytes bounds a Gizmo query's text.

@@ -142,7 +142,7 @@ func openAPIDocument() ([]byte, error) {
 			qparam("from", "entity id or name", str()), qparam("to", "entity id or name", str()),
 			qparam("max", "at most this many relations per path (default 4, at most 6)", integer()),
 			qparam("limit", "at most this many paths (default 5, at most 50)", integer()),
-		}, jsonResp("paths", object(obj{"paths": arr(object(obj{"nodes": arr(ref("Node")), "edges": arr(ref("GEdge"))}))}, "paths")), "400", "404", "504")},
+		}, jsonResp("paths", object(obj{"paths": arr(object(obj{"nodes": arr(ref("Node")), "edges": arr(ref("GEdge"))}))}, "paths")), "400", "404", "429", "504")},
 		"/api/v1/projects": obj{"get": op("the project pipeline by stage, with stage history across documents", []obj{
 			qparam("stage", "latest stage", str()), qparam("industry", "industry id or name", str()),
 			qparam("year", "a year with a reported stage", integer()), qparam("place", "place id or name", str()),
@@ -160,7 +160,7 @@ func openAPIDocument() ([]byte, error) {
 				"application/n-quads":  file,
 				"application/ld+json":  file,
 				"text/vnd.graphviz":    file},
-		}, "400", "404")},
+		}, "400", "404", "429")},
 		"/api/v1/documents": obj{
 			"get": op("the documents, with what each contributed", nil,
 				jsonResp("documents", object(obj{"items": arr(ref("DocumentSummary"))}, "items"))),
@@ -190,7 +190,7 @@ func openAPIDocument() ([]byte, error) {
 		},
 		"/api/v1/query": obj{"post": func() obj {
 			o := op("run a read-only Gizmo query with a deadline and a result limit", nil,
-				jsonResp("result", object(obj{"result": arr(obj{})}, "result")), "400", "413", "504")
+				jsonResp("result", object(obj{"result": arr(obj{})}, "result")), "400", "413", "429", "504")
 			o["requestBody"] = obj{"required": true, "content": obj{
 				"text/plain":       obj{"schema": str()},
 				"application/json": obj{"schema": object(obj{"query": str(), "limit": integer()}, "query")}}}

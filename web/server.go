@@ -47,6 +47,11 @@ type Config struct {
 	ExportTimeout time.Duration
 	// MaxUploadBytes limits one POST /documents request body.
 	MaxUploadBytes int64
+	// RateLimit is how many expensive requests (export, paths, query) one
+	// client may make a second, with bursts of RateBurst; negative turns
+	// the limit off.
+	RateLimit float64
+	RateBurst int
 }
 
 // DefaultConfig returns the defaults.
@@ -61,6 +66,8 @@ func DefaultConfig() Config {
 		QueryTimeout:    5 * time.Second,
 		ExportTimeout:   240 * time.Second,
 		MaxUploadBytes:  64 << 20,
+		RateLimit:       10,
+		RateBurst:       30,
 	}
 }
 
@@ -80,6 +87,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxUploadBytes <= 0 {
 		c.MaxUploadBytes = d.MaxUploadBytes
+	}
+	if c.RateLimit == 0 {
+		c.RateLimit = d.RateLimit
+	}
+	if c.RateBurst <= 0 {
+		c.RateBurst = d.RateBurst
 	}
 	return c
 }
@@ -106,6 +119,9 @@ type Server struct {
 	ready   atomic.Bool
 	metrics *metrics
 	openapi []byte
+	// expensive limits the rate of exports, path searches and Gizmo
+	// queries per client (nil: no limit).
+	expensive *limiter
 }
 
 // New returns a Server answering questions through q and writing documents
@@ -117,6 +133,9 @@ func New(cfg Config, log *slog.Logger, q *queries.Service, w Writer, x Extractor
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg.withDefaults(), log: log, q: q, w: w, x: x, metrics: newMetrics()}
+	if s.cfg.RateLimit > 0 {
+		s.expensive = newLimiter(s.cfg.RateLimit, s.cfg.RateBurst)
+	}
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	// Ids contain '/' and travel URL-escaped as one path segment; route on

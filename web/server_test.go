@@ -479,3 +479,19 @@ func TestUpload(t *testing.T) {
 		t.Errorf("junk upload = %d %s", code, b)
 	}
 }
+
+func TestRateLimit(t *testing.T) {
+	e := newEnv(t, web.Config{RateLimit: 0.001, RateBurst: 2})
+	var codes []int
+	for i := 0; i < 4; i++ {
+		code, _, _ := e.do("GET", "/api/v1/paths?from=京东方&to=华海清科", nil)
+		codes = append(codes, code)
+	}
+	if !slices.Equal(codes, []int{200, 200, 429, 429}) {
+		t.Errorf("codes = %v, want two answers then 429", codes)
+	}
+	// Cheap questions are not limited.
+	if code, _, _ := e.do("GET", "/api/v1/chains", nil); code != 200 {
+		t.Errorf("chains = %d", code)
+	}
+}

@@ -48,7 +48,7 @@ func (c serveConfig) LogValue() slog.Value {
 		slog.String("ui_dir", c.Web.UIDir), slog.String("taxonomy", c.Taxonomy),
 		slog.Duration("request_timeout", c.Web.RequestTimeout), slog.Duration("query_timeout", c.Web.QueryTimeout),
 		slog.Duration("export_timeout", c.Web.ExportTimeout), slog.Duration("write_timeout", c.Web.WriteTimeout),
-		slog.Int64("max_upload_bytes", c.Web.MaxUploadBytes),
+		slog.Int64("max_upload_bytes", c.Web.MaxUploadBytes), slog.Float64("rate_limit", c.Web.RateLimit),
 	)
 }
 
@@ -68,6 +68,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.DurationVar(&cfg.Web.ExportTimeout, "export-timeout", cfg.Web.ExportTimeout, "deadline of one export")
 	fs.DurationVar(&cfg.Web.WriteTimeout, "write-timeout", cfg.Web.WriteTimeout, "longest time to write one answer")
 	fs.Int64Var(&cfg.Web.MaxUploadBytes, "max-upload", cfg.Web.MaxUploadBytes, "largest upload request in bytes")
+	fs.Float64Var(&cfg.Web.RateLimit, "rate-limit", cfg.Web.RateLimit, "expensive requests (export, paths, query) per second per client; negative: no limit")
 	fs.BoolVar(&cfg.LogJSON, "log-json", false, "log JSON lines instead of text")
 	if err := fs.Parse(args); err != nil {
 		return err
