@@ -43,6 +43,12 @@ page.setDefaultTimeout(30000); // generous: CI runs this beside the other packag
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(String(e)));
 page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
+// The page must work offline: every request goes to the server itself.
+const foreign = [];
+page.on('request', (r) => {
+  const u = r.url();
+  if (!u.startsWith(BASE) && !/^(data|blob|about):/.test(u)) foreign.push(u);
+});
 // Content-Security-Policy violations, reported by the page itself.
 await page.addInitScript(() => {
   window.__csp = [];
@@ -400,12 +406,13 @@ await step('perf-2000-nodes', async () => {
   check(r.nodes === PERF_NODES, 'all nodes drawn');
 });
 
-await step('no-csp-violations-no-errors', async () => {
+await step('offline-no-csp-violations-no-errors', async () => {
   const csp = await page.evaluate(() => window.__csp || []);
   const errs = pageErrors.filter((e) => !/favicon/.test(e));
   if (csp.length) console.log('     CSP: ' + csp.join('\n     CSP: '));
   if (errs.length) console.log('     page: ' + errs.join('\n     page: '));
   check(csp.length === 0, 'no Content-Security-Policy violations');
+  check(foreign.length === 0, 'no request leaves the server: ' + foreign.slice(0, 5).join(' '));
   check(errs.length === 0, 'no page errors');
 });
 
