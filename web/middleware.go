@@ -82,9 +82,12 @@ func (s *Server) logRequests() gin.HandlerFunc {
 		c.Next()
 		status := c.Writer.Status()
 		level := slog.LevelInfo
-		if status >= 500 {
+		switch route := c.FullPath(); {
+		case route == "/healthz" || route == "/readyz" || route == "/metrics":
+			level = slog.LevelDebug // probes every few seconds
+		case status >= 500:
 			level = slog.LevelError
-		} else if status >= 400 {
+		case status >= 400:
 			level = slog.LevelWarn
 		}
 		s.log.LogAttrs(c.Request.Context(), level, "request",
