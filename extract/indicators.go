@@ -68,8 +68,14 @@ func (d *doc) indicators(si int) {
 			continue
 		}
 		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, classifiers[unit])
-		if name == "" || aggregateWords[name] || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速") || strings.HasPrefix(name, "占") {
+		switch {
+		case strings.HasPrefix(name, "占") && lastName != "":
+			name = lastName + name // X…，占Y比重: X's share
+		case name == "" || aggregateWords[name] || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速"):
 			name = lastName
+		}
+		if k := strings.LastIndex(name, "公司"); k >= 0 && len(name)-k > len("公司") {
+			name = name[k+len("公司"):] // …有限公司年产 → 年产
 		}
 		if name == "" {
 			i = k + n - 1

@@ -290,8 +290,11 @@ func (d *doc) findZone() {
 	if parent != "" {
 		d.relate(kg.Relation{Subject: d.zone, Predicate: kg.PredPartOf, Object: "place/" + parent, Confidence: 1}, 0)
 	}
-	// Short forms: 坪山区 → 坪山; 西安高新区 → 高新区; …经济技术开发区 → 经开区.
+	// Short forms: 坪山区 → 坪山; 南京江北新区 → 江北新区; …经济技术开发区 → 经开区.
 	rn := []rune(name)
+	if _, n := d.lx.place.longest(rn, 0, len(rn)); n > 0 && len(rn)-n >= 3 {
+		d.localPlaces[string(rn[n:])] = d.zone
+	}
 	if strings.HasSuffix(name, "区") && !hasZoneSuffix(name) && len(rn) >= 3 {
 		d.localPlaces[string(rn[:len(rn)-1])] = d.zone
 	}
@@ -1173,8 +1176,29 @@ func (d *doc) locatedIn(id string, place []rune, si int) {
 		return
 	}
 	p := d.lx.places[v]
+	if !d.local(p) {
+		return // a province or city in front of a name is part of the name
+	}
 	pid := d.entity(kg.TypePlace, p.name, string(place))
 	d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
+}
+
+// local reports whether a gazetteer place is below the level of cities
+// (a district, town, street or zone).
+func (d *doc) local(p place) bool {
+	if p.parent == "" {
+		return false
+	}
+	if strings.HasSuffix(p.name, "区") || strings.HasSuffix(p.name, "县") || strings.HasSuffix(p.name, "镇") ||
+		strings.HasSuffix(p.name, "乡") || strings.HasSuffix(p.name, "街道") {
+		return true
+	}
+	for _, q := range d.lx.places {
+		if q.name == p.parent {
+			return q.parent != ""
+		}
+	}
+	return true
 }
 
 // genericAt returns the length of the generic word (or numeral, or code)
