@@ -209,6 +209,25 @@ await step('explorer-search-expand-evidence', async () => {
   await page.keyboard.press('Escape');
 });
 
+await step('explorer-legend-filter-remove', async () => {
+  // Still on the explorer, 京东方 expanded.
+  const count = () => page.evaluate(() => {
+    const cy = window.kgDebug.cy();
+    return { all: cy.nodes().length, projects: cy.nodes('[type = "Project"]').not('.hidden').length, shown: cy.nodes().not('.hidden').length };
+  });
+  const before = await count();
+  check(before.projects > 0, 'projects are drawn');
+  await page.click('.legend-item[data-type=Project]');
+  const hidden = await count();
+  check(hidden.projects === 0 && hidden.shown < before.shown, 'the legend hides projects');
+  await page.click('.legend-item[data-type=Project]');
+  check((await count()).shown === before.shown, 'and shows them again');
+  await page.evaluate(() => { const cy = window.kgDebug.cy(); cy.$(':selected').unselect(); cy.nodes('[type = "Project"]').first().select(); });
+  await page.click('button:has-text("移除所选")');
+  check((await count()).all === before.all - 1, 'remove from view takes the selected node away');
+  await page.keyboard.press('Escape');
+});
+
 await step('export-graphml', async () => {
   // Still on the explorer with 京东方 as the seed.
   await page.selectOption('.graph-foot .export-format', 'graphml');
