@@ -49,16 +49,32 @@ func openBench(b *testing.B) *graph.Store {
 	return benchStore.st
 }
 
-// latencies records each operation's time and reports p50 and p99.
-type latencies []time.Duration
-
-func (l latencies) report(b *testing.B) {
-	if len(l) == 0 {
-		return
+// measure runs op in a benchmark loop, timing each call, and reports the
+// p50 and p99 latency beside the mean.
+func measure(b *testing.B, op func(i int) error) {
+	var l []time.Duration
+	i := 0
+	for b.Loop() {
+		t := time.Now()
+		if err := op(i); err != nil {
+			b.Fatal(err)
+		}
+		l = append(l, time.Since(t))
+		i++
 	}
 	slices.Sort(l)
 	b.ReportMetric(float64(l[len(l)/2].Microseconds()), "p50-µs")
 	b.ReportMetric(float64(l[len(l)*99/100].Microseconds()), "p99-µs")
+}
+
+// service returns a Service over the benchmark store with its index built.
+func service(b *testing.B) (*queries.Service, *graph.Store) {
+	st := openBench(b)
+	s := queries.New(st)
+	if err := s.Refresh(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	return s, st
 }
 
 func BenchmarkIndexBuild(b *testing.B) {
@@ -72,17 +88,13 @@ func BenchmarkIndexBuild(b *testing.B) {
 }
 
 func BenchmarkChainFirms(b *testing.B) {
-	st := openBench(b)
+	s, _ := service(b)
 	ctx := context.Background()
-	s := queries.New(st)
-	if err := s.Refresh(ctx); err != nil {
-		b.Fatal(err)
-	}
 	tree, err := s.Chains(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Every chain below the root, in turn: small and large answers.
+	// Every chain of the tree in turn: small and large answers.
 	var chains []string
 	var walk func([]queries.ChainNode)
 	walk = func(ns []queries.ChainNode) {
@@ -93,102 +105,53 @@ func BenchmarkChainFirms(b *testing.B) {
 	}
 	walk(tree)
 	b.Logf("%d chains; the largest has %d firms", len(chains), tree[0].Firms)
-	var l latencies
-	i := 0
-	for b.Loop() {
-		t := time.Now()
-		if _, err := s.ChainFirms(ctx, chains[i%len(chains)], true); err != nil {
-			b.Fatal(err)
-		}
-		l = append(l, time.Since(t))
-		i++
-	}
-	l.report(b)
+	measure(b, func(i int) error {
+		_, err := s.ChainFirms(ctx, chains[i%len(chains)], true)
+		return err
+	})
 }
 
-func BenchmarkEntity(b *testing.B) {
-	st := openBench(b)
-	ctx := context.Background()
-	s := queries.New(st)
-	if err := s.Refresh(ctx); err != nil {
-		b.Fatal(err)
-	}
-	ents, err := st.EntitiesOfType(ctx, kg.TypeEnterprise)
+// firms lists the benchmark store's enterprises.
+func firms(b *testing.B, st *graph.Store) []kg.Entity {
+	ents, err := st.EntitiesOfType(context.Background(), kg.TypeEnterprise)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var l latencies
-	i := 0
-	for b.Loop() {
-		t := time.Now()
-		if _, err := s.Entity(ctx, ents[(i*7919)%len(ents)].ID); err != nil {
-			b.Fatal(err)
-		}
-		l = append(l, time.Since(t))
-		i++
-	}
-	l.report(b)
+	return ents
+}
+
+func BenchmarkEntity(b *testing.B) {
+	s, st := service(b)
+	ents := firms(b, st)
+	measure(b, func(i int) error {
+		_, err := s.Entity(context.Background(), ents[(i*7919)%len(ents)].ID)
+		return err
+	})
 }
 
 func BenchmarkSearch(b *testing.B) {
-	st := openBench(b)
-	ctx := context.Background()
-	s := queries.New(st)
-	if err := s.Refresh(ctx); err != nil {
-		b.Fatal(err)
-	}
-	var l latencies
+	s, _ := service(b)
 	qs := []string{"华海", "科技1", "半导体", "星辰微"}
-	i := 0
-	for b.Loop() {
-		t := time.Now()
-		if _, err := s.Search(ctx, queries.SearchParams{Q: qs[i%len(qs)], Limit: 50}); err != nil {
-			b.Fatal(err)
-		}
-		l = append(l, time.Since(t))
-		i++
-	}
-	l.report(b)
+	measure(b, func(i int) error {
+		_, err := s.Search(context.Background(), queries.SearchParams{Q: qs[i%len(qs)], Limit: 50})
+		return err
+	})
 }
 
 func BenchmarkGraph2Hops(b *testing.B) {
-	st := openBench(b)
-	ctx := context.Background()
-	s := queries.New(st)
-	if err := s.Refresh(ctx); err != nil {
-		b.Fatal(err)
-	}
-	ents, _ := st.EntitiesOfType(ctx, kg.TypeEnterprise)
-	var l latencies
-	i := 0
-	for b.Loop() {
-		t := time.Now()
-		if _, err := s.Graph(ctx, queries.GraphParams{Seed: ents[(i*7919)%len(ents)].ID, Hops: 2, Limit: 300}); err != nil {
-			b.Fatal(err)
-		}
-		l = append(l, time.Since(t))
-		i++
-	}
-	l.report(b)
+	s, st := service(b)
+	ents := firms(b, st)
+	measure(b, func(i int) error {
+		_, err := s.Graph(context.Background(), queries.GraphParams{Seed: ents[(i*7919)%len(ents)].ID, Hops: 2, Limit: 300})
+		return err
+	})
 }
 
 func BenchmarkPaths(b *testing.B) {
-	st := openBench(b)
-	ctx := context.Background()
-	s := queries.New(st)
-	if err := s.Refresh(ctx); err != nil {
-		b.Fatal(err)
-	}
-	ents, _ := st.EntitiesOfType(ctx, kg.TypeEnterprise)
-	var l latencies
-	i := 0
-	for b.Loop() {
-		t := time.Now()
-		if _, err := s.Paths(ctx, queries.PathParams{From: ents[(i*7919)%len(ents)].ID, To: ents[(i*104729+1)%len(ents)].ID}); err != nil {
-			b.Fatal(err)
-		}
-		l = append(l, time.Since(t))
-		i++
-	}
-	l.report(b)
+	s, st := service(b)
+	ents := firms(b, st)
+	measure(b, func(i int) error {
+		_, err := s.Paths(context.Background(), queries.PathParams{From: ents[(i*7919)%len(ents)].ID, To: ents[(i*104729+1)%len(ents)].ID})
+		return err
+	})
 }
