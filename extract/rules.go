@@ -946,10 +946,15 @@ func (d *doc) trimItem(a, b int) (int, int) {
 // the one before (海川全球创新中心及结算中心 → 海川结算中心): inherit is that
 // owner's name. item returns the carrier id and its owner's name.
 func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planned, onlyProjects bool, inherit string) (string, string) {
-	name := string(w)
+	// Cheap tests first: most spans are neither project- nor firm-shaped.
+	proj := d.isProjectName(w)
+	if !proj && (onlyProjects || hint == "" && !d.isFirmName(w)) {
+		return "", ""
+	}
 	if !d.plausibleName(w) {
 		return "", ""
 	}
+	name := string(w)
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		return "", "" // an industry
 	}
@@ -961,7 +966,7 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	}
 	var carrier, owner, ownerName string
 	switch {
-	case d.isProjectName(w):
+	case proj:
 		if onlyProjects && !d.anchored(w) {
 			return "", ""
 		}
