@@ -346,7 +346,7 @@ await step('projects', async () => {
 await step('query', async () => {
   await go('#/query');
   await page.click('#query-run');
-  await page.locator('.query-result, .query-out .errorbox').first().waitFor();
+  await page.locator('.query-out .query-result, .query-out .errorbox').first().waitFor({ state: 'attached' });
   await shot('11-query');
   const err = await page.locator('.query-out .errorbox').count();
   check(err === 0, 'the first example runs: ' + (err ? await page.locator('.query-out .errorbox').textContent() : ''));

@@ -21,6 +21,17 @@ export const EXAMPLES = [
 
 export function leave() {}
 
+// resultTable shows rows of plain values as a table, IRIs shortened; null
+// when the rows are not that shape.
+function resultTable(rows) {
+  if (!rows.length || !rows.every((r) => r && typeof r === 'object' && !Array.isArray(r) && Object.values(r).every((v) => v == null || typeof v !== 'object'))) return null;
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const short = (v) => String(v ?? '').replace(/^<(.*)>$/, '$1').replace(ID, '').replace(NS, 'kg:');
+  return h('table', { class: 'grid small query-table' },
+    h('thead', null, h('tr', null, cols.map((c) => h('th', null, c)))),
+    h('tbody', null, rows.map((r) => h('tr', null, cols.map((c) => h('td', { title: String(r[c] ?? '') }, short(r[c])))))));
+}
+
 export function render(view) {
   const ta = h('textarea', { class: 'query-text', id: 'query-text', rows: 6, spellcheck: 'false', 'aria-label': 'Gizmo 查询' }, EXAMPLES[0][1]);
   const limit = h('input', { type: 'number', class: 'limit', min: 1, max: 10000, value: 100, 'aria-label': '结果上限' });
@@ -31,8 +42,13 @@ export function render(view) {
     try {
       const res = await api.query(ta.value, Number(limit.value) || 100);
       const rows = res.result || [];
-      mount(out, h('div', { class: 'muted small' }, `${rows.length} 条结果 · ${Math.round(performance.now() - t0)} ms`),
-        h('pre', { class: 'query-result' }, JSON.stringify(rows, null, 2)));
+      const json = h('pre', { class: 'query-result' }, JSON.stringify(rows, null, 2));
+      const grid = resultTable(rows);
+      if (grid) json.hidden = true;
+      mount(out,
+        h('div', { class: 'muted small' }, `${rows.length} 条结果 · ${Math.round(performance.now() - t0)} ms`,
+          grid ? h('button', { class: 'link small toggle-json', onclick: () => { json.hidden = !json.hidden; grid.hidden = !grid.hidden; } }, ' · 表格 / JSON') : null),
+        grid, json);
     } catch (err) {
       mount(out, errorBox(err));
     }
