@@ -46,6 +46,11 @@ type subgraphDumper interface {
 	DumpSubgraph(ctx context.Context, w io.Writer, format string, ids []string) error
 }
 
+// dumper writes the whole graph in a quad format; the store implements it.
+type dumper interface {
+	Dump(ctx context.Context, w io.Writer, format string) error
+}
+
 // Export writes the selected subgraph in a format. GraphML, GEXF, CSV and
 // DOT are written here from the subgraph; N-Quads and JSON-LD come from the
 // store's own writers, for the same entities.
@@ -53,6 +58,9 @@ func (s *Service) Export(ctx context.Context, w io.Writer, sel Selection, format
 	f, err := ExportFormat(format)
 	if err != nil {
 		return err
+	}
+	if d, ok := s.r.(dumper); ok && sel.Chain == "" && sel.Seed == "" && (f.Name == "nquads" || f.Name == "jsonld") {
+		return d.Dump(ctx, w, f.Name) // the whole graph, as the store writes it
 	}
 	g, err := s.Subgraph(ctx, sel)
 	if err != nil {
