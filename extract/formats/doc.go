@@ -39,6 +39,12 @@
 // Blocks are separated by a blank line, <br> by a newline, table cells by a
 // tab.
 //
+// .docx: the paragraphs of word/document.xml in order, a blank line apart;
+// automatic numbering (一、, （一）, 1., ①...) is written out from
+// word/numbering.xml; deleted revisions, field codes and the fallback copies
+// of text boxes are left out; headers, footers, footnotes and comments are
+// not read.
+//
 // PDF: text is read from the page content streams and the form XObjects
 // they draw, through each font's ToUnicode
 // map, or a predefined Unicode (Uni…-UCS2/UTF16) or GBK/Big5 CMap; Kangxi

@@ -6,14 +6,18 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // readDOCX reads the body text of a .docx: the paragraphs of
-// word/document.xml in document order, one per line, table cells included.
-// Deleted revisions, field codes and the fallback copies of text boxes are
-// left out. Headers, footers and footnotes live in other parts and are not
-// read.
+// word/document.xml in document order, one per line, table cells included,
+// with the labels of automatically numbered paragraphs (一、, （一）, 1.)
+// written out from word/numbering.xml, since reports number their sections
+// that way. Deleted revisions, field codes and the fallback copies of text
+// boxes are left out. Headers, footers and footnotes live in other parts
+// and are not read.
 func readDOCX(name string, data []byte, lim Limits) (Text, error) {
 	var t Text
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -23,11 +27,13 @@ func readDOCX(name string, data []byte, lim Limits) (Text, error) {
 	if len(zr.File) > lim.MaxEntries {
 		return t, tooLarge(name, "zip archive has %d entries, over the limit of %d", len(zr.File), lim.MaxEntries)
 	}
-	var doc *zip.File
+	var doc, numbering *zip.File
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		switch f.Name {
+		case "word/document.xml":
 			doc = f
-			break
+		case "word/numbering.xml":
+			numbering = f
 		}
 	}
 	if doc == nil {
@@ -37,13 +43,21 @@ func readDOCX(name string, data []byte, lim Limits) (Text, error) {
 	if doc.UncompressedSize64 > uint64(lim.MaxOutput) {
 		return t, tooLarge(name, "word/document.xml declares %d bytes, over the decompression limit of %d", doc.UncompressedSize64, lim.MaxOutput)
 	}
+	// Numbering is a nicety: a broken numbering part is read as none.
+	var nums docxNumbering
+	if numbering != nil {
+		if rc, err := numbering.Open(); err == nil {
+			nums, _ = readNumbering(&limitedReader{r: rc, n: min(lim.MaxOutput, 8<<20)})
+			rc.Close()
+		}
+	}
 	rc, err := doc.Open()
 	if err != nil {
 		return t, undecodable(name, "opening word/document.xml: %v", err)
 	}
 	defer rc.Close()
 	lr := &limitedReader{r: rc, n: lim.MaxOutput}
-	text, err := docxText(lr)
+	text, err := docxText(lr, nums)
 	if lr.over {
 		return t, tooLarge(name, "word/document.xml decompresses to more than %d bytes", lim.MaxOutput)
 	}
@@ -77,7 +91,7 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 
 // docxText walks WordprocessingML. Elements are matched by local name so
 // that both the transitional and the strict namespaces are read.
-func docxText(r io.Reader) (string, error) {
+func docxText(r io.Reader, nums docxNumbering) (string, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false
 	var b, para strings.Builder
@@ -85,6 +99,10 @@ func docxText(r io.Reader) (string, error) {
 		inText   bool
 		skip     int // inside w:del, w:instrText, mc:Fallback...
 		skipName string
+		inNumPr  bool
+		numID    string
+		ilvl     int
+		counters = map[string][]int{} // per numId, the count at each level
 	)
 	// Paragraphs are separated by a blank line, as in the plain-text
 	// reports; a manual line break (w:br) by a newline.
@@ -124,6 +142,19 @@ func docxText(r io.Reader) (string, error) {
 			switch local {
 			case "delText", "instrText", "Fallback", "del", "moveFrom":
 				skip, skipName = 1, local
+			case "p":
+				numID, ilvl = "", 0
+			case "numPr":
+				inNumPr = true
+			case "numId", "ilvl":
+				if inNumPr {
+					v := attr(el, "val")
+					if local == "numId" {
+						numID = v
+					} else {
+						ilvl = atoiSmall(v)
+					}
+				}
 			case "t":
 				inText = true
 			case "tab", "ptab":
@@ -142,6 +173,12 @@ func docxText(r io.Reader) (string, error) {
 				continue
 			}
 			switch local {
+			case "numPr":
+				inNumPr = false
+			case "pPr":
+				if numID != "" && numID != "0" {
+					para.WriteString(nums.label(numID, ilvl, counters))
+				}
 			case "t":
 				inText = false
 			case "p":
@@ -157,4 +194,177 @@ func docxText(r io.Reader) (string, error) {
 	}
 	endPara("")
 	return b.String(), nil
+}
+
+// docxNumbering is what word/numbering.xml says of each list: for a numId,
+// the format and label pattern of each level.
+type docxNumbering struct {
+	abstract map[string][]docxLevel // abstractNumId → levels
+	nums     map[string]string      // numId → abstractNumId
+}
+
+type docxLevel struct {
+	start  int
+	format string // numFmt: decimal, chineseCounting, ...
+	text   string // lvlText: "%1、", "（%1）", "%1.%2"
+}
+
+// readNumbering reads the abstract numbering definitions and the lists
+// that use them.
+func readNumbering(r io.Reader) (docxNumbering, error) {
+	n := docxNumbering{abstract: map[string][]docxLevel{}, nums: map[string]string{}}
+	dec := xml.NewDecoder(r)
+	dec.Strict = false
+	var abs, num string
+	lvl := -1
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch el.Name.Local {
+		case "abstractNum":
+			abs, num, lvl = attr(el, "abstractNumId"), "", -1
+		case "num":
+			abs, num, lvl = "", attr(el, "numId"), -1
+		case "abstractNumId":
+			if num != "" {
+				n.nums[num] = attr(el, "val")
+			}
+		case "lvl":
+			lvl = atoiSmall(attr(el, "ilvl"))
+			if abs != "" {
+				levels := n.abstract[abs]
+				for len(levels) <= lvl {
+					levels = append(levels, docxLevel{start: 1, format: "decimal"})
+				}
+				n.abstract[abs] = levels
+			}
+		case "start", "numFmt", "lvlText":
+			levels := n.abstract[abs]
+			if abs == "" || lvl < 0 || lvl >= len(levels) {
+				continue
+			}
+			v := attr(el, "val")
+			switch el.Name.Local {
+			case "start":
+				if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < 1000 {
+					levels[lvl].start = n
+				}
+			case "numFmt":
+				levels[lvl].format = v
+			case "lvlText":
+				levels[lvl].text = v
+			}
+		}
+	}
+}
+
+// label advances the counter of list numID at level ilvl (restarting the
+// deeper levels) and returns the paragraph's label, "" for bullets.
+func (n docxNumbering) label(numID string, ilvl int, counters map[string][]int) string {
+	levels := n.abstract[n.nums[numID]]
+	if ilvl < 0 || ilvl >= len(levels) {
+		return ""
+	}
+	c := counters[numID]
+	for len(c) < len(levels) {
+		c = append(c, levels[len(c)].start-1)
+	}
+	c[ilvl]++
+	for i := ilvl + 1; i < len(c); i++ {
+		c[i] = levels[i].start - 1
+	}
+	counters[numID] = c
+	if levels[ilvl].format == "bullet" || levels[ilvl].format == "none" {
+		return ""
+	}
+	out := levels[ilvl].text
+	for i := len(levels) - 1; i >= 0; i-- {
+		// A level above that was never used shows its start.
+		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), levels[i].format))
+	}
+	return out
+}
+
+// formatNumber writes n in a Word number format.
+func formatNumber(n int, format string) string {
+	switch format {
+	case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting", "ideographDigital":
+		return chineseNumber(n)
+	case "ideographTraditional":
+		if n >= 1 && n <= 10 {
+			return string([]rune("甲乙丙丁戊己庚辛壬癸")[n-1])
+		}
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		if n >= 1 && n <= 20 {
+			return string(rune('①' + n - 1))
+		}
+	case "decimalFullWidth", "decimalFullWidth2":
+		return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(n))
+	case "lowerLetter", "upperLetter":
+		if n >= 1 && n <= 26 {
+			c := rune('a' + n - 1)
+			if format == "upperLetter" {
+				c = unicode.ToUpper(c)
+			}
+			return string(c)
+		}
+	case "lowerRoman", "upperRoman":
+		if n >= 1 && n <= 39 {
+			r := strings.Repeat("x", n/10) + []string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"}[n%10]
+			if format == "upperRoman" {
+				r = strings.ToUpper(r)
+			}
+			return r
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+// chineseNumber writes 1–99 as 一…九十九 (larger numbers in digits).
+func chineseNumber(n int) string {
+	digits := []rune("零一二三四五六七八九")
+	switch {
+	case n <= 0 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return string(digits[n])
+	}
+	s := ""
+	if n/10 > 1 {
+		s = string(digits[n/10])
+	}
+	s += "十"
+	if n%10 > 0 {
+		s += string(digits[n%10])
+	}
+	return s
+}
+
+// attr returns the value of el's attribute local (any namespace).
+func attr(el xml.StartElement, local string) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// atoiSmall reads a small non-negative number, 0 for anything else, so
+// that a hostile level index cannot allocate.
+func atoiSmall(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 9 {
+		return 0
+	}
+	return n
 }

@@ -16,6 +16,21 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
+// numberingXML defines list 1 as 一、 / （一）, list 2 as 1. and list 3
+// as bullets.
+const numberingXML = `<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="10"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="11"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="12"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="11"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="12"/></w:num>
+</w:numbering>`
+
+// numbered is a paragraph of list numID at level ilvl.
+func numbered(numID string, ilvl int, text string) string {
+	return fmt.Sprintf(`<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%s"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>`, ilvl, numID, text)
+}
+
 func utf16le(s string) []byte {
 	var b []byte
 	for _, u := range utf16.Encode([]rune(s)) {
@@ -128,6 +143,12 @@ func TestRead(t *testing.T) {
 					`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>文本框</w:t></mc:Choice><mc:Fallback><w:t>文本框</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>`+
 					`<w:tbl><w:tr><w:tc>`+formatstest.Para("指标")+`</w:tc><w:tc>`+formatstest.Para("2647亿元")+`</w:tc></w:tr></w:tbl>`)),
 			exact: "武汉东湖新技术开发区管委会2022年工作总结\n\n一、光电子信息产业\n\n长江存储国家存储器基地二期开工\n第二行\n\n华工科技\t投产\n\n文本框\n\n指标\n\n2647亿元"},
+		{name: "docx with automatic numbering", file: "numbered.docx", kind: KindDOCX,
+			data: formatstest.DOCX("word/numbering.xml", numberingXML, "word/document.xml", formatstest.WordDocument(
+				numbered("1", 0, "加快产业集群化发展")+numbered("1", 1, "新一代信息技术产业做强做优。")+numbered("1", 1, "生物医药产业加快集聚。")+
+					numbered("1", 0, "着力完善科技创新体系")+numbered("1", 1, "创新平台建设提速。")+numbered("2", 0, "第一项")+numbered("2", 0, "第二项")+
+					numbered("3", 0, "要点")+numbered("0", 0, "不编号"))),
+			exact: "一、加快产业集群化发展\n\n（一）新一代信息技术产业做强做优。\n\n（二）生物医药产业加快集聚。\n\n二、着力完善科技创新体系\n\n（一）创新平台建设提速。\n\n1.第一项\n\n2.第二项\n\n要点\n\n不编号"},
 		{name: "docx in the strict namespace", file: "strict.docx", kind: KindDOCX,
 			data:  formatstest.DOCX("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>合肥高新区</w:t></w:r></w:p></w:body></w:document>`),
 			exact: "合肥高新区"},

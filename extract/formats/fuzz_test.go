@@ -68,6 +68,7 @@ func FuzzReadDOCX(f *testing.F) {
 	f.Add(formatstest.DOCX("a.txt", "hello"))
 	f.Add(formatstest.DOCX("word/document.xml", formatstest.WordDocument(formatstest.Para("截断")))[:80])
 	f.Add([]byte("PK\x03\x04 not really a zip"))
+	f.Add(formatstest.DOCX("word/numbering.xml", numberingXML, "word/document.xml", formatstest.WordDocument(numbered("1", 1, "甲")+numbered("2", 0, "乙")+numbered("9", 7, "丙"))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := readDOCX("f.docx", data, fuzzLimits.withDefaults())
 		checkRead(t, "f.docx", got, err)
