@@ -23,7 +23,8 @@ var stageWords = []stageWord{
 	{word: "取得土地", stage: "拿地"}, {word: "摘地", stage: "拿地"}, {word: "获取土地", stage: "拿地"},
 	{word: "取得建设用地", stage: "拿地"}, {word: "取得用地", stage: "拿地"}, {word: "摘牌拿地", stage: "拿地"},
 	{word: "签署投资协议", stage: "签约"}, {word: "签订投资协议", stage: "签约"}, {word: "签署战略合作协议", stage: "签约"},
-	{word: "签约仪式", stage: "签约"}, {word: "签署框架协议", stage: "签约"},
+	{word: "签约仪式", stage: "签约"}, {word: "签署框架协议", stage: "签约"}, {word: "签订战略合作协议", stage: "签约"},
+	{word: "签订合作协议", stage: "签约"}, {word: "签订框架协议", stage: "签约"}, {word: "签署合作框架协议", stage: "签约"},
 	{word: "开工", stage: "开工"}, {word: "开工建设", stage: "开工", both: true}, {word: "动工", stage: "开工"},
 	{word: "新开工", stage: "开工"}, {word: "正式开工", stage: "开工"}, {word: "破土动工", stage: "开工"},
 	{word: "建设", stage: "在建", both: true}, {word: "续建", stage: "在建"}, {word: "有序推进", stage: "在建"},
@@ -64,7 +65,7 @@ var leadWords = []string{
 	"印发", "编制", "开设", "设立", "成立", "培育", "引育", "强化", "提升", "优化", "探索", "健全",
 	"加强", "坚持", "围绕", "聚焦", "依托", "发挥", "统筹", "做强", "做优", "做大", "壮大", "有力",
 	"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "首先", "其次", "最后",
-	"同步", "新引进", "成功引进", "获批", "启动", "争取", "全年在区内", "在区内",
+	"同步", "新引进", "成功引进", "获批", "启动", "争取", "全年在区内", "在区内", "先后", "相继", "陆续",
 }
 
 // innerVerbs never occur inside a name: a span holding one is a clause.

@@ -670,7 +670,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			// After its object a stage verb ends the clause or is followed
 			// by another verb or a list (落地运营, 开工、…); else it is a noun
 			// (建设三年行动计划, 工程建设和…).
-			if m.start > start && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
+			pre := stageWords[m.val].pre && !stageWords[m.val].both
+			if m.start > start && !pre && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
 				continue
 			}
 			if hasDeng && hasAt(rs, m.end, "项目") && len(d.lx.stage.scan(rs, m.end+2, min(b, m.end+32), nil)) > 0 {
