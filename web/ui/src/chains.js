@@ -53,12 +53,33 @@ function chainHref(id, inferred = true) {
   return '#/chains?id=' + encodeURIComponent(id) + (inferred ? '' : '&inferred=false');
 }
 
-function treeList(nodes, selected) {
-  return h('ul', { class: 'tree' }, nodes.map((c) => h('li', null,
-    h('a', { class: 'tree-node' + (c.id === selected ? ' selected' : '') + ' level-' + (c.level ?? 0) + (c.children && c.children.length ? ' parent' : ''), href: chainHref(c.id), 'data-id': c.id },
-      h('span', { class: 'tree-name' }, c.name),
-      h('span', { class: 'tree-count', title: `${c.firms ?? 0} 家企业，${c.projects ?? 0} 个项目` }, `${c.firms ?? 0} · ${c.projects ?? 0}`)),
-    c.children && c.children.length ? treeList(c.children, selected) : null)));
+function contains(c, id) {
+  return c.id === id || (c.children || []).some((k) => contains(k, id));
+}
+
+// The tree shows the umbrella and the chains under it; deeper segments fold
+// away unless the chosen chain is among them.
+function treeList(nodes, selected, depth = 0) {
+  return h('ul', { class: 'tree' }, nodes.map((c) => {
+    const kids = c.children || [];
+    const open = depth === 0 || contains(c, selected);
+    const sub = kids.length ? treeList(kids, selected, depth + 1) : null;
+    if (sub) sub.hidden = !open;
+    const toggle = kids.length
+      ? h('button', { class: 'tree-toggle', 'aria-expanded': String(open), title: open ? '收起' : '展开细分领域',
+        onclick: (ev) => {
+          sub.hidden = !sub.hidden;
+          ev.currentTarget.textContent = sub.hidden ? '▸' : '▾';
+          ev.currentTarget.setAttribute('aria-expanded', String(!sub.hidden));
+        } }, open ? '▾' : '▸')
+      : h('span', { class: 'tree-toggle none' });
+    return h('li', null,
+      h('div', { class: 'tree-row' }, toggle,
+        h('a', { class: 'tree-node' + (c.id === selected ? ' selected' : '') + ' level-' + (c.level ?? depth) + (kids.length ? ' parent' : ''), href: chainHref(c.id), 'data-id': c.id },
+          h('span', { class: 'tree-name' }, c.name),
+          h('span', { class: 'tree-count', title: `${c.firms ?? 0} 家企业，${c.projects ?? 0} 个项目` }, `${c.firms ?? 0} · ${c.projects ?? 0}`))),
+      sub);
+  }));
 }
 
 function overview(main, chains) {
@@ -109,17 +130,36 @@ async function showChain(main, id, inferred) {
   const toggle = h('label', { class: 'check' },
     h('input', { type: 'checkbox', checked: inferred, onchange: (ev) => { location.hash = chainHref(id, ev.target.checked); } }),
     ' 包括关键词推断的企业（虚线）');
+  const list = h('div', { class: 'firm-list' });
+  // Narrows the list to firms whose name, alias or project holds the text.
+  const narrow = h('input', { type: 'search', class: 'firm-filter', placeholder: '在结果中筛选企业', 'aria-label': '在结果中筛选企业',
+    oninput: (ev) => {
+      const q = ev.target.value.trim().toLowerCase();
+      const shown = new Set();
+      for (const sec of list.querySelectorAll('.segment')) {
+        let any = false;
+        for (const card of sec.querySelectorAll('.firm')) {
+          const show = !q || card.dataset.find.includes(q);
+          card.hidden = !show;
+          if (show) shown.add(card.dataset.id);
+          any = any || show;
+        }
+        sec.hidden = !any;
+      }
+      if (cy) cy.nodes('[type = "Enterprise"]').forEach((n) => n.toggleClass('faded', !!q && !shown.has(n.id())));
+    } });
   mount(main,
     h('div', { class: 'chain-head' },
       h('h1', null, chain.name),
       h('span', { class: 'muted' }, `适配企业 ${firms.length} 家（明确 ${stated} · 推断 ${firms.length - stated}）`),
+      firms.length > 8 ? narrow : null,
       toggle,
       exportBar({ params: () => ({ chain: chain.id }), cy: () => cy, name: 'kg-chain-' + chain.name })),
     h('div', { class: 'chain-body' },
-      h('div', { class: 'firm-list' },
-        firms.length ? [...groups].map(([seg, list]) => h('section', { class: 'segment' },
-          h('h2', { class: 'segment-name' }, seg, h('span', { class: 'muted' }, ` ${list.length} 家`)),
-          list.map(firmCard))) : h('div', { class: 'muted' }, '这条产业链下还没有企业。')),
+      mount(list,
+        firms.length ? [...groups].map(([seg, members]) => h('section', { class: 'segment' },
+          h('h2', { class: 'segment-name' }, seg, h('span', { class: 'muted' }, ` ${members.length} 家`)),
+          members.map(firmCard))) : h('div', { class: 'muted' }, '这条产业链下还没有企业。')),
       graphBox));
   drawChainGraph(graphBox, chain, firms);
 }
@@ -127,7 +167,8 @@ async function showChain(main, id, inferred) {
 function firmCard(f) {
   const e = f.entity || {};
   const first = (f.evidence || []).slice(0, 1);
-  return h('article', { class: 'firm' + (f.inferred ? ' inferred' : ''), 'data-id': e.id },
+  const find = [e.name, ...(e.aliases || []), ...(f.projects || []).map((p) => p.entity.name)].join(' ').toLowerCase();
+  return h('article', { class: 'firm' + (f.inferred ? ' inferred' : ''), 'data-id': e.id, dataset: { find } },
     h('div', { class: 'firm-head' },
       h('button', { class: 'link firm-name', title: '查看全部关系与证据', onclick: () => showEntity(e.id) }, e.name || nameOfId(e.id)),
       fitBadge(f.inferred, f.confidence),
