@@ -140,6 +140,9 @@ func TestStructure(t *testing.T) {
 	if strings.Join(sents, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences\n got %q\nwant %q", sents, want)
 	}
+	if y := yearIn([]rune("某区二〇二一年工作总结")); y != 2021 {
+		t.Errorf("year in Chinese digits = %d", y)
+	}
 	var planned []bool
 	for _, p := range st.paras {
 		planned = append(planned, p.planned)

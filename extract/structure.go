@@ -204,17 +204,21 @@ func findYear(st *structure) int {
 
 func yearIn(rs []rune) int {
 	for i := 0; i+4 < len(rs); i++ {
-		if rs[i+4] != '年' || (i > 0 && isDigit(rs[i-1])) {
+		if rs[i+4] != '年' || (i > 0 && (isDigit(rs[i-1]) || chineseDigit(rs[i-1]) >= 0)) {
 			continue
 		}
 		y := 0
 		ok := true
 		for _, r := range rs[i : i+4] {
-			if !isDigit(r) {
+			d := chineseDigit(r)
+			if isDigit(r) {
+				d = int(r - '0')
+			}
+			if d < 0 {
 				ok = false
 				break
 			}
-			y = y*10 + int(r-'0')
+			y = y*10 + d
 		}
 		if ok && y >= 1949 && y <= 2100 {
 			return y
@@ -224,6 +228,34 @@ func yearIn(rs []rune) int {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// chineseDigit is the value of a Chinese digit of a written year (二〇二二),
+// or -1.
+func chineseDigit(r rune) int {
+	switch r {
+	case '〇', '零':
+		return 0
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
 
 // markPlanned marks the paragraphs of sections about future work: a
 // heading with 工作安排, 下一步, 工作计划, 工作思路 or a later year's 工作.
