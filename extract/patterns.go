@@ -14,7 +14,7 @@ var developVerbs = []string{"参与研制的", "自主研制的", "自主研发�
 // develops reads X…研制的…“P”: the firm X develops the product P.
 func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	rs := d.rs
-	for _, m := range d.lx.develop.scan(rs, a, b, d.buf[:0]) {
+	for _, m := range d.lx.develop.scan(rs, a, b, nil) {
 		v, k := developVerbs[m.val], m.start
 		// The product: the first quoted name after the verb (right after
 		// it for a verb without 的: 发布“X”).
@@ -202,7 +202,7 @@ func (d *doc) firmLike(w []rune) bool {
 func (d *doc) mentions() {
 	rs := d.rs
 	for si, s := range d.st.sents {
-		for _, m := range d.lx.place.scan(rs, s.start, s.end, d.buf[:0]) {
+		for _, m := range d.lx.place.scan(rs, s.start, s.end, nil) {
 			p := d.lx.places[m.val]
 			written := string(rs[m.start:m.end])
 			id := d.entity(kg.TypePlace, p.name, written)
@@ -210,7 +210,7 @@ func (d *doc) mentions() {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: "place/" + p.parent, Confidence: 1}, si)
 			}
 		}
-		for _, m := range d.lx.industry.scan(rs, s.start, s.end, d.buf[:0]) {
+		for _, m := range d.lx.industry.scan(rs, s.start, s.end, nil) {
 			d.named[d.lx.nodes[m.val]] = true
 		}
 		d.areas(si)

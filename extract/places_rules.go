@@ -76,7 +76,7 @@ var areaSuffixes = []string{"镇", "乡", "街道", "经济技术开发区", "�
 func (d *doc) areas(si int) {
 	s := d.st.sents[si]
 	rs := d.rs
-	for _, m := range d.lx.area.scan(rs, s.start, s.end, d.buf[:0]) {
+	for _, m := range d.lx.area.scan(rs, s.start, s.end, nil) {
 		i, end, suf := m.start, m.end, areaSuffixes[m.val]
 		for once := true; once; once = false {
 			j := i

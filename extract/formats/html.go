@@ -119,57 +119,21 @@ func readHTML(name string, data []byte, lim Limits) (Text, error) {
 
 	z := html.NewTokenizer(src)
 	z.SetMaxBuf(int(min(lim.MaxOutput, 1<<30)))
-	var (
-		runs      []run
-		nodes     []*hnode
-		stack     []*hnode // kept elements
-		overflow  int      // open elements deeper than MaxDepth
-		skipDepth int      // > 0 inside a skipped element
-		skipTag   atom.Atom
-		inLink    int
-		inTitle   bool
-		title     strings.Builder
-		heads     []string // h1/h2 texts, in order
-		headBuf   *strings.Builder
-		preDepth  int
-		outBytes  int64
-		flattened bool
-	)
-	root := &hnode{}
-	nodes = append(nodes, root)
-	top := func() *hnode {
-		if len(stack) == 0 {
-			return root
-		}
-		return stack[len(stack)-1]
-	}
-	brk := func(para bool) {
-		switch {
-		case len(runs) == 0:
-		case runs[len(runs)-1].text != "":
-			runs = append(runs, run{node: top(), para: para})
-		case para:
-			runs[len(runs)-1].para = true
-		}
-	}
-	closeNode := func(n *hnode) {
-		n.end = len(runs)
-	}
+	p := newPage(lim)
 	for {
 		tt := z.Next()
-		if tt == html.ErrorToken {
-			if err := z.Err(); err != io.EOF {
-				if err == html.ErrBufferExceeded {
-					return t, tooLarge(name, "an HTML token is longer than %d bytes", lim.MaxOutput)
-				}
+		switch tt {
+		case html.ErrorToken:
+			switch err := z.Err(); {
+			case err == io.EOF:
+				return p.finish(t)
+			case err == html.ErrBufferExceeded:
+				return t, tooLarge(name, "an HTML token is longer than %d bytes", lim.MaxOutput)
+			default:
 				return t, undecodable(name, "reading HTML: %v", err)
 			}
-			break
-		}
-		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tn, hasAttr := z.TagName()
-			a := atom.Lookup(tn)
 			var id, class string
 			for hasAttr {
 				var k, v []byte
@@ -181,132 +145,194 @@ func readHTML(name string, data []byte, lim Limits) (Text, error) {
 					class = string(v)
 				}
 			}
-			if skipDepth > 0 {
-				if a == skipTag && tt == html.StartTagToken {
-					skipDepth++
-				}
-				continue
-			}
-			if a == atom.Title {
-				inTitle = tt == html.StartTagToken
-				continue
-			}
-			attrs := id + " " + class
-			if skipped[a] || (a != atom.Body && a != atom.Html && boilerHint.MatchString(attrs) && !articleHint.MatchString(attrs)) {
-				if tt == html.StartTagToken && !voids[a] {
-					skipDepth, skipTag = 1, a
-				}
-				continue
-			}
-			switch {
-			case blocks[a]:
-				brk(a != atom.Br)
-			case (a == atom.Td || a == atom.Th) && len(runs) > 0 && runs[len(runs)-1].text != "":
-				runs = append(runs, run{text: "\t", node: top()})
-			}
-			if tt == html.SelfClosingTagToken || voids[a] {
-				continue
-			}
-			switch a {
-			case atom.A:
-				inLink++
-			case atom.Pre:
-				preDepth++
-			case atom.H1, atom.H2:
-				headBuf = &strings.Builder{}
-			}
-			if len(stack) >= lim.MaxDepth || len(nodes) >= maxNodes {
-				overflow++
-				flattened = true
-				continue
-			}
-			n := &hnode{tag: a, parent: top(), depth: len(stack) + 1, first: len(runs), hint: articleHint.MatchString(attrs)}
-			nodes = append(nodes, n)
-			stack = append(stack, n)
+			p.start(atom.Lookup(tn), id+" "+class, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			tn, _ := z.TagName()
-			a := atom.Lookup(tn)
-			if skipDepth > 0 {
-				if a == skipTag {
-					skipDepth--
-				}
-				continue
-			}
-			if a == atom.Title {
-				inTitle = false
-				continue
-			}
-			switch a {
-			case atom.A:
-				inLink = max(0, inLink-1)
-			case atom.Pre:
-				preDepth = max(0, preDepth-1)
-			case atom.H1, atom.H2:
-				if headBuf != nil {
-					if s := strings.TrimSpace(headBuf.String()); s != "" {
-						heads = append(heads, s)
-					}
-					headBuf = nil
-				}
-			}
-			if blocks[a] {
-				brk(a != atom.Br)
-			}
-			if overflow > 0 {
-				overflow--
-				continue
-			}
-			// Close up to the matching element; a stray end tag closes nothing.
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i].tag == a {
-					for _, n := range stack[i:] {
-						closeNode(n)
-					}
-					stack = stack[:i]
-					break
-				}
-			}
+			p.end(atom.Lookup(tn))
 		case html.TextToken:
-			if skipDepth > 0 {
-				continue
-			}
-			raw := string(z.Text())
-			if inTitle {
-				title.WriteString(raw)
-				continue
-			}
-			s := raw
-			if preDepth == 0 {
-				s = collapseSpace(raw)
-			}
-			if strings.TrimSpace(s) == "" {
-				if s != "" && len(runs) > 0 && runs[len(runs)-1].text != "" {
-					runs = append(runs, run{text: " ", node: top()})
-					outBytes++
-				}
-				continue
-			}
-			outBytes += int64(len(s))
-			if outBytes > lim.MaxOutput {
+			if !p.text(string(z.Text())) {
 				return t, tooLarge(name, "HTML text is over the limit of %d bytes", lim.MaxOutput)
 			}
-			if headBuf != nil {
-				headBuf.WriteString(s)
-			}
-			runs = append(runs, run{text: s, node: top(), link: inLink > 0})
 		}
 	}
-	for _, n := range stack {
-		closeNode(n)
-	}
-	root.first, root.end = 0, len(runs)
-	if flattened {
-		t.Warnings = append(t.Warnings, fmt.Sprintf("HTML nested deeper than %d levels or over %d elements: the rest was read as part of their ancestors", lim.MaxDepth, maxNodes))
-	}
+}
 
-	best := pickBody(runs, nodes)
-	body := renderRuns(runs[best.first:best.end])
-	if ttl := pageTitle(title.String(), heads); ttl != "" && !strings.Contains(firstLines(body, 3), ttl) {
+// page is the structure kept of an HTML page while it is tokenized: the
+// text runs in document order and the elements holding them.
+type page struct {
+	lim       Limits
+	runs      []run
+	nodes     []*hnode // nodes[0] is the root
+	stack     []*hnode // open kept elements
+	overflow  int      // open elements not kept (too deep or too many)
+	flattened bool
+	skipDepth int // > 0 inside a skipped element
+	skipTag   atom.Atom
+	inLink    int
+	preDepth  int
+	inTitle   bool
+	title     strings.Builder
+	heads     []string // h1/h2 texts, in order
+	headBuf   *strings.Builder
+	outBytes  int64
+}
+
+func newPage(lim Limits) *page {
+	return &page{lim: lim, nodes: []*hnode{{}}}
+}
+
+// top is the innermost open kept element.
+func (p *page) top() *hnode {
+	if len(p.stack) == 0 {
+		return p.nodes[0]
+	}
+	return p.stack[len(p.stack)-1]
+}
+
+// brk ends the current line: a block break when para is set, else a <br>.
+func (p *page) brk(para bool) {
+	switch {
+	case len(p.runs) == 0:
+	case p.runs[len(p.runs)-1].text != "":
+		p.runs = append(p.runs, run{node: p.top(), para: para})
+	case para:
+		p.runs[len(p.runs)-1].para = true
+	}
+}
+
+// start handles a start tag; attrs holds its id and class.
+func (p *page) start(a atom.Atom, attrs string, selfClosing bool) {
+	if p.skipDepth > 0 {
+		if a == p.skipTag && !selfClosing {
+			p.skipDepth++
+		}
+		return
+	}
+	if a == atom.Title {
+		p.inTitle = !selfClosing
+		return
+	}
+	if skipped[a] || (a != atom.Body && a != atom.Html && boilerHint.MatchString(attrs) && !articleHint.MatchString(attrs)) {
+		if !selfClosing && !voids[a] {
+			p.skipDepth, p.skipTag = 1, a
+		}
+		return
+	}
+	switch {
+	case blocks[a]:
+		p.brk(a != atom.Br)
+	case (a == atom.Td || a == atom.Th) && len(p.runs) > 0 && p.runs[len(p.runs)-1].text != "":
+		p.runs = append(p.runs, run{text: "\t", node: p.top()})
+	}
+	if selfClosing || voids[a] {
+		return
+	}
+	switch a {
+	case atom.A:
+		p.inLink++
+	case atom.Pre:
+		p.preDepth++
+	case atom.H1, atom.H2:
+		p.headBuf = &strings.Builder{}
+	}
+	if len(p.stack) >= p.lim.MaxDepth || len(p.nodes) >= maxNodes {
+		p.overflow++
+		p.flattened = true
+		return
+	}
+	n := &hnode{tag: a, parent: p.top(), depth: len(p.stack) + 1, first: len(p.runs), hint: articleHint.MatchString(attrs)}
+	p.nodes = append(p.nodes, n)
+	p.stack = append(p.stack, n)
+}
+
+// end handles an end tag.
+func (p *page) end(a atom.Atom) {
+	if p.skipDepth > 0 {
+		if a == p.skipTag {
+			p.skipDepth--
+		}
+		return
+	}
+	switch a {
+	case atom.Title:
+		p.inTitle = false
+		return
+	case atom.A:
+		p.inLink = max(0, p.inLink-1)
+	case atom.Pre:
+		p.preDepth = max(0, p.preDepth-1)
+	case atom.H1, atom.H2:
+		if p.headBuf != nil {
+			if s := strings.TrimSpace(p.headBuf.String()); s != "" {
+				p.heads = append(p.heads, s)
+			}
+			p.headBuf = nil
+		}
+	}
+	if blocks[a] {
+		p.brk(a != atom.Br)
+	}
+	if p.overflow > 0 {
+		p.overflow--
+		return
+	}
+	// Close up to the matching element; a stray end tag closes nothing.
+	for i := len(p.stack) - 1; i >= 0; i-- {
+		if p.stack[i].tag == a {
+			for _, n := range p.stack[i:] {
+				n.end = len(p.runs)
+			}
+			p.stack = p.stack[:i]
+			return
+		}
+	}
+}
+
+// text handles a text token; it reports false when the page's text goes
+// over the output limit.
+func (p *page) text(raw string) bool {
+	if p.skipDepth > 0 {
+		return true
+	}
+	if p.inTitle {
+		p.title.WriteString(raw)
+		return true
+	}
+	s := raw
+	if p.preDepth == 0 {
+		s = collapseSpace(raw)
+	}
+	if strings.TrimSpace(s) == "" {
+		if s != "" && len(p.runs) > 0 && p.runs[len(p.runs)-1].text != "" {
+			p.runs = append(p.runs, run{text: " ", node: p.top()})
+			p.outBytes++
+		}
+		return true
+	}
+	p.outBytes += int64(len(s))
+	if p.outBytes > p.lim.MaxOutput {
+		return false
+	}
+	if p.headBuf != nil {
+		p.headBuf.WriteString(s)
+	}
+	p.runs = append(p.runs, run{text: s, node: p.top(), link: p.inLink > 0})
+	return true
+}
+
+// finish picks the article body and writes it, after its title, into t.
+func (p *page) finish(t Text) (Text, error) {
+	for _, n := range p.stack {
+		n.end = len(p.runs)
+	}
+	root := p.nodes[0]
+	root.first, root.end = 0, len(p.runs)
+	if p.flattened {
+		t.Warnings = append(t.Warnings, fmt.Sprintf("HTML nested deeper than %d levels or over %d elements: the rest was read as part of their ancestors", p.lim.MaxDepth, maxNodes))
+	}
+	best := pickBody(p.runs, p.nodes)
+	body := renderRuns(p.runs[best.first:best.end])
+	if ttl := pageTitle(p.title.String(), p.heads); ttl != "" && !strings.Contains(firstLines(body, 3), ttl) {
 		body = ttl + "\n\n" + body
 	}
 	t.Data = []byte(strings.ToValidUTF8(body, "\uFFFD"))

@@ -1,0 +1,470 @@
+package extract
+
+// Clauses: stage verbs, the lists of names around them and what each name
+// is (a project, a firm, a firm with an implicit project).
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg"
+)
+
+// sentence reads the facts of one sentence, clause by clause.
+func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
+	s := d.st.sents[si]
+	rs := d.rs
+	cs := s.start
+	if s.start == d.st.paras[s.para].start {
+		if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {
+			cs += n
+		}
+	}
+	sentPlanned := planned
+	for i := cs; i <= s.end; i++ {
+		if i < s.end && !isClauseEnd(rs[i]) {
+			continue
+		}
+		if i > cs {
+			pl := d.planned(cs, i)
+			if pl && rs[min(i, s.end-1)] != '，' {
+				sentPlanned = true
+			}
+			d.clause(si, cs, i, ctx, sentPlanned || pl)
+		}
+		cs = i + 1
+	}
+}
+
+// planned reports whether a clause states a plan (将, 计划, 力争, 拟 …).
+func (d *doc) planned(a, b int) bool {
+	rs := d.rs
+	for i := a; i < b; i++ {
+		_, n := d.lx.plan.longest(rs, i, b)
+		if n == 0 {
+			continue
+		}
+		w := string(rs[i : i+n])
+		next := rune(0)
+		if i+n < b {
+			next = rs[i+n]
+		}
+		prev := rune(0)
+		if i > a {
+			prev = rs[i-1]
+		}
+		switch w {
+		case "将":
+			if next == '“' || next == '其' || next == '之' || next == '近' || i+n >= b || prev == '即' {
+				continue
+			}
+		case "拟":
+			if prev == '模' || prev == '虚' || prev == '草' {
+				continue
+			}
+		case "计划":
+			if next == 0 || strings.ContainsRune("、，。；”", next) || prev == '划' {
+				continue
+			}
+			if i+n+1 < b && (rs[i+n] == '和' || rs[i+n] == '与') {
+				continue
+			}
+		case "预计":
+			// 预计 before a figure is an estimate of this year, not a plan.
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// ---- one clause ----
+
+type seg struct{ a, b int }
+
+func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
+	rs := d.rs
+	d.focus = a
+	d.develops(si, a, b, ctx)
+	d.firmPatterns(si, a, b, ctx)
+	// Strip the verbs and adverbs that open the clause.
+	start, _ := d.stripLead(a, b)
+	lead := start > a
+	done := indexRunes(rs, a, start, "完成") >= 0
+	var where string
+	if hasAt(rs, start, "位于") {
+		// 位于X的Y: Y is in X.
+		if k := indexRunes(rs, start+2, b, "的"); k > 0 {
+			where = d.placeSpan(start+2, k)
+			start = k + 1
+		}
+	}
+	if where != "" {
+		defer func(n int) {
+			for _, r := range d.out.Relations[n:] {
+				if r.Predicate == kg.PredStage && strings.HasPrefix(r.Subject, "project/") {
+					d.relate(kg.Relation{Subject: r.Subject, Predicate: kg.PredLocatedIn, Object: where}, si)
+				}
+			}
+		}(len(d.out.Relations))
+	}
+	ms := d.lx.stage.scan(rs, start, b, nil)
+	// Drop stage words that are part of a name (扩产项目, 建设者).
+	deng := indexRunes(rs, start, b, "等")
+	kept := ms[:0]
+	for _, m := range ms {
+		hasDeng := deng >= 0 && deng < m.start
+		if m.end < b {
+			nx := rs[m.end]
+			if !hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "工程")) {
+				continue
+			}
+			if strings.ContainsRune("者用单方性规资投", nx) && stageWords[m.val].word == "建设" {
+				continue
+			}
+			if stageWords[m.val].word == "挂牌" && hasAt(rs, m.end, "上市") {
+				continue
+			}
+			// After its object a stage verb ends the clause or is followed
+			// by another verb or a list (落地运营, 开工、…); else it is a noun
+			// (建设三年行动计划, 工程建设和…).
+			pre := stageWords[m.val].pre && !stageWords[m.val].both
+			if m.start > start && !pre && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
+				continue
+			}
+			if hasDeng && hasAt(rs, m.end, "项目") && len(d.lx.stage.scan(rs, m.end+2, min(b, m.end+32), nil)) > 0 {
+				continue // 等企业增资扩产项目落地: 落地 is the verb
+			}
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
+	if len(ms) == 0 {
+		// No stage: firms listed as 企业 (X、Y等企业实施智能化改造) and projects
+		// named after a governing verb (加快推进临港物流基地转型升级) still count.
+		if k := indexRunes(rs, start+2, b, "等"); k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
+			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
+		} else if lead && len(d.lx.heads.scan(rs, start, b, nil)) > 0 {
+			d.items(si, seg{start, b}, b, "", ctx, planned, true)
+		}
+		return
+	}
+	// A verb before its object: 建成X, 打造X, 布局X.
+	if m := ms[0]; m.start == start && (stageWords[m.val].pre || stageWords[m.val].both) && !(m.end < b && strings.ContainsRune("后前时的", rs[m.end])) {
+		end := b
+		if len(ms) > 1 {
+			end = ms[1].start
+		}
+		stage := stageWords[m.val].stage
+		d.items(si, seg{m.end, end}, b, stage, ctx, planned, false)
+		return
+	}
+	prev := start
+	var last []string
+	for k, m := range ms {
+		stage := stageWords[m.val].stage
+		if stage == "在建" && done && stageWords[m.val].word == "建设" {
+			stage = "竣工"
+		}
+		if stageWords[m.val].pre && !stageWords[m.val].both && m.start > prev {
+			// 打造/布局 in the middle: what follows is its object.
+			end := b
+			if k+1 < len(ms) {
+				end = ms[k+1].start
+			}
+			d.items(si, seg{m.end, end}, b, stage, ctx, planned, false)
+			prev = end
+			continue
+		}
+		for prev < m.start && strings.ContainsRune("并和及、", rs[prev]) {
+			prev++
+		}
+		if m.start <= prev {
+			// Verbs in a row (落地运营, 竣工验收并试生产): the same objects.
+			for _, id := range last {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+			}
+			prev = m.end
+			continue
+		}
+		segEnd := m.start
+		for _, v := range []string{"获批", "入选", "获评", "被评为", "成为"} {
+			if k := indexRunes(rs, prev+2, segEnd, v); k > 0 {
+				segEnd = k // 白马湖实验室获批省实验室并揭牌运行
+			}
+		}
+		last = d.items(si, seg{prev, segEnd}, b, stage, ctx, planned, false)
+		prev = m.end
+		if stage == "落地" || stage == "入驻" || stageWords[m.val].word == "签约落户" {
+			// 入驻光谷生物城, 落户软件新城: the place follows the verb.
+			end := b
+			if k+1 < len(ms) {
+				end = ms[k+1].start
+			}
+			if pid := d.placeSpan(m.end, end); pid != "" {
+				for _, id := range last {
+					d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
+				}
+				prev = end
+			}
+		}
+		for prev < b && strings.ContainsRune("、和及与并", rs[prev]) {
+			prev++
+		}
+	}
+}
+
+// stageFollower reports whether what follows a stage verb at i lets it
+// be the verb of its clause.
+func (d *doc) stageFollower(i, b int) bool {
+	rs := d.rs
+	if i >= b {
+		return true
+	}
+	if strings.ContainsRune("、等了并”\"", rs[i]) {
+		return true
+	}
+	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
+		return true
+	}
+	if name, _ := d.placeName(i, b); name != "" {
+		return true
+	}
+	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作"} {
+		if hasAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripLead skips the verbs and adverbs that open a clause and returns the
+// new start.
+func (d *doc) stripLead(a, b int) (int, bool) {
+	rs := d.rs
+	i := a
+	for i < b {
+		_, n := d.lx.lead.longest(rs, i, b)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i, i > a
+}
+
+// items reads the list of names in s, gives them the stage and the
+// industry context, and returns the ids that carry the stage.
+func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx, planned, onlyProjects bool) []string {
+	rs := d.rs
+	// X等一批项目 / X等6家企业: the names are before 等, the kind after.
+	hint := ""
+	var distributive []rune
+	for k := s.a + 1; k < s.b; k++ {
+		if rs[k] != '等' {
+			continue
+		}
+		desc := string(rs[k:min(clauseEnd, k+24)])
+		switch {
+		case strings.Contains(desc, "企业") || strings.Contains(desc, "公司"):
+			hint = "firm"
+			// X、Y等企业研发中心: each firm's own project.
+			if e := indexRunes(rs, k, s.b, "企业"); e > 0 && s.b-(e+2) >= 2 {
+				if a, b := d.trimItem(e+2, s.b); b-a >= 2 && d.hasHead(rs[a:b]) {
+					distributive = rs[a:b]
+				}
+			}
+		case strings.Contains(desc, "项目"):
+			hint = "project"
+		}
+		s.b = k
+		break
+	}
+	// X、Y两个项目 / X、Y三家企业: a count ends the list like 等 does.
+	if hint == "" {
+		for k := s.a + 2; k < s.b; k++ {
+			if n := numeralAt(rs[:s.b], k); n > 0 && (rs[k+n-1] == '个' || rs[k+n-1] == '家' || rs[k+n-1] == '批') {
+				rest := string(rs[k+n : min(s.b, k+n+8)])
+				switch {
+				case strings.HasPrefix(rest, "企业") || strings.HasPrefix(rest, "公司"):
+					hint = "firm"
+				case strings.Contains(rest, "项目"):
+					hint = "project"
+				default:
+					continue
+				}
+				s.b = k
+				break
+			}
+		}
+	}
+	// X在Y竣工: Y is where.
+	where := ""
+	for k := s.a + 2; k < s.b-1; k++ {
+		if rs[k] == '在' || rs[k] == '于' {
+			if pid := d.placeSpan(k+1, s.b); pid != "" {
+				where = pid
+				s.b = k
+			}
+			break
+		}
+	}
+	var ids []string
+	owner := ""
+	for _, it := range d.splitList(s) {
+		a, b := d.trimItem(it.a, it.b)
+		if b-a < 2 {
+			continue
+		}
+		// 总投资50亿元的X项目, 由Y承建的X: the name follows the last 的.
+		if k := lastIndexRune(rs[a:b], '的'); k >= 0 && b-(a+k+1) >= 2 {
+			a, b = d.trimItem(a+k+1, b)
+		}
+		w := d.resolveLegal(rs[a:b])
+		if len(w) < 2 || len(w) > 30 {
+			continue
+		}
+		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {
+			firm := d.firm(string(w))
+			d.inIndustry(firm, ctx, si, w)
+			w = append(append([]rune{}, w...), distributive...)
+		}
+		id, o := d.item(si, w, hint, stage, ctx, planned, onlyProjects, owner)
+		if id != "" {
+			ids = append(ids, id)
+			if where != "" {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: where}, si)
+			}
+		}
+		owner = o
+	}
+	return ids
+}
+
+// splitList splits on 、 and on 及/以及/和/与 outside industry names
+// (生物技术和大健康 stays one).
+func (d *doc) splitList(s seg) []seg {
+	rs := d.rs
+	var out []seg
+	a := s.a
+	for i := s.a; i < s.b; i++ {
+		if _, n := d.lx.industry.longest(rs, i, s.b); n > 1 {
+			i += n - 1
+			continue
+		}
+		switch {
+		case rs[i] == '、' || rs[i] == ',':
+			out = append(out, seg{a, i})
+			a = i + 1
+		case rs[i] == '以' && i+1 < s.b && rs[i+1] == '及':
+			out = append(out, seg{a, i})
+			a = i + 2
+			i++
+		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2:
+			out = append(out, seg{a, i})
+			a = i + 1
+		}
+	}
+	return append(out, seg{a, s.b})
+}
+
+// trimItem removes quotes, lead and trail words and fillers around a name.
+func (d *doc) trimItem(a, b int) (int, int) {
+	rs := d.rs
+	for changed := true; changed && a < b; {
+		changed = false
+		for a < b && strings.ContainsRune("“”\"'‘’《》「」 ", rs[a]) {
+			a++
+			changed = true
+		}
+		for a < b && strings.ContainsRune("“”\"'‘’《》「」 ", rs[b-1]) {
+			b--
+			changed = true
+		}
+		if _, n := d.lx.lead.longest(rs, a, b); n > 0 && n < b-a {
+			a += n
+			changed = true
+		}
+		if _, n := d.lx.trail.suffix(rs[a:b], 6); n > 0 && n < b-a {
+			w := string(rs[b-n : b])
+			// 一期 and 建设 end names too (智慧停车一期); keep them when the
+			// rest would not be a name on its own.
+			if w == "一期" {
+				break
+			}
+			b -= n
+			changed = true
+		}
+	}
+	return a, b
+}
+
+// item classifies one name and records it; it returns the id that carries
+// the stage ("" when the name is no firm or project).
+// A list's later project without an owner of its own takes the owner of
+// the one before (海川全球创新中心及结算中心 → 海川结算中心): inherit is that
+// owner's name. item returns the carrier id and its owner's name.
+func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planned, onlyProjects bool, inherit string) (string, string) {
+	// Cheap tests first: most spans are neither project- nor firm-shaped.
+	proj := d.isProjectName(w)
+	if !proj && (onlyProjects || hint == "" && !d.isFirmName(w)) {
+		return "", ""
+	}
+	if !d.plausibleName(w) {
+		return "", ""
+	}
+	name := string(w)
+	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
+		return "", "" // an industry
+	}
+	if _, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
+		return "", "" // a place
+	}
+	if _, ok := d.localPlaces[name]; ok || hasZoneSuffix(name) && !d.isProjectName(w) {
+		return "", ""
+	}
+	var carrier, owner, ownerName string
+	switch {
+	case proj:
+		if onlyProjects && !d.anchored(w) {
+			return "", ""
+		}
+		var proj string
+		proj, owner, ownerName = d.project(si, w, inherit)
+		if proj == "" {
+			return "", ""
+		}
+		carrier = proj
+		if owner == "" {
+			d.inIndustry(proj, ctx, si, w)
+		}
+	case onlyProjects:
+		return "", ""
+	case hint == "firm" || hint != "project" && d.isFirmName(w):
+		if d.allGeneric(w) {
+			return "", "" // 疫苗、药物、试剂等企业
+		}
+		owner = d.firm(name)
+		carrier = owner
+	case hint == "project":
+		if strings.ContainsRune(name, '之') || d.placePrefix(w) > 0 {
+			carrier = d.entity(kg.TypeProject, name, name+"项目")
+			if n := d.placePrefix(w); n > 0 && n < len(w) {
+				d.locatedIn(carrier, w[:n], si)
+			}
+			d.inIndustry(carrier, ctx, si, w)
+		} else {
+			owner = d.firm(name)
+			carrier = d.entity(kg.TypeProject, name+"项目", name)
+			d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: carrier}, si)
+		}
+	default:
+		return "", ""
+	}
+	if owner != "" {
+		d.inIndustry(owner, ctx, si, w)
+	}
+	if stage != "" {
+		d.relate(kg.Relation{Subject: carrier, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+	}
+	return carrier, ownerName
+}

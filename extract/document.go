@@ -1,0 +1,364 @@
+package extract
+
+// The state of one extraction and the records it keeps: one entity per
+// thing, one relation per fact, evidence for each.
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg"
+)
+
+// doc is the state of one extraction: the text, what was found so far and
+// the index that keeps one entity per thing and one relation per fact.
+type doc struct {
+	lx   *lexicon
+	tax  *Taxonomy
+	st   *structure
+	rs   []rune
+	id   string
+	out  *kg.Extraction
+	ents map[string]int // entity id → index in out.Entities
+	rels map[relKey]int // relation → index in out.Relations
+	// sentText caches the text of sentences used as evidence.
+	sentText []string
+	// focus is where the fact being recorded was read (a rune offset),
+	// for evidence from very long sentences.
+	focus   int
+	firms   map[string]string
+	zone    string // the document's own zone (from the title), a place id
+	nind    int
+	named   map[*Node]bool // taxonomy nodes the text names
+	chained map[*Node]bool // nodes whose subIndustryOf chain is out
+	// ownIndustries are the document's own industry names (海洋新能源).
+	ownIndustries []string
+	// localPlaces are the document's own places (its zone, written short
+	// forms) by name: written form → id.
+	localPlaces map[string]string
+}
+
+// industryRef is an industry the text speaks about: a taxonomy node or a
+// name of the document's own.
+type industryRef struct {
+	id   string
+	node *Node
+}
+
+// industryCtx is the industry context of a clause: the paragraph's lead
+// industry and the section's, narrowest first.
+type industryCtx []industryRef
+
+func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
+	st := parseStructure(text)
+	d := &doc{
+		lx: e.lex, tax: e.tax, st: st, rs: st.runes, id: id,
+		out: &kg.Extraction{
+			Documents:  []kg.Document{},
+			Entities:   []kg.Entity{},
+			Relations:  make([]kg.Relation, 0, len(st.sents)),
+			Indicators: []kg.Indicator{},
+		},
+		ents: map[string]int{}, rels: map[relKey]int{}, firms: map[string]string{},
+		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
+	}
+	sents := make([]kg.Span, len(st.sents))
+	for i, s := range st.sents {
+		sents[i] = kg.Span{Start: s.start, End: s.end}
+	}
+	title := st.title
+	if title == "" {
+		title = id
+	}
+	d.out.Documents = append(d.out.Documents, kg.Document{ID: id, Title: title, Year: st.year,
+		Source: source, Text: text, Sentences: sents})
+	d.findZone()
+	d.mentions()
+	d.run()
+	d.industryMentions()
+	return d.out
+}
+
+// ---- entities and relations ----
+
+func (d *doc) entity(typ, name string, aliases ...string) string {
+	id := idPrefix(typ) + name
+	i, ok := d.ents[id]
+	if !ok {
+		i = len(d.out.Entities)
+		d.ents[id] = i
+		d.out.Entities = append(d.out.Entities, kg.Entity{ID: id, Type: typ, Name: name, Aliases: []string{}})
+	}
+	e := &d.out.Entities[i]
+	for _, a := range aliases {
+		if a == "" || a == e.Name {
+			continue
+		}
+		dup := false
+		for _, b := range e.Aliases {
+			if a == b {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	return id
+}
+
+// idPrefix is the id prefix of an entity type: "enterprise/" for Enterprise.
+func idPrefix(typ string) string {
+	switch typ {
+	case kg.TypeEnterprise:
+		return "enterprise/"
+	case kg.TypeOrganization:
+		return "organization/"
+	case kg.TypeProject:
+		return "project/"
+	case kg.TypeProduct:
+		return "product/"
+	case kg.TypeIndustry:
+		return "industry/"
+	case kg.TypePlace:
+		return "place/"
+	}
+	return strings.ToLower(typ) + "/"
+}
+
+// maxEvidence is the longest evidence span, in runes: a fact read from a
+// longer sentence (a converted table, text without punctuation) cites the
+// window around where it was read.
+const maxEvidence = 300
+
+func (d *doc) evidence(sent int) []kg.Evidence {
+	if sent < 0 || sent >= len(d.st.sents) {
+		return []kg.Evidence{}
+	}
+	s := d.st.sents[sent]
+	if s.end-s.start > maxEvidence {
+		a := s.start
+		if d.focus > s.start && d.focus < s.end {
+			a = max(s.start, d.focus-maxEvidence/2)
+		}
+		b := min(s.end, a+maxEvidence)
+		return []kg.Evidence{{Document: d.id, Sentence: sent, Start: a, End: b, Text: string(d.rs[a:b])}}
+	}
+	if d.sentText == nil {
+		d.sentText = make([]string, len(d.st.sents))
+	}
+	if d.sentText[sent] == "" {
+		d.sentText[sent] = string(d.rs[s.start:s.end])
+	}
+	return []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: d.sentText[sent]}}
+}
+
+// relKey identifies a fact: one relation per subject, predicate and object
+// or value.
+type relKey struct{ s, p, o, v string }
+
+func (d *doc) relate(r kg.Relation, sent int) {
+	if r.Subject == "" || r.Subject == r.Object {
+		return
+	}
+	key := relKey{r.Subject, r.Predicate, r.Object, r.Value}
+	if i, ok := d.rels[key]; ok {
+		// A fact stated as done wins over the same fact stated as a plan.
+		if !r.Planned {
+			d.out.Relations[i].Planned = false
+		}
+		return
+	}
+	if r.Confidence == 0 {
+		r.Confidence = 0.9
+	}
+	r.Year = d.st.year
+	r.Evidence = d.evidence(sent)
+	d.rels[key] = len(d.out.Relations)
+	d.out.Relations = append(d.out.Relations, r)
+}
+
+// firm registers an enterprise or organization under its short name.
+func (d *doc) firm(name string) string {
+	name = trimQuotes(name)
+	short := name
+	var alias string
+	if d.hasLegalSuffix(name) {
+		if s := d.knownShort(name); s != "" && s != name {
+			short, alias = s, name
+		}
+	}
+	typ := kg.TypeEnterprise
+	if d.isOrgName([]rune(short)) {
+		typ = kg.TypeOrganization
+	}
+	id := d.entity(typ, short, alias)
+	d.firms[short] = id
+	if alias != "" {
+		d.firms[alias] = id
+	}
+	return id
+}
+
+func (d *doc) hasLegalSuffix(name string) bool {
+	return strings.HasSuffix(name, "公司") || strings.HasSuffix(name, "集团") || strings.HasSuffix(name, "Ltd.") ||
+		strings.HasSuffix(name, "Inc.") || strings.HasSuffix(name, "GmbH")
+}
+
+func (d *doc) isOrgName(rs []rune) bool {
+	if len(rs) < 2 {
+		return false
+	}
+	_, n := d.lx.orgSuf.suffix(rs, 4)
+	if n == 0 {
+		return false
+	}
+	// 总部, 全部, 内部 end in 部 but are not bodies.
+	if n == 1 && len(rs) >= 2 && strings.ContainsRune("总全内外东西南北中干局", rs[len(rs)-2]) {
+		return false
+	}
+	return true
+}
+
+// ---- the document ----
+
+// findZone reads the zone or district the report is about from its title
+// (某某经济技术开发区管委会…工作总结 → 某某经济技术开发区, 深圳市坪山区2023年…
+// → 坪山区) and remembers its short forms (坪山, 经开区).
+func (d *doc) findZone() {
+	t := []rune(d.st.title)
+	// The title up to the year or the office.
+	end := len(t)
+	for i, r := range t {
+		if isDigit(r) {
+			end = i
+			break
+		}
+	}
+	head := string(t[:end])
+	for _, office := range []string{"党工委", "管委会", "人民政府", "政府", "管理委员会"} {
+		if k := strings.Index(head, office); k > 0 {
+			head = head[:k]
+		}
+	}
+	hr := []rune(head)
+	if len(hr) < 2 || len(hr) > 24 {
+		return
+	}
+	// Drop the city in front of a district (深圳市|坪山区).
+	var parent string
+	if v, n := d.lx.place.longest(hr, 0, len(hr)); n > 0 && n < len(hr)-1 && !hasZoneSuffix(string(hr)) {
+		parent = d.lx.places[v].name
+		hr = hr[n:]
+	}
+	name := string(hr)
+	if !hasZoneSuffix(name) && !strings.HasSuffix(name, "区") && !strings.HasSuffix(name, "县") {
+		return
+	}
+	if v, n := d.lx.place.longest(hr, 0, len(hr)); n == len(hr) {
+		name = d.lx.places[v].name
+	}
+	d.zone = d.entity(kg.TypePlace, name)
+	d.localPlaces[name] = d.zone
+	if parent != "" {
+		d.relate(kg.Relation{Subject: d.zone, Predicate: kg.PredPartOf, Object: "place/" + parent, Confidence: 1}, 0)
+	}
+	// Short forms: 坪山区 → 坪山; 南京江北新区 → 江北新区; …经济技术开发区 → 经开区.
+	rn := []rune(name)
+	if _, n := d.lx.place.longest(rn, 0, len(rn)); n > 0 && len(rn)-n >= 3 {
+		d.localPlaces[string(rn[n:])] = d.zone
+	}
+	if strings.HasSuffix(name, "区") && !hasZoneSuffix(name) && len(rn) >= 3 {
+		d.localPlaces[string(rn[:len(rn)-1])] = d.zone
+	}
+	for _, short := range []string{"经开区", "开发区", "高新区", "新区"} {
+		if isShortOf(short, name) {
+			d.localPlaces[short] = d.zone
+		}
+	}
+}
+
+func hasZoneSuffix(s string) bool {
+	for _, suf := range []string{"开发区", "高新区", "新区", "经开区", "自贸区", "保税区", "园区"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) run() {
+	var secCtx [6]industryRef
+	for pi := range d.st.paras {
+		p := &d.st.paras[pi]
+		if p.title {
+			continue
+		}
+		if p.heading {
+			if p.level > 0 && p.level < len(secCtx) {
+				for l := p.level; l < len(secCtx); l++ {
+					secCtx[l] = industryRef{}
+				}
+				if ref, ok := d.leadIndustry(p.start, p.end, p.first, true, true); ok {
+					secCtx[p.level] = ref
+				}
+			}
+			continue
+		}
+		var sec industryRef
+		for l := len(secCtx) - 1; l > 0; l-- {
+			if secCtx[l].id != "" {
+				sec = secCtx[l]
+				break
+			}
+		}
+		var lead industryRef
+		for si := p.first; si < p.lim; si++ {
+			s := d.st.sents[si]
+			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first, false); ok {
+				lead = ref
+			}
+			// The paragraph's own lead wins over its section's.
+			var ctx industryCtx
+			if lead.id != "" {
+				ctx = append(ctx, lead)
+			} else if sec.id != "" {
+				ctx = append(ctx, sec)
+			}
+			d.sentence(si, ctx, p.planned)
+			d.indicators(si)
+		}
+	}
+}
+
+// isClauseEnd reports whether r ends a clause.
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '，', '；', '：', ',', ';', ':', '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
+func hasAt(rs []rune, i int, s string) bool {
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+func trimQuotes(s string) string {
+	return strings.Trim(s, "“”\"'‘’《》「」 ")
+}

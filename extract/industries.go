@@ -1,0 +1,235 @@
+package extract
+
+// Industries: the lead sentences and headings that name a paragraph's
+// industry, the document's own industry names and their links into the
+// taxonomy.
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg"
+)
+
+// industry makes sure an industry entity exists, with its chain up the
+// taxonomy (subIndustryOf to the parent ids).
+func (d *doc) industry(ref industryRef, written string, sent int) {
+	if ref.node == nil {
+		d.entity(kg.TypeIndustry, strings.TrimPrefix(ref.id, "industry/"), written)
+		return
+	}
+	n := ref.node
+	alias := written
+	if alias == n.Name {
+		alias = ""
+	}
+	d.entity(kg.TypeIndustry, n.Name, alias)
+	d.chain(n, sent)
+}
+
+// chain records the subIndustryOf edges from n up to its root, once.
+func (d *doc) chain(n *Node, sent int) {
+	if d.chained[n] {
+		return
+	}
+	d.chained[n] = true
+	for c := n; c.Parent != nil; c = c.Parent {
+		d.relate(kg.Relation{Subject: c.ID, Predicate: kg.PredSubIndustryOf, Object: c.Parent.ID, Confidence: 1}, sent)
+	}
+}
+
+// leadIndustry reads an industry named at the start of a sentence or
+// heading (新一代信息技术产业做强做优。数字经济高质量发展，…) or a short
+// lead that is a section title of its own ((一)创新药。半导体及集成电路。).
+func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryRef, bool) {
+	rs := d.rs
+	i := start
+	if first {
+		if _, n := sectionMarkerRunes(rs[i:min(end, i+12)]); n > 0 {
+			i += n
+		}
+	}
+	if _, n := d.lx.lead.longest(rs, i, end); n == 2 && rs[i+1] == '是' {
+		i += n // 一是…
+	}
+	for i < end && (rs[i] == ' ' || rs[i] == '“' || rs[i] == '"') {
+		i++
+	}
+	// A short title sentence: 半导体及集成电路。新能源。
+	e := end
+	for e > i && strings.ContainsRune("。！？!?", rs[e-1]) {
+		e--
+	}
+	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], "，,；：、") {
+		w := trimIndustrySuffix(rs[i:e])
+		if node := d.industryPhrase(w); node != nil {
+			return d.docIndustry(w, node, sent), true
+		}
+	}
+	clauseEnd := i
+	for clauseEnd < end && !strings.ContainsRune("，。；：,;", rs[clauseEnd]) {
+		clauseEnd++
+	}
+	if v, n := d.lx.industry.longest(rs, i, clauseEnd); n > 0 {
+		j := i + n
+		k := j
+		for _, suf := range []string{"产业链", "产业集群", "产业", "领域", "集群", "板块", "行业"} {
+			if hasAt(rs, k, suf) {
+				k += runeLen(suf)
+				break
+			}
+		}
+		node := d.lx.nodes[v]
+		switch {
+		case k < end && strings.ContainsRune("、和与及”", rs[k]):
+		case node.Parent == nil:
+			// the root (高精尖产业) is no chain of its own
+		case k == j && !strings.HasSuffix(string(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
+			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !hasGrowthWord(rs[j:clauseEnd])):
+			// the name goes on (光电子信息产业): read it below
+		default:
+			return d.docIndustry(trimIndustrySuffix(rs[i:j]), node, sent), true
+		}
+	}
+	// W产业 at the start of a short lead: an industry of the document's own.
+	lim := min(end, i+14)
+	for j := i + 2; j+1 < lim; j++ {
+		if rs[j] != '产' || rs[j+1] != '业' {
+			continue
+		}
+		w := rs[i:j]
+		if !allHan(w) || len(w) > 10 {
+			return industryRef{}, false
+		}
+		for x := range w {
+			if _, n := d.lx.indStop.longest(w, x, len(w)); n > 0 {
+				return industryRef{}, false
+			}
+		}
+		if _, n := d.lx.lead.longest(w, 0, len(w)); n > 0 {
+			return industryRef{}, false
+		}
+		k := j + 2
+		if k < end && strings.ContainsRune("、和与及链", rs[k]) {
+			return industryRef{}, false
+		}
+		// The lead is short: the industry and a short predicate.
+		stop := k
+		for stop < end && !strings.ContainsRune("，。；：,;", rs[stop]) {
+			stop++
+		}
+		if !heading && (stop-k > 16 || !hasGrowthWord(rs[k:min(stop, k+6)]) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
+			return industryRef{}, false
+		}
+		if d.placePrefix(w) > 0 {
+			return industryRef{}, false // 坪山生物医药产业加速器 names a park
+		}
+		var node *Node
+		if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
+			node = d.lx.nodes[ms[0].val]
+		}
+		return d.docIndustry(w, node, sent), true
+	}
+	return industryRef{}, false
+}
+
+// industryPhrase returns the first taxonomy node of a phrase made only of
+// industry names and connectors (半导体及集成电路, 光子与增材制造), nil for
+// anything else.
+func (d *doc) industryPhrase(w []rune) *Node {
+	var first *Node
+	for i := 0; i < len(w); {
+		if v, n := d.lx.industry.longest(w, i, len(w)); n > 0 {
+			if first == nil {
+				first = d.lx.nodes[v]
+			}
+			i += n
+			continue
+		}
+		if strings.ContainsRune("及与和、", w[i]) && i > 0 && i+1 < len(w) {
+			i++
+			continue
+		}
+		return nil
+	}
+	return first
+}
+
+// trimIndustrySuffix removes 产业, 产业链, 产业集群 from the end of a name.
+func trimIndustrySuffix(w []rune) []rune {
+	for _, suf := range []string{"产业集群", "产业链", "产业", "集群", "领域"} {
+		n := runeLen(suf)
+		if len(w) > n+1 && hasAt(w, len(w)-n, suf) {
+			return w[:len(w)-n]
+		}
+	}
+	return w
+}
+
+// docIndustry records an industry under the name the document uses: the
+// taxonomy node itself when the name is the node's, else an entity of its
+// own linked into the taxonomy (subIndustryOf the node).
+func (d *doc) docIndustry(w []rune, node *Node, sent int) industryRef {
+	name := string(w)
+	if v, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
+		node = d.lx.nodes[v] // a name or alias of the node: the node itself
+		ref := industryRef{id: node.ID, node: node}
+		d.industry(ref, name, sent)
+		return ref
+	}
+	id := d.entity(kg.TypeIndustry, name)
+	d.ownIndustries = append(d.ownIndustries, name)
+	if node != nil {
+		// Linked into the taxonomy by relations only: the taxonomy's own
+		// nodes are loaded once by the graph (Taxonomy.Graph).
+		d.relate(kg.Relation{Subject: id, Predicate: kg.PredSubIndustryOf, Object: node.ID, Confidence: 0.8}, sent)
+		d.chain(node, sent)
+	}
+	return industryRef{id: id, node: node}
+}
+
+// hasGrowthWord reports whether a lead's predicate speaks of an industry's
+// development (做强做优, 加速推进, 平稳增长, 成为新增长极).
+func hasGrowthWord(rs []rune) bool {
+	s := string(rs)
+	for _, w := range []string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
+		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
+		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",
+		"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚",
+		"活力", "迸发", "繁荣", "兴起", "活跃"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// inIndustry links a firm or project to the clause's industry context, and
+// to a narrower chain of that context where the words of its name say so.
+func (d *doc) inIndustry(id string, ctx industryCtx, si int, words []rune) {
+	for _, c := range ctx {
+		d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: c.id, Confidence: 0.9}, si)
+	}
+	if len(ctx) == 0 || ctx[0].node == nil {
+		return
+	}
+	top := ctx[0].node
+	for _, t := range []*trie{d.lx.industry, d.lx.keyword} {
+		for _, m := range t.scan(words, 0, len(words), nil) {
+			n := d.lx.nodes[m.val]
+			if n == top || !n.Under(top) {
+				continue
+			}
+			conf := 0.7
+			if t == d.lx.keyword {
+				// A keyword only points to a chain the document names.
+				if !d.named[n] {
+					continue
+				}
+				conf = 0.5
+			}
+			d.industry(industryRef{id: n.ID, node: n}, "", si)
+			d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: n.ID,
+				Confidence: conf, Inferred: true}, si)
+		}
+	}
+}

@@ -1,0 +1,428 @@
+package extract
+
+// Names: the shape of project and firm names, owner prefixes, place
+// prefixes and the generic words projects are named with.
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg"
+)
+
+// anchored reports whether a project name carries a place or a firm the
+// document named before: without a stage verb only such names count.
+func (d *doc) anchored(w []rune) bool {
+	if n := d.placePrefix(w); n > 0 && n < len(w) {
+		return true
+	}
+	return d.knownFirmPrefix(w) > 0
+}
+
+// knownFirmPrefix returns the rune length of the longest firm the document
+// already named that w starts with (shorter than w), or 0.
+func (d *doc) knownFirmPrefix(w []rune) int {
+	if len(d.firms) == 0 || len(w) < 3 {
+		return 0
+	}
+	// One conversion; prefixes are cut at rune boundaries of it.
+	s := string(w[:min(len(w)-1, 16)])
+	var ends [17]int
+	n, off := 0, 0
+	for _, r := range w[:min(len(w)-1, 16)] {
+		off += utf8.RuneLen(r)
+		n++
+		ends[n] = off
+	}
+	for k := n; k >= 2; k-- {
+		if _, ok := d.firms[s[:ends[k]]]; ok {
+			return k
+		}
+	}
+	return 0
+}
+
+// plausibleName rejects spans that are clauses rather than names.
+func (d *doc) plausibleName(w []rune) bool {
+	if len(w) < 2 {
+		return false
+	}
+	han := 0
+	for i, r := range w {
+		switch {
+		case isHan(r):
+			han++
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()+-.·& ", r)):
+		case strings.ContainsRune("（）·", r):
+		default:
+			return false
+		}
+		if r == '的' || r == '了' || r == '在' {
+			return false
+		}
+		if hasAt(w, i, "达到") || hasAt(w, i, "建成后") {
+			return false
+		}
+		// A count (22个, 6家) inside is a phrase, not a name.
+		if isDigit(r) && i+1 < len(w) && strings.ContainsRune("个家项名处批", w[i+1]) &&
+			!(i+2 < len(w) && w[i+1] == '项' && w[i+2] == '目') && !(i > 0 && w[i-1] < 0x80 && unicode.IsLetter(w[i-1])) {
+			return false
+		}
+		if i > 0 {
+			if _, n := d.lx.inner.longest(w, i, len(w)); n >= 2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (d *doc) isProjectName(w []rune) bool {
+	if _, n := d.lx.heads.suffix(w, 4); n > 0 && n < len(w) {
+		return true
+	}
+	// A code or a version at the end: K30, 2.0.
+	last := w[len(w)-1]
+	if last < 0x80 && (unicode.IsDigit(last) || unicode.IsLetter(last)) {
+		k := len(w) - 1
+		for k > 0 && w[k-1] < 0x80 && (unicode.IsLetter(w[k-1]) || unicode.IsDigit(w[k-1]) || w[k-1] == '.') {
+			k--
+		}
+		return k > 0 && isHan(w[k-1]) && hasDigit(w[k:])
+	}
+	return false
+}
+
+func hasDigit(rs []rune) bool {
+	for _, r := range rs {
+		if isDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) isFirmName(w []rune) bool {
+	if _, n := d.lx.firmSuf.suffix(w, 5); n > 0 && n < len(w) {
+		return true
+	}
+	if _, ok := d.firms[string(w)]; ok {
+		return true
+	}
+	// An English name (ABB, IBM).
+	for _, r := range w {
+		if !(r < 0x80 && (unicode.IsUpper(r) || unicode.IsDigit(r) || r == '&' || r == '-')) {
+			return false
+		}
+	}
+	return len(w) >= 2 && !unicode.IsDigit(w[0])
+}
+
+func (d *doc) placePrefix(w []rune) int {
+	_, n := d.lx.place.longest(w, 0, len(w))
+	for name := range d.localPlaces {
+		if k := runeLen(name); k > n && k < len(w) && hasAt(w, 0, name) && !isZoneShort(name) {
+			n = k
+		}
+	}
+	return n
+}
+
+// isZoneShort reports whether name is a generic short form (经开区, 新区)
+// rather than a proper name.
+func isZoneShort(name string) bool {
+	switch name {
+	case "经开区", "开发区", "高新区", "新区":
+		return true
+	}
+	return false
+}
+
+// project records a project name: its place prefix (locatedIn) or its
+// owner prefix (hasProject). It returns the project id and the owner id.
+func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
+	name := string(w)
+	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) {
+		if d.isCategory(w[n:]) && d.isCategory(w) {
+			return "", "", ""
+		}
+		proj = d.entity(kg.TypeProject, name)
+		d.locatedIn(proj, w[:n], si)
+		rest := w[n:]
+		if d.genericAt(rest, 0) > 0 {
+			return proj, "", ""
+		}
+		if k := d.ownerSplit(rest); k > 0 {
+			ownerName = string(rest[:k])
+		}
+	} else if k := d.ownerSplit(w); k > 0 {
+		ownerName = string(w[:k])
+		proj = d.entity(kg.TypeProject, name)
+	} else if inherit != "" && d.genericAt(w, 0) > 0 && d.allGeneric(w) {
+		ownerName = inherit
+		proj = d.entity(kg.TypeProject, inherit+name, name)
+	} else {
+		if d.isCategory(w) {
+			return "", "", ""
+		}
+		proj = d.entity(kg.TypeProject, name)
+	}
+	if ownerName != "" {
+		owner = d.firm(ownerName)
+		d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: proj}, si)
+	}
+	return proj, owner, ownerName
+}
+
+func (d *doc) locatedIn(id string, place []rune, si int) {
+	v, n := d.lx.place.longest(place, 0, len(place))
+	if n != len(place) {
+		return
+	}
+	p := d.lx.places[v]
+	if !d.local(p) {
+		return // a province or city in front of a name is part of the name
+	}
+	pid := d.entity(kg.TypePlace, p.name, string(place))
+	d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
+}
+
+// local reports whether a gazetteer place is below the level of cities
+// (a district, town, street or zone).
+func (d *doc) local(p place) bool {
+	if p.parent == "" {
+		return false
+	}
+	if strings.HasSuffix(p.name, "区") || strings.HasSuffix(p.name, "县") || strings.HasSuffix(p.name, "镇") ||
+		strings.HasSuffix(p.name, "乡") || strings.HasSuffix(p.name, "街道") {
+		return true
+	}
+	for _, q := range d.lx.places {
+		if q.name == p.parent {
+			return q.parent != ""
+		}
+	}
+	return true
+}
+
+// genericAt returns the length of the generic word (or numeral, or code)
+// at w[i], 0 if none.
+func (d *doc) genericAt(w []rune, i int) int {
+	if i >= len(w) {
+		return 0
+	}
+	if n := numeralAt(w, i); n > 0 {
+		return n
+	}
+	if w[i] < 0x80 && (unicode.IsLetter(w[i]) || unicode.IsDigit(w[i])) {
+		k := i
+		for k < len(w) && w[k] < 0x80 && (unicode.IsLetter(w[k]) || unicode.IsDigit(w[k]) || w[k] == '.') {
+			k++
+		}
+		return k - i
+	}
+	_, n := d.lx.generic.longest(w, i, len(w))
+	return n
+}
+
+// numeralAt matches 两个, 三期, 六大, 20个 at w[i].
+func numeralAt(w []rune, i int) int {
+	k := i
+	for k < len(w) && (strings.ContainsRune("一二三四五六七八九十两百千万", w[k]) || isDigit(w[k])) {
+		k++
+	}
+	if k > i && k < len(w) && strings.ContainsRune("个期大座栋批号", w[k]) {
+		return k - i + 1
+	}
+	return 0
+}
+
+// isCategory reports whether a project name only names a kind of facility
+// (绿色工厂, 国家级平台): generic words only, no industry name, no phase.
+func (d *doc) isCategory(w []rune) bool {
+	if !d.allGeneric(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if n := numeralAt(w, i); n > 0 && w[i+n-1] == '期' {
+			return false
+		}
+		if _, n := d.lx.industry.longest(w, i, len(w)); n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// allGeneric reports whether a name is made of generic words only (绿色工厂).
+func (d *doc) allGeneric(w []rune) bool {
+	for i := 0; i < len(w); {
+		n := d.genericAt(w, i)
+		if n == 0 || (n > 0 && w[i] < 0x80) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// ownerSplit finds where an owner's name ends and its project begins
+// (海川|全球创新中心, 海澜达|K30, 联创中心|整车试验室, OPPO|成都研发中心);
+// 0 when the name has no owner.
+func (d *doc) ownerSplit(w []rune) int {
+	// A firm the document already named.
+	if k := d.knownFirmPrefix(w); k > 0 {
+		return k
+	}
+	// An English name: OPPO|成都研发中心, vivo|全球AI研发中心.
+	if w[0] < 0x80 && unicode.IsLetter(w[0]) {
+		k := 0
+		for k < len(w) && w[k] < 0x80 && (unicode.IsLetter(w[k]) || unicode.IsDigit(w[k]) || w[k] == '&' || w[k] == '-') {
+			k++
+		}
+		// A bare phase (NAND三期) names a product line, not an owner.
+		letters := 0
+		for _, r := range w[:k] {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 2 && k < len(w) && isHan(w[k]) && d.restIsProject(w[k:]) && numeralAt(w, k) == 0 {
+			return k
+		}
+		return 0
+	}
+	// A place after the owner: 英特尔|成都封装测试基地, 航天科工|武汉产业基地.
+	for i := 2; i < len(w)-2; i++ {
+		if _, n := d.lx.place.longest(w, i, len(w)); n > 0 && i+n < len(w) && isHan(w[i+n]) &&
+			d.hasHead(w[i+n:]) && !d.allGeneric(w[:i]) && d.ownerLike(w[:i]) {
+			return i
+		}
+	}
+	if d.genericAt(w, 0) > 0 && !d.regionAt(w) {
+		return 0
+	}
+	for i := 2; i < len(w)-1; i++ {
+		// A government body or a university: 国家林草局|三大中心, 某某大学|创新港二期.
+		if strings.ContainsRune("局委", w[i]) && len(w)-i > 2 && d.isOrgName(w[:i+1]) {
+			return i + 1
+		}
+		if i+2 < len(w) && (hasAt(w, i, "大学") || hasAt(w, i, "集团") || hasAt(w, i, "公司") || hasAt(w, i, "医院") || hasAt(w, i, "学院")) && d.hasHead(w[i+2:]) {
+			return i + 2
+		}
+	}
+	for i := 2; i < len(w); i++ {
+		n := d.genericAt(w, i)
+		if n == 0 {
+			// A firm suffix that is no generic word: 蓝岸能源|董家口海上风电一期项目.
+			if _, f := d.lx.firmSuf.longest(w, i, len(w)); f > 0 && i+f < len(w) && d.hasHead(w[i+f:]) && d.ownerLike(w[:i+f]) {
+				if _, g := d.lx.firmSuf.suffix(w[:i], 4); g > 0 {
+					return i
+				}
+				return i + f
+			}
+			continue
+		}
+		word := string(w[i : i+n])
+		// A place name before 景区/片区 is no owner (琅琊台景区提升工程).
+		if word == "景区" || word == "片区" || word == "园区" || word == "社区" {
+			return 0
+		}
+		if w[i] < 0x80 && !isHan(w[i-1]) {
+			continue
+		}
+		// A firm suffix stays with the owner (云氢能源|项目, 远峰电池|刀片电池二期项目).
+		if _, m := d.lx.firmSuf.longest(w, i, i+n); m == n && i+n < len(w) && d.hasHead(w[i+n:]) {
+			if _, f := d.lx.firmSuf.suffix(w[:i], 4); f > 0 && d.restIsProject(w[i:]) {
+				return i // one firm suffix is enough (华工科技|激光智能装备产业园)
+			}
+			return i + n
+		}
+		// An organization's 中心 stays with it (联创中心|整车试验室).
+		if (word == "中心" || word == "研究院") && i+n < len(w) && d.restIsProject(w[i+n:]) {
+			return i + n
+		}
+		if d.restIsProject(w[i:]) && d.ownerLike(w[:i]) {
+			return i
+		}
+		return 0
+	}
+	return 0
+}
+
+// regionAt reports whether w starts with a region word that also opens
+// firms' names (华中数控, 西南证券).
+func (d *doc) regionAt(w []rune) bool {
+	for _, r := range []string{"华北", "华东", "华南", "华中", "西南", "西北", "东北"} {
+		if hasAt(w, 0, r) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// orgInside reports whether a name holds a university, hospital or group
+// that owns what follows (深圳技术大学二期).
+func (d *doc) orgInside(w []rune) bool {
+	for i := 2; i+2 < len(w); i++ {
+		if hasAt(w, i, "大学") || hasAt(w, i, "学院") || hasAt(w, i, "医院") || hasAt(w, i, "集团") {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerLike rejects owners that are places or facilities themselves
+// (光谷科学岛|一期).
+func (d *doc) ownerLike(w []rune) bool {
+	if len(w) < 2 {
+		return false
+	}
+	last := w[len(w)-1]
+	if strings.ContainsRune("岛园谷港镇村街", last) || last == '城' && len(w) >= 3 {
+		return false
+	}
+	if s := string(w); strings.HasSuffix(s, "单元") || strings.HasSuffix(s, "片区") || strings.HasSuffix(s, "地块") {
+		return false
+	}
+	_, n := d.lx.place.longest(w, 0, len(w))
+	return n != len(w)
+}
+
+// hasHead reports whether w ends with a project head word after at least
+// one other rune, or is a phase or code.
+func (d *doc) hasHead(w []rune) bool {
+	if len(w) == 0 {
+		return false
+	}
+	if _, n := d.lx.heads.suffix(w, 4); n > 0 {
+		return true
+	}
+	return d.isProjectName(append([]rune{'项'}, w...))
+}
+
+// restIsProject reports whether w is the generic part of a project name:
+// generic words with a modifier besides the final head, or a code or a
+// phase.
+func (d *doc) restIsProject(w []rune) bool {
+	if len(w) == 0 {
+		return false
+	}
+	if w[0] < 0x80 || numeralAt(w, 0) > 0 {
+		return true
+	}
+	mod := false
+	for i := 0; i < len(w); {
+		n := d.genericAt(w, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		if _, h := d.lx.heads.longest(w, i, len(w)); !(h == n && i+n == len(w)) {
+			mod = true
+		}
+		i += n
+	}
+	return mod
+}
