@@ -126,7 +126,12 @@ async function showChain(main, id, inferred) {
     groups.get(key).push(f);
   }
   const stated = firms.filter((f) => !f.inferred).length;
-  const graphBox = h('div', { class: 'chain-graph', 'aria-label': '产业链图' });
+  const graphBox = h('div', { class: 'chain-graph-canvas', 'aria-label': '产业链图' });
+  const key = (cls, label) => h('span', { class: 'legend-item static' }, h('span', { class: cls }), label);
+  const graphPane = h('div', { class: 'chain-graph' }, graphBox,
+    h('div', { class: 'chain-legend' },
+      key('shape s-Industry', '产业链 / 细分'), key('shape s-Enterprise', '企业'), key('shape s-Project', '项目'),
+      key('line dashed', '推断'), h('span', { class: 'muted small' }, '点击细分领域进入')));
   const toggle = h('label', { class: 'check' },
     h('input', { type: 'checkbox', checked: inferred, onchange: (ev) => { location.hash = chainHref(id, ev.target.checked); } }),
     ' 包括关键词推断的企业（虚线）');
@@ -160,7 +165,7 @@ async function showChain(main, id, inferred) {
         firms.length ? [...groups].map(([seg, members]) => h('section', { class: 'segment' },
           h('h2', { class: 'segment-name' }, seg, h('span', { class: 'muted' }, ` ${members.length} 家`)),
           members.map(firmCard))) : h('div', { class: 'muted' }, '这条产业链下还没有企业。')),
-      graphBox));
+      graphPane));
   drawChainGraph(graphBox, chain, firms);
 }
 
