@@ -29,7 +29,6 @@ const maxNodes = 1 << 19
 type hnode struct {
 	tag        atom.Atom
 	parent     *hnode
-	depth      int
 	first, end int // the runs [first,end) inside the element
 	score      float64
 	hint       bool // id or class names an article container
@@ -240,7 +239,7 @@ func (p *page) start(a atom.Atom, attrs string, selfClosing bool) {
 		p.flattened = true
 		return
 	}
-	n := &hnode{tag: a, parent: p.top(), depth: len(p.stack) + 1, first: len(p.runs), hint: articleHint.MatchString(attrs)}
+	n := &hnode{tag: a, parent: p.top(), first: len(p.runs), hint: articleHint.MatchString(attrs)}
 	p.nodes = append(p.nodes, n)
 	p.stack = append(p.stack, n)
 }
@@ -372,7 +371,7 @@ func pickBody(runs []run, nodes []*hnode) *hnode {
 	// A body split in several sibling paragraphs credits their container
 	// only half: climb while the parent holds much more of the text.
 	for best.parent != nil && best.parent != root {
-		in, all := linkDensityText(runs[best.first:best.end]), linkDensityText(runs[best.parent.first:best.parent.end])
+		in, all := proseText(runs[best.first:best.end]), proseText(runs[best.parent.first:best.parent.end])
 		if float64(in) >= 0.8*float64(all) {
 			break
 		}
@@ -393,8 +392,8 @@ func blockOf(n *hnode) *hnode {
 	return n
 }
 
-// linkDensityText counts the non-link text of runs.
-func linkDensityText(runs []run) int {
+// proseText counts the letters and digits of runs outside links.
+func proseText(runs []run) int {
 	n := 0
 	for _, r := range runs {
 		if !r.link {
