@@ -255,6 +255,7 @@ func TestReadHostile(t *testing.T) {
 		{"html token over a lowered limit", "token.html", []byte("<html><body><p " + strings.Repeat("a", 2<<20) + "></p></body></html>"), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "longer than"},
 		{"pdf over a lowered operator budget", "ops.pdf", formatstest.OnePage(strings.Repeat("BT /F1 12 Tf (a) Tj ET\n", 100), noFonts), Limits{PDFOps: 50}, kg.ETooLarge, "operators"},
 		{"pdf content nested deep", "deepcontent.pdf", formatstest.OnePage("BT /F1 12 Tf "+strings.Repeat("[", 5000)+" TJ ET", noFonts), Limits{}, kg.EUndecodable, "nested"},
+		{"pdf nesting hidden after an unterminated stream", "hidden.pdf", formatstest.PDF("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>", "<< /Length 5 >>\nstream\n"+strings.Repeat("[", 20000)), Limits{}, kg.EUndecodable, "nested"},
 		{"pdf xref stream with wide fields", "w.pdf", formatstest.OnePage("BT (a) Tj ET", noFonts, formatstest.Stream("/Type /XRef /Size 7 /W [1 2000000000 1]", nil)), Limits{}, kg.EUndecodable, "/W"},
 	}
 	for _, c := range formatstest.Hostile() {

@@ -254,14 +254,17 @@ func pdfNestingOK(data []byte, limit int64) bool {
 		body = bytes.TrimPrefix(body, []byte("\n"))
 		end := bytes.Index(body, []byte("endstream"))
 		if end < 0 {
-			return true // truncated: the library reports it
+			// Truncated, or stream data hiding objects an xref points
+			// into: the library reports the first, the raw depth guards
+			// against the second.
+			return s.feedRaw(body)
 		}
 		if k := bytes.LastIndex(hdr, []byte("obj")); k >= 0 {
 			hdr = hdr[k:]
 		}
 		if bytes.Contains(hdr, []byte("/ObjStm")) {
-			var os nestingScanner
-			if !os.feedReader(zlibOrRaw(body[:end]), limit) {
+			var objs nestingScanner
+			if !objs.feedReader(zlibOrRaw(body[:end]), limit) {
 				return false
 			}
 		}
