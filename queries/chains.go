@@ -88,6 +88,7 @@ const maxFitEvidence = 20
 
 type chainFits struct {
 	answer   *ChainFirms
+	first    *FirmsPage // the default first page, shared
 	firms    []FirmFit
 	projects map[string]bool // projects in the chain (direct or of its firms)
 	members  map[string]bool // firms and projects that fit
@@ -166,6 +167,83 @@ func (s *Service) ChainFirms(ctx context.Context, chain string, inferred bool) (
 		return nil, kg.Errorf(kg.EInvalid, "%s is a %s, not an industry chain", n.ID, n.Type)
 	}
 	return ix.fits(n, inferred).answer, nil
+}
+
+// Chain-firms page limits.
+const (
+	DefaultFirmsLimit = 500
+	MaxFirmsLimit     = 5000
+)
+
+// FirmsPage is one page of a chain's ranked firms: offset and limit into
+// the whole answer, Total firms in all, NextOffset the offset of the next
+// page (0 on the last).
+type FirmsPage struct {
+	Chain      Ref       `json:"chain"`
+	Firms      []FirmFit `json:"firms"`
+	Total      int       `json:"total"`
+	NextOffset int       `json:"next_offset,omitempty"`
+
+	once sync.Once
+	enc  []byte
+	err  error
+}
+
+// JSON returns the page encoded, once: the default first page of a chain is
+// shared by all requests until the graph changes.
+func (p *FirmsPage) JSON() ([]byte, error) {
+	p.once.Do(func() {
+		type plain struct {
+			Chain      Ref       `json:"chain"`
+			Firms      []FirmFit `json:"firms"`
+			Total      int       `json:"total"`
+			NextOffset int       `json:"next_offset,omitempty"`
+		}
+		p.enc, p.err = json.Marshal(plain{p.Chain, p.Firms, p.Total, p.NextOffset})
+	})
+	return p.enc, p.err
+}
+
+// ChainFirmsPage returns one page of ChainFirms' ranked answer: limit firms
+// (DefaultFirmsLimit when 0) from offset, so that an answer of thousands of
+// firms costs what one page costs.
+func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred bool, offset, limit int) (*FirmsPage, error) {
+	a, err := s.ChainFirms(ctx, chain, inferred)
+	if err != nil {
+		return nil, err
+	}
+	if offset < 0 {
+		return nil, kg.Errorf(kg.EInvalid, "offset must not be negative")
+	}
+	limit, err = clampLimit(limit, DefaultFirmsLimit, MaxFirmsLimit)
+	if err != nil {
+		return nil, err
+	}
+	page := func() *FirmsPage {
+		p := &FirmsPage{Chain: a.Chain, Total: len(a.Firms), Firms: []FirmFit{}}
+		if offset < len(a.Firms) {
+			end := min(offset+limit, len(a.Firms))
+			p.Firms = a.Firms[offset:end]
+			if end < len(a.Firms) {
+				p.NextOffset = end
+			}
+		}
+		return p
+	}
+	if offset != 0 || limit != DefaultFirmsLimit {
+		return page(), nil
+	}
+	ix, err := s.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := ix.fits(ix.nodes[a.Chain.ID], inferred)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if f.first == nil {
+		f.first = page()
+	}
+	return f.first, nil
 }
 
 // subtree returns the industry and every industry below it, each with the

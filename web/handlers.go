@@ -67,18 +67,25 @@ func (s *Server) getChains(c *gin.Context) {
 func (s *Server) getChainFirms(c *gin.Context) {
 	var p struct {
 		Inferred *bool `form:"inferred"`
+		Offset   int   `form:"offset"`
+		Limit    int   `form:"limit"`
 	}
 	if !bindQuery(c, &p) {
 		return
 	}
 	ctx, cancel := s.deadline(c)
 	defer cancel()
-	a, err := s.q.ChainFirms(ctx, c.Param("id"), p.Inferred == nil || *p.Inferred)
+	page, err := s.q.ChainFirmsPage(ctx, c.Param("id"), p.Inferred == nil || *p.Inferred, p.Offset, p.Limit)
 	if err != nil {
 		c.Error(err)
 		return
 	}
-	c.JSON(http.StatusOK, a)
+	b, err := page.JSON()
+	if err != nil {
+		c.Error(err)
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
 }
 
 func (s *Server) registerEntities(g *gin.RouterGroup) {

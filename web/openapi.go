@@ -122,8 +122,11 @@ func openAPIDocument() ([]byte, error) {
 		"/api/v1/chains": obj{"get": op("the industry-chain tree with firm and project counts (descendants included)", nil,
 			jsonResp("tree", object(obj{"chains": arr(ref("ChainNode"))}, "chains")), "503")},
 		"/api/v1/chains/{id}/firms": obj{"get": op("firms that fit a chain or a chain below it, ranked, with evidence",
-			[]obj{chainParam, qparam("inferred", "include keyword-inferred fits (default true)", boolean())},
-			jsonResp("firms", object(obj{"chain": ref("Ref"), "firms": arr(ref("FirmFit"))}, "chain", "firms")), "400", "404")},
+			[]obj{chainParam, qparam("inferred", "include keyword-inferred fits (default true)", boolean()),
+				qparam("offset", "skip this many firms of the ranked answer", integer()),
+				qparam("limit", "at most this many firms (default 500, at most 5000)", integer())},
+			jsonResp("firms", object(obj{"chain": ref("Ref"), "firms": arr(ref("FirmFit")), "total": integer(),
+				"next_offset": integer()}, "chain", "firms", "total")), "400", "404")},
 		"/api/v1/entities": obj{"get": op("search entities by name or alias; filters combine; cursor pagination", []obj{
 			qparam("q", "substring of a name, alias, full legal or English name", str()),
 			qparam("type", "entity types, comma separated", str()),

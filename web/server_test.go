@@ -495,3 +495,27 @@ func TestRateLimit(t *testing.T) {
 		t.Errorf("chains = %d", code)
 	}
 }
+
+func TestChainFirmsPages(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	var all, p1, p2 struct {
+		Firms      []queries.FirmFit
+		Total      int
+		NextOffset int `json:"next_offset"`
+	}
+	e.getJSON("/api/v1/chains/新一代信息技术/firms", &all)
+	e.getJSON("/api/v1/chains/新一代信息技术/firms?limit=2", &p1)
+	e.getJSON("/api/v1/chains/新一代信息技术/firms?limit=2&offset=2", &p2)
+	if all.Total != 3 || len(all.Firms) != 3 || all.NextOffset != 0 {
+		t.Errorf("all: total %d, %d firms, next %d", all.Total, len(all.Firms), all.NextOffset)
+	}
+	if len(p1.Firms) != 2 || p1.NextOffset != 2 || len(p2.Firms) != 1 || p2.NextOffset != 0 {
+		t.Errorf("pages: %d firms next %d; %d firms next %d", len(p1.Firms), p1.NextOffset, len(p2.Firms), p2.NextOffset)
+	}
+	if len(p2.Firms) == 1 && p2.Firms[0].Entity.ID != all.Firms[2].Entity.ID {
+		t.Errorf("page 2 holds %s, want %s", p2.Firms[0].Entity.ID, all.Firms[2].Entity.ID)
+	}
+	if code, _, _ := e.do("GET", "/api/v1/chains/新一代信息技术/firms?offset=-1", nil); code != 400 {
+		t.Errorf("negative offset = %d", code)
+	}
+}
