@@ -195,7 +195,7 @@ func (d *doc) local(p place) bool {
 		return false
 	}
 	if strings.HasSuffix(p.name, "区") || strings.HasSuffix(p.name, "县") || strings.HasSuffix(p.name, "镇") ||
-		strings.HasSuffix(p.name, "乡") || strings.HasSuffix(p.name, "街道") {
+		strings.HasSuffix(p.name, "乡") || strings.HasSuffix(p.name, "街道") || strings.HasSuffix(p.name, "新城") {
 		return true
 	}
 	for _, q := range d.lx.places {

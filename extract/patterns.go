@@ -204,6 +204,10 @@ func (d *doc) mentions() {
 	for si, s := range d.st.sents {
 		for _, m := range d.lx.place.scan(rs, s.start, s.end, nil) {
 			p := d.lx.places[m.val]
+			// A province or city inside a name (浙江大学, 江苏银行) is no mention.
+			if !d.local(p) && m.end < s.end && isHan(rs[m.end]) && !strings.ContainsRune("省市、和与及等的区县", rs[m.end]) {
+				continue
+			}
 			written := string(rs[m.start:m.end])
 			id := d.entity(kg.TypePlace, p.name, written)
 			if p.parent != "" {
@@ -243,6 +247,10 @@ func (d *doc) industryMentions() {
 				continue // inside a Latin word
 			}
 			if d.insideOwnIndustry(m.start, m.end) {
+				continue
+			}
+			// A modifier of a compound is no mention (新能源整车, 新能源汽车有限公司).
+			if _, f := d.lx.keyword.longest(rs, m.end, s.end); f > 0 && f < 4 {
 				continue
 			}
 			d.industry(industryRef{id: n.ID, node: n}, string(rs[m.start:m.end]), si)
