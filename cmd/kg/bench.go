@@ -28,7 +28,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	work := fs.String("work", filepath.Join(os.TempDir(), "kg-bench"), "working `DIR`: corpora (kept and reused), stores, peer files")
 	out := fs.String("out", "bench", "`DIR` for bench.md, bench.json and bench.svg")
 	backends := fs.String("backends", "bolt,mem,postgres", "backends to build into, comma-separated")
-	pg := fs.String("pg", os.Getenv("KG_TEST_POSTGRES"), "PostgreSQL `URL` for the postgres backend (an empty database; default $KG_TEST_POSTGRES)")
+	pg := fs.String("pg", os.Getenv("KG_TEST_POSTGRES"), "PostgreSQL server `URL` for the postgres backend; a database kgbench_N is created for each size (default $KG_TEST_POSTGRES)")
 	peers := fs.Bool("peers", true, "run python3-jieba, cayley load and cayley http beside the product")
 	python := fs.String("python", "/usr/bin/python3", "python with jieba (Debian's python3-jieba)")
 	jiebaMax := fs.Int("jieba-max", 2000, "documents segmented by jieba at most")

@@ -45,21 +45,21 @@ func (r *Request) Flags(fs *flag.FlagSet) {
 	fs.IntVar(&r.Samples, "samples", 200, "requests per question")
 	fs.IntVar(&r.Clients, "clients", 32, "concurrent clients")
 	fs.StringVar(&r.Stage, "stage", "", "internal: run one stage (extract, build) and print its figures as JSON")
-	fs.StringVar(&r.Corpus, "corpus", "", "internal: the stage's corpus directory")
+	fs.StringVar(&r.Corpus, "stage-corpus", "", "internal: the stage's corpus directory")
 	fs.IntVar(&r.Docs, "stage-docs", 0, "internal: the stage's number of documents")
 	fs.IntVar(&r.Workers, "stage-workers", 0, "internal: extraction workers")
-	fs.StringVar(&r.Backend, "backend", "", "internal: the stage's backend name")
-	fs.StringVar(&r.Addr, "addr", "", "internal: the stage's store address")
-	fs.StringVar(&r.Dump, "dump", "", "internal: write the graph as N-Quads to this file")
+	fs.StringVar(&r.Backend, "stage-backend", "", "internal: the stage's backend name")
+	fs.StringVar(&r.Addr, "stage-addr", "", "internal: the stage's store address")
+	fs.StringVar(&r.Dump, "stage-dump", "", "internal: write the graph as N-Quads to this file")
 	fs.StringVar(&r.Profile, "stage-profile", "", "internal: write the stage's pprof profiles with this path prefix")
 }
 
 // Args are the child's command-line flags for r.
 func (r Request) Args() []string {
 	return []string{
-		"--stage", r.Stage, "--corpus", r.Corpus, "--stage-docs", strconv.Itoa(r.Docs),
-		"--stage-workers", strconv.Itoa(r.Workers), "--backend", r.Backend, "--addr", r.Addr,
-		"--dump", r.Dump, "--stage-profile", r.Profile, "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
+		"--stage", r.Stage, "--stage-corpus", r.Corpus, "--stage-docs", strconv.Itoa(r.Docs),
+		"--stage-workers", strconv.Itoa(r.Workers), "--stage-backend", r.Backend, "--stage-addr", r.Addr,
+		"--stage-dump", r.Dump, "--stage-profile", r.Profile, "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
 	}
 }
 
