@@ -13,7 +13,9 @@
 // entity with its incoming and outgoing relations, the industry tree and the
 // documents. The index is built from a graph.Reader on first use and rebuilt
 // when Reader.Version changes; requests share one immutable index, so that
-// an answer costs what its size costs, not what the corpus costs. Answers
-// derived from the whole index (the chain tree, a chain's firms) are cached
-// per index.
+// an answer costs what its size costs, not what the corpus costs. While one
+// caller rebuilds, the others answer from the previous version; a writer
+// calls Refresh to see its own write. Answers derived from the whole index
+// (the chain tree, a chain's firms, their first page encoded) are cached per
+// index.
 package queries

@@ -380,19 +380,32 @@ func New(r Reader) *Service {
 }
 
 // index returns an index of the store's current version, building it when
-// the store has changed. Concurrent callers wait for one build; callers of
-// an unchanged store take no lock.
+// the store has changed. While one caller rebuilds, the others answer from
+// the previous version rather than wait (a rebuild of a large corpus takes
+// seconds); only when there is no index yet do they wait for the first.
+// Writers call Refresh, so that their own next question sees their write.
 func (s *Service) index(ctx context.Context) (*index, error) {
 	v := s.r.Version()
-	if ix := s.cur.Load(); ix != nil && ix.version == v {
-		return ix, nil
+	cur := s.cur.Load()
+	if cur != nil && cur.version == v {
+		return cur, nil
 	}
-	s.mu.Lock()
+	if cur == nil {
+		s.mu.Lock()
+	} else if !s.mu.TryLock() {
+		return cur, nil
+	}
 	defer s.mu.Unlock()
-	if ix := s.cur.Load(); ix != nil && ix.version == s.r.Version() {
-		return ix, nil
+	return s.rebuildLocked(ctx)
+}
+
+// rebuildLocked builds the index unless it is current; s.mu is held. The
+// build is not cancelled with the request that started it: others use it.
+func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
+	if cur := s.cur.Load(); cur != nil && cur.version == s.r.Version() {
+		return cur, nil
 	}
-	ix, err := buildIndex(ctx, s.r)
+	ix, err := buildIndex(context.WithoutCancel(ctx), s.r)
 	if err != nil {
 		return nil, err
 	}
@@ -400,9 +413,12 @@ func (s *Service) index(ctx context.Context) (*index, error) {
 	return ix, nil
 }
 
-// Refresh builds the index now, so that the first request does not pay for
-// it.
+// Refresh brings the index up to the store's current version now, waiting
+// for a rebuild in progress: after a write, so that the writer's next
+// question sees it, and at start, so that the first request does not pay.
 func (s *Service) Refresh(ctx context.Context) error {
-	_, err := s.index(ctx)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.rebuildLocked(ctx)
 	return err
 }

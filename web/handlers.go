@@ -377,6 +377,10 @@ func (s *Server) postDocuments(c *gin.Context) {
 		out = append(out, added{ID: d.ID, Title: d.Title, Year: d.Year, Quads: st.Quads,
 			Entities: len(x.Entities), Relations: len(x.Relations), Indicators: len(x.Indicators)})
 	}
+	if err := s.q.Refresh(c.Request.Context()); err != nil {
+		c.Error(err)
+		return
+	}
 	c.JSON(http.StatusCreated, gin.H{"added": out})
 }
 
@@ -389,6 +393,10 @@ func (s *Server) deleteDocument(c *gin.Context) {
 	}
 	if err := s.w.RemoveDocument(ctx, id); err != nil {
 		c.Error(fmt.Errorf("remove %s: %w", id, err))
+		return
+	}
+	if err := s.q.Refresh(ctx); err != nil {
+		c.Error(err)
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"removed": id})
