@@ -96,6 +96,7 @@ func FuzzReadPDF(f *testing.F) {
 		formatstest.Stream("", []byte("/X1 Do BT /F1 12 Tf 72 600 Td (Body) Tj ET")), type1,
 		formatstest.Stream("/Type /XObject /Subtype /Form /Matrix [1 0 0 1 0 10] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >>", []byte("BT /F1 10 Tf (Head) Tj ET /X1 Do"))))
 	f.Add(formatstest.Pages("BT /F1 9 Tf 1 0 0 1 72 800 Tm (Head 1) Tj 1 0 0 1 72 700 Tm (one) Tj ET", "BT /F1 9 Tf 1 0 0 1 72 800 Tm (Head 2) Tj ET", "BT /F1 9 Tf 1 0 0 1 72 800 Tm (Head 3) Tj ET"))
+	f.Add(formatstest.ObjStmCycle())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := readPDF("f.pdf", data, fuzzLimits.withDefaults())
 		checkRead(t, "f.pdf", got, err)

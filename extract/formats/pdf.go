@@ -89,6 +89,9 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 	if err := pdfNumbersOK(data); err != nil {
 		return t, undecodable(name, "damaged PDF: implausible %v", err)
 	}
+	if !pdfObjStmChainsOK(data) {
+		return t, undecodable(name, "damaged PDF: an object stream stored in an object stream")
+	}
 	r, err := pdf.NewReader(&budgetReader{data: data, left: readBudget(len(data))}, int64(len(data)))
 	if err != nil {
 		msg := err.Error()

@@ -9,7 +9,7 @@ import (
 	"strconv"
 )
 
-// Guards around github.com/ledongthuc/pdf. Three things in it cannot be
+// Guards around github.com/ledongthuc/pdf. Four things in it cannot be
 // stopped by recover or by the reader's deadline, so they are prevented
 // before it runs:
 //
@@ -21,7 +21,9 @@ import (
 //     numbers, /Index, /W, /Columns), and running out of memory is fatal:
 //     those numbers are checked against the file's size (pdfNumbersOK);
 //   - it can loop on a cyclic /Prev or /Extends chain: every byte it reads
-//     goes through budgetReader, which stops it after a generous budget.
+//     goes through budgetReader, which stops it after a generous budget;
+//     and it recurses without reading when an object stream is said to
+//     live in an object stream: pdfObjStmChainsOK refuses those files.
 
 // budgetReader is the file as the library sees it, with a read budget.
 type budgetReader struct {
@@ -299,4 +301,143 @@ func zlibOrRaw(b []byte) io.Reader {
 		return bytes.NewReader(b)
 	}
 	return zr
+}
+
+var (
+	xrefStreamType = regexp.MustCompile(`/Type[ \t\r\n]*/XRef\b`)
+	xrefPredictor  = dictInt("Predictor")
+	xrefColumns    = dictInt("Columns")
+	xrefSize       = dictInt("Size")
+)
+
+// dictInt matches a dictionary entry /key with a direct integer value.
+func dictInt(key string) *regexp.Regexp {
+	return regexp.MustCompile(`/` + key + `[ \t\r\n]+([0-9]+)\b`)
+}
+
+// maxXrefEntries bounds the entries checked in xref streams (a 64 MB file
+// holds far fewer objects).
+const maxXrefEntries = 2_000_000
+
+// pdfObjStmChainsOK decodes the cross-reference streams the way the library
+// does (Flate, optionally PNG-Up rows) and checks that no object stream is
+// itself stored in an object stream. The library resolves such a chain by a
+// recursion that reads nothing, so neither the read budget nor recover would
+// stop it before the stack overflows.
+func pdfObjStmChainsOK(data []byte) bool {
+	inStream := map[int64]bool{}   // objects stored in an object stream
+	containers := map[int64]bool{} // object streams holding them
+	entries := 0
+	for _, loc := range xrefStreamType.FindAllIndex(data, -1) {
+		start := bytes.LastIndex(data[:loc[0]], []byte("obj"))
+		rel := bytes.Index(data[loc[0]:], []byte("stream"))
+		if start < 0 || rel < 0 {
+			continue
+		}
+		hdr := data[start : loc[0]+rel]
+		body := data[loc[0]+rel+len("stream"):]
+		body = bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n"))
+		if end := bytes.Index(body, []byte("endstream")); end >= 0 {
+			body = body[:end]
+		}
+		w := declaredArray.FindAllSubmatch(hdr, -1)
+		var widths, index []int64
+		for _, m := range w {
+			var nums []int64
+			for _, f := range bytes.Fields(m[2]) {
+				v, err := strconv.ParseInt(string(f), 10, 64)
+				if err != nil {
+					return false
+				}
+				nums = append(nums, v)
+			}
+			if string(m[1]) == "W" {
+				widths = nums
+			} else {
+				index = nums
+			}
+		}
+		if len(widths) < 3 {
+			continue // the library refuses it
+		}
+		if index == nil {
+			m := xrefSize.FindSubmatch(hdr)
+			if m == nil {
+				continue
+			}
+			size, _ := strconv.ParseInt(string(m[1]), 10, 64)
+			index = []int64{0, size}
+		}
+		rows := body
+		if bytes.Contains(hdr, []byte("/FlateDecode")) {
+			zr, err := zlib.NewReader(bytes.NewReader(body))
+			if err != nil {
+				continue // the library refuses it too
+			}
+			rows, err = io.ReadAll(io.LimitReader(zr, 64<<20))
+			if err != nil && len(rows) == 0 {
+				continue
+			}
+		}
+		if m := xrefPredictor.FindSubmatch(hdr); m != nil && string(m[1]) == "12" {
+			cols := int64(0)
+			if c := xrefColumns.FindSubmatch(hdr); c != nil {
+				cols, _ = strconv.ParseInt(string(c[1]), 10, 64)
+			}
+			rows = pngUp(rows, int(cols))
+		}
+		rowLen := int(widths[0] + widths[1] + widths[2])
+		if rowLen <= 0 {
+			continue
+		}
+		field := func(b []byte) int64 {
+			v := int64(0)
+			for _, c := range b {
+				v = v<<8 | int64(c)
+			}
+			return v
+		}
+		for i := 0; i+1 < len(index); i += 2 {
+			for k := int64(0); k < index[i+1] && len(rows) >= rowLen; k++ {
+				row := rows[:rowLen]
+				rows = rows[rowLen:]
+				typ := int64(1)
+				if widths[0] > 0 {
+					typ = field(row[:widths[0]])
+				}
+				if typ == 2 {
+					inStream[index[i]+k] = true
+					containers[field(row[widths[0]:widths[0]+widths[1]])] = true
+				}
+				if entries++; entries > maxXrefEntries {
+					return false
+				}
+			}
+		}
+	}
+	for c := range containers {
+		if inStream[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// pngUp undoes the PNG Up predictor of rows of cols bytes each led by a
+// filter byte, as the library does.
+func pngUp(data []byte, cols int) []byte {
+	if cols <= 0 {
+		return nil
+	}
+	out := make([]byte, 0, len(data))
+	prev := make([]byte, cols)
+	for len(data) >= cols+1 {
+		row := data[1 : cols+1]
+		for i := range prev {
+			prev[i] += row[i]
+		}
+		out = append(out, prev...)
+		data = data[cols+1:]
+	}
+	return out
 }

@@ -142,3 +142,28 @@ func DOCXEntries(n int) []byte {
 	}
 	return DOCX(parts...)
 }
+
+// ObjStmCycle is a PDF whose cross-reference stream says that object
+// stream 4 is stored in itself, and the page tree (object 2) in it: a
+// reader that resolves such chains by recursion never returns.
+func ObjStmCycle() []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	off1 := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	off5 := b.Len()
+	// Rows of W [1 2 1]: type, offset or container, generation or index.
+	rows := []byte{
+		0, 0, 0, 0,
+		1, byte(off1 >> 8), byte(off1), 0,
+		2, 0, 4, 0,
+		0, 0, 0, 0,
+		2, 0, 4, 1,
+		1, byte(off5 >> 8), byte(off5), 0,
+	}
+	fmt.Fprintf(&b, "5 0 obj\n<< /Type /XRef /Size 6 /W [1 2 1] /Root 1 0 R /Length %d >>\nstream\n", len(rows))
+	b.Write(rows)
+	b.WriteString("\nendstream\nendobj\n")
+	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", off5)
+	return b.Bytes()
+}

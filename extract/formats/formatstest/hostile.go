@@ -74,6 +74,7 @@ func Hostile() []Case {
 		}, Size: 20 << 10, Code: big, Reason: "bytes per stream", Pipeline: big},
 		{Name: "pdf xref subsection far out", File: "xref.pdf", Data: fixed(bytes.Replace(OnePage("BT (a) Tj ET", noFont), []byte("xref\n0 6\n"), []byte("xref\n2000000000 6\n"), 1)), Code: und, Reason: "xref subsection", Pipeline: und},
 		{Name: "pdf declaring a huge size", File: "size.pdf", Data: fixed(bytes.Replace(OnePage("BT (a) Tj ET", noFont), []byte("/Size 6"), []byte("/Size 9000000000"), 1)), Code: und, Reason: "/Size", Pipeline: und},
+		{Name: "pdf object stream stored in itself", File: "objstm.pdf", Data: fixed(ObjStmCycle()), Code: und, Reason: "object stream", Pipeline: und},
 		{Name: "html nested 100,000 levels", File: "deep.html", Data: str("<html><body>" + strings.Repeat("<div>", 100000) + "深圳市坪山区2023年工作总结。比亚迪坪山基地三期扩建工程投产。" + strings.Repeat("</div>", 100000) + "</body></html>"), Size: 1 << 20, Code: "", Pipeline: ""},
 		{Name: "html with 100,000 unclosed tags", File: "unclosed.html", Data: str("<html><body>" + strings.Repeat("<b><table><td>", 100000) + "武汉东湖高新区2022年工作总结。光谷科学岛一期竣工。"), Size: 1 << 20, Code: "", Pipeline: ""},
 		{Name: "html without text", File: "empty.html", Data: str("<html><body><script>var a = 1;</script><nav>菜单</nav></body></html>"), Code: und, Reason: "no text", Pipeline: und},
