@@ -107,7 +107,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			}
 		}(len(d.out.Relations))
 	}
-	ms := d.lx.stage.scan(rs, start, b, nil)
+	ms := d.lx.stage.scan(rs, start, b, d.bufs[bufStage][:0])
+	d.bufs[bufStage] = ms
 	// Drop stage words that are part of a name (扩产项目, 建设者).
 	deng := indexRunes(rs, start, b, "等")
 	kept := ms[:0]
@@ -131,7 +132,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			if m.start > start && !pre && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
 				continue
 			}
-			if hasDeng && hasAt(rs, m.end, "项目") && len(d.lx.stage.scan(rs, m.end+2, min(b, m.end+32), nil)) > 0 {
+			if hasDeng && hasAt(rs, m.end, "项目") && d.lx.stage.any(rs, m.end+2, min(b, m.end+32)) {
 				continue // 等企业增资扩产项目落地: 落地 is the verb
 			}
 		}
@@ -143,7 +144,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		// named after a governing verb (加快推进临港物流基地转型升级) still count.
 		if k := indexRunes(rs, start+2, b, "等"); k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
-		} else if lead && len(d.lx.heads.scan(rs, start, b, nil)) > 0 {
+		} else if lead && d.lx.heads.any(rs, start, b) {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
 		}
 		return

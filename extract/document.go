@@ -18,10 +18,12 @@ type doc struct {
 	rs   []rune
 	id   string
 	out  *kg.Extraction
-	ents map[string]int // entity id → index in out.Entities
+	ents map[entKey]int // entity → index in out.Entities
 	rels map[relKey]int // relation → index in out.Relations
-	// sentText caches the text of sentences used as evidence.
-	sentText []string
+	// bufs are scan buffers, one per call site that never nests in itself.
+	bufs [nBufs][]match
+	// sentEv caches the evidence of sentences.
+	sentEv [][]kg.Evidence
 	// focus is where the fact being recorded was read (a rune offset),
 	// for evidence from very long sentences.
 	focus   int
@@ -58,7 +60,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 			Relations:  make([]kg.Relation, 0, len(st.sents)),
 			Indicators: []kg.Indicator{},
 		},
-		ents: map[string]int{}, rels: map[relKey]int{}, firms: map[string]string{},
+		ents: map[entKey]int{}, rels: map[relKey]int{}, firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 	}
 	sents := make([]kg.Span, len(st.sents))
@@ -81,12 +83,11 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 // ---- entities and relations ----
 
 func (d *doc) entity(typ, name string, aliases ...string) string {
-	id := idPrefix(typ) + name
-	i, ok := d.ents[id]
+	i, ok := d.ents[entKey{typ, name}]
 	if !ok {
 		i = len(d.out.Entities)
-		d.ents[id] = i
-		d.out.Entities = append(d.out.Entities, kg.Entity{ID: id, Type: typ, Name: name, Aliases: []string{}})
+		d.ents[entKey{typ, name}] = i
+		d.out.Entities = append(d.out.Entities, kg.Entity{ID: idPrefix(typ) + name, Type: typ, Name: name, Aliases: []string{}})
 	}
 	e := &d.out.Entities[i]
 	for _, a := range aliases {
@@ -104,8 +105,21 @@ func (d *doc) entity(typ, name string, aliases ...string) string {
 			e.Aliases = append(e.Aliases, a)
 		}
 	}
-	return id
+	return e.ID
 }
+
+// The call sites of scans with a buffer of their own.
+const (
+	bufStage = iota
+	bufDevelop
+	bufPlace
+	bufIndustry
+	bufArea
+	nBufs
+)
+
+// entKey identifies an entity of a document: its type and name.
+type entKey struct{ typ, name string }
 
 // idPrefix is the id prefix of an entity type: "enterprise/" for Enterprise.
 func idPrefix(typ string) string {
@@ -144,13 +158,15 @@ func (d *doc) evidence(sent int) []kg.Evidence {
 		b := min(s.end, a+maxEvidence)
 		return []kg.Evidence{{Document: d.id, Sentence: sent, Start: a, End: b, Text: string(d.rs[a:b])}}
 	}
-	if d.sentText == nil {
-		d.sentText = make([]string, len(d.st.sents))
+	// One evidence list per sentence, shared by the facts read from it; its
+	// capacity is its length, so that an append copies.
+	if d.sentEv == nil {
+		d.sentEv = make([][]kg.Evidence, len(d.st.sents))
 	}
-	if d.sentText[sent] == "" {
-		d.sentText[sent] = string(d.rs[s.start:s.end])
+	if d.sentEv[sent] == nil {
+		d.sentEv[sent] = []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: string(d.rs[s.start:s.end])}}
 	}
-	return []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: d.sentText[sent]}}
+	return d.sentEv[sent][:1:1]
 }
 
 // relKey identifies a fact: one relation per subject, predicate and object
@@ -361,4 +377,12 @@ func allHan(rs []rune) bool {
 
 func trimQuotes(s string) string {
 	return strings.Trim(s, "“”\"'‘’《》「」 ")
+}
+
+// nameOf is the name in an entity id ("enterprise/X" → "X").
+func nameOf(id string) string {
+	if i := strings.IndexByte(id, '/'); i >= 0 {
+		return id[i+1:]
+	}
+	return id
 }

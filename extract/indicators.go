@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -88,7 +87,7 @@ func (d *doc) indicators(si int) {
 		d.focus = i
 		d.nind++
 		d.out.Indicators = append(d.out.Indicators, kg.Indicator{
-			ID: fmt.Sprintf("indicator/%s/%d", d.id, d.nind), Name: name, Value: value, Unit: unit,
+			ID: "indicator/" + d.id + "/" + strconv.Itoa(d.nind), Name: name, Value: value, Unit: unit,
 			Measure: measure, Subject: subject, Year: year, Evidence: d.evidence(si),
 		})
 		segStart = k + n

@@ -14,7 +14,8 @@ var developVerbs = []string{"参与研制的", "自主研制的", "自主研发�
 // develops reads X…研制的…“P”: the firm X develops the product P.
 func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	rs := d.rs
-	for _, m := range d.lx.develop.scan(rs, a, b, nil) {
+	d.bufs[bufDevelop] = d.lx.develop.scan(rs, a, b, d.bufs[bufDevelop][:0])
+	for _, m := range d.bufs[bufDevelop] {
 		v, k := developVerbs[m.val], m.start
 		// The product: the first quoted name after the verb (right after
 		// it for a verb without 的: 发布“X”).
@@ -202,7 +203,8 @@ func (d *doc) firmLike(w []rune) bool {
 func (d *doc) mentions() {
 	rs := d.rs
 	for si, s := range d.st.sents {
-		for _, m := range d.lx.place.scan(rs, s.start, s.end, nil) {
+		d.bufs[bufPlace] = d.lx.place.scan(rs, s.start, s.end, d.bufs[bufPlace][:0])
+		for _, m := range d.bufs[bufPlace] {
 			p := d.lx.places[m.val]
 			// A province or city inside a name (浙江大学, 江苏银行) is no mention.
 			if !d.local(p) && m.end < s.end && isHan(rs[m.end]) && !strings.ContainsRune("省市、和与及等的区县", rs[m.end]) {
@@ -214,7 +216,8 @@ func (d *doc) mentions() {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: "place/" + p.parent, Confidence: 1}, si)
 			}
 		}
-		for _, m := range d.lx.industry.scan(rs, s.start, s.end, nil) {
+		d.bufs[bufIndustry] = d.lx.industry.scan(rs, s.start, s.end, d.bufs[bufIndustry][:0])
+		for _, m := range d.bufs[bufIndustry] {
 			d.named[d.lx.nodes[m.val]] = true
 		}
 		d.areas(si)
@@ -240,7 +243,8 @@ func (d *doc) mentions() {
 func (d *doc) industryMentions() {
 	rs := d.rs
 	for si, s := range d.st.sents {
-		ms := d.lx.industry.scan(rs, s.start, s.end, nil)
+		ms := d.lx.industry.scan(rs, s.start, s.end, d.bufs[bufIndustry][:0])
+		d.bufs[bufIndustry] = ms
 		for k, m := range ms {
 			n := d.lx.nodes[m.val]
 			if m.end < s.end && rs[m.end] < 0x80 && m.start > s.start && rs[m.start-1] < 0x80 {
@@ -426,7 +430,7 @@ func (d *doc) resolveLegal(w []rune) []rune {
 		if len(rest) >= 2 && d.hasHead(rest) && runeLen(legal) >= 4 {
 			short := d.knownShort(legal)
 			if id, ok := d.firms[legal]; ok {
-				short = d.out.Entities[d.ents[id]].Name
+				short = nameOf(id)
 			} else {
 				d.firmNamed(short, legal)
 			}
@@ -443,7 +447,7 @@ func (d *doc) knownShort(legal string) string {
 	rs := []rune(short)
 	for k := len(rs) - 1; k >= 2; k-- {
 		if id, ok := d.firms[string(rs[:k])]; ok {
-			return d.out.Entities[d.ents[id]].Name
+			return nameOf(id)
 		}
 	}
 	return short

@@ -76,7 +76,8 @@ var areaSuffixes = []string{"镇", "乡", "街道", "经济技术开发区", "�
 func (d *doc) areas(si int) {
 	s := d.st.sents[si]
 	rs := d.rs
-	for _, m := range d.lx.area.scan(rs, s.start, s.end, nil) {
+	d.bufs[bufArea] = d.lx.area.scan(rs, s.start, s.end, d.bufs[bufArea][:0])
+	for _, m := range d.bufs[bufArea] {
 		i, end, suf := m.start, m.end, areaSuffixes[m.val]
 		for once := true; once; once = false {
 			j := i

@@ -154,6 +154,18 @@ func (t *trie) scan(rs []rune, from, lim int, out []match) []match {
 	return out
 }
 
+// any reports whether some word occurs in rs[from:lim].
+func (t *trie) any(rs []rune, from, lim int) bool {
+	for i := from; i < lim; i++ {
+		if t.starts(rs[i]) {
+			if _, n := t.longest(rs, i, lim); n > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // suffix returns the value and length of the longest word rs ends with,
 // trying suffixes up to max runes.
 func (t *trie) suffix(rs []rune, max int) (v, n int) {
