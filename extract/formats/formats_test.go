@@ -253,6 +253,7 @@ func TestReadHostile(t *testing.T) {
 		{"zip bomb under a lowered limit", "bomb.docx", formatstest.ZipBomb(2 << 20), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "decompress"},
 		{"too many zip entries for a lowered limit", "many.docx", formatstest.DOCXEntries(11), Limits{MaxEntries: 10}, kg.ETooLarge, "entries"},
 		{"html token over a lowered limit", "token.html", []byte("<html><body><p " + strings.Repeat("a", 2<<20) + "></p></body></html>"), Limits{MaxOutput: 1 << 20}, kg.ETooLarge, "longer than"},
+		{"html of three million tagged letters", "letters.html", []byte("<html><body>" + strings.Repeat("<b>字</b> ", 3<<20)), Limits{}, kg.ETooLarge, "pieces"},
 		{"pdf over a lowered operator budget", "ops.pdf", formatstest.OnePage(strings.Repeat("BT /F1 12 Tf (a) Tj ET\n", 100), noFonts), Limits{PDFOps: 50}, kg.ETooLarge, "operators"},
 		{"pdf content nested deep", "deepcontent.pdf", formatstest.OnePage("BT /F1 12 Tf "+strings.Repeat("[", 5000)+" TJ ET", noFonts), Limits{}, kg.EUndecodable, "nested"},
 		{"pdf nesting hidden after an unterminated stream", "hidden.pdf", formatstest.PDF("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>", "<< /Length 5 >>\nstream\n"+strings.Repeat("[", 20000)), Limits{}, kg.EUndecodable, "nested"},

@@ -22,8 +22,13 @@ import (
 // makes a page nested 100,000 levels deep cost minutes. The tokenizer is
 // linear; the element stack below is ours and capped at Limits.MaxDepth.
 
-// maxNodes bounds the elements kept as structure, whatever their depth.
-const maxNodes = 1 << 19
+// maxNodes bounds the elements kept as structure, whatever their depth;
+// maxRuns the pieces of text (a page of single letters in tags would
+// otherwise cost 60 bytes of bookkeeping per byte of text).
+const (
+	maxNodes = 1 << 19
+	maxRuns  = 1 << 21
+)
 
 // hnode is one element kept as structure.
 type hnode struct {
@@ -150,7 +155,7 @@ func readHTML(name string, data []byte, lim Limits) (Text, error) {
 			p.end(atom.Lookup(tn))
 		case html.TextToken:
 			if !p.text(string(z.Text())) {
-				return t, tooLarge(name, "HTML text is over the limit of %d bytes", lim.MaxOutput)
+				return t, tooLarge(name, "HTML text is over the limit of %d bytes or %d pieces", lim.MaxOutput, maxRuns)
 			}
 		}
 	}
@@ -309,7 +314,7 @@ func (p *page) text(raw string) bool {
 		return true
 	}
 	p.outBytes += int64(len(s))
-	if p.outBytes > p.lim.MaxOutput {
+	if p.outBytes > p.lim.MaxOutput || len(p.runs) >= maxRuns {
 		return false
 	}
 	if p.headBuf != nil {
