@@ -129,7 +129,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			// by another verb or a list (落地运营, 开工、…); else it is a noun
 			// (建设三年行动计划, 工程建设和…).
 			pre := stageWords[m.val].pre && !stageWords[m.val].both
-			if m.start > start && !pre && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
+			st := stageWords[m.val].stage
+			locating := st == "入驻" || stageWords[m.val].word == "落户" || stageWords[m.val].word == "签约落户"
+			if m.start > start && !pre && !locating && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
 				continue
 			}
 			if hasDeng && hasAt(rs, m.end, "项目") && d.lx.stage.any(rs, m.end+2, min(b, m.end+32)) {

@@ -79,6 +79,12 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			}
 		}
 		node := d.lx.nodes[v]
+		// A与B产业: one industry of the document's own (新型显示与集成电路).
+		if k == j && j+1 < clauseEnd && strings.ContainsRune("与和及", rs[j]) {
+			if p := indexRunes(rs, j+1, min(clauseEnd, j+10), "产业"); p > j+2 && allHan(rs[j+1:p]) {
+				return d.docIndustry(rs[i:p], node, sent), true
+			}
+		}
 		switch {
 		case k < end && strings.ContainsRune("、和与及”", rs[k]):
 		case node.Parent == nil:
@@ -195,7 +201,7 @@ func hasGrowthWord(rs []rune) bool {
 		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
 		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",
 		"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚",
-		"活力", "迸发", "繁荣", "兴起", "活跃"} {
+		"活力", "迸发", "繁荣", "兴起", "活跃", "强链", "补链", "延链", "协同", "规范", "健康发展"} {
 		if strings.Contains(s, w) {
 			return true
 		}

@@ -229,10 +229,14 @@ func (d *doc) genericAt(w []rune, i int) int {
 // numeralAt matches 两个, 三期, 六大, 20个 at w[i].
 func numeralAt(w []rune, i int) int {
 	k := i
-	for k < len(w) && (strings.ContainsRune("一二三四五六七八九十两百千万", w[k]) || isDigit(w[k])) {
+	if k < len(w) && w[k] == '第' {
+		k++ // 第10.5代, 第二期
+	}
+	d := k
+	for k < len(w) && (strings.ContainsRune("一二三四五六七八九十两百千万", w[k]) || isDigit(w[k]) || w[k] == '.' && k > d) {
 		k++
 	}
-	if k > i && k < len(w) && strings.ContainsRune("个期大座栋批号", w[k]) {
+	if k > d && k < len(w) && strings.ContainsRune("个期大座栋批号代条", w[k]) {
 		return k - i + 1
 	}
 	return 0
@@ -340,7 +344,10 @@ func (d *doc) ownerSplit(w []rune) int {
 			return i + n
 		}
 		// An organization's 中心 stays with it (联创中心|整车试验室).
-		if (word == "中心" || word == "研究院") && i+n < len(w) && d.restIsProject(w[i+n:]) {
+		if (word == "中心" || word == "研究院" || word == "实验室" || word == "研究所") && i+n < len(w) && d.restIsProject(w[i+n:]) {
+			if numeralAt(w, i+n) == len(w)-i-n {
+				return 0 // 之江实验室二期: a phase of the institute itself
+			}
 			return i + n
 		}
 		if d.restIsProject(w[i:]) && d.ownerLike(w[:i]) {
@@ -356,7 +363,9 @@ func (d *doc) ownerSplit(w []rune) int {
 func (d *doc) regionAt(w []rune) bool {
 	for _, r := range []string{"华北", "华东", "华南", "华中", "西南", "西北", "东北"} {
 		if hasAt(w, 0, r) && len(w) > 4 {
-			return true
+			// 华中数控 is a firm; 华南研发中心 a project.
+			_, f := d.lx.firmSuf.longest(w, 2, len(w))
+			return d.genericAt(w, 2) == 0 || f > 0
 		}
 	}
 	return false

@@ -33,6 +33,10 @@ func (d *doc) placeName(a, b int) (name, written string) {
 		return "", "" // no place name is that long
 	}
 	a, b = d.trimItem(a, b)
+	// X周边的Y, X内的Y: the place is Y.
+	if k := lastIndexRune(d.rs[a:b], '的'); k >= 0 && b-(a+k+1) >= 2 {
+		a += k + 1
+	}
 	if b-a < 2 || b-a > 16 {
 		return "", ""
 	}
@@ -57,6 +61,16 @@ func (d *doc) placeName(a, b int) (name, written string) {
 	return string(w), string(w)
 }
 
+// isParkName reports whether an area suffix is a name of its own
+// (知识城, 科学城), which may stand without a prefix.
+func isParkName(suf string) bool {
+	switch suf {
+	case "知识城", "科学城", "科技城", "生物岛", "生态城":
+		return true
+	}
+	return false
+}
+
 func hasPlaceSuffix(w []rune) bool {
 	s := string(w)
 	for _, suf := range placeSuffixes {
@@ -68,7 +82,7 @@ func hasPlaceSuffix(w []rune) bool {
 }
 
 // areaSuffixes end place names recognized anywhere in the text.
-var areaSuffixes = []string{"镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区"}
+var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区"}
 
 // areas finds place names by their suffix anywhere in a sentence
 // (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
@@ -81,6 +95,18 @@ func (d *doc) areas(si int) {
 		i, end, suf := m.start, m.end, areaSuffixes[m.val]
 		for once := true; once; once = false {
 			j := i
+			if isParkName(suf) {
+				// 知识城, 未来科技城, 广州知识城: a short name, or none.
+				for j > s.start && i-j < 2 && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于的至是将向由从等对为院", rs[j-1]) {
+					j--
+				}
+				if v, n := d.lx.place.suffix(rs[max(s.start, j-3):j], 3); n > 0 && v >= 0 {
+					j -= n // 广州|知识城
+				}
+				name := string(rs[j:end])
+				d.entity(kg.TypePlace, name, string(rs[i:end]))
+				break
+			}
 			// Back to a separator or preposition, unless that would leave
 			// less than two runes (中和街道).
 			for j > s.start && i-j < 6 && isHan(rs[j-1]) && (i-j < 2 && suf == "街道" || !strings.ContainsRune("、和与及在于的至是将向由从等对为", rs[j-1])) {
