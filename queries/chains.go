@@ -1,8 +1,10 @@
 package queries
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -84,11 +86,12 @@ func (a *ChainFirms) MarshalJSON() ([]byte, error) {
 
 // maxFitEvidence bounds the evidence listed per firm; the entity's detail
 // has all of it.
-const maxFitEvidence = 20
+const maxFitEvidence = 5
 
 type chainFits struct {
 	answer   *ChainFirms
 	first    *FirmsPage // the default first page, shared
+	frags    []firmJSON // each firm encoded, on first use
 	firms    []FirmFit
 	projects map[string]bool // projects in the chain (direct or of its firms)
 	members  map[string]bool // firms and projects that fit
@@ -159,14 +162,23 @@ func (s *Service) ChainFirms(ctx context.Context, chain string, inferred bool) (
 	if err != nil {
 		return nil, err
 	}
-	n, err := ix.resolve(chain, kg.TypeIndustry)
+	n, err := ix.chain(chain)
+	if err != nil {
+		return nil, err
+	}
+	return ix.fits(n, inferred).answer, nil
+}
+
+// chain resolves an industry chain by id or name.
+func (ix *index) chain(s string) (*node, error) {
+	n, err := ix.resolve(s, kg.TypeIndustry)
 	if err != nil {
 		return nil, err
 	}
 	if n.Type != kg.TypeIndustry {
 		return nil, kg.Errorf(kg.EInvalid, "%s is a %s, not an industry chain", n.ID, n.Type)
 	}
-	return ix.fits(n, inferred).answer, nil
+	return n, nil
 }
 
 // Chain-firms page limits.
@@ -184,22 +196,55 @@ type FirmsPage struct {
 	Total      int       `json:"total"`
 	NextOffset int       `json:"next_offset,omitempty"`
 
+	frags []firmJSON // the encoded firms of this page
+	once  sync.Once
+	enc   []byte
+	err   error
+}
+
+// firmJSON is one firm's fit, encoded once and shared by every page that
+// shows it until the graph changes.
+type firmJSON struct {
 	once sync.Once
-	enc  []byte
+	b    []byte
 	err  error
 }
 
-// JSON returns the page encoded, once: the default first page of a chain is
-// shared by all requests until the graph changes.
+func (f *firmJSON) encode(ff *FirmFit) ([]byte, error) {
+	f.once.Do(func() { f.b, f.err = json.Marshal(ff) })
+	return f.b, f.err
+}
+
+// JSON returns the page encoded: the page's frame around its firms'
+// shared encodings, so that a page costs a copy of its bytes.
 func (p *FirmsPage) JSON() ([]byte, error) {
 	p.once.Do(func() {
-		type plain struct {
-			Chain      Ref       `json:"chain"`
-			Firms      []FirmFit `json:"firms"`
-			Total      int       `json:"total"`
-			NextOffset int       `json:"next_offset,omitempty"`
+		head, err := json.Marshal(p.Chain)
+		if err != nil {
+			p.err = err
+			return
 		}
-		p.enc, p.err = json.Marshal(plain{p.Chain, p.Firms, p.Total, p.NextOffset})
+		var b bytes.Buffer
+		b.WriteString(`{"chain":`)
+		b.Write(head)
+		b.WriteString(`,"firms":[`)
+		for i := range p.Firms {
+			fb, err := p.frags[i].encode(&p.Firms[i])
+			if err != nil {
+				p.err = err
+				return
+			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(fb)
+		}
+		fmt.Fprintf(&b, `],"total":%d`, p.Total)
+		if p.NextOffset > 0 {
+			fmt.Fprintf(&b, `,"next_offset":%d`, p.NextOffset)
+		}
+		b.WriteByte('}')
+		p.enc = b.Bytes()
 	})
 	return p.enc, p.err
 }
@@ -208,23 +253,28 @@ func (p *FirmsPage) JSON() ([]byte, error) {
 // (DefaultFirmsLimit when 0) from offset, so that an answer of thousands of
 // firms costs what one page costs.
 func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred bool, offset, limit int) (*FirmsPage, error) {
-	a, err := s.ChainFirms(ctx, chain, inferred)
-	if err != nil {
-		return nil, err
-	}
 	if offset < 0 {
 		return nil, kg.Errorf(kg.EInvalid, "offset must not be negative")
 	}
-	limit, err = clampLimit(limit, DefaultFirmsLimit, MaxFirmsLimit)
+	limit, err := clampLimit(limit, DefaultFirmsLimit, MaxFirmsLimit)
 	if err != nil {
 		return nil, err
 	}
+	ix, err := s.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n, err := ix.chain(chain)
+	if err != nil {
+		return nil, err
+	}
+	f := ix.fits(n, inferred)
 	page := func() *FirmsPage {
-		p := &FirmsPage{Chain: a.Chain, Total: len(a.Firms), Firms: []FirmFit{}}
-		if offset < len(a.Firms) {
-			end := min(offset+limit, len(a.Firms))
-			p.Firms = a.Firms[offset:end]
-			if end < len(a.Firms) {
+		p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}}
+		if offset < len(f.firms) {
+			end := min(offset+limit, len(f.firms))
+			p.Firms, p.frags = f.firms[offset:end], f.frags[offset:end]
+			if end < len(f.firms) {
 				p.NextOffset = end
 			}
 		}
@@ -233,11 +283,6 @@ func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred boo
 	if offset != 0 || limit != DefaultFirmsLimit {
 		return page(), nil
 	}
-	ix, err := s.index(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f := ix.fits(ix.nodes[a.Chain.ID], inferred)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if f.first == nil {
@@ -402,6 +447,7 @@ func (ix *index) fits(root *node, inferred bool) *chainFits {
 		res.firms = []FirmFit{}
 	}
 	res.answer = &ChainFirms{Chain: Ref{ID: root.ID, Name: root.Name}, Firms: res.firms}
+	res.frags = make([]firmJSON, len(res.firms))
 	ix.mu.Lock()
 	ix.fitsCache[key] = res
 	ix.mu.Unlock()
