@@ -84,6 +84,12 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			if p := indexRunes(rs, j+1, min(clauseEnd, j+10), "产业"); p > j+2 && allHan(rs[j+1:p]) {
 				return d.docIndustry(rs[i:p], node, sent), true
 			}
+			// A和B协同推进: the industry runs up to the predicate.
+			for p := j + 3; p < min(clauseEnd, j+9); p++ {
+				if hasGrowthWord(rs[p:min(clauseEnd, p+2)]) && allHan(rs[j+1:p]) && (first || heading) {
+					return d.docIndustry(rs[i:p], node, sent), true
+				}
+			}
 		}
 		switch {
 		case k < end && strings.ContainsRune("、和与及”", rs[k]):
@@ -96,13 +102,24 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			return d.docIndustry(trimIndustrySuffix(rs[i:j]), node, sent), true
 		}
 	}
-	// W产业 at the start of a short lead: an industry of the document's own.
+	// W产业, X经济, X制造业 at the start of a short lead: an industry of the
+	// document's own (平台经济规范健康发展, 先进制造业基地建设提速).
 	lim := min(end, i+14)
 	for j := i + 2; j+1 < lim; j++ {
-		if rs[j] != '产' || rs[j+1] != '业' {
+		var w []rune
+		switch {
+		case rs[j] == '产' && rs[j+1] == '业':
+			w = rs[i:j]
+		case (first || heading) && rs[j] == '经' && rs[j+1] == '济':
+			w = rs[i : j+2]
+		case (first || heading) && j+2 < lim && (hasAt(rs, j, "制造业") || hasAt(rs, j, "服务业")):
+			w = rs[i : j+3]
+		default:
 			continue
 		}
-		w := rs[i:j]
+		if len(w) > j-i {
+			j = i + len(w) - 2 // the predicate starts after the name
+		}
 		if !allHan(w) || len(w) > 10 {
 			return industryRef{}, false
 		}

@@ -50,7 +50,8 @@ var stageWords = []stageWord{
 	{word: "正式投产", stage: "投产"}, {word: "顺利投产", stage: "投产"}, {word: "开工奠基", stage: "开工"},
 	{word: "奠基", stage: "开工"}, {word: "主体完工", stage: "竣工"}, {word: "交付使用", stage: "运营"},
 	{word: "试生产", stage: "投产"}, {word: "竣工投用", stage: "运营"}, {word: "满产", stage: "投产"},
-	{word: "实现满产", stage: "投产"}, {word: "扩大产能", stage: "扩产"},
+	{word: "实现满产", stage: "投产"}, {word: "扩大产能", stage: "扩产"}, {word: "达产", stage: "投产"},
+	{word: "全面达产", stage: "投产"},
 }
 
 // leadWords are verbs and adverbs that open a clause before its object;
@@ -81,7 +82,7 @@ var trailWords = []string{
 	"正式", "顺利", "成功", "实现", "全面", "加快", "已", "均", "相继", "陆续", "先后", "加速", "即将",
 	"重大项目", "重点项目", "等", "完成", "全部", "基本", "率先", "如期", "提前", "年内", "有序", "全力",
 	"应用场景", "场景", "工作", "转型升级", "改造提升", "升级改造", "发展", "实施", "快速", "稳步",
-	"进展顺利", "建设", "一期", "等重大项目", "等重点项目", "等项目", "土地", "达产", "主体", "主体结构", "同步", "同期", "全容量", "相继", "开始", "已", "正在",
+	"进展顺利", "建设", "一期", "等重大项目", "等重点项目", "等项目", "土地", "主体", "主体结构", "同步", "同期", "全容量", "相继", "开始", "已", "正在",
 }
 
 // projectHeads end the name of a project, facility, base or phase.
