@@ -20,6 +20,8 @@ type doc struct {
 	out  *kg.Extraction
 	ents map[entKey]int // entity → index in out.Entities
 	rels map[relKey]int // relation → index in out.Relations
+	// areaNames are the places found by their suffix (豹澥街道, 未来科技城).
+	areaNames []namedID
 	// bufs are scan buffers, one per call site that never nests in itself.
 	bufs [nBufs][]match
 	// sentEv caches the evidence of sentences.
@@ -117,6 +119,9 @@ const (
 	bufArea
 	nBufs
 )
+
+// namedID is an entity's name as written and its id.
+type namedID struct{ name, id string }
 
 // entKey identifies an entity of a document: its type and name.
 type entKey struct{ typ, name string }
@@ -257,6 +262,24 @@ func (d *doc) findZone() {
 			head = head[:k]
 		}
 	}
+	// 广州开发区(黄埔区): the bracketed name is another name of the zone.
+	var also string
+	if k := strings.IndexAny(head, "(（"); k > 0 {
+		rest := head[k:]
+		if e := strings.IndexAny(rest, ")）"); e > 0 {
+			also = strings.TrimSpace(rest[len("("):e])
+			if strings.HasPrefix(rest, "（") {
+				also = strings.TrimSpace(rest[len("（"):e])
+			}
+		}
+		head = head[:k]
+	}
+	defer func() {
+		if also != "" && d.zone != "" && runeLen(also) >= 2 && runeLen(also) <= 10 {
+			d.entity(kg.TypePlace, nameOf(d.zone), also)
+			d.localPlaces[also] = d.zone
+		}
+	}()
 	hr := []rune(head)
 	if len(hr) < 2 || len(hr) > 24 {
 		return

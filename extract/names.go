@@ -171,6 +171,13 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 	if ownerName != "" {
 		owner = d.firm(ownerName)
 		d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: proj}, si)
+		// A park or area of the document inside the name: X未来科技城研发中心.
+		for _, a := range d.areaNames {
+			if strings.Contains(name, a.name) && !strings.HasPrefix(name, a.name) {
+				d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: a.id}, si)
+				break
+			}
+		}
 	}
 	return proj, owner, ownerName
 }

@@ -104,7 +104,7 @@ func (d *doc) areas(si int) {
 					j -= n // 广州|知识城
 				}
 				name := string(rs[j:end])
-				d.entity(kg.TypePlace, name, string(rs[i:end]))
+				d.area(name, d.entity(kg.TypePlace, name, string(rs[i:end])))
 				break
 			}
 			// Back to a separator or preposition, unless that would leave
@@ -140,7 +140,17 @@ func (d *doc) areas(si int) {
 			if v, n := d.lx.place.longest(rs, j, end); n == end-j {
 				name = d.lx.places[v].name
 			}
-			d.entity(kg.TypePlace, name, string(rs[j:end]))
+			d.area(string(rs[j:end]), d.entity(kg.TypePlace, name, string(rs[j:end])))
 		}
 	}
+}
+
+// area remembers a place found by its suffix, for names that hold it.
+func (d *doc) area(name, id string) {
+	for _, a := range d.areaNames {
+		if a.name == name {
+			return
+		}
+	}
+	d.areaNames = append(d.areaNames, namedID{name, id})
 }
