@@ -67,6 +67,12 @@ var blocks = map[atom.Atom]bool{
 	atom.Center: true, atom.Caption: true, atom.Figcaption: true, atom.Address: true,
 }
 
+// paragraphs are the blocks that hold text rather than other blocks.
+var paragraphs = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Pre: true, atom.Blockquote: true, atom.Dd: true, atom.Dt: true,
+}
+
 // voids never have an end tag.
 var voids = map[atom.Atom]bool{
 	atom.Br: true, atom.Hr: true, atom.Img: true, atom.Input: true, atom.Meta: true,
@@ -373,8 +379,19 @@ func pickBody(runs []run, nodes []*hnode) *hnode {
 	if best == root || best.end <= best.first {
 		return root
 	}
-	// A body split in several sibling paragraphs credits their container
-	// only half: climb while the parent holds much more of the text.
+	// One paragraph is not the article: a short report with one long
+	// paragraph would otherwise lose its headings.
+	if paragraphs[best.tag] && best.parent != nil {
+		best = best.parent
+	}
+	// A container the CMS named as the article, a few levels up, is it.
+	for n, i := best, 0; n != nil && n != root && i < 3; n, i = n.parent, i+1 {
+		if n.hint {
+			return n
+		}
+	}
+	// A body split in several sibling blocks credits their container only
+	// half: climb while the parent holds much more of the text.
 	for best.parent != nil && best.parent != root {
 		in, all := proseText(runs[best.first:best.end]), proseText(runs[best.parent.first:best.parent.end])
 		if float64(in) >= 0.8*float64(all) {
