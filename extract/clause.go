@@ -262,6 +262,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	// X等一批项目 / X等6家企业: the names are before 等, the kind after.
 	hint := ""
 	var distributive []rune
+	distWhere := ""
 	for k := s.a + 1; k < s.b; k++ {
 		if rs[k] != '等' {
 			continue
@@ -271,9 +272,25 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		case strings.Contains(desc, "企业") || strings.Contains(desc, "公司"):
 			hint = "firm"
 			// X、Y等企业研发中心: each firm's own project.
-			if e := indexRunes(rs, k, s.b, "企业"); e > 0 && s.b-(e+2) >= 2 {
-				if a, b := d.trimItem(e+2, s.b); b-a >= 2 && d.hasHead(rs[a:b]) {
+			e := indexRunes(rs, k, s.b, "企业")
+			if e > 0 && s.b-(e+2) >= 2 {
+				// X、Y等企业在Z扩建产能: in Z, and the object follows the verb.
+				if z := indexRunes(rs, e+2, s.b, "在"); z == e+2 {
+					if pid := d.placeSpan(z+1, s.b); pid != "" {
+						distWhere = pid
+					}
+				} else if a, b := d.trimItem(e+2, s.b); b-a >= 2 && d.hasHead(rs[a:b]) {
 					distributive = rs[a:b]
+				}
+			}
+			if distributive == nil && e > 0 {
+				// …等企业扩建生产线: what they build is each one's project.
+				if v, n := d.lx.stage.longest(rs, s.b, clauseEnd); n > 0 && (stageWords[v].stage == "扩产" || stageWords[v].stage == "在建" || stageWords[v].stage == "开工") {
+					if a, b := d.trimItem(s.b+n, clauseEnd); b-a >= 2 && b-a <= 8 && allHan(rs[a:b]) {
+						if name, _ := d.placeName(a, b); name == "" {
+							distributive = rs[a:b]
+						}
+					}
 				}
 			}
 		case strings.Contains(desc, "项目"):
@@ -336,6 +353,9 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			ids = append(ids, id)
 			if where != "" {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: where}, si)
+			}
+			if distWhere != "" {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: distWhere}, si)
 			}
 		}
 		owner = o
