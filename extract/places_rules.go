@@ -50,7 +50,7 @@ func (d *doc) placeName(a, b int) (name, written string) {
 	if b-a < 3 || !d.plausibleName(w) || d.isProjectName(w) && !hasPlaceSuffix(w) {
 		return "", ""
 	}
-	if !hasPlaceSuffix(w) || d.allGeneric(w) {
+	if !hasPlaceSuffix(w) || d.isCategory(w) {
 		return "", ""
 	}
 	for _, r := range w {
