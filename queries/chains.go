@@ -42,6 +42,9 @@ type FirmFit struct {
 	Via      *Ref          `json:"via,omitempty"`
 	Evidence []kg.Evidence `json:"evidence"`
 	Projects []ProjectRef  `json:"projects"`
+	// ProjectCount is the number of the firm's projects; Projects lists
+	// the maxFitProjects most recent.
+	ProjectCount int `json:"projectCount"`
 	// Stage is the firm's own latest stage where the text gives the stage of
 	// a project it names only by the firm.
 	Stage     string        `json:"stage,omitempty"`
@@ -87,6 +90,13 @@ func (a *ChainFirms) MarshalJSON() ([]byte, error) {
 // maxFitEvidence bounds the evidence listed per firm; the entity's detail
 // has all of it.
 const maxFitEvidence = 5
+
+// maxFitProjects bounds the projects listed per firm, and
+// maxStageEvidence the evidence of each project's stage.
+const (
+	maxFitProjects   = 10
+	maxStageEvidence = 2
+)
 
 type chainFits struct {
 	answer   *ChainFirms
@@ -418,6 +428,18 @@ func (ix *index) fits(root *node, inferred bool) *chainFits {
 				res.members[p.ID] = true
 			}
 		}
+		// The most recent projects first; a list shows a few, the firm's
+		// detail all of them.
+		sort.SliceStable(ff.Projects, func(i, j int) bool {
+			if ff.Projects[i].Year != ff.Projects[j].Year {
+				return ff.Projects[i].Year > ff.Projects[j].Year
+			}
+			return ff.Projects[i].Entity.Name < ff.Projects[j].Entity.Name
+		})
+		ff.ProjectCount = len(ff.Projects)
+		if len(ff.Projects) > maxFitProjects {
+			ff.Projects = ff.Projects[:maxFitProjects]
+		}
 		if st, ok := ix.latestStage(firm); ok {
 			ff.Stage, ff.Planned, ff.StageEvid = st.Value, st.Planned, st.Evidence
 		}
@@ -435,8 +457,8 @@ func (ix *index) fits(root *node, inferred bool) *chainFits {
 		if a.Confidence != b.Confidence {
 			return a.Confidence > b.Confidence
 		}
-		if len(a.Projects) != len(b.Projects) {
-			return len(a.Projects) > len(b.Projects)
+		if a.ProjectCount != b.ProjectCount {
+			return a.ProjectCount > b.ProjectCount
 		}
 		if a.Entity.Name != b.Entity.Name {
 			return a.Entity.Name < b.Entity.Name
@@ -546,6 +568,9 @@ func (ix *index) projectRef(p *node) ProjectRef {
 	pr := ProjectRef{Entity: p.Entity, StageEvidence: []kg.Evidence{}}
 	if st, ok := ix.latestStage(p); ok {
 		pr.Stage, pr.Planned, pr.Year, pr.StageEvidence = st.Value, st.Planned, ix.relYear(st), st.Evidence
+		if len(pr.StageEvidence) > maxStageEvidence {
+			pr.StageEvidence = pr.StageEvidence[:maxStageEvidence]
+		}
 	}
 	return pr
 }

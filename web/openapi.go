@@ -85,7 +85,7 @@ func openAPIDocument() ([]byte, error) {
 		"ProjectRef": object(obj{"entity": ref("Entity"), "stage": str(), "planned": boolean(), "year": integer(),
 			"stageEvidence": evidence}, "entity"),
 		"FirmFit": object(obj{"entity": ref("Entity"), "segment": str(), "chain": ref("Ref"), "confidence": number(),
-			"inferred": boolean(), "via": ref("Ref"), "evidence": evidence, "projects": arr(ref("ProjectRef")),
+			"inferred": boolean(), "via": ref("Ref"), "evidence": evidence, "projects": arr(ref("ProjectRef")), "projectCount": integer(),
 			"stage": str(), "planned": boolean(), "stageEvidence": evidence}, "entity", "chain", "confidence", "inferred", "evidence", "projects"),
 		"Indicator": object(obj{"id": str(), "name": str(), "value": number(), "unit": str(), "measure": str(),
 			"subject": str(), "year": integer(), "evidence": evidence}, "id", "name", "value", "unit"),
