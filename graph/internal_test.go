@@ -78,8 +78,20 @@ func TestPostgresThroughCayley(t *testing.T) {
 		entities:  []kg.Entity{{ID: "enterprise/京东方", Type: kg.TypeEnterprise, Name: "京东方", Aliases: []string{}}},
 		relations: []kg.Relation{{Subject: "enterprise/京东方", Predicate: kg.PredStage, Value: "落地", Confidence: 0.5, Evidence: []kg.Evidence{{Document: "d", Sentence: 0, Start: 0, End: 2, Text: "落地"}}}},
 	}
+	// A second store on the same database whose index does not know what
+	// the first one writes: its load of the same document must find the
+	// quads there and add nothing twice.
+	other, err := Open(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
 	x := &kg.Extraction{Entities: m.entities, Relations: m.relations}
-	if _, err := s.LoadDocument(ctx, kg.Document{ID: "d", Title: "标题", Text: "落地", Sentences: m.doc.Sentences}, x); err != nil {
+	doc := kg.Document{ID: "d", Title: "标题", Text: "落地", Sentences: m.doc.Sentences}
+	if _, err := s.LoadDocument(ctx, doc, x); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.LoadDocument(ctx, doc, x); err != nil {
 		t.Fatal(err)
 	}
 	var ours, theirs []string
@@ -95,6 +107,11 @@ func TestPostgresThroughCayley(t *testing.T) {
 		theirs = append(theirs, q.String())
 	}
 	it.Close()
+	var rows int
+	s.pg.db.QueryRow(`SELECT count(*) FROM quads`).Scan(&rows)
+	if want := len(encode(m, "落地")); rows != want {
+		t.Errorf("%d quads stored, want %d (written twice?)", rows, want)
+	}
 	sort.Strings(ours)
 	sort.Strings(theirs)
 	if len(ours) == 0 || !reflect.DeepEqual(ours, theirs) {

@@ -85,9 +85,9 @@ func (p *pgLoader) Close() error { return p.db.Close() }
 var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 
-// apply writes deltas in one transaction: deletions first, then the nodes
-// and quads added.
-func (p *pgLoader) apply(ctx context.Context, _ cgraph.QuadStore, deltas []cgraph.Delta) error {
+// apply writes deltas in one transaction. fresh lists the document nodes of
+// a batch of documents none of which was stored before (nil otherwise).
+func (p *pgLoader) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.Value) error {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -107,7 +107,10 @@ func (p *pgLoader) apply(ctx context.Context, _ cgraph.QuadStore, deltas []cgrap
 		}
 	}
 	if len(adds) > 0 {
-		if err := pgInsert(ctx, tx, adds); err != nil {
+		if len(dels) > 0 {
+			fresh = nil
+		}
+		if err := pgInsert(ctx, tx, adds, fresh); err != nil {
 			return fmt.Errorf("postgres insert: %w", err)
 		}
 	}
@@ -171,48 +174,24 @@ func pgDelete(ctx context.Context, tx *sql.Tx, dels []quad.Quad) error {
 	return err
 }
 
-func pgInsert(ctx context.Context, tx *sql.Tx, adds []quad.Quad) error {
+func pgInsert(ctx context.Context, tx *sql.Tx, adds []quad.Quad, fresh []quad.Value) error {
+	if len(fresh) > 0 {
+		ok, err := absent(ctx, tx, fresh)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return pgInsertFresh(ctx, tx, adds)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_nodes (LIKE nodes) ON COMMIT DROP;
 CREATE TEMP TABLE kg_quads (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DROP`); err != nil {
 		return err
 	}
-	cols := append([]string{"hash", "refs"}, nodeColumns...)
-	err := copyRows(ctx, tx, "kg_nodes", cols, func(row func(...any) error) error {
-		seen := make(map[csql.NodeHash]bool)
-		for _, q := range adds {
-			for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-				if v == nil {
-					continue
-				}
-				h := csql.HashOf(v)
-				if seen[h] {
-					continue
-				}
-				seen[h] = true
-				typ, vals, err := csql.NodeValues(h, v)
-				if err != nil {
-					return err
-				}
-				r := make([]any, len(cols))
-				r[0], r[1] = vals[0], 0
-				for i, c := range typ.Columns() {
-					for j, nc := range nodeColumns {
-						if nc == c {
-							r[2+j] = vals[1+i]
-						}
-					}
-				}
-				if err := row(r...); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := copyNodes(ctx, tx, adds, nil); err != nil {
 		return err
 	}
-	err = copyRows(ctx, tx, "kg_quads", []string{"s", "p", "o", "l"}, func(row func(...any) error) error {
+	err := copyRows(ctx, tx, "kg_quads", []string{"s", "p", "o", "l"}, func(row func(...any) error) error {
 		for _, q := range adds {
 			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), hashOf(q.Label)); err != nil {
 				return err
@@ -241,8 +220,93 @@ ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`); err != nil
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-SELECT s, p, o, l, now() FROM kg_quads`)
+SELECT s, p, o, l, now() FROM kg_quads ORDER BY s, p, o, l`)
 	return err
+}
+
+// absent tells whether none of the documents (by their node) has a quad
+// stored: then none of their quads can be, since a document's quads are
+// written in one transaction.
+func absent(ctx context.Context, tx *sql.Tx, docs []quad.Value) (bool, error) {
+	hashes := make([][]byte, len(docs))
+	for i, d := range docs {
+		hashes[i] = hashOf(d).([]byte)
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM quads WHERE subject_hash = ANY($1) AND predicate_hash = $2`,
+		pq.Array(hashes), hashOf(pType)).Scan(&n)
+	return n == 0, err
+}
+
+// pgInsertFresh adds quads known to be new: reference counts are computed
+// here, and the quads are copied straight into Cayley's table.
+func pgInsertFresh(ctx context.Context, tx *sql.Tx, adds []quad.Quad) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_nodes (LIKE nodes) ON COMMIT DROP`); err != nil {
+		return err
+	}
+	refs := make(map[csql.NodeHash]int)
+	for _, q := range adds {
+		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if v != nil {
+				refs[csql.HashOf(v)]++
+			}
+		}
+	}
+	if err := copyNodes(ctx, tx, adds, refs); err != nil {
+		return err
+	}
+	list := strings.Join(append([]string{"hash", "refs"}, nodeColumns...), ", ")
+	if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (`+list+`) SELECT `+list+` FROM kg_nodes
+ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`); err != nil {
+		return err
+	}
+	now := time.Now()
+	return copyRows(ctx, tx, "quads", []string{"subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"}, func(row func(...any) error) error {
+		for _, q := range adds {
+			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), hashOf(q.Label), now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// copyNodes copies the distinct values of the quads into kg_nodes, each
+// with its reference count from refs (0 when refs is nil).
+func copyNodes(ctx context.Context, tx *sql.Tx, adds []quad.Quad, refs map[csql.NodeHash]int) error {
+	cols := append([]string{"hash", "refs"}, nodeColumns...)
+	return copyRows(ctx, tx, "kg_nodes", cols, func(row func(...any) error) error {
+		seen := make(map[csql.NodeHash]bool)
+		for _, q := range adds {
+			for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+				if v == nil {
+					continue
+				}
+				h := csql.HashOf(v)
+				if seen[h] {
+					continue
+				}
+				seen[h] = true
+				typ, vals, err := csql.NodeValues(h, v)
+				if err != nil {
+					return err
+				}
+				r := make([]any, len(cols))
+				r[0], r[1] = vals[0], refs[h]
+				for i, c := range typ.Columns() {
+					for j, nc := range nodeColumns {
+						if nc == c {
+							r[2+j] = vals[1+i]
+						}
+					}
+				}
+				if err := row(r...); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 func prefixed(p string, cols []string) string {

@@ -48,12 +48,19 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 		batch   []cgraph.Delta
 		pending []*docModel
 		stats   []LoadStats
+		// fresh lists the batch's document nodes while none of its
+		// documents had an earlier version.
+		fresh    []quad.Value
+		allFresh = true
 	)
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if err := s.apply(ctx, batch); err != nil {
+		if !allFresh {
+			fresh = nil
+		}
+		if err := s.apply(ctx, batch, fresh); err != nil {
 			return err
 		}
 		s.mu.Lock()
@@ -66,7 +73,7 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 		if progress != nil {
 			progress(stats)
 		}
-		batch, pending, stats = nil, nil, nil
+		batch, pending, stats, fresh, allFresh = nil, nil, nil, nil, true
 		return nil
 	}
 	for _, d := range in {
@@ -91,6 +98,10 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 			return all, err
 		}
 		batch = append(batch, deltas...)
+		if _, old := s.idx.docs[m.doc.ID]; old {
+			allFresh = false
+		}
+		fresh = append(fresh, docIRI(m.doc.ID))
 		pending = append(pending, dm)
 		stats = append(stats, st)
 		if len(batch) >= maxBatchQuads {
@@ -238,13 +249,15 @@ func deltasBetween(old, new []quad.Quad) (deltas []cgraph.Delta, added, removed 
 	return deltas, added, removed
 }
 
-// apply writes deltas in one transaction.
-func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta) error {
+// apply writes deltas in one transaction. fresh, when not nil, names the
+// document nodes of a batch of documents new to the index (a hint for the
+// PostgreSQL writer, which checks it).
+func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.Value) error {
 	if len(deltas) == 0 {
 		return nil
 	}
 	if s.pg != nil {
-		return s.pg.apply(ctx, s.qs, deltas)
+		return s.pg.apply(ctx, deltas, fresh)
 	}
 	unlock := s.writeQS()
 	defer unlock()
@@ -278,7 +291,7 @@ func (s *Store) RemoveDocument(ctx context.Context, id string) error {
 	// document in the index without its quads.
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.apply(ctx, deltas); err != nil {
+	if err := s.apply(ctx, deltas, nil); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
 	}
 	s.idx.remove(id)
