@@ -100,8 +100,8 @@ const (
 
 type chainFits struct {
 	answer   *ChainFirms
-	first    *FirmsPage // the default first page, shared
-	frags    []firmJSON // each firm encoded, on first use
+	pages    map[[2]int]*FirmsPage // by offset and limit, guarded by index.mu
+	frags    []firmJSON            // each firm encoded, on first use
 	firms    []FirmFit
 	projects map[string]bool // projects in the chain (direct or of its firms)
 	members  map[string]bool // firms and projects that fit
@@ -290,16 +290,25 @@ func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred boo
 		}
 		return p
 	}
-	if offset != 0 || limit != DefaultFirmsLimit {
-		return page(), nil
-	}
+	// Pages are kept, a bounded number per chain, until the graph changes.
+	key := [2]int{offset, limit}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if f.first == nil {
-		f.first = page()
+	if p := f.pages[key]; p != nil {
+		return p, nil
 	}
-	return f.first, nil
+	p := page()
+	if len(f.pages) < maxCachedPages {
+		if f.pages == nil {
+			f.pages = map[[2]int]*FirmsPage{}
+		}
+		f.pages[key] = p
+	}
+	return p, nil
 }
+
+// maxCachedPages bounds the pages of one chain's answer kept encoded.
+const maxCachedPages = 64
 
 // subtree returns the industry and every industry below it, each with the
 // child of root on its path (nil for root itself).
