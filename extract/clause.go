@@ -344,9 +344,21 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			continue
 		}
 		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {
+			// Each firm's own project: firm + what the clause says they build.
 			firm := d.firm(string(w))
 			d.inIndustry(firm, ctx, si, w)
-			w = append(append([]rune{}, w...), distributive...)
+			proj := d.entity(kg.TypeProject, string(w)+string(distributive))
+			d.relate(kg.Relation{Subject: firm, Predicate: kg.PredHasProject, Object: proj}, si)
+			if stage != "" {
+				d.relate(kg.Relation{Subject: proj, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+			}
+			for _, pid := range []string{where, distWhere} {
+				if pid != "" {
+					d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: pid}, si)
+				}
+			}
+			ids = append(ids, proj)
+			continue
 		}
 		id, o := d.item(si, w, hint, stage, ctx, planned, onlyProjects, owner)
 		if id != "" {

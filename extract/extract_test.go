@@ -224,6 +224,15 @@ func TestRelations(t *testing.T) {
 			[]rel{{"project/青檀智能两个项目", "stage", "签约"}}},
 		{"government signs, no firm", "北京清源光电科技有限公司与区政府签署合作协议。", []rel{{"enterprise/清源光电", "stage", "签约"}},
 			[]rel{{"organization/区政府", "stage", "签约"}, {"enterprise/区政府", "stage", "签约"}}},
+		{"firms building each their own", "康和生物、诺远健华等企业在临港知识城扩建产能。", []rel{
+			{"enterprise/康和生物", "hasProject", "project/康和生物产能"}, {"project/诺远健华产能", "stage", "扩产"},
+			{"project/诺远健华产能", "locatedIn", "place/临港知识城"}}, nil},
+		{"ordinal phase", "超明显示第10.5代液晶面板生产线满产。", []rel{
+			{"enterprise/超明显示", "hasProject", "project/超明显示第10.5代液晶面板生产线"}}, nil},
+		{"A与B industry lead", "(一)新型显示与集成电路产业强链补链。海岳光电二期项目投产。", []rel{
+			{"enterprise/海岳光电", "inIndustry", "industry/新型显示与集成电路"}}, nil},
+		{"X经济 lead", "(一)平台经济规范健康发展。云启科技华东总部开工。", []rel{
+			{"enterprise/云启科技", "inIndustry", "industry/平台经济"}}, nil},
 		{"distributive", "明川精工、拓远电子等企业增资扩产项目落地泊里镇。", []rel{
 			{"enterprise/明川精工", "hasProject", "project/明川精工增资扩产项目"}, {"project/拓远电子增资扩产项目", "stage", "落地"}}, nil},
 	}
