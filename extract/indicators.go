@@ -85,6 +85,9 @@ func (d *doc) indicators(si int) {
 			return // a table flattened into one line, not prose
 		}
 		d.focus = i
+		if subject == "" {
+			subject = d.zone // a zone's report speaks of the zone
+		}
 		d.nind++
 		d.out.Indicators = append(d.out.Indicators, kg.Indicator{
 			ID: "indicator/" + d.id + "/" + strconv.Itoa(d.nind), Name: name, Value: value, Unit: unit,
