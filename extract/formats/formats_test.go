@@ -385,3 +385,30 @@ func BenchmarkReadPDF(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkRead(b *testing.B) {
+	xian, err := os.ReadFile(filepath.Join("..", "testdata", "dev", "xian-hitech-2022.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paras := formatstest.Paragraphs(strings.Repeat(string(xian)+"\n", 20))
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"gov-gbk.html", readFixture(b, "gov-gbk.html")},
+		{"report.html", formatstest.HTMLPage(paras)},
+		{"report.docx", formatstest.TextDOCX(paras)},
+		{"report.pdf", formatstest.TextPDF(paras, 36)},
+	}
+	for _, f := range files {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(len(f.data)))
+			for b.Loop() {
+				if _, err := Read(f.name, f.data, Limits{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

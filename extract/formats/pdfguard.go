@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // Guards around github.com/ledongthuc/pdf. Four things in it cannot be
@@ -52,54 +53,131 @@ func readBudget(size int) int64 {
 	return 16<<20 + 256*int64(size)
 }
 
-var (
-	declaredCount = regexp.MustCompile(`/(Size|N|First|Columns)[ \t\r\n]*(-?[0-9]+)`)
-	declaredArray = regexp.MustCompile(`/(Index|W)[ \t\r\n]*\[([-0-9 \t\r\n.]*)\]`)
-	xrefSection   = regexp.MustCompile(`(?m)(^|[^a-z])xref[ \t]*\r?\n`)
-	xrefHeader    = regexp.MustCompile(`^[ \t]*(-?[0-9]+)[ \t]+(-?[0-9]+)[ \t]*$`)
-)
+var xrefHeader = regexp.MustCompile(`^[ \t]*(-?[0-9]+)[ \t]+(-?[0-9]+)[ \t]*$`)
+
+// The scans below look for literal keys with bytes.Index: regexps that
+// start with an alternation run their slow path over every byte of a file.
+
+// keyValues calls fn with what follows each "/key" in data (white space
+// skipped) that is followed by white space, a digit, a sign, "[" or "/"
+// (and so is that key, not a longer name).
+func keyValues(data []byte, key string, fn func(after []byte) error) error {
+	k := []byte("/" + key)
+	for i := 0; ; {
+		j := bytes.Index(data[i:], k)
+		if j < 0 {
+			return nil
+		}
+		i += j + len(k)
+		rest := bytes.TrimLeft(data[i:], " \t\r\n")
+		if i < len(data) && len(rest) > 0 && (isPDFSpace(data[i]) || strings.IndexByte("[-/0123456789", data[i]) >= 0) {
+			if err := fn(rest); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func isPDFSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// leadingInt reads the integer at the start of b.
+func leadingInt(b []byte) (int64, bool) {
+	n := 0
+	if n < len(b) && b[n] == '-' {
+		n++
+	}
+	for n < len(b) && n < 20 && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	v, err := strconv.ParseInt(string(b[:n]), 10, 64)
+	return v, err == nil
+}
+
+// leadingArray reads the numbers of the array at the start of b.
+func leadingArray(b []byte) ([]int64, bool) {
+	if len(b) == 0 || b[0] != '[' {
+		return nil, false
+	}
+	end := bytes.IndexByte(b, ']')
+	if end < 0 || end > 4096 {
+		return nil, false
+	}
+	var out []int64
+	for _, f := range bytes.Fields(b[1:end]) {
+		v, err := strconv.ParseInt(string(f), 10, 64)
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, v)
+	}
+	return out, true
+}
 
 // pdfNumbersOK checks the sizes the library allocates from. Object numbers
 // and counts above the file's size in bytes cannot be genuine.
 func pdfNumbersOK(data []byte) error {
 	maxObj := int64(len(data)) + 1024
-	for _, m := range declaredCount.FindAllSubmatch(data, -1) {
-		v, err := strconv.ParseInt(string(m[2]), 10, 64)
-		limit := maxObj
-		switch string(m[1]) {
-		case "First":
-			limit = maxPDFStream
-		case "Columns":
-			limit = 1 << 20
-		}
-		if err != nil || v > limit {
-			return fmt.Errorf("/%s %s", m[1], m[2])
+	limits := []struct {
+		key   string
+		limit int64
+	}{{"Size", maxObj}, {"N", maxObj}, {"First", maxPDFStream}, {"Columns", 1 << 20}}
+	for _, l := range limits {
+		err := keyValues(data, l.key, func(after []byte) error {
+			if v, ok := leadingInt(after); ok && v > l.limit {
+				return fmt.Errorf("/%s %.20s", l.key, after)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
-	for _, m := range declaredArray.FindAllSubmatch(data, -1) {
-		f := bytes.Fields(m[2])
-		var sum int64
-		for i, x := range f {
-			v, err := strconv.ParseInt(string(x), 10, 64)
-			switch {
-			case err != nil || v < 0:
-				return fmt.Errorf("/%s [%s]", m[1], m[2])
-			case string(m[1]) == "W" && v > 16:
-				return fmt.Errorf("/W [%s]", m[2])
-			case string(m[1]) == "Index" && i%2 == 1 && (sum+v > maxObj || v > maxObj):
-				return fmt.Errorf("/Index [%s]", m[2])
-			}
-			if string(m[1]) == "Index" && i%2 == 0 {
-				sum = v
-			}
+	err := keyValues(data, "W", func(after []byte) error {
+		w, ok := leadingArray(after)
+		for _, v := range w {
+			ok = ok && v >= 0 && v <= 16
 		}
+		if !ok {
+			return fmt.Errorf("/W %.40s", after)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	for _, loc := range xrefSection.FindAllIndex(data, -1) {
-		rest := data[loc[1]:]
+	err = keyValues(data, "Index", func(after []byte) error {
+		idx, ok := leadingArray(after)
+		for i := 0; ok && i+1 < len(idx); i += 2 {
+			ok = idx[i] >= 0 && idx[i+1] >= 0 && idx[i] <= maxObj && idx[i+1] <= maxObj && idx[i]+idx[i+1] <= maxObj
+		}
+		if !ok {
+			return fmt.Errorf("/Index %.40s", after)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Classic xref tables: "xref" (not "startxref") on its own line, then
+	// subsection headers "start count" until "trailer".
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("xref"))
+		if j < 0 {
+			return nil
+		}
+		at := i + j
+		i = at + 4
+		if at > 0 && (data[at-1] >= 'a' && data[at-1] <= 'z' || data[at-1] >= 'A' && data[at-1] <= 'Z') {
+			continue
+		}
+		rest := bytes.TrimLeft(data[i:], " \t")
+		if len(rest) == 0 || (rest[0] != '\r' && rest[0] != '\n') {
+			continue
+		}
 		for n := 0; n < 1<<16 && len(rest) > 0; n++ {
 			line := rest
-			if i := bytes.IndexAny(rest, "\r\n"); i >= 0 {
-				line, rest = rest[:i], bytes.TrimLeft(rest[i:], "\r\n")
+			if k := bytes.IndexAny(rest, "\r\n"); k >= 0 {
+				line, rest = rest[:k], bytes.TrimLeft(rest[k:], "\r\n")
 			} else {
 				rest = nil
 			}
@@ -117,7 +195,6 @@ func pdfNumbersOK(data []byte) error {
 			}
 		}
 	}
-	return nil
 }
 
 // maxPDFNesting is far above what producers write (a handful of levels).
@@ -304,10 +381,9 @@ func zlibOrRaw(b []byte) io.Reader {
 }
 
 var (
-	xrefStreamType = regexp.MustCompile(`/Type[ \t\r\n]*/XRef\b`)
-	xrefPredictor  = dictInt("Predictor")
-	xrefColumns    = dictInt("Columns")
-	xrefSize       = dictInt("Size")
+	xrefPredictor = dictInt("Predictor")
+	xrefColumns   = dictInt("Columns")
+	xrefSize      = dictInt("Size")
 )
 
 // dictInt matches a dictionary entry /key with a direct integer value.
@@ -328,35 +404,34 @@ func pdfObjStmChainsOK(data []byte) bool {
 	inStream := map[int64]bool{}   // objects stored in an object stream
 	containers := map[int64]bool{} // object streams holding them
 	entries := 0
-	for _, loc := range xrefStreamType.FindAllIndex(data, -1) {
-		start := bytes.LastIndex(data[:loc[0]], []byte("obj"))
-		rel := bytes.Index(data[loc[0]:], []byte("stream"))
+	var locs []int
+	keyValues(data, "Type", func(after []byte) error {
+		if bytes.HasPrefix(after, []byte("/XRef")) {
+			locs = append(locs, len(data)-len(after))
+		}
+		return nil
+	})
+	for _, at := range locs {
+		start := bytes.LastIndex(data[:at], []byte("obj"))
+		rel := bytes.Index(data[at:], []byte("stream"))
 		if start < 0 || rel < 0 {
 			continue
 		}
-		hdr := data[start : loc[0]+rel]
-		body := data[loc[0]+rel+len("stream"):]
+		hdr := data[start : at+rel]
+		body := data[at+rel+len("stream"):]
 		body = bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n"))
 		if end := bytes.Index(body, []byte("endstream")); end >= 0 {
 			body = body[:end]
 		}
-		w := declaredArray.FindAllSubmatch(hdr, -1)
 		var widths, index []int64
-		for _, m := range w {
-			var nums []int64
-			for _, f := range bytes.Fields(m[2]) {
-				v, err := strconv.ParseInt(string(f), 10, 64)
-				if err != nil {
-					return false
-				}
-				nums = append(nums, v)
-			}
-			if string(m[1]) == "W" {
-				widths = nums
-			} else {
-				index = nums
-			}
-		}
+		keyValues(hdr, "W", func(after []byte) error {
+			widths, _ = leadingArray(after)
+			return nil
+		})
+		keyValues(hdr, "Index", func(after []byte) error {
+			index, _ = leadingArray(after)
+			return nil
+		})
 		if len(widths) < 3 {
 			continue // the library refuses it
 		}
