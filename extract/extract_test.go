@@ -459,3 +459,29 @@ func TestSampleInvariants(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentExtract runs one Extractor from several goroutines (run
+// with -race): the results are the same as one at a time.
+func TestConcurrentExtract(t *testing.T) {
+	ex := newTestExtractor(t)
+	name, data := Sample()
+	want, err := ex.Extract(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			x, err := ex.Extract(name, data)
+			if err == nil && (len(x.Entities) != len(want.Entities) || len(x.Relations) != len(want.Relations)) {
+				err = errors.New("a concurrent extraction differs")
+			}
+			errs <- err
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
