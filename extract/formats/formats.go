@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -165,7 +166,6 @@ var magic = []struct {
 	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
 	{"Rar!\x1a\x07", "a RAR archive"},
 	{"\x7fELF", "an executable"},
-	{"MZ", "a Windows executable"},
 	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls/.wps); save it as .docx"},
 	{"{\\rtf", "an RTF file; save it as .docx"},
 }
@@ -186,6 +186,9 @@ func Detect(name string, data []byte) (Kind, error) {
 			return "", undecodable(name, "file is %s, not a document", m.what)
 		}
 	}
+	if isPE(data) {
+		return "", undecodable(name, "file is a Windows executable, not a document")
+	}
 	switch ext {
 	case ".docx":
 		return "", undecodable(name, "named .docx but is not a zip archive")
@@ -196,6 +199,16 @@ func Detect(name string, data []byte) (Kind, error) {
 		return KindHTML, nil
 	}
 	return KindText, nil
+}
+
+// isPE reports a Windows executable: "MZ", and at the offset it gives, the
+// PE signature (two letters alone are too common a start for a text).
+func isPE(data []byte) bool {
+	if len(data) < 0x40 || !bytes.HasPrefix(data, []byte("MZ")) {
+		return false
+	}
+	off := int(binary.LittleEndian.Uint32(data[0x3c:]))
+	return off >= 0x40 && off+4 <= len(data) && string(data[off:off+4]) == "PE\x00\x00"
 }
 
 // isPDF reports whether the PDF header is within the first 1024 bytes, as

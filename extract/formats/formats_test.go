@@ -330,6 +330,7 @@ func TestDetect(t *testing.T) {
 		{"a", "<?xml version=\"1.0\"?><data/>", KindText},
 		{"a.bin", "junk\n%PDF-1.4\n", KindPDF},
 		{"a.dat", "PK\x03\x04rest", KindDOCX},
+		{"mz.txt", "MZ 开头的文本，不是可执行文件。" + strings.Repeat("园区", 40), KindText},
 	}
 	for _, tt := range tests {
 		got, err := Detect(tt.file, []byte(tt.data))

@@ -51,6 +51,13 @@ func Hostile() []Case {
 		{Name: "jpeg image", File: "scan.jpg", Data: str("\xff\xd8\xff\xe0\x00\x10JFIF"), Code: und, Reason: "JPEG", Pipeline: und},
 		{Name: "gzip archive", File: "report.txt.gz", Data: str("\x1f\x8b\x08\x00\x00\x00\x00\x00"), Code: und, Reason: "gzip", Pipeline: und},
 		{Name: "executable", File: "report.exe", Data: str("\x7fELF\x02\x01\x01\x00"), Code: und, Reason: "executable", Pipeline: und},
+		{Name: "windows executable", File: "setup.exe", Data: func() []byte {
+			b := make([]byte, 256)
+			copy(b, "MZ")
+			b[0x3c] = 0x80
+			copy(b[0x80:], "PE\x00\x00")
+			return b
+		}, Code: und, Reason: "Windows executable", Pipeline: und},
 		{Name: "legacy word file", File: "report.doc", Data: str("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), Code: und, Reason: ".docx", Pipeline: und},
 		{Name: "rtf file", File: "report.rtf", Data: str(`{\rtf1\ansi 北京}`), Code: und, Reason: "RTF", Pipeline: und},
 		{Name: "docx that is not a zip", File: "report.docx", Data: str("这不是一个压缩文件"), Code: und, Reason: "not a zip", Pipeline: und},
