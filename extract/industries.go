@@ -66,7 +66,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		}
 	}
 	clauseEnd := i
-	for clauseEnd < end && !strings.ContainsRune("，。；：,;", rs[clauseEnd]) {
+	for clauseEnd < end && !isClauseEnd(rs[clauseEnd]) {
 		clauseEnd++
 	}
 	if v, n := d.lx.industry.longest(rs, i, clauseEnd); n > 0 {
@@ -137,7 +137,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		}
 		// The lead is short: the industry and a short predicate.
 		stop := k
-		for stop < end && !strings.ContainsRune("，。；：,;", rs[stop]) {
+		for stop < end && !isClauseEnd(rs[stop]) {
 			stop++
 		}
 		if !heading && (stop-k > 16 || !hasGrowthWord(rs[k:min(stop, k+6)]) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {

@@ -240,13 +240,23 @@ func numeralAt(w []rune, i int) int {
 		k++ // 第10.5代, 第二期
 	}
 	d := k
-	for k < len(w) && (strings.ContainsRune("一二三四五六七八九十两百千万", w[k]) || isDigit(w[k]) || w[k] == '.' && k > d) {
+	for k < len(w) && (isDigit(w[k]) || chineseNumeral(w[k]) || w[k] == '.' && k > d) {
 		k++
 	}
 	if k > d && k < len(w) && strings.ContainsRune("个期大座栋批号代条", w[k]) {
 		return k - i + 1
 	}
 	return 0
+}
+
+// chineseNumeral reports whether r is a Chinese numeral of a count or an
+// ordinal (一 … 十, 两, 百, 千, 万).
+func chineseNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千', '万':
+		return true
+	}
+	return false
 }
 
 // isCategory reports whether a project name only names a kind of facility
