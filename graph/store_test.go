@@ -326,7 +326,12 @@ func TestDumpChinese(t *testing.T) {
 }
 
 func TestGizmo(t *testing.T) {
-	s := open(t, "mem:")
+	for name, addr := range backends(t) {
+		t.Run(name, func(t *testing.T) { testGizmo(t, open(t, addr(t))) })
+	}
+}
+
+func testGizmo(t *testing.T, s *graph.Store) {
 	doc, x := sample("etown-2022", 2022, "京东方", "落地")
 	load(t, s, doc, x)
 	ctx := context.Background()
@@ -336,6 +341,10 @@ func TestGizmo(t *testing.T) {
 	}
 	if len(res) != 1 || !strings.Contains(fmt.Sprint(res[0]), "京东方B20") {
 		t.Errorf("result = %v", res)
+	}
+	res, err = s.Gizmo(ctx, `g.V("<`+graph.Base+`id/industry/新一代信息技术>").In("<`+graph.Base+`ns#inIndustry>").Unique().All()`, 10)
+	if err != nil || len(res) != 1 || !strings.Contains(fmt.Sprint(res[0]), "enterprise/京东方") {
+		t.Errorf("reverse walk = %v, %v", res, err)
 	}
 	tctx, cancel := context.WithTimeout(ctx, 200_000_000)
 	defer cancel()
