@@ -15,7 +15,7 @@ import (
 )
 
 // Formats lists the formats Dump and DumpSubgraph write.
-var Formats = []string{"nquads", "jsonld"}
+func Formats() []string { return []string{"nquads", "jsonld"} }
 
 func newQuadWriter(w io.Writer, format string) (quad.WriteCloser, error) {
 	switch format {

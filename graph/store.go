@@ -35,9 +35,9 @@ type Store struct {
 	qs   cgraph.QuadStore
 	pg   *pgLoader // the fast load path, postgres only
 
-	// writeMu serializes writers. qsMu guards the quad store itself where the
-	// backend is not safe for concurrent reads and writes (memstore); mu
-	// guards idx.
+	// writeMu serializes writers. qsMu guards the quad store against Close,
+	// and against writes where the backend is not safe for concurrent reads
+	// and writes (memstore). mu guards idx.
 	writeMu sync.Mutex
 	qsMu    sync.RWMutex
 	mu      sync.RWMutex
@@ -73,9 +73,11 @@ func Open(ctx context.Context, addr string) (*Store, error) {
 	case strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://"):
 		s.kind = "postgres"
 		s.qs, s.pg, err = openPostgres(ctx, addr)
-	default:
+	case strings.HasPrefix(addr, "bolt:") || !hasScheme(addr):
 		s.kind = "bolt"
 		s.qs, err = openBolt(strings.TrimPrefix(addr, "bolt:"))
+	default:
+		return nil, kg.Errorf(kg.EInvalid, "store address %q: want mem:, bolt:PATH or postgres://…", addr)
 	}
 	if err != nil {
 		return nil, err
@@ -85,6 +87,21 @@ func Open(ctx context.Context, addr string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: read graph: %w", addr, err)
 	}
 	return s, nil
+}
+
+// hasScheme tells "sqlite:x" or "mysql://…" (which Open refuses) from a
+// plain path.
+func hasScheme(addr string) bool {
+	i := strings.IndexByte(addr, ':')
+	if i < 2 {
+		return false
+	}
+	for _, c := range addr[:i] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // openBolt opens bbolt through hidalgo by hand rather than through Cayley's

@@ -469,3 +469,11 @@ func TestClosed(t *testing.T) {
 		t.Errorf("second Close: %v", err)
 	}
 }
+
+func TestBadAddress(t *testing.T) {
+	for _, a := range []string{"sqlite:/tmp/x.db", "mysql://localhost/kg"} {
+		if _, err := graph.Open(context.Background(), a); kg.ErrorCode(err) != kg.EInvalid {
+			t.Errorf("Open(%q): %v", a, err)
+		}
+	}
+}
