@@ -41,12 +41,15 @@
 //   - postgres://…: Cayley's SQL backend reads the tables; writes bypass
 //     Cayley's one-INSERT-per-quad writer and COPY each transaction's nodes
 //     and quads into temporary tables merged with set-based statements,
-//     keeping Cayley's node hashes and reference counts (postgres.go). On a
-//     store it creates, it drops the four foreign keys of Cayley's quads
-//     table (they cost half of a load; Cayley's CockroachDB and SQLite
-//     flavours have none, and our writer inserts nodes before quads in the
-//     same transaction). The index is loaded with one joined query instead
-//     of one query per node.
+//     keeping Cayley's node hashes and reference counts (postgres.go); a
+//     batch of documents new to the store goes straight into Cayley's quads
+//     table with COPY. On a store it creates, it drops the four foreign keys
+//     of Cayley's quads table (they cost half of a load; Cayley's CockroachDB
+//     and SQLite flavours have none, and our writer inserts nodes before
+//     quads in the same transaction) and two of its four direction indexes
+//     that others cover, and sets the indexes' fill factor to 90 instead of
+//     50. The index is loaded with one joined query instead of one query per
+//     node.
 //     CockroachDB speaks the same protocol and Cayley has a cockroach flavour
 //     of the SQL backend; pointing the store there would need the same COPY
 //     path checked against it (untested).
