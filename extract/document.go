@@ -20,6 +20,8 @@ type doc struct {
 	out  *kg.Extraction
 	ents map[entKey]int // entity → index in out.Entities
 	rels map[relKey]int // relation → index in out.Relations
+	// shorts caches ShortName of legal names.
+	shorts map[string]string
 	// areaNames are the places found by their suffix (豹澥街道, 未来科技城).
 	areaNames []namedID
 	// bufs are scan buffers, one per call site that never nests in itself.
@@ -64,6 +66,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		},
 		ents: map[entKey]int{}, rels: map[relKey]int{}, firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
+		shorts: map[string]string{},
 	}
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {
@@ -202,6 +205,9 @@ func (d *doc) relate(r kg.Relation, sent int) {
 // firm registers an enterprise or organization under its short name.
 func (d *doc) firm(name string) string {
 	name = trimQuotes(name)
+	if id, ok := d.firms[name]; ok {
+		return id // named before, under this name or as an alias
+	}
 	short := name
 	var alias string
 	if d.hasLegalSuffix(name) {

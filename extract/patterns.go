@@ -443,7 +443,11 @@ func (d *doc) resolveLegal(w []rune) []rune {
 // knownShort is the short name of a legal name, preferring a firm the
 // document already named (晶合集成 for 合肥晶合集成电路股份有限公司).
 func (d *doc) knownShort(legal string) string {
-	short := ShortName(legal)
+	short, ok := d.shorts[legal]
+	if !ok {
+		short = ShortName(legal)
+		d.shorts[legal] = short
+	}
 	rs := []rune(short)
 	for k := len(rs) - 1; k >= 2; k-- {
 		if id, ok := d.firms[string(rs[:k])]; ok {
