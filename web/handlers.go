@@ -16,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/queries"
 )
 
@@ -387,6 +388,10 @@ func (s *Server) postDocuments(c *gin.Context) {
 func (s *Server) deleteDocument(c *gin.Context) {
 	id := pathID(c, "id")
 	ctx := c.Request.Context()
+	if id == graph.TaxonomyDoc {
+		c.Error(kg.Errorf(kg.EForbidden, "the industry taxonomy is not a document; replace it with --taxonomy"))
+		return
+	}
 	if _, err := s.q.Document(ctx, id); err != nil {
 		c.Error(err)
 		return
