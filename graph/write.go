@@ -37,6 +37,11 @@ func (s *Store) LoadDocument(ctx context.Context, doc kg.Document, x *kg.Extract
 // transactions. Each document is whole or absent in the store at every
 // moment, even if the process is killed. progress, when not nil, is called
 // after each transaction with the stats of the documents it committed.
+//
+// While one transaction is written, the next is prepared (mapping and
+// diffing take a quarter of a load): the documents of the transaction in
+// flight count as staged for entity resolution, and one that comes again
+// waits for it.
 func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]LoadStats)) ([]LoadStats, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
@@ -52,68 +57,114 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 		// documents had an earlier version.
 		fresh    []quad.Value
 		allFresh = true
+		// The transaction being written.
+		inflight  chan error
+		inPending []*docModel
+		inStats   []LoadStats
 	)
+	// wait completes the transaction in flight: once it has committed,
+	// its documents enter the index.
+	wait := func() error {
+		if inflight == nil {
+			return nil
+		}
+		err := <-inflight
+		p, st := inPending, inStats
+		inflight, inPending, inStats = nil, nil, nil
+		if err != nil {
+			return err
+		}
+		s.mu.Lock()
+		for _, m := range p {
+			s.idx.put(m)
+		}
+		s.mu.Unlock()
+		s.version.Add(1)
+		all = append(all, st...)
+		if progress != nil {
+			progress(st)
+		}
+		return nil
+	}
 	flush := func() error {
+		if err := wait(); err != nil {
+			return err
+		}
 		if len(pending) == 0 {
 			return nil
 		}
 		if !allFresh {
 			fresh = nil
 		}
-		if err := s.apply(ctx, batch, fresh); err != nil {
-			return err
-		}
-		s.mu.Lock()
-		for _, m := range pending {
-			s.idx.put(m)
-		}
-		s.mu.Unlock()
-		s.version.Add(1)
-		all = append(all, stats...)
-		if progress != nil {
-			progress(stats)
-		}
+		done := make(chan error, 1)
+		go func(b []cgraph.Delta, f []quad.Value) { done <- s.apply(ctx, b, f) }(batch, fresh)
+		inflight, inPending, inStats = done, pending, stats
 		batch, pending, stats, fresh, allFresh = nil, nil, nil, nil, true
 		return nil
 	}
-	for _, d := range in {
-		if err := ctx.Err(); err != nil {
-			return all, err
-		}
-		m, text, err := prepare(d.Doc, d.X)
-		if err != nil {
-			return all, err
-		}
-		for _, p := range pending {
-			if p.doc.ID == m.doc.ID {
-				// Its earlier version must be in the store before diffing.
+	load := func() error {
+		for _, d := range in {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			m, text, err := prepare(d.Doc, d.X)
+			if err != nil {
+				return err
+			}
+			// An earlier version must be in the store (and the index)
+			// before diffing.
+			if hasDoc(pending, m.doc.ID) {
 				if err := flush(); err != nil {
-					return all, fmt.Errorf("load %s: %w", d.Doc.ID, err)
+					return fmt.Errorf("load %s: %w", d.Doc.ID, err)
 				}
-				break
+			}
+			if hasDoc(inPending, m.doc.ID) {
+				if err := wait(); err != nil {
+					return fmt.Errorf("load %s: %w", d.Doc.ID, err)
+				}
+			}
+			staged := pending
+			if len(inPending) > 0 {
+				staged = append(append([]*docModel{}, inPending...), pending...)
+			}
+			st, dm, deltas, err := s.diff(ctx, m, text, staged)
+			if err != nil {
+				return err
+			}
+			batch = append(batch, deltas...)
+			if _, old := s.idx.docs[m.doc.ID]; old {
+				allFresh = false
+			}
+			fresh = append(fresh, docIRI(m.doc.ID))
+			pending = append(pending, dm)
+			stats = append(stats, st)
+			if len(batch) >= maxBatchQuads {
+				if err := flush(); err != nil {
+					return fmt.Errorf("load %s: %w", d.Doc.ID, err)
+				}
 			}
 		}
-		st, dm, deltas, err := s.diff(ctx, m, text, pending)
-		if err != nil {
-			return all, err
+		if err := flush(); err != nil {
+			return fmt.Errorf("load: %w", err)
 		}
-		batch = append(batch, deltas...)
-		if _, old := s.idx.docs[m.doc.ID]; old {
-			allFresh = false
-		}
-		fresh = append(fresh, docIRI(m.doc.ID))
-		pending = append(pending, dm)
-		stats = append(stats, st)
-		if len(batch) >= maxBatchQuads {
-			if err := flush(); err != nil {
-				return all, fmt.Errorf("load %s: %w", d.Doc.ID, err)
-			}
+		return nil
+	}
+	err := load()
+	// Whatever happened, the transaction in flight ends here, and enters
+	// the index if it committed.
+	if werr := wait(); err == nil && werr != nil {
+		err = fmt.Errorf("load: %w", werr)
+	}
+	return all, err
+}
+
+func hasDoc(ms []*docModel, id string) bool {
+	for _, m := range ms {
+		if m.doc.ID == id {
+			return true
 		}
 	}
-	if err := flush(); err != nil {
-		return all, fmt.Errorf("load: %w", err)
-	}
-	return all, nil
+	return false
 }
 
 // prepare turns the input into a normalized model.
