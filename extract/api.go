@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/extract/formats"
 )
 
 // Options configures an Extractor. The zero value uses the embedded taxonomy
@@ -58,6 +59,13 @@ func (e *Extractor) Extract(name string, data []byte) (*kg.Extraction, error) {
 		return nil, &kg.Error{Code: kg.ETooLarge, Op: "extract",
 			Message: name + ": document larger than the limit"}
 	}
+	// HTML pages, .docx and PDF files become their text first (detected
+	// by content); plain text passes through unchanged.
+	doc, err := formats.Read(name, data, formats.Limits{MaxInput: int64(e.opts.MaxBytes)})
+	if err != nil {
+		return nil, err
+	}
+	data = doc.Data
 	raw, err := decode(name, data)
 	if err != nil {
 		return nil, err

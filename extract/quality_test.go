@@ -295,8 +295,8 @@ func scoreSet(t *testing.T, dir string, docFloor, avgFloor float64) {
 }
 
 // TestQualityFormats scores development documents published as web
-// pages, .docx files and PDFs, read through package formats as kg build
-// reads them, against the same gold: the format path must lose (almost)
+// pages, .docx files and PDFs, given to the extractor as kg build gives
+// them (it reads them through package formats), against the same gold: the format path must lose (almost)
 // nothing. Two sources: files made by real tools (testdata/dev/formats:
 // Chromium's PDFs, a CMS-like page, a .docx), and every development
 // document republished in memory by formatstest.
@@ -340,16 +340,16 @@ func TestQualityFormats(t *testing.T) {
 			if _, ok := plain[d.base]; !ok {
 				plain[d.base] = runScorer(t, script, gold, extractFile(t, filepath.Join("testdata", "dev", d.base+".txt"))).Overall
 			}
-			txt, err := formats.Read(filepath.Base(d.name), d.data, formats.Limits{})
+			kind, err := formats.Detect(filepath.Base(d.name), d.data)
 			if err != nil {
-				t.Fatalf("formats.Read: %v", err)
+				t.Fatalf("formats.Detect: %v", err)
 			}
-			x, err := ex.Extract(filepath.Base(d.name), txt.Data)
+			x, err := ex.Extract(filepath.Base(d.name), d.data)
 			if err != nil {
-				t.Fatalf("Extract(%s as %s): %v", d.name, txt.Kind, err)
+				t.Fatalf("Extract(%s): %v", d.name, err)
 			}
 			s := runScorer(t, script, gold, x)
-			t.Logf("%s read as %s: overall F1 %.3f (plain text %.3f)", d.name, txt.Kind, s.Overall, plain[d.base])
+			t.Logf("%s read as %s: overall F1 %.3f (plain text %.3f)", d.name, kind, s.Overall, plain[d.base])
 			if s.Overall < plain[d.base]-formatsLoss {
 				t.Errorf("%s scores %.3f, more than %.2f under its plain text (%.3f)\n%s", d.name, s.Overall, formatsLoss, plain[d.base], s.Text)
 			}

@@ -257,6 +257,10 @@ func TestReadHostile(t *testing.T) {
 		{"pdf over a lowered operator budget", "ops.pdf", formatstest.OnePage(strings.Repeat("BT /F1 12 Tf (a) Tj ET\n", 100), noFonts), Limits{PDFOps: 50}, kg.ETooLarge, "operators"},
 		{"pdf content nested deep", "deepcontent.pdf", formatstest.OnePage("BT /F1 12 Tf "+strings.Repeat("[", 5000)+" TJ ET", noFonts), Limits{}, kg.EUndecodable, "nested"},
 		{"pdf nesting hidden after an unterminated stream", "hidden.pdf", formatstest.PDF("1.4", "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>", "<< /Length 5 >>\nstream\n"+strings.Repeat("[", 20000)), Limits{}, kg.EUndecodable, "nested"},
+		{"pdf size behind a comment", "comment.pdf", bytes.Replace(formatstest.OnePage("BT (a) Tj ET", noFonts), []byte("/Size 6"), []byte("/Size %hidden\n 5000000"), 1), Limits{}, kg.EUndecodable, "for /Size"},
+		{"pdf size under an escaped name", "escaped.pdf", bytes.Replace(formatstest.OnePage("BT (a) Tj ET", noFonts), []byte("/Size 6"), []byte("/Si#7Ae 5000000"), 1), Limits{}, kg.EUndecodable, "for /Size"},
+		{"pdf integer beyond int64", "huge.pdf", bytes.Replace(formatstest.OnePage("BT (a) Tj ET", noFonts), []byte("/Count 1"), []byte("/Count 99999999999999999999999"), 1), Limits{}, kg.EUndecodable, "99999999999999999999999"},
+		{"pdf escaped xref stream type", "xrefesc.pdf", bytes.Replace(formatstest.ObjStmCycle(), []byte("/Type /XRef"), []byte("/Type /X#52ef"), 1), Limits{}, kg.EUndecodable, "unusual"},
 		{"pdf xref stream with wide fields", "w.pdf", formatstest.OnePage("BT (a) Tj ET", noFonts, formatstest.Stream("/Type /XRef /Size 7 /W [1 2000000000 1]", nil)), Limits{}, kg.EUndecodable, "/W"},
 	}
 	for _, c := range formatstest.Hostile() {

@@ -83,14 +83,15 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 		}
 	}()
 	data = pdfHeader(data)
-	if !pdfNestingOK(data, lim.MaxOutput) {
-		return t, undecodable(name, "PDF objects nested deeper than %d levels", maxPDFNesting)
+	xrefs, err := checkPDFSyntax(data, lim.MaxOutput)
+	if err != nil {
+		return t, undecodable(name, "damaged PDF: %v", err)
 	}
-	if err := pdfNumbersOK(data); err != nil {
+	if err := pdfXrefTablesOK(data); err != nil {
 		return t, undecodable(name, "damaged PDF: implausible %v", err)
 	}
-	if !pdfObjStmChainsOK(data) {
-		return t, undecodable(name, "damaged PDF: an object stream stored in an object stream")
+	if err := pdfObjStmChainsOK(data, xrefs); err != nil {
+		return t, undecodable(name, "damaged PDF: %v", err)
 	}
 	r, err := pdf.NewReader(&budgetReader{data: data, left: readBudget(len(data))}, int64(len(data)))
 	if err != nil {

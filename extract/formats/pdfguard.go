@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -17,10 +18,12 @@ import (
 //   - it parses arrays and dictionaries recursively, and a Go stack
 //     overflow is fatal: nesting is measured first, in the file (skipping
 //     stream data), in object streams (decompressed), and in content
-//     streams (in streamsFit);
+//     streams (in streamsFit) (checkPDFSyntax);
 //   - it allocates tables from declared sizes (/Size, xref subsection
 //     numbers, /Index, /W, /Columns), and running out of memory is fatal:
-//     those numbers are checked against the file's size (pdfNumbersOK);
+//     every integer is bounded, object counts by the file's size, token
+//     by token so that comments and escaped names hide nothing
+//     (pdfNumbers, pdfXrefTablesOK);
 //   - it can loop on a cyclic /Prev or /Extends chain: every byte it reads
 //     goes through budgetReader, which stops it after a generous budget;
 //     and it recurses without reading when an object stream is said to
@@ -80,19 +83,6 @@ func keyValues(data []byte, key string, fn func(after []byte) error) error {
 
 func isPDFSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// leadingInt reads the integer at the start of b.
-func leadingInt(b []byte) (int64, bool) {
-	n := 0
-	if n < len(b) && b[n] == '-' {
-		n++
-	}
-	for n < len(b) && n < 20 && b[n] >= '0' && b[n] <= '9' {
-		n++
-	}
-	v, err := strconv.ParseInt(string(b[:n]), 10, 64)
-	return v, err == nil
-}
-
 // leadingArray reads the numbers of the array at the start of b.
 func leadingArray(b []byte) ([]int64, bool) {
 	if len(b) == 0 || b[0] != '[' {
@@ -113,53 +103,13 @@ func leadingArray(b []byte) ([]int64, bool) {
 	return out, true
 }
 
-// pdfNumbersOK checks the sizes the library allocates from. Object numbers
-// and counts above the file's size in bytes cannot be genuine.
-func pdfNumbersOK(data []byte) error {
-	maxObj := int64(len(data)) + 1024
-	limits := []struct {
-		key   string
-		limit int64
-	}{{"Size", maxObj}, {"N", maxObj}, {"First", maxPDFStream}, {"Columns", 1 << 20}}
-	for _, l := range limits {
-		err := keyValues(data, l.key, func(after []byte) error {
-			if v, ok := leadingInt(after); ok && v > l.limit {
-				return fmt.Errorf("/%s %.20s", l.key, after)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	err := keyValues(data, "W", func(after []byte) error {
-		w, ok := leadingArray(after)
-		for _, v := range w {
-			ok = ok && v >= 0 && v <= 16
-		}
-		if !ok {
-			return fmt.Errorf("/W %.40s", after)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	err = keyValues(data, "Index", func(after []byte) error {
-		idx, ok := leadingArray(after)
-		for i := 0; ok && i+1 < len(idx); i += 2 {
-			ok = idx[i] >= 0 && idx[i+1] >= 0 && idx[i] <= maxObj && idx[i+1] <= maxObj && idx[i]+idx[i+1] <= maxObj
-		}
-		if !ok {
-			return fmt.Errorf("/Index %.40s", after)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	// Classic xref tables: "xref" (not "startxref") on its own line, then
-	// subsection headers "start count" until "trailer".
+// pdfXrefTablesOK checks the subsection headers of classic xref tables:
+// the library allocates its table up to the highest object number. (The
+// other numbers it allocates from are checked token by token, pdfNumbers.)
+func pdfXrefTablesOK(data []byte) error {
+	maxObj := int64(len(data))/2 + 4096
+	// "xref" (not "startxref") on its own line, then subsection headers
+	// "start count" until "trailer".
 	for i := 0; ; {
 		j := bytes.Index(data[i:], []byte("xref"))
 		if j < 0 {
@@ -171,7 +121,7 @@ func pdfNumbersOK(data []byte) error {
 			continue
 		}
 		rest := bytes.TrimLeft(data[i:], " \t")
-		if len(rest) == 0 || (rest[0] != '\r' && rest[0] != '\n') {
+		if len(rest) == 0 || (rest[0] != '\r' && rest[0] != '\n' && rest[0] != '%') {
 			continue
 		}
 		for n := 0; n < 1<<16 && len(rest) > 0; n++ {
@@ -180,6 +130,9 @@ func pdfNumbersOK(data []byte) error {
 				line, rest = rest[:k], bytes.TrimLeft(rest[k:], "\r\n")
 			} else {
 				rest = nil
+			}
+			if c := bytes.IndexByte(line, '%'); c >= 0 {
+				line = line[:c] // the library skips comments
 			}
 			if bytes.HasPrefix(bytes.TrimSpace(line), []byte("trailer")) {
 				break
@@ -298,37 +251,48 @@ func (s *nestingScanner) push() {
 	s.max = max(s.max, s.depth)
 }
 
-// pdfNestingOK scans the file's objects, skipping stream data but
+// checkPDFSyntax scans the file's objects, skipping stream data but
 // decompressing object streams (/Type /ObjStm), whose objects the library
-// parses with the same recursion.
-func pdfNestingOK(data []byte, limit int64) bool {
+// parses with the same recursion: their nesting, and their integers
+// (pdfNumbers). It returns where dictionaries say /Type /XRef.
+func checkPDFSyntax(data []byte, limit int64) ([]int, error) {
 	var s nestingScanner
-	for len(data) > 0 {
-		i := bytes.Index(data, []byte("stream"))
-		if i < 0 || (i >= 3 && string(data[i-3:i]) == "end") {
+	nums := newPDFNumbers(len(data))
+	nested := fmt.Errorf("objects nested deeper than %d levels", maxPDFNesting)
+	// segment scans object syntax at offset off.
+	segment := func(seg []byte, off int) error {
+		if !s.feed(seg) {
+			return nested
+		}
+		return lexPDF(seg, off, nums.token)
+	}
+	for off := 0; off < len(data); {
+		rest := data[off:]
+		i := bytes.Index(rest, []byte("stream"))
+		if i < 0 || (i >= 3 && string(rest[i-3:i]) == "end") {
 			if i < 0 {
-				return s.feed(data)
+				return nums.xrefs, segment(rest, off)
 			}
-			if !s.feed(data[:i+6]) {
-				return false
+			if err := segment(rest[:i+6], off); err != nil {
+				return nil, err
 			}
-			data = data[i+6:]
+			off += i + 6
 			continue
 		}
-		if !s.feed(data[:i]) {
-			return false
+		if err := segment(rest[:i], off); err != nil {
+			return nil, err
 		}
 		// Only the keyword after a dictionary, outside strings, starts
 		// stream data; the data is still counted by the raw bracket depth.
-		if s.str > 0 || s.comment || !bytes.HasSuffix(bytes.TrimRight(data[:i], " \t\r\n"), []byte(">>")) {
-			if !s.feed(data[i : i+6]) {
-				return false
+		if s.str > 0 || s.comment || !bytes.HasSuffix(bytes.TrimRight(rest[:i], " \t\r\n"), []byte(">>")) {
+			if err := segment(rest[i:i+6], off+i); err != nil {
+				return nil, err
 			}
-			data = data[i+6:]
+			off += i + 6
 			continue
 		}
-		hdr := data[max(0, i-512):i]
-		body := data[i+6:]
+		hdr := rest[max(0, i-512):i]
+		body := rest[i+6:]
 		body = bytes.TrimPrefix(body, []byte("\r"))
 		body = bytes.TrimPrefix(body, []byte("\n"))
 		end := bytes.Index(body, []byte("endstream"))
@@ -336,24 +300,33 @@ func pdfNestingOK(data []byte, limit int64) bool {
 			// Truncated, or stream data hiding objects an xref points
 			// into: the library reports the first, the raw depth guards
 			// against the second.
-			return s.feedRaw(body)
+			if !s.feedRaw(body) {
+				return nil, nested
+			}
+			return nums.xrefs, nil
 		}
 		if k := bytes.LastIndex(hdr, []byte("obj")); k >= 0 {
 			hdr = hdr[k:]
 		}
 		if bytes.Contains(hdr, []byte("/ObjStm")) {
-			var objs nestingScanner
-			if !objs.feedReader(zlibOrRaw(body[:end]), limit) {
-				return false
+			objs, err := io.ReadAll(io.LimitReader(zlibOrRaw(body[:end]), limit))
+			if err == nil || len(objs) > 0 {
+				var os nestingScanner
+				if !os.feed(objs) {
+					return nil, nested
+				}
+				if err := lexPDF(objs, 0, newPDFNumbers(len(data)).token); err != nil {
+					return nil, fmt.Errorf("in an object stream: %w", err)
+				}
 			}
 		}
 		if !s.feedRaw(body[:end]) {
-			return false
+			return nil, nested
 		}
-		data = body[end+len("endstream"):]
+		off = len(data) - len(body) + end + len("endstream")
 		s.str, s.hex, s.comment, s.lt, s.gt = 0, false, false, false, false
 	}
-	return true
+	return nums.xrefs, nil
 }
 
 // feedReader scans up to limit bytes of r.
@@ -400,24 +373,23 @@ const maxXrefEntries = 2_000_000
 // itself stored in an object stream. The library resolves such a chain by a
 // recursion that reads nothing, so neither the read budget nor recover would
 // stop it before the stack overflows.
-func pdfObjStmChainsOK(data []byte) bool {
+func pdfObjStmChainsOK(data []byte, xrefs []int) error {
 	inStream := map[int64]bool{}   // objects stored in an object stream
 	containers := map[int64]bool{} // object streams holding them
 	entries := 0
-	var locs []int
-	keyValues(data, "Type", func(after []byte) error {
-		if bytes.HasPrefix(after, []byte("/XRef")) {
-			locs = append(locs, len(data)-len(after))
-		}
-		return nil
-	})
-	for _, at := range locs {
+	unusual := errors.New("a cross-reference stream written in an unusual way")
+	for _, at := range xrefs {
 		start := bytes.LastIndex(data[:at], []byte("obj"))
 		rel := bytes.Index(data[at:], []byte("stream"))
 		if start < 0 || rel < 0 {
 			continue
 		}
 		hdr := data[start : at+rel]
+		// Escaped names or comments could hide its keys from the reads
+		// below; producers never write them there.
+		if bytes.ContainsAny(hdr, "#%") {
+			return unusual
+		}
 		body := data[at+rel+len("stream"):]
 		body = bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n"))
 		if end := bytes.Index(body, []byte("endstream")); end >= 0 {
@@ -438,12 +410,15 @@ func pdfObjStmChainsOK(data []byte) bool {
 		if index == nil {
 			m := xrefSize.FindSubmatch(hdr)
 			if m == nil {
-				continue
+				continue // the library refuses it
 			}
 			size, _ := strconv.ParseInt(string(m[1]), 10, 64)
 			index = []int64{0, size}
 		}
 		rows := body
+		if bytes.Contains(hdr, []byte("/Filter")) && !bytes.Contains(hdr, []byte("/FlateDecode")) {
+			return unusual
+		}
 		if bytes.Contains(hdr, []byte("/FlateDecode")) {
 			zr, err := zlib.NewReader(bytes.NewReader(body))
 			if err != nil {
@@ -485,17 +460,17 @@ func pdfObjStmChainsOK(data []byte) bool {
 					containers[field(row[widths[0]:widths[0]+widths[1]])] = true
 				}
 				if entries++; entries > maxXrefEntries {
-					return false
+					return fmt.Errorf("more than %d objects", maxXrefEntries)
 				}
 			}
 		}
 	}
 	for c := range containers {
 		if inStream[c] {
-			return false
+			return errors.New("an object stream stored in an object stream")
 		}
 	}
-	return true
+	return nil
 }
 
 // pngUp undoes the PNG Up predictor of rows of cols bytes each led by a
