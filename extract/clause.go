@@ -335,12 +335,26 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if b-a < 2 {
 			continue
 		}
-		// 总投资50亿元的X项目, 由Y承建的X: the name follows the last 的.
+		// 总投资50亿元的X项目, 由Y承建的X: the name follows the last 的;
+		// 由Y投资建设的X: Y owns X.
+		investor := ""
 		if k := lastIndexRune(rs[a:b], '的'); k >= 0 && b-(a+k+1) >= 2 {
+			investor = d.investor(a, a+k)
 			a, b = d.trimItem(a+k+1, b)
 		}
 		w := d.resolveLegal(rs[a:b])
 		if len(w) < 2 || len(w) > 30 {
+			continue
+		}
+		if investor != "" && d.isProjectName(w) && d.ownerSplit(w) == 0 {
+			proj := d.entity(kg.TypeProject, string(w))
+			firm := d.firm(investor)
+			d.relate(kg.Relation{Subject: firm, Predicate: kg.PredHasProject, Object: proj}, si)
+			d.inIndustry(firm, ctx, si, w)
+			if stage != "" {
+				d.relate(kg.Relation{Subject: proj, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+			}
+			ids = append(ids, proj)
 			continue
 		}
 		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {
@@ -373,6 +387,29 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		owner = o
 	}
 	return ids
+}
+
+// investor reads 由X投资建设 / X投资 in rs[a:b] (what precedes 的) and
+// returns the firm X, or "".
+func (d *doc) investor(a, b int) string {
+	rs := d.rs
+	for _, v := range []string{"投资建设", "投资兴建", "投资", "投建"} {
+		n := runeLen(v)
+		if b-a <= n || !hasAt(rs, b-n, v) {
+			continue
+		}
+		s := a
+		if k := indexRunes(rs, a, b-n, "由"); k >= 0 {
+			s = k + 1
+		}
+		fa, fb := d.trimItem(s, b-n)
+		w := d.resolveLegal(rs[fa:fb])
+		if len(w) >= 2 && d.firmLike(w) {
+			return string(w)
+		}
+		return ""
+	}
+	return ""
 }
 
 // splitList splits on 、 and on 及/以及/和/与 outside industry names

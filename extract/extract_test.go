@@ -233,6 +233,9 @@ func TestRelations(t *testing.T) {
 			{"enterprise/海岳光电", "inIndustry", "industry/新型显示与集成电路"}}, nil},
 		{"X经济 lead", "(一)平台经济规范健康发展。云启科技华东总部开工。", []rel{
 			{"enterprise/云启科技", "inIndustry", "industry/平台经济"}}, nil},
+		{"investor before 的", "由远帆(中国)投资有限公司投资建设的氢燃料电池动力总成项目开工。", []rel{
+			{"enterprise/远帆", "hasProject", "project/氢燃料电池动力总成项目"}, {"project/氢燃料电池动力总成项目", "stage", "开工"}}, nil},
+		{"no industry from 主要经济指标", "一、主要经济指标\n\n瑞达三期开工。", nil, []rel{{"enterprise/瑞达", "inIndustry", "industry/主要经济"}}},
 		{"distributive", "明川精工、拓远电子等企业增资扩产项目落地泊里镇。", []rel{
 			{"enterprise/明川精工", "hasProject", "project/明川精工增资扩产项目"}, {"project/拓远电子增资扩产项目", "stage", "落地"}}, nil},
 	}

@@ -135,6 +135,11 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		if k < end && strings.ContainsRune("、和与及链", rs[k]) {
 			return industryRef{}, false
 		}
+		for _, no := range []string{"指标", "运行", "工作", "总量", "形势", "数据"} {
+			if hasAt(rs, k, no) {
+				return industryRef{}, false // 主要经济指标 is no industry
+			}
+		}
 		// The lead is short: the industry and a short predicate.
 		stop := k
 		for stop < end && !isClauseEnd(rs[stop]) {

@@ -335,6 +335,9 @@ func (d *doc) ownerSplit(w []rune) int {
 	}
 	for i := 2; i < len(w); i++ {
 		n := d.genericAt(w, i)
+		if n == 1 && isHan(w[i]) {
+			n = 0 // one rune (线, 园) is too little to cut a name at
+		}
 		if n == 0 {
 			// A firm suffix that is no generic word: 蓝岸能源|董家口海上风电一期项目.
 			if _, f := d.lx.firmSuf.longest(w, i, len(w)); f > 0 && i+f < len(w) && d.hasHead(w[i+f:]) && d.ownerLike(w[:i+f]) {
