@@ -113,11 +113,17 @@ func (s *Service) Chains(ctx context.Context) ([]ChainNode, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ix.chainTree(), nil
+}
+
+// chainTree computes the tree once per index; doing so answers (and caches)
+// the firms of every chain.
+func (ix *index) chainTree() []ChainNode {
 	ix.mu.Lock()
 	t := ix.tree
 	ix.mu.Unlock()
 	if t != nil {
-		return t, nil
+		return t
 	}
 	var build func(n *node, seen map[string]bool) ChainNode
 	build = func(n *node, seen map[string]bool) ChainNode {
@@ -142,7 +148,7 @@ func (s *Service) Chains(ctx context.Context) ([]ChainNode, error) {
 	ix.mu.Lock()
 	ix.tree = t
 	ix.mu.Unlock()
-	return t, nil
+	return t
 }
 
 func (ix *index) level(n *node) int {

@@ -410,6 +410,9 @@ func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
 		return nil, err
 	}
 	s.cur.Store(ix)
+	// Answer every chain's question ahead of the first request for it; the
+	// work is done once whoever asks first.
+	go ix.chainTree()
 	return ix, nil
 }
 
