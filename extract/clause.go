@@ -347,30 +347,16 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			continue
 		}
 		if investor != "" && d.isProjectName(w) && d.ownerSplit(w) == 0 {
-			proj := d.entity(kg.TypeProject, string(w))
 			firm := d.firm(investor)
-			d.relate(kg.Relation{Subject: firm, Predicate: kg.PredHasProject, Object: proj}, si)
 			d.inIndustry(firm, ctx, si, w)
-			if stage != "" {
-				d.relate(kg.Relation{Subject: proj, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
-			}
-			ids = append(ids, proj)
+			ids = append(ids, d.ownedProject(si, firm, string(w), stage, planned))
 			continue
 		}
 		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {
 			// Each firm's own project: firm + what the clause says they build.
 			firm := d.firm(string(w))
 			d.inIndustry(firm, ctx, si, w)
-			proj := d.entity(kg.TypeProject, string(w)+string(distributive))
-			d.relate(kg.Relation{Subject: firm, Predicate: kg.PredHasProject, Object: proj}, si)
-			if stage != "" {
-				d.relate(kg.Relation{Subject: proj, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
-			}
-			for _, pid := range []string{where, distWhere} {
-				if pid != "" {
-					d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: pid}, si)
-				}
-			}
+			proj := d.ownedProject(si, firm, string(w)+string(distributive), stage, planned, where, distWhere)
 			ids = append(ids, proj)
 			continue
 		}
@@ -387,6 +373,22 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		owner = o
 	}
 	return ids
+}
+
+// ownedProject records a project of owner, with its stage (if any) and
+// the places it lies in, and returns its id.
+func (d *doc) ownedProject(si int, owner, name, stage string, planned bool, places ...string) string {
+	proj := d.entity(kg.TypeProject, name)
+	d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: proj}, si)
+	if stage != "" {
+		d.relate(kg.Relation{Subject: proj, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+	}
+	for _, pid := range places {
+		if pid != "" {
+			d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: pid}, si)
+		}
+	}
+	return proj
 }
 
 // investor reads 由X投资建设 / X投资 in rs[a:b] (what precedes 的) and

@@ -91,9 +91,7 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 				// 与X签约共建Y: Y is X's project, signed.
 				if j := d.coBuilt(k, b); j > 0 {
 					if pa, pb := d.trimItem(j, b); pb-pa >= 2 && d.isProjectName(rs[pa:pb]) && d.plausibleName(rs[pa:pb]) {
-						proj := d.entity(kg.TypeProject, string(rs[pa:pb]))
-						d.relate(kg.Relation{Subject: id, Predicate: kg.PredHasProject, Object: proj}, si)
-						d.relate(kg.Relation{Subject: proj, Predicate: kg.PredStage, Value: "签约", Planned: planned}, si)
+						d.ownedProject(si, id, string(rs[pa:pb]), "签约", planned)
 						break
 					}
 				}
