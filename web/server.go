@@ -136,6 +136,8 @@ func New(cfg Config, log *slog.Logger, q *queries.Service, w Writer, x Extractor
 	if s.cfg.RateLimit > 0 {
 		s.expensive = newLimiter(s.cfg.RateLimit, s.cfg.RateBurst)
 	}
+	// gin's mode is its one global: debug mode prints every route to
+	// stdout at start. Release mode is right for every server we make.
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	// Ids contain '/' and travel URL-escaped as one path segment; route on
