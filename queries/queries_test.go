@@ -401,3 +401,22 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 		t.Errorf("documents after the loads = %d, %v", len(docs), err)
 	}
 }
+
+func TestExportName(t *testing.T) {
+	f, _ := queries.ExportFormat("graphml")
+	cases := []struct {
+		sel  queries.Selection
+		want string
+	}{
+		{queries.Selection{}, "kg-all.graphml"},
+		{queries.Selection{Chain: "industry/新一代信息技术"}, "kg-chain-industry-新一代信息技术.graphml"},
+		{queries.Selection{GraphParams: queries.GraphParams{Seed: "enterprise/京东方", Hops: 2}}, "kg-enterprise-京东方-2hops.graphml"},
+		{queries.Selection{GraphParams: queries.GraphParams{Seed: "../../etc/passwd\"\r\n;x=1"}}, "kg-etc-passwdx1.graphml"},
+		{queries.Selection{GraphParams: queries.GraphParams{Seed: "\"\"\""}}, "kg-export.graphml"},
+	}
+	for _, c := range cases {
+		if got := queries.ExportName(c.sel, f); got != c.want {
+			t.Errorf("ExportName(%+v) = %q, want %q", c.sel, got, c.want)
+		}
+	}
+}
