@@ -498,6 +498,9 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	}
 	var carrier, owner, ownerName string
 	switch {
+	case proj && stage == "签约" && d.isOrgName(w) && d.ownerSplit(w) == 0 && !hasDigit(w):
+		// A university or academy that signs is a partner, not a project.
+		carrier = d.firm(name)
 	case proj:
 		if onlyProjects && !d.anchored(w) {
 			return "", ""
