@@ -162,7 +162,9 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 			changed = true
 		}
 		if v, n := d.lx.place.longest(rs, a, b); n > 0 && n < b-a {
-			subject = "place/" + d.lx.places[v].name
+			if !containsAny(rs[a:b], "、等和") {
+				subject = "place/" + d.lx.places[v].name // not one of a list
+			}
 			a += n
 			changed = true
 		}
