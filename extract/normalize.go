@@ -10,40 +10,43 @@ import (
 // PDF line breaks joined, full-width ASCII folded, stray spaces removed.
 // All offsets of the extraction point into its result.
 func normalize(text string) string {
-	lines := strings.Split(text, "\n")
-	var paras []string
-	var cur strings.Builder
+	var out strings.Builder
+	out.Grow(len(text))
+	open := -1 // offset in out where the open paragraph starts; -1: none
 	first := true
-	flush := func() {
-		if cur.Len() > 0 {
-			paras = append(paras, cur.String())
-			cur.Reset()
+	for len(text) > 0 {
+		raw := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			raw, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
-	}
-	for _, raw := range lines {
 		line := cleanLine(raw)
-		if line == "" || isPageNumber(line) {
+		if line == "" || len(line) <= 32 && isPageNumber(line) {
 			continue
 		}
-		if cur.Len() == 0 {
-			cur.WriteString(line)
-		} else if breaksBefore(cur.String(), line) {
-			flush()
-			cur.WriteString(line)
-		} else {
-			cur.WriteString(joinSpace(cur.String(), line))
-			cur.WriteString(line)
+		switch {
+		case open < 0:
+			if out.Len() > 0 {
+				out.WriteByte('\n')
+			}
+			open = out.Len()
+		case breaksBefore(out.String()[open:], line):
+			out.WriteByte('\n')
+			open = out.Len()
+		default:
+			out.WriteString(joinSpace(out.String()[open:], line))
 		}
+		out.WriteString(line)
 		// The first line is the title when it is short and not a sentence.
 		if first {
 			first = false
-			if s := cur.String(); utf8.RuneCountInString(s) <= 60 && !strings.ContainsAny(s, "。！？") {
-				flush()
+			if s := out.String()[open:]; utf8.RuneCountInString(s) <= 60 && !strings.ContainsAny(s, "。！？") {
+				open = -1
 			}
 		}
 	}
-	flush()
-	return strings.Join(paras, "\n")
+	return out.String()
 }
 
 // joinSpace is the separator when a line is joined to the next: nothing
