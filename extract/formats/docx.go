@@ -140,7 +140,9 @@ func docxText(r io.Reader, nums docxNumbering) (string, error) {
 				continue
 			}
 			switch local {
-			case "delText", "instrText", "Fallback", "del", "moveFrom":
+			// Deleted and moved-away text, field codes, fallback copies of
+			// text boxes, earlier versions of properties, tab stop lists.
+			case "delText", "instrText", "Fallback", "del", "moveFrom", "pPrChange", "rPrChange", "tabs":
 				skip, skipName = 1, local
 			case "p":
 				numID, ilvl = "", 0

@@ -147,8 +147,9 @@ func TestRead(t *testing.T) {
 			data: formatstest.DOCX("word/numbering.xml", numberingXML, "word/document.xml", formatstest.WordDocument(
 				numbered("1", 0, "加快产业集群化发展")+numbered("1", 1, "新一代信息技术产业做强做优。")+numbered("1", 1, "生物医药产业加快集聚。")+
 					numbered("1", 0, "着力完善科技创新体系")+numbered("1", 1, "创新平台建设提速。")+numbered("2", 0, "第一项")+numbered("2", 0, "第二项")+
-					numbered("3", 0, "要点")+numbered("0", 0, "不编号"))),
-			exact: "一、加快产业集群化发展\n\n（一）新一代信息技术产业做强做优。\n\n（二）生物医药产业加快集聚。\n\n二、着力完善科技创新体系\n\n（一）创新平台建设提速。\n\n1.第一项\n\n2.第二项\n\n要点\n\n不编号"},
+					numbered("3", 0, "要点")+numbered("0", 0, "不编号")+
+					`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>第三项</w:t></w:r></w:p>`)),
+			exact: "一、加快产业集群化发展\n\n（一）新一代信息技术产业做强做优。\n\n（二）生物医药产业加快集聚。\n\n二、着力完善科技创新体系\n\n（一）创新平台建设提速。\n\n1.第一项\n\n2.第二项\n\n要点\n\n不编号\n\n3.第三项"},
 		{name: "docx in the strict namespace", file: "strict.docx", kind: KindDOCX,
 			data:  formatstest.DOCX("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>合肥高新区</w:t></w:r></w:p></w:body></w:document>`),
 			exact: "合肥高新区"},
