@@ -232,7 +232,7 @@ func (d *doc) stageFollower(i, b int) bool {
 	if name, _ := d.placeName(i, b); name != "" {
 		return true
 	}
-	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作", "产能", "生产线", "厂房", "车间"} {
+	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作", "产能", "生产线", "厂房", "车间", "交付"} {
 		if hasAt(rs, i, w) {
 			return true
 		}

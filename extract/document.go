@@ -48,6 +48,10 @@ type doc struct {
 type industryRef struct {
 	id   string
 	node *Node
+	// title is true for a lead that is a sub-section's title ((一)创新药。),
+	// which replaces its section's industry; an inline lead (动力电池领域，)
+	// adds to it.
+	title bool
 }
 
 // industryCtx is the industry context of a clause: the paragraph's lead
@@ -363,11 +367,13 @@ func (d *doc) run() {
 			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first, false); ok {
 				lead = ref
 			}
-			// The paragraph's own lead wins over its section's.
+			// A sub-section's title replaces its section's industry; an
+			// inline lead narrows it, and both hold.
 			var ctx industryCtx
 			if lead.id != "" {
 				ctx = append(ctx, lead)
-			} else if sec.id != "" {
+			}
+			if sec.id != "" && sec.id != lead.id && !lead.title && !(lead.node != nil && sec.node != nil && lead.node.Under(sec.node)) {
 				ctx = append(ctx, sec)
 			}
 			d.sentence(si, ctx, p.planned)

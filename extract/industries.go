@@ -61,8 +61,20 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	}
 	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], "，,；：、") {
 		w := trimIndustrySuffix(rs[i:e])
-		if node := d.industryPhrase(w); node != nil {
-			return d.docIndustry(w, node, sent), true
+		node := d.industryPhrase(w)
+		if node == nil && len(w) < e-i && allHan(w) && d.plausibleName(w) {
+			// (一)新一代电子信息产业。: a title naming an industry of its own.
+			if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
+				node = d.lx.nodes[ms[0].val]
+			}
+			ref := d.docIndustry(w, node, sent)
+			ref.title = true
+			return ref, true
+		}
+		if node != nil {
+			ref := d.docIndustry(w, node, sent)
+			ref.title = true
+			return ref, true
 		}
 	}
 	clauseEnd := i
@@ -114,6 +126,17 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			w = rs[i : j+2]
 		case (first || heading) && j+2 < lim && (hasAt(rs, j, "制造业") || hasAt(rs, j, "服务业")):
 			w = rs[i : j+3]
+		case rs[j] == '领' && rs[j+1] == '域' && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
+			// 新能源整车领域，X…: the clause's firms are in X.
+			w := rs[i:j]
+			if allHan(w) && len(w) <= 8 && d.plausibleName(w) {
+				var node *Node
+				if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
+					node = d.lx.nodes[ms[0].val]
+				}
+				return d.docIndustry(w, node, sent), true
+			}
+			return industryRef{}, false
 		default:
 			continue
 		}

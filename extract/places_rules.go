@@ -82,7 +82,7 @@ func hasPlaceSuffix(w []rune) bool {
 }
 
 // areaSuffixes end place names recognized anywhere in the text.
-var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区"}
+var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区", "办事处"}
 
 // areas finds place names by their suffix anywhere in a sentence
 // (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
