@@ -134,3 +134,24 @@ func (x *index) resolve(m *docModel) map[string]string {
 	normalize(m)
 	return remap
 }
+
+// stage adds a document's entities and keys to an overlay, where the parent
+// index lacks them; the first document staged keeps a key.
+func (x *index) stage(m *docModel) {
+	for i := range m.entities {
+		e := &m.entities[i]
+		if x.parent.entity(e.ID) == nil {
+			if _, ok := x.entities[e.ID]; !ok {
+				x.entities[e.ID] = &merged{entity: *e}
+			}
+		}
+		for _, k := range resolutionKeys(e) {
+			if _, ok := x.parent.keys[k]; ok {
+				continue
+			}
+			if _, ok := x.keys[k]; !ok {
+				x.keys[k] = e.ID
+			}
+		}
+	}
+}

@@ -62,6 +62,20 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 		inPending []*docModel
 		inStats   []LoadStats
 	)
+	// staged overlays the index with the entities and resolution keys of
+	// the documents not yet in it (in flight or pending), computed once per
+	// document.
+	var staged *index
+	restage := func() {
+		staged = &index{keys: make(map[string]string), entities: make(map[string]*merged), parent: s.idx}
+		for _, m := range inPending {
+			staged.stage(m)
+		}
+		for _, m := range pending {
+			staged.stage(m)
+		}
+	}
+	restage()
 	// wait completes the transaction in flight: once it has committed,
 	// its documents enter the index.
 	wait := func() error {
@@ -79,6 +93,7 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 			s.idx.put(m)
 		}
 		s.mu.Unlock()
+		restage()
 		s.version.Add(1)
 		all = append(all, st...)
 		if progress != nil {
@@ -123,10 +138,6 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 					return fmt.Errorf("load %s: %w", d.Doc.ID, err)
 				}
 			}
-			staged := pending
-			if len(inPending) > 0 {
-				staged = append(append([]*docModel{}, inPending...), pending...)
-			}
 			st, dm, deltas, err := s.diff(ctx, m, text, staged)
 			if err != nil {
 				return err
@@ -137,6 +148,7 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 			}
 			fresh = append(fresh, docIRI(m.doc.ID))
 			pending = append(pending, dm)
+			staged.stage(dm)
 			stats = append(stats, st)
 			if len(batch) >= maxBatchQuads {
 				if err := flush(); err != nil {
@@ -217,34 +229,13 @@ func prepare(doc kg.Document, x *kg.Extraction) (*docModel, string, error) {
 }
 
 // diff resolves m's entities against the store and the documents staged
-// before it in the same transaction, and computes the deltas that turn the
+// before it (staged: an overlay over the index), and computes the deltas that turn the
 // stored version of the document into m. It returns the model as a reopened
 // store would decode it, for the index once the transaction commits. Called
 // with writeMu held.
-func (s *Store) diff(ctx context.Context, m *docModel, text string, staged []*docModel) (LoadStats, *docModel, []cgraph.Delta, error) {
+func (s *Store) diff(ctx context.Context, m *docModel, text string, staged *index) (LoadStats, *docModel, []cgraph.Delta, error) {
 	id := m.doc.ID
-	if len(staged) == 0 {
-		s.idx.resolve(m) // reads idx only; writers are serialized by writeMu
-	} else {
-		// Only the staged documents' additions are copied; the rest is
-		// looked up in idx.
-		over := &index{keys: make(map[string]string), entities: make(map[string]*merged)}
-		for _, p := range staged {
-			for i := range p.entities {
-				e := &p.entities[i]
-				if _, ok := s.idx.entities[e.ID]; !ok {
-					over.entities[e.ID] = &merged{entity: *e}
-				}
-				for _, k := range resolutionKeys(e) {
-					if _, ok := s.idx.keys[k]; !ok {
-						over.keys[k] = e.ID
-					}
-				}
-			}
-		}
-		over.parent = s.idx
-		over.resolve(m)
-	}
+	staged.resolve(m)
 	newQuads := encode(m, text)
 	var oldQuads []quad.Quad
 	if old, ok := s.idx.docs[id]; ok {
