@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"container/heap"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -171,11 +172,14 @@ func (s *Service) Search(ctx context.Context, p SearchParams) (*SearchResult, er
 		filters = append(filters, func(n *node) bool { return n.docs[p.Document] })
 	}
 	q := norm(p.Q)
-	type hit struct {
-		k sortKey
-		n *node
+	if p.Industry == "" {
+		if c, ok := ix.candidates(q); ok {
+			candidates = c
+		}
 	}
-	var hits []hit
+	// The best limit+1 hits, in a max-heap on the sort key: the cost grows
+	// with the candidates, not with their sorting.
+	h := &hitHeap{}
 next:
 	for _, n := range candidates {
 		sc, ok := score(n, q)
@@ -191,9 +195,18 @@ next:
 				continue next
 			}
 		}
-		hits = append(hits, hit{k, n})
+		if h.Len() > limit && !k.less(h.items[0].k) {
+			continue
+		}
+		heap.Push(h, hitItem{k, n})
+		if h.Len() > limit+1 {
+			heap.Pop(h)
+		}
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].k.less(hits[j].k) })
+	hits := make([]hitItem, h.Len())
+	for i := len(hits) - 1; i >= 0; i-- {
+		hits[i] = heap.Pop(h).(hitItem)
+	}
 	res := &SearchResult{Items: []kg.Entity{}}
 	for i, h := range hits {
 		if i == limit {
@@ -203,6 +216,24 @@ next:
 		res.Items = append(res.Items, h.n.Entity)
 	}
 	return res, nil
+}
+
+type hitItem struct {
+	k sortKey
+	n *node
+}
+
+// hitHeap is a max-heap of hits: the worst kept hit on top.
+type hitHeap struct{ items []hitItem }
+
+func (h *hitHeap) Len() int           { return len(h.items) }
+func (h *hitHeap) Less(i, j int) bool { return h.items[j].k.less(h.items[i].k) }
+func (h *hitHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *hitHeap) Push(x any)         { h.items = append(h.items, x.(hitItem)) }
+func (h *hitHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }
 
 func clampLimit(l, def, max int) (int, error) {

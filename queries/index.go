@@ -51,10 +51,14 @@ type rel struct {
 // index is an immutable snapshot of the graph. Caches hang off it and die
 // with it.
 type index struct {
-	version    uint64
-	nodes      map[string]*node
-	order      []*node // by id
-	byName     map[string][]*node
+	version uint64
+	nodes   map[string]*node
+	order   []*node // by id
+	byName  map[string][]*node
+	// grams maps each character and each pair of adjacent characters of
+	// the search keys to the nodes having it (indices into order,
+	// ascending), so that a substring search verifies only candidates.
+	grams      map[string][]int32
 	docs       []kg.Document
 	docByID    map[string]kg.Document
 	indicators []kg.Indicator
@@ -132,6 +136,7 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 		}
 	}
 	sort.Slice(ix.order, func(i, j int) bool { return ix.order[i].ID < ix.order[j].ID })
+	ix.grams = buildGrams(ix.order)
 
 	rels, err := listRelations(ctx, r, ix.order)
 	if err != nil {
@@ -424,4 +429,55 @@ func (s *Service) Refresh(ctx context.Context) error {
 	defer s.mu.Unlock()
 	_, err := s.rebuildLocked(ctx)
 	return err
+}
+
+// buildGrams indexes the characters and character pairs of every node's
+// search keys.
+func buildGrams(order []*node) map[string][]int32 {
+	g := make(map[string][]int32, 1<<16)
+	add := func(k string, i int32) {
+		l := g[k]
+		if n := len(l); n > 0 && l[n-1] == i {
+			return
+		}
+		g[k] = append(l, i)
+	}
+	for i, n := range order {
+		for _, k := range n.keys {
+			r := []rune(k)
+			for j := range r {
+				add(string(r[j]), int32(i))
+				if j+1 < len(r) {
+					add(string(r[j:j+2]), int32(i))
+				}
+			}
+		}
+	}
+	return g
+}
+
+// candidates returns the nodes whose keys may contain q (normalized): those
+// having its rarest character pair (or its character, for one character).
+// ok is false when q is empty and every node is a candidate.
+func (ix *index) candidates(q string) (nodes []*node, ok bool) {
+	r := []rune(q)
+	if len(r) == 0 {
+		return nil, false
+	}
+	var best []int32
+	found := false
+	if len(r) == 1 {
+		best, found = ix.grams[q], true
+	}
+	for j := 0; j+1 < len(r); j++ {
+		l := ix.grams[string(r[j:j+2])]
+		if !found || len(l) < len(best) {
+			best, found = l, true
+		}
+	}
+	nodes = make([]*node, len(best))
+	for i, k := range best {
+		nodes[i] = ix.order[k]
+	}
+	return nodes, true
 }
