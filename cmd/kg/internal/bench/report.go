@@ -144,14 +144,9 @@ func Markdown(w io.Writer, res *Result) {
 		if h := peer(row, "cayley http"); h.Skipped == "" {
 			for _, q := range h.Questions {
 				latencyRow(w, row.Docs, "cayley http (bolt)", q.Question+" (Gizmo)", q)
+				// Like with like: the product's HTTP API on bolt, or no ratio.
 				if b, ok := build(row, "bolt"); ok {
-					// Compare like with like: HTTP against HTTP when the
-					// product's API was measured.
-					mine := b.Questions
-					if len(b.HTTPQuestions) > 0 {
-						mine = b.HTTPQuestions
-					}
-					for _, p := range mine {
+					for _, p := range b.HTTPQuestions {
 						if p.Question == q.Question {
 							fmt.Fprintf(w, "| %d | | product ÷ cayley http | | %s | %s | %s | %s | %s | |\n", row.Docs,
 								ratio(q.P50, p.P50), ratio(q.P99, p.P99), ratio(q.CP50, p.CP50), ratio(q.CP99, p.CP99), ratio(p.RPS, q.RPS))
