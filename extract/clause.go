@@ -223,7 +223,7 @@ func (d *doc) stageFollower(i, b int) bool {
 	if i >= b {
 		return true
 	}
-	if strings.ContainsRune("、等了并”\"", rs[i]) {
+	if strings.ContainsRune("、等了并”\"", rs[i]) || isDigit(rs[i]) {
 		return true
 	}
 	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
@@ -375,6 +375,16 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	return ids
 }
 
+// isAcademy reports whether a name is a university or research body's.
+func isAcademy(name string) bool {
+	for _, suf := range []string{"大学", "学院", "科学院", "研究所", "研究院", "实验室"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // ownedProject records a project of owner, with its stage (if any) and
 // the places it lies in, and returns its id.
 func (d *doc) ownedProject(si int, owner, name, stage string, planned bool, places ...string) string {
@@ -498,7 +508,7 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	}
 	var carrier, owner, ownerName string
 	switch {
-	case proj && stage == "签约" && d.isOrgName(w) && d.ownerSplit(w) == 0 && !hasDigit(w):
+	case proj && stage == "签约" && inherit == "" && isAcademy(name) && d.ownerSplit(w) == 0 && !hasDigit(w):
 		// A university or academy that signs is a partner, not a project.
 		carrier = d.firm(name)
 	case proj:

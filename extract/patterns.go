@@ -143,7 +143,13 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 			// Trim verbs stuck in front (引进北京…公司).
 			fa, _ := d.stripLead(j, end)
 			if end-fa >= 6 {
-				id := d.firm(string(rs[fa:end]))
+				legal := string(rs[fa:end])
+				var id string
+				if short := shortGiven(rs, end, b); short != "" {
+					id = d.firmNamed(short, legal) // …有限公司(简称“X”)
+				} else {
+					id = d.firm(legal)
+				}
 				d.inIndustry(id, ctx, si, rs[fa:end])
 			}
 		}
@@ -171,6 +177,33 @@ func isGovernment(s string) bool {
 		}
 	}
 	return false
+}
+
+// shortGiven reads (以下简称“X”) or (简称“X”) at rs[i:b] and returns X.
+func shortGiven(rs []rune, i, b int) string {
+	if i >= b || rs[i] != '(' && rs[i] != '（' {
+		return ""
+	}
+	j := i + 1
+	if hasAt(rs, j, "以下") {
+		j += 2
+	}
+	if !hasAt(rs, j, "简称") {
+		return ""
+	}
+	j += 2
+	k := j
+	for k < b && k-j < 20 && rs[k] != ')' && rs[k] != '）' {
+		k++
+	}
+	if k >= b || k-j > 19 {
+		return ""
+	}
+	short := trimQuotes(string(rs[j:k]))
+	if runeLen(short) < 2 {
+		return ""
+	}
+	return short
 }
 
 // firmLike reports whether a span can be a firm's name: a plausible name,
