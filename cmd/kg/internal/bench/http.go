@@ -34,10 +34,13 @@ type httpQuestions struct {
 }
 
 func newHTTPQuestions(base string) httpQuestions {
-	return httpQuestions{base: base + "/api/v1", client: &http.Client{
-		Timeout:   30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: 64},
-	}}
+	return httpQuestions{base: base + "/api/v1", client: newClient()}
+}
+
+// newClient keeps enough idle connections for every concurrent client, so
+// that no server is measured opening connections.
+func newClient() *http.Client {
+	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 }
 
 // answer is every answer shape the questions return; the size is that of

@@ -253,7 +253,7 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 		}
 	}
 	defer stop()
-	client := &http.Client{Timeout: 30 * time.Second}
+	client := newClient() // the same client as for the product's API
 	base := "http://" + host
 	ready := false
 	for t := time.Now(); time.Since(t) < 60*time.Second; time.Sleep(100 * time.Millisecond) {
