@@ -325,6 +325,19 @@ func (d *doc) findZone() {
 			d.localPlaces[short] = d.zone
 		}
 	}
+	// The zone's own name without its kind: 松山湖高新区 → 松山湖.
+	for _, kind := range []string{"经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区"} {
+		if k := strings.LastIndex(name, kind); k > 0 && runeLen(name[:k]) >= 2 {
+			own := []rune(name[:k])
+			if _, n := d.lx.place.longest(own, 0, len(own)); n > 0 && n < len(own) {
+				own = own[n:] // 东莞松山湖 → 松山湖
+			}
+			if len(own) >= 2 {
+				d.localPlaces[string(own)] = d.zone
+			}
+			break
+		}
+	}
 }
 
 func hasZoneSuffix(s string) bool {

@@ -96,6 +96,10 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			if p := indexRunes(rs, j+1, min(clauseEnd, j+10), "产业"); p > j+2 && allHan(rs[j+1:p]) {
 				return d.docIndustry(rs[i:p], node, sent), true
 			}
+			// 二、生物医药与新能源汽车 (a heading): A与B to its end.
+			if _, n2 := d.lx.industry.longest(rs, j+1, clauseEnd); heading && n2 > 0 && j+1+n2 == clauseEnd {
+				return d.docIndustry(rs[i:clauseEnd], node, sent), true
+			}
 			// A和B协同推进: the industry runs up to the predicate.
 			for p := j + 3; p < min(clauseEnd, j+9); p++ {
 				if hasGrowthWord(rs[p:min(clauseEnd, p+2)]) && allHan(rs[j+1:p]) && (first || heading) {

@@ -4,6 +4,7 @@ package extract
 // prefixes and the generic words projects are named with.
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,6 +130,21 @@ func (d *doc) placePrefix(w []rune) int {
 	return n
 }
 
+// localNames are the document's own place names, longest first.
+func (d *doc) localNames() []string {
+	names := make([]string, 0, len(d.localPlaces))
+	for n := range d.localPlaces {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
 // isZoneShort reports whether name is a generic short form (经开区, 新区)
 // rather than a proper name.
 func isZoneShort(name string) bool {
@@ -171,11 +187,20 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 	if ownerName != "" {
 		owner = d.firm(ownerName)
 		d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: proj}, si)
-		// A park or area of the document inside the name: X未来科技城研发中心.
+		// A park or area of the document inside the name: X未来科技城研发中心,
+		// X松山湖研发基地.
 		for _, a := range d.areaNames {
 			if strings.Contains(name, a.name) && !strings.HasPrefix(name, a.name) {
 				d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: a.id}, si)
 				break
+			}
+		}
+		if rest, ok := strings.CutPrefix(name, ownerName); ok {
+			for _, lp := range d.localNames() {
+				if strings.HasPrefix(rest, lp) && !isZoneShort(lp) {
+					d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: d.localPlaces[lp]}, si)
+					break
+				}
 			}
 		}
 	}
