@@ -329,9 +329,11 @@ func (d *doc) findZone() {
 	for _, kind := range []string{"经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区"} {
 		if k := strings.LastIndex(name, kind); k > 0 && runeLen(name[:k]) >= 2 {
 			own := []rune(name[:k])
-			if _, n := d.lx.place.longest(own, 0, len(own)); n > 0 && n < len(own) {
-				own = own[n:] // 东莞松山湖 → 松山湖
+			_, n := d.lx.place.longest(own, 0, len(own))
+			if n == len(own) {
+				break // 北京经济技术开发区: 北京 is the city, not the zone
 			}
+			own = own[n:] // 东莞松山湖 → 松山湖
 			if len(own) >= 2 {
 				d.localPlaces[string(own)] = d.zone
 			}
