@@ -207,8 +207,87 @@ type link struct {
 	r    *rel
 }
 
+// bfsSide is one end of a bidirectional search: distances from its start,
+// the links by which each node was reached at its distance, the frontier.
+type bfsSide struct {
+	dist     map[string]int
+	parents  map[string][]link
+	frontier []*node
+	depth    int
+	cost     int // relations the frontier's expansion will walk
+}
+
+func newSide(n *node) *bfsSide {
+	return &bfsSide{dist: map[string]int{n.ID: 0}, parents: map[string][]link{}, frontier: []*node{n}, cost: degree(n)}
+}
+
+func degree(n *node) int { return len(n.out) + len(n.in) }
+
+// expand walks one layer further, following relations either way (stage
+// values are not nodes).
+func (sd *bfsSide) expand(ix *index) {
+	d := sd.depth + 1
+	var next []*node
+	cost := 0
+	step := func(n *node, r *rel, otherID string) {
+		if r.Predicate == kg.PredStage {
+			return
+		}
+		od, seen := sd.dist[otherID]
+		if seen && od < d {
+			return
+		}
+		if !seen {
+			sd.dist[otherID] = d
+			o := ix.nodes[otherID]
+			next = append(next, o)
+			cost += degree(o)
+		}
+		sd.parents[otherID] = append(sd.parents[otherID], link{prev: n, r: r})
+	}
+	for _, n := range sd.frontier {
+		for _, r := range n.out {
+			step(n, r, r.Object)
+		}
+		for _, r := range n.in {
+			step(n, r, r.Subject)
+		}
+	}
+	sd.frontier, sd.depth, sd.cost = next, d, cost
+}
+
+// walks lists the paths from the side's start to n (nodes and relations in
+// order from the start), at most limit of them.
+func (sd *bfsSide) walks(n *node, limit int) [][]link {
+	var out [][]link
+	var rec func(n *node, acc []link)
+	rec = func(n *node, acc []link) {
+		if len(out) >= limit {
+			return
+		}
+		if sd.dist[n.ID] == 0 {
+			w := make([]link, len(acc))
+			for i := range acc {
+				w[i] = acc[len(acc)-1-i]
+			}
+			out = append(out, w)
+			return
+		}
+		for _, l := range sd.parents[n.ID] {
+			if sd.dist[l.prev.ID] == sd.dist[n.ID]-1 {
+				rec(l.prev, append(acc, link{prev: n, r: l.r}))
+			}
+		}
+	}
+	rec(n, nil)
+	return out
+}
+
 // Paths returns the shortest paths between two entities, following
-// relations in either direction (stage values are not nodes).
+// relations in either direction. The search grows from both ends, always
+// the end with less to walk, and stops at the layer where they meet, so
+// that a path through a hub (an industry of thousands of firms) costs the
+// hub once rather than everything two hops beyond it.
 func (s *Service) Paths(ctx context.Context, p PathParams) ([]Path, error) {
 	ix, err := s.index(ctx)
 	if err != nil {
@@ -236,77 +315,66 @@ func (s *Service) Paths(ctx context.Context, p PathParams) ([]Path, error) {
 	if from == to {
 		return []Path{{Nodes: []Node{ix.viewNode(from)}, Edges: []GEdge{}}}, nil
 	}
-	dist := map[string]int{from.ID: 0}
-	parents := map[string][]link{}
-	frontier := []*node{from}
-	found := false
-	for d := 1; d <= maxHops && len(frontier) > 0 && !found; d++ {
-		var next []*node
-		steps := 0
-		for _, n := range frontier {
-			step := func(r *rel, otherID string) {
-				if r.Predicate == kg.PredStage {
-					return
-				}
-				if steps++; steps%4096 == 0 && ctx.Err() != nil {
-					return
-				}
-				od, seen := dist[otherID]
-				if seen && od < d {
-					return
-				}
-				o := ix.nodes[otherID]
-				if !seen {
-					dist[otherID] = d
-					next = append(next, o)
-				}
-				parents[otherID] = append(parents[otherID], link{prev: n, r: r})
-				if o == to {
-					found = true
-				}
-			}
-			for _, r := range n.out {
-				step(r, r.Object)
-			}
-			for _, r := range n.in {
-				step(r, r.Subject)
-			}
-		}
-		if ctx.Err() != nil {
+	f, b := newSide(from), newSide(to)
+	var meet []*node
+	for f.depth+b.depth < maxHops && len(f.frontier) > 0 && len(b.frontier) > 0 {
+		if err := ctx.Err(); err != nil {
 			return nil, kg.Errorf(kg.ETimeout, "path search ran out of time")
 		}
-		frontier = next
+		grow, other := f, b
+		if b.cost < f.cost {
+			grow, other = b, f
+		}
+		grow.expand(ix)
+		best := -1
+		for _, n := range grow.frontier {
+			if od, ok := other.dist[n.ID]; ok {
+				switch l := grow.depth + od; {
+				case best < 0 || l < best:
+					best, meet = l, []*node{n}
+				case l == best:
+					meet = append(meet, n)
+				}
+			}
+		}
+		if meet != nil {
+			break
+		}
 	}
 	paths := []Path{}
-	if !found {
-		return paths, nil
-	}
-	// Walk back from the target over the parent links, at most limit paths.
-	var walk func(n *node, nodes []*node, edges []*rel)
-	walk = func(n *node, nodes []*node, edges []*rel) {
-		if len(paths) >= limit {
-			return
-		}
-		if n == from {
-			pth := Path{}
-			for i := len(nodes) - 1; i >= 0; i-- {
-				pth.Nodes = append(pth.Nodes, ix.viewNode(nodes[i]))
+	sort.Slice(meet, func(i, j int) bool { return meet[i].ID < meet[j].ID })
+	for _, m := range meet {
+		for _, head := range f.walks(m, limit) {
+			for _, tail := range b.walks(m, limit) {
+				if len(paths) >= limit {
+					return paths, nil
+				}
+				paths = append(paths, ix.path(from, to, head, tail))
 			}
-			for i := len(edges) - 1; i >= 0; i-- {
-				pth.Edges = append(pth.Edges, viewEdge(edges[i]))
-			}
-			paths = append(paths, pth)
-			return
-		}
-		for _, l := range parents[n.ID] {
-			if dist[l.prev.ID] != dist[n.ID]-1 {
-				continue
-			}
-			walk(l.prev, append(nodes, l.prev), append(edges, l.r))
 		}
 	}
-	walk(to, []*node{to}, nil)
 	return paths, nil
+}
+
+// path joins the walk from the start to the meeting node (head, each link
+// naming the node reached) and the walk from the end to it (tail).
+func (ix *index) path(from, to *node, head, tail []link) Path {
+	pth := Path{Nodes: []Node{ix.viewNode(from)}, Edges: []GEdge{}}
+	for _, l := range head {
+		pth.Nodes = append(pth.Nodes, ix.viewNode(l.prev))
+		pth.Edges = append(pth.Edges, viewEdge(l.r))
+	}
+	// tail runs from the end to the meeting node: walk it backwards.
+	for i := len(tail) - 1; i >= 0; i-- {
+		pth.Edges = append(pth.Edges, viewEdge(tail[i].r))
+		if i > 0 {
+			pth.Nodes = append(pth.Nodes, ix.viewNode(tail[i-1].prev))
+		}
+	}
+	if len(tail) > 0 {
+		pth.Nodes = append(pth.Nodes, ix.viewNode(to))
+	}
+	return pth
 }
 
 // Selection chooses a subgraph to export: a chain (its industries, firms and

@@ -271,9 +271,29 @@ func TestGraphAndPaths(t *testing.T) {
 	if len(ps) == 0 {
 		t.Fatal("no path from 华海清科 to 京东方")
 	}
+	for _, pth := range ps {
+		if len(pth.Nodes) != len(pth.Edges)+1 {
+			t.Fatalf("path with %d nodes and %d edges", len(pth.Nodes), len(pth.Edges))
+		}
+		for i, e := range pth.Edges {
+			a, b := pth.Nodes[i].ID, pth.Nodes[i+1].ID
+			if !(e.Source == a && e.Target == b) && !(e.Source == b && e.Target == a) {
+				t.Errorf("edge %d (%s) does not join %s and %s", i, e.ID, a, b)
+			}
+		}
+	}
 	// 华海清科 -> 集成电路装备 -> 集成电路 -> 新一代信息技术 <- 京东方
 	if len(ps[0].Edges) != 4 || ps[0].Nodes[0].ID != "enterprise/华海清科" || ps[0].Nodes[4].ID != "enterprise/京东方" {
 		t.Errorf("path = %+v", ps[0])
+	}
+	rev, err := s.Paths(ctx, queries.PathParams{From: "京东方", To: "华海清科"})
+	if err != nil || len(rev) == 0 || rev[0].Nodes[0].ID != "enterprise/京东方" || rev[0].Nodes[len(rev[0].Nodes)-1].ID != "enterprise/华海清科" {
+		t.Errorf("reverse path = %+v, %v", rev, err)
+	}
+	// Two shortest paths of 2: through the industry and through the project.
+	two, err := s.Paths(ctx, queries.PathParams{From: "京东方", To: "industry/新一代信息技术", Limit: 10})
+	if err != nil || len(two) != 1 || len(two[0].Edges) != 1 {
+		t.Errorf("京东方 to its industry = %+v, %v", two, err)
 	}
 	ps, err = s.Paths(ctx, queries.PathParams{From: "华海清科", To: "京东方", MaxHops: 2})
 	if err != nil || len(ps) != 0 {
