@@ -3,7 +3,7 @@
 // the extractor decodes its encodings), HTML pages as government sites
 // publish them (the article body, without navigation, scripts or styles),
 // .docx files (the paragraphs of word/document.xml, in order) and PDF files
-// that carry a text layer.
+// that carry a text layer, and web pages saved as MHT.
 //
 // Detection looks at the bytes: a PDF header in the first kilobyte, a zip
 // signature (then word/document.xml must be inside), the start of an HTML
@@ -38,6 +38,10 @@
 // declare none are read as UTF-8 when they are valid UTF-8, else GB18030.
 // Blocks are separated by a blank line, <br> by a newline, table cells by a
 // tab.
+//
+// MHT (a web page saved as one MIME file: .mht, and the .doc files Word
+// saves as web pages): the first text/html part, decoded from
+// quoted-printable or base64 in its declared charset, read as HTML.
 //
 // .docx: the paragraphs of word/document.xml in order, a blank line apart;
 // automatic numbering (一、, （一）, 1., ①...) is written out from

@@ -24,6 +24,9 @@ const (
 	KindHTML Kind = "html"
 	KindDOCX Kind = "docx"
 	KindPDF  Kind = "pdf"
+	// KindMHT is a web page saved as one MIME file (.mht, .mhtml, and .doc
+	// files that Word saved as a web page); its HTML part is read.
+	KindMHT Kind = "mht"
 )
 
 // Text is what Read found in a file.
@@ -115,6 +118,8 @@ func Read(name string, data []byte, lim Limits) (Text, error) {
 		t, err = readDOCX(name, data, lim)
 	case KindPDF:
 		t, err = readPDF(name, data, lim)
+	case KindMHT:
+		t, err = readMHT(name, data, lim)
 	}
 	if err != nil {
 		return Text{}, err
@@ -194,6 +199,9 @@ func Detect(name string, data []byte) (Kind, error) {
 		return "", undecodable(name, "named .docx but is not a zip archive")
 	case ".pdf":
 		return "", undecodable(name, "named .pdf but has no PDF header")
+	}
+	if isMHT(data) {
+		return KindMHT, nil
 	}
 	if looksHTML(data) {
 		return KindHTML, nil

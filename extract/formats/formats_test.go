@@ -123,6 +123,13 @@ func TestRead(t *testing.T) {
 		{name: "html charset declared after the first kilobyte", file: "late.html",
 			data: append(append([]byte("<html><head><!-- "+strings.Repeat("x", 2000)+" -->"), []byte(`<meta charset="gbk"></head><body><p>`)...), append(gbk(t, "坪山区比亚迪坪山基地三期扩建工程投产。"), "</p></body></html>"...)...),
 			kind: KindHTML, exact: "坪山区比亚迪坪山基地三期扩建工程投产。"},
+		{name: "mht saved by a browser, quoted-printable", file: "report.mht", kind: KindMHT,
+			data: formatstest.MHT(readFixture(t, "portal-utf8.html"), "quoted-printable", ""),
+			want: []string{"苏州工业园区管委会2023年工作总结\n\n2023年", "三星半导体、和舰芯片及友达光电"}, notWant: []string{"园区概况", "版权所有"}},
+		{name: ".doc that Word saved as a web page, base64 in gb2312", file: "report.doc", kind: KindMHT,
+			data:    formatstest.MHT(readFixture(t, "gov-gbk.html"), "base64", "gb2312"),
+			want:    []string{"合肥高新区2023年重点工作完成情况\n\n2023年，合肥高新区", "本源量子量子计算产业园一期竣工"},
+			notWant: []string{"首页", "主办单位"}},
 		{name: "html in utf-16 with a BOM", file: "utf16.htm", data: utf16le("\ufeff<html><body><p>成都高新区腾讯西部云中心投入运营。</p></body></html>"),
 			kind: KindHTML, exact: "成都高新区腾讯西部云中心投入运营。"},
 		{name: "html without charset in gb18030", file: "nocharset.html",
@@ -335,6 +342,8 @@ func TestDetect(t *testing.T) {
 		{"a", "<?xml version=\"1.0\"?><data/>", KindText},
 		{"a.bin", "junk\n%PDF-1.4\n", KindPDF},
 		{"a.dat", "PK\x03\x04rest", KindDOCX},
+		{"a.mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n", KindMHT},
+		{"a.txt", "From: 某某\n主题：工作总结\n正文", KindText},
 		{"mz.txt", "MZ 开头的文本，不是可执行文件。" + strings.Repeat("园区", 40), KindText},
 	}
 	for _, tt := range tests {

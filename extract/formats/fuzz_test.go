@@ -102,3 +102,17 @@ func FuzzReadPDF(f *testing.F) {
 		checkRead(t, "f.pdf", got, err)
 	})
 }
+
+// Seeds for the MHT reader: pages saved by a browser (quoted-printable) and
+// by Word (base64 with a charset), a message without an HTML part, and a
+// broken multipart body.
+func FuzzReadMHT(f *testing.F) {
+	f.Add(formatstest.MHT(readFixture(f, "portal-utf8.html"), "quoted-printable", ""))
+	f.Add(formatstest.MHT(readFixture(f, "gov-gbk.html"), "base64", "gb2312"))
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n"))
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: multipart/alternative; boundary=\"c\"\r\n\r\n--c\r\nContent-Type: text/html; charset=x-bogus\r\n\r\n<p>文</p>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := readMHT("f.mht", data, fuzzLimits.withDefaults())
+		checkRead(t, "f.mht", got, err)
+	})
+}

@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/zlib"
+	"encoding/base64"
 	"fmt"
 	"io"
+	"mime/quotedprintable"
 	"strings"
 )
 
@@ -165,5 +167,36 @@ func ObjStmCycle() []byte {
 	b.Write(rows)
 	b.WriteString("\nendstream\nendobj\n")
 	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", off5)
+	return b.Bytes()
+}
+
+// MHT saves an HTML page as a one-file web page (MIME multipart/related),
+// the way browsers and Word do, with its HTML part in the given transfer
+// encoding ("quoted-printable" or "base64") and charset.
+func MHT(page []byte, transfer, charset string) []byte {
+	var body bytes.Buffer
+	switch transfer {
+	case "quoted-printable":
+		w := quotedprintable.NewWriter(&body)
+		w.Write(page)
+		w.Close()
+	case "base64":
+		enc := base64.StdEncoding.EncodeToString(page)
+		for len(enc) > 76 {
+			body.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		body.WriteString(enc)
+	}
+	ct := "text/html"
+	if charset != "" {
+		ct += "; charset=" + charset
+	}
+	var b bytes.Buffer
+	b.WriteString("From: <Saved by a browser>\r\nSubject: report\r\nMIME-Version: 1.0\r\n")
+	b.WriteString("Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n")
+	b.WriteString("------MultipartBoundary--x----\r\nContent-Type: " + ct + "\r\nContent-Transfer-Encoding: " + transfer + "\r\nContent-Location: http://www.example.gov.cn/a.html\r\n\r\n")
+	b.Write(body.Bytes())
+	b.WriteString("\r\n------MultipartBoundary--x----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------MultipartBoundary--x------\r\n")
 	return b.Bytes()
 }
