@@ -130,6 +130,8 @@ func TestRead(t *testing.T) {
 			data:    formatstest.MHT(readFixture(t, "gov-gbk.html"), "base64", "gb2312"),
 			want:    []string{"合肥高新区2023年重点工作完成情况\n\n2023年，合肥高新区", "本源量子量子计算产业园一期竣工"},
 			notWant: []string{"首页", "主办单位"}},
+		{name: "html title without h1, site name after a dash", file: "title.html", data: []byte("<html><head><title>坪山区2023年工作总结——深圳市坪山区人民政府门户网站</title></head><body><div class=\"content\"><p>全区实现地区生产总值1228.6亿元。</p><p>比亚迪坪山基地三期扩建工程投产。</p></div></body></html>"),
+			kind: KindHTML, exact: "坪山区2023年工作总结\n\n全区实现地区生产总值1228.6亿元。\n\n比亚迪坪山基地三期扩建工程投产。"},
 		{name: "html in utf-16 with a BOM", file: "utf16.htm", data: utf16le("\ufeff<html><body><p>成都高新区腾讯西部云中心投入运营。</p></body></html>"),
 			kind: KindHTML, exact: "成都高新区腾讯西部云中心投入运营。"},
 		{name: "html without charset in gb18030", file: "nocharset.html",

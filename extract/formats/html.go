@@ -86,7 +86,7 @@ var (
 	articleHint = regexp.MustCompile(`(?i)trs_editor|trs_ueditor|custom_unionstyle|ucap-content|artibody|newscon|wenzhang|article|content|zoom|detail|main[-_]?text|wzcon|xxgk|zwgk|textbox|pages?_con|con_?text|bt_content|(^|[\s_-])(con|text|view|body)([\s_-]|$)`)
 	boilerHint  = regexp.MustCompile(`(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|header|head|top|bottom|sidebar|side|share|print|comment|related|links?|copyright|login|search|toolbar|pager|pagination)([\s_-]|$)|daohang|wzdh`)
 	metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)`)
-	titleSplit  = regexp.MustCompile(`\s*[_|｜]\s*|\s+-\s+|\s+—\s+`)
+	titleSplit  = regexp.MustCompile(`\s*[_|｜－]\s*|\s+-\s+|\s*——\s*|\s+—\s+`)
 )
 
 // htmlDecoder picks the page's encoding: a BOM, then <meta charset> (also
