@@ -159,7 +159,7 @@ func isZoneShort(name string) bool {
 // owner prefix (hasProject). It returns the project id and the owner id.
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := string(w)
-	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) {
+	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) {
 		if d.isCategory(w[n:]) && d.isCategory(w) {
 			return "", "", ""
 		}
@@ -414,6 +414,13 @@ func (d *doc) regionAt(w []rune) bool {
 		}
 	}
 	return false
+}
+
+// firmSuffixAt reports whether a firm suffix starts at w[i] (德州|仪器: the
+// place is part of the firm's name).
+func (d *doc) firmSuffixAt(w []rune, i int) bool {
+	_, n := d.lx.firmSuf.longest(w, i, len(w))
+	return n > 0 && d.genericAt(w, i) == 0 // 物流基地 is generic, 仪器 is not
 }
 
 // orgInside reports whether a name holds a university, hospital or group

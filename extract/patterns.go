@@ -237,8 +237,12 @@ func (d *doc) mentions() {
 		d.bufs[bufPlace] = d.lx.place.scan(rs, s.start, s.end, d.bufs[bufPlace][:0])
 		for _, m := range d.bufs[bufPlace] {
 			p := d.lx.places[m.val]
-			// A province or city inside a name (浙江大学, 江苏银行) is no mention.
+			// A province or city inside a name (浙江大学, 江苏银行) is no mention,
+			// nor a place that a longer area name goes on from (蜀山经济开发区).
 			if !d.local(p) && m.end < s.end && isHan(rs[m.end]) && !strings.ContainsRune("省市、和与及等的区县", rs[m.end]) {
+				continue
+			}
+			if _, n := d.lx.area.longest(rs, m.end, s.end); n > 1 || hasAt(rs, m.end, "经济") || hasAt(rs, m.end, "高新") {
 				continue
 			}
 			written := string(rs[m.start:m.end])
