@@ -169,12 +169,28 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			stage = "竣工"
 		}
 		if stageWords[m.val].pre && !stageWords[m.val].both && m.start > prev {
-			// 打造/布局 in the middle: what follows is its object.
+			// 打造/布局 in the middle: what follows is its object; a park
+			// before it is where (X产业园引进Y项目).
 			end := b
 			if k+1 < len(ms) {
 				end = ms[k+1].start
 			}
-			d.items(si, seg{m.end, end}, b, stage, ctx, planned, false)
+			ids := d.items(si, seg{m.end, end}, b, stage, ctx, planned, false)
+			var projs []string
+			for _, id := range ids {
+				if strings.HasPrefix(id, "project/") {
+					projs = append(projs, id)
+				}
+			}
+			ha, hb := d.trimItem(prev, m.start)
+			brings := len(projs) > 0 || indexRunes(rs, m.end, end, "项目") >= 0 || indexRunes(rs, m.end, end, "企业") >= 0
+			if brings && hb-ha >= 3 && hasPlaceSuffix(rs[ha:hb]) && d.isProjectName(rs[ha:hb]) && d.plausibleName(rs[ha:hb]) {
+				if host, _, _ := d.project(si, rs[ha:hb], ""); host != "" {
+					for _, id := range projs {
+						d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: host}, si)
+					}
+				}
+			}
 			prev = end
 			continue
 		}
@@ -467,6 +483,17 @@ func (d *doc) trimItem(a, b int) (int, int) {
 		if _, n := d.lx.lead.longest(rs, a, b); n > 0 && n < b-a {
 			a += n
 			changed = true
+		}
+		// A count after 项目: 碳纤维项目7个.
+		if k := b; k-a > 3 && (rs[k-1] == '个' || rs[k-1] == '项') && isDigit(rs[k-2]) {
+			k -= 2
+			for k > a && isDigit(rs[k-1]) {
+				k--
+			}
+			if k-a > 2 && hasAt(rs, k-2, "项目") {
+				b = k
+				changed = true
+			}
 		}
 		if _, n := d.lx.trail.suffix(rs[a:b], 6); n > 0 && n < b-a {
 			w := string(rs[b-n : b])

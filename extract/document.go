@@ -343,7 +343,7 @@ func (d *doc) findZone() {
 }
 
 func hasZoneSuffix(s string) bool {
-	for _, suf := range []string{"开发区", "高新区", "新区", "经开区", "自贸区", "保税区", "园区"} {
+	for _, suf := range []string{"开发区", "高新区", "新区", "经开区", "自贸区", "保税区", "园区", "实验区", "试验区", "示范区", "合作区"} {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}

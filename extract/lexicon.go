@@ -52,7 +52,7 @@ var stageWords = []stageWord{
 	{word: "试生产", stage: "投产"}, {word: "竣工投用", stage: "运营"}, {word: "满产", stage: "投产"},
 	{word: "实现满产", stage: "投产"}, {word: "扩大产能", stage: "扩产"}, {word: "达产", stage: "投产"},
 	{word: "全面达产", stage: "投产"}, {word: "扩至", stage: "扩产"}, {word: "扩容", stage: "扩产"},
-	{word: "竣工交付", stage: "竣工"}, {word: "通过竣工验收", stage: "竣工"},
+	{word: "竣工交付", stage: "竣工"}, {word: "通过竣工验收", stage: "竣工"}, {word: "土地出让", stage: "拿地"},
 }
 
 // leadWords are verbs and adverbs that open a clause before its object;

@@ -62,7 +62,7 @@ func (d *doc) plausibleName(w []rune) bool {
 		if r == '的' || r == '了' || r == '在' {
 			return false
 		}
-		if hasAt(w, i, "达到") || hasAt(w, i, "建成后") {
+		if hasAt(w, i, "达到") || hasAt(w, i, "建成后") || hasAt(w, i, "以上") || hasAt(w, i, "亿元") || hasAt(w, i, "万元") {
 			return false
 		}
 		// A count (22个, 6家) inside is a phrase, not a name.
@@ -196,10 +196,18 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 			}
 		}
 		if rest, ok := strings.CutPrefix(name, ownerName); ok {
+			found := false
 			for _, lp := range d.localNames() {
 				if strings.HasPrefix(rest, lp) && !isZoneShort(lp) {
 					d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: d.localPlaces[lp]}, si)
+					found = true
 					break
+				}
+			}
+			// A district or town after the owner: X金坛三期.
+			if rr := []rune(rest); !found {
+				if v, n := d.lx.place.longest(rr, 0, len(rr)); n > 0 && n < len(rr) && d.local(d.lx.places[v]) {
+					d.locatedIn(proj, rr[:n], si)
 				}
 			}
 		}
