@@ -258,3 +258,39 @@ func TestRunWatched(t *testing.T) {
 		})
 	}
 }
+
+func TestMeasure(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name       string
+		failEvery  int // requests with k%failEvery == 0 fail (0: none)
+		wantErrors int // of 20 single and max(20, 10×3) = 30 concurrent requests
+	}{
+		{"all answer", 0, 0},
+		{"every other refused", 2, 10 + 15},
+		{"all refused", 1, 20 + 30},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			q := question{"q", func(ctx context.Context, k int) (int, error) {
+				if c.failEvery > 0 && k%c.failEvery == 0 {
+					return 0, errors.New("429")
+				}
+				return 5, nil
+			}}
+			l := measure(context.Background(), q, 20, 3)
+			if l.Errors != c.wantErrors {
+				t.Errorf("errors %d, want %d", l.Errors, c.wantErrors)
+			}
+			if c.failEvery == 1 {
+				if l.P50 != 0 || l.RPS != 0 || l.Error != "429" {
+					t.Errorf("all refused, yet figures %+v", l)
+				}
+				return
+			}
+			if l.Answer != 5 || l.P50 <= 0 || l.RPS <= 0 {
+				t.Errorf("figures %+v", l)
+			}
+		})
+	}
+}

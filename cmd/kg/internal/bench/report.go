@@ -182,13 +182,18 @@ func Markdown(w io.Writer, res *Result) {
 			if s.QuerySkip != "" {
 				skipped = append(skipped, fmt.Sprintf("- %d docs, questions on %s: %s", row.Docs, name, s.QuerySkip))
 			}
+			for _, q := range append(append([]Latency{}, s.Questions...), s.HTTPQuestions...) {
+				if q.Errors > 0 {
+					skipped = append(skipped, fmt.Sprintf("- %d docs, %s, %s: %d requests failed (left out of the latencies), first: %s", row.Docs, name, q.Question, q.Errors, q.Error))
+				}
+			}
 			if s.FirstError != "" {
 				skipped = append(skipped, fmt.Sprintf("- %d docs, %s: %d errors, first: %s", row.Docs, name, s.Errors, s.FirstError))
 			}
 		}
 	}
 	if len(skipped) > 0 {
-		fmt.Fprintf(w, "\n## Not measured\n\n%s\n", strings.Join(skipped, "\n"))
+		fmt.Fprintf(w, "\n## Skipped, failed or refused\n\n%s\n", strings.Join(skipped, "\n"))
 	}
 }
 
@@ -211,8 +216,8 @@ func clientsOf(res *Result) string {
 }
 
 func latencyRow(w io.Writer, docs int, backend, name string, q Latency) {
-	fmt.Fprintf(w, "| %d | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.0f | %d |\n",
-		docs, backend, name, q.Answer, q.P50, q.P99, q.CP50, q.CP99, q.RPS, q.Errors)
+	fmt.Fprintf(w, "| %d | %s | %s | %.1f | %s | %s | %s | %s | %s | %d |\n",
+		docs, backend, name, q.Answer, num(q.P50, 3), num(q.P99, 3), num(q.CP50, 3), num(q.CP99, 3), num(q.RPS, 0), q.Errors)
 }
 
 // series is one line of the chart.
