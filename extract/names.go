@@ -449,7 +449,7 @@ func (d *doc) ownerLike(w []rune) bool {
 		return false
 	}
 	last := w[len(w)-1]
-	if strings.ContainsRune("岛园谷港镇村街", last) || last == '城' && len(w) >= 3 {
+	if strings.ContainsRune("岛园谷港镇村街(（", last) || last == '城' && len(w) >= 3 {
 		return false
 	}
 	if s := string(w); strings.HasSuffix(s, "单元") || strings.HasSuffix(s, "片区") || strings.HasSuffix(s, "地块") {
