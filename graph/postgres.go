@@ -153,22 +153,27 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows
 	return stmt.Close()
 }
 
-func pgDelete(ctx context.Context, tx *sql.Tx, dels []quad.Quad) error {
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_del (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DROP`); err != nil {
+// copyHashes copies the quads' node hashes into a new temporary table
+// (s, p, o, l).
+func copyHashes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE `+table+` (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DROP`); err != nil {
 		return err
 	}
-	err := copyRows(ctx, tx, "kg_del", []string{"s", "p", "o", "l"}, func(row func(...any) error) error {
-		for _, q := range dels {
+	return copyRows(ctx, tx, table, []string{"s", "p", "o", "l"}, func(row func(...any) error) error {
+		for _, q := range quads {
 			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), hashOf(q.Label)); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
-	if err != nil {
+}
+
+func pgDelete(ctx context.Context, tx *sql.Tx, dels []quad.Quad) error {
+	if err := copyHashes(ctx, tx, "kg_del", dels); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, refsUpdate(`x AS (
+	_, err := tx.ExecContext(ctx, refsUpdate(`x AS (
 	DELETE FROM quads q USING kg_del d
 	WHERE q.subject_hash = d.s AND q.predicate_hash = d.p AND q.object_hash = d.o
 	  AND q.label_hash IS NOT DISTINCT FROM d.l
@@ -191,22 +196,13 @@ func pgInsert(ctx context.Context, tx *sql.Tx, adds []quad.Quad, fresh []quad.Va
 			return pgInsertFresh(ctx, tx, adds)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_nodes (LIKE nodes) ON COMMIT DROP;
-CREATE TEMP TABLE kg_quads (s BYTEA, p BYTEA, o BYTEA, l BYTEA) ON COMMIT DROP`); err != nil {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE kg_nodes (LIKE nodes) ON COMMIT DROP`); err != nil {
 		return err
 	}
 	if err := copyNodes(ctx, tx, adds, nil); err != nil {
 		return err
 	}
-	err := copyRows(ctx, tx, "kg_quads", []string{"s", "p", "o", "l"}, func(row func(...any) error) error {
-		for _, q := range adds {
-			if err := row(hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), hashOf(q.Label)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := copyHashes(ctx, tx, "kg_quads", adds); err != nil {
 		return err
 	}
 	// Quads already stored are not added again (IgnoreDup), and do not count
@@ -226,7 +222,7 @@ SELECT n.hash, c.n, `+prefixed("n.", nodeColumns)+` FROM kg_nodes n JOIN (
 ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+	_, err := tx.ExecContext(ctx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
 SELECT s, p, o, l, now() FROM kg_quads ORDER BY s, p, o, l`)
 	return err
 }
