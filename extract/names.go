@@ -159,7 +159,7 @@ func isZoneShort(name string) bool {
 // owner prefix (hasProject). It returns the project id and the owner id.
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := string(w)
-	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) {
+	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) && !d.cityInFirmName(w, n) {
 		if d.isCategory(w[n:]) && d.isCategory(w) {
 			return "", "", ""
 		}
@@ -422,6 +422,17 @@ func (d *doc) regionAt(w []rune) bool {
 		}
 	}
 	return false
+}
+
+// cityInFirmName reports whether a city or province that opens a name is
+// part of a firm's name (宁德|时代重庆基地): the word after it is no generic
+// word of projects.
+func (d *doc) cityInFirmName(w []rune, n int) bool {
+	v, m := d.lx.place.longest(w, 0, n)
+	if m != n || d.local(d.lx.places[v]) {
+		return false
+	}
+	return d.genericAt(w, n) == 0
 }
 
 // firmSuffixAt reports whether a firm suffix starts at w[i] (德州|仪器: the

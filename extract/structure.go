@@ -67,6 +67,9 @@ func sectionMarkerRunes(rs []rune) (level, n int) {
 			}
 			return 1, j + 1
 		}
+		if j > 1 && j < len(rs) && strings.ContainsRune("，、,", rs[j]) && j <= 3 {
+			return 2, j + 1 // 第一，生物医药产业提速。
+		}
 		return 0, 0
 	}
 	for i < len(rs) && strings.ContainsRune(chineseDigits, rs[i]) {
