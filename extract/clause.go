@@ -19,6 +19,9 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			cs += n
 		}
 	}
+	if n := bracketTitle(rs[cs:min(s.end, cs+18)]); n > 0 {
+		cs += n // 【电子信息】X…
+	}
 	sentPlanned := planned
 	for i := cs; i <= s.end; i++ {
 		if i < s.end && !isClauseEnd(rs[i]) {
@@ -33,6 +36,22 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		}
 		cs = i + 1
 	}
+}
+
+// bracketTitle returns the rune length of a 【title】 that rs opens with, or 0.
+func bracketTitle(rs []rune) int {
+	if len(rs) < 3 || rs[0] != '【' && rs[0] != '[' {
+		return 0
+	}
+	for i := 1; i < len(rs); i++ {
+		if rs[i] == '】' || rs[i] == ']' {
+			if i >= 3 {
+				return i + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // planned reports whether a clause states a plan (将, 计划, 力争, 拟 …).
@@ -311,6 +330,12 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			}
 		case strings.Contains(desc, "项目"):
 			hint = "project"
+			// X等一批项目在Z签约: in Z.
+			if z := indexRunes(rs, k, s.b, "在"); z > 0 {
+				if pid := d.placeSpan(z+1, s.b); pid != "" {
+					distWhere = pid
+				}
+			}
 		}
 		s.b = k
 		break

@@ -51,6 +51,22 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	if _, n := d.lx.lead.longest(rs, i, end); n == 2 && rs[i+1] == '是' {
 		i += n // 一是…
 	}
+	// 【电子信息】X…: the bracketed title names the paragraph's industry.
+	if n := bracketTitle(rs[i:min(end, i+18)]); n > 0 {
+		w := trimIndustrySuffix(rs[i+1 : i+n-1])
+		if allHan(w) && len(w) >= 2 {
+			var node *Node
+			if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
+				node = d.lx.nodes[ms[0].val]
+			}
+			if node != nil || hasIndustryWord(w) {
+				ref := d.docIndustry(w, node, sent)
+				ref.title = true
+				return ref, true
+			}
+		}
+		return industryRef{}, false
+	}
 	for i < end && (rs[i] == ' ' || rs[i] == '“' || rs[i] == '"') {
 		i++
 	}
@@ -207,6 +223,18 @@ func (d *doc) industryPhrase(w []rune) *Node {
 		return nil
 	}
 	return first
+}
+
+// hasIndustryWord reports whether a title reads like an industry's name
+// (…装备, …制造, …健康, …信息) rather than a topic (区域发展).
+func hasIndustryWord(w []rune) bool {
+	s := string(w)
+	for _, suf := range []string{"装备", "制造", "健康", "信息", "医药", "材料", "能源", "汽车", "经济", "服务", "技术", "电子", "产业", "智能", "航空", "航天", "物流", "文旅", "消费"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimIndustrySuffix removes 产业, 产业链, 产业集群 from the end of a name.

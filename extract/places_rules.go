@@ -61,11 +61,20 @@ func (d *doc) placeName(a, b int) (name, written string) {
 	return string(w), string(w)
 }
 
+// isZoneKind reports whether an area suffix is a kind of development zone.
+func isZoneKind(suf string) bool {
+	switch suf {
+	case "高新区", "经济开发区", "经济技术开发区", "高新技术产业开发区":
+		return true
+	}
+	return false
+}
+
 // isParkName reports whether an area suffix is a name of its own
 // (知识城, 科学城), which may stand without a prefix.
 func isParkName(suf string) bool {
 	switch suf {
-	case "知识城", "科学城", "科技城", "生物岛", "生态城":
+	case "知识城", "科学城", "科技城", "生物岛", "生态城", "科技岛":
 		return true
 	}
 	return false
@@ -82,7 +91,7 @@ func hasPlaceSuffix(w []rune) bool {
 }
 
 // areaSuffixes end place names recognized anywhere in the text.
-var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区", "办事处"}
+var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "科技岛", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区", "办事处"}
 
 // areas finds place names by their suffix anywhere in a sentence
 // (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
@@ -129,6 +138,11 @@ func (d *doc) areas(si int) {
 				j = m.end
 			}
 			if i-j < 2 || d.allGeneric(rs[j:i]) {
+				break
+			}
+			// A zone's kind after a long name that is no place (洪都航空高新区产业园)
+			// is the zone itself, not a place of that name.
+			if isZoneKind(suf) && i-j > 3 && d.placePrefix(rs[j:i]) == 0 {
 				break
 			}
 			// Names that end in common words must end a phrase too
