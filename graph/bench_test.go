@@ -6,7 +6,10 @@ package graph_test
 // backend and by Cayley's own loader (`cayley load`, built at the go.mod
 // version) from the same quads written as N-Quads.
 //
-//	KG_BENCH_QUADS=1000000 go test -run '^$' -bench 'Load1M' -benchtime 1x -timeout 60m ./graph
+//	eval "$(bash .ci/postgres.sh)"
+//	for c in bolt postgres mem cayley-bolt cayley-postgres; do
+//	  KG_BENCH_QUADS=1000000 go test -run '^$' -bench "Load1M/^$c\$" -benchtime 1x -timeout 60m ./graph
+//	done
 //
 // KG_BENCH_QUADS (default 1,000,000) sets the size; the postgres cases need
 // KG_TEST_POSTGRES. Each case reports quads/s and peak RSS (of the process
