@@ -24,6 +24,10 @@ type doc struct {
 	shorts map[string]string
 	// areaNames are the places found by their suffix (豹澥街道, 未来科技城).
 	areaNames []namedID
+	// indMatches are the industry names of the text, sentence by sentence
+	// from indFirst[sentence].
+	indMatches []match
+	indFirst   []int
 	// bufs are scan buffers, one per call site that never nests in itself.
 	bufs [nBufs][]match
 	// sentEv caches the evidence of sentences.
@@ -122,7 +126,6 @@ const (
 	bufStage = iota
 	bufDevelop
 	bufPlace
-	bufIndustry
 	bufArea
 	nBufs
 )

@@ -252,10 +252,14 @@ func (d *doc) mentions() {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: "place/" + p.parent, Confidence: 1}, si)
 			}
 		}
-		d.bufs[bufIndustry] = d.lx.industry.scan(rs, s.start, s.end, d.bufs[bufIndustry][:0])
-		for _, m := range d.bufs[bufIndustry] {
+		// Industry names: kept for industryMentions, which runs after the
+		// rules (one scan of the text, not two).
+		first := len(d.indMatches)
+		d.indMatches = d.lx.industry.scan(rs, s.start, s.end, d.indMatches)
+		for _, m := range d.indMatches[first:] {
 			d.named[d.lx.nodes[m.val]] = true
 		}
+		d.indFirst = append(d.indFirst, first)
 		d.areas(si)
 	}
 	// The document's own places under their short forms (坪山, 经开区).
@@ -279,8 +283,11 @@ func (d *doc) mentions() {
 func (d *doc) industryMentions() {
 	rs := d.rs
 	for si, s := range d.st.sents {
-		ms := d.lx.industry.scan(rs, s.start, s.end, d.bufs[bufIndustry][:0])
-		d.bufs[bufIndustry] = ms
+		lim := len(d.indMatches)
+		if si+1 < len(d.indFirst) {
+			lim = d.indFirst[si+1]
+		}
+		ms := d.indMatches[d.indFirst[si]:lim]
 		for k, m := range ms {
 			n := d.lx.nodes[m.val]
 			if m.end < s.end && rs[m.end] < 0x80 && m.start > s.start && rs[m.start-1] < 0x80 {
