@@ -3,6 +3,7 @@ package web_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -517,5 +518,90 @@ func TestChainFirmsPages(t *testing.T) {
 	}
 	if code, _, _ := e.do("GET", "/api/v1/chains/新一代信息技术/firms?offset=-1", nil); code != 400 {
 		t.Errorf("negative offset = %d", code)
+	}
+}
+
+// sampleStore is the bundled sample report extracted by the real extractor
+// and loaded with the taxonomy into a store at addr.
+func sampleStore(t *testing.T, addr string) *graph.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := graph.Open(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tents, trels := x.Taxonomy().Graph()
+	if _, err := st.LoadTaxonomy(ctx, tents, trels); err != nil {
+		t.Fatal(err)
+	}
+	name, data := extract.Sample()
+	ex, err := x.Extract(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.LoadDocument(ctx, ex.Documents[0], ex); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestSampleCorpus(t *testing.T) {
+	for _, addr := range []string{"mem:", "bolt:" + filepath.Join(t.TempDir(), "kg.db")} {
+		t.Run(strings.SplitN(addr, ":", 2)[0], func(t *testing.T) {
+			e := newEnvStore(t, web.Config{}, sampleStore(t, addr))
+			var a queries.ChainFirms
+			e.getJSON("/api/v1/chains/新一代信息技术/firms", &a)
+			var d struct{ Text string }
+			e.getJSON("/api/v1/documents/etown-2022", &d)
+			text := []rune(d.Text)
+			names := map[string]bool{}
+			for _, f := range a.Firms {
+				names[f.Entity.Name] = true
+				if len(f.Evidence) == 0 {
+					t.Errorf("%s has no evidence", f.Entity.Name)
+				}
+				for _, ev := range f.Evidence {
+					if ev.End > len(text) || string(text[ev.Start:ev.End]) != ev.Text {
+						t.Errorf("%s: evidence %q is not the text at %d:%d", f.Entity.Name, ev.Text, ev.Start, ev.End)
+					}
+				}
+			}
+			for _, want := range []string{"京东方", "华海清科", "新松半导体"} {
+				if !names[want] {
+					t.Errorf("新一代信息技术 lacks %s: %v", want, names)
+				}
+			}
+			// The GraphML export holds the nodes of /graph.
+			var g queries.Subgraph
+			e.getJSON("/api/v1/graph?seed=京东方&hops=2", &g)
+			code, b, _ := e.do("GET", "/api/v1/export?seed=京东方&hops=2&format=graphml", nil)
+			var gm struct {
+				Graph struct {
+					Nodes []struct {
+						ID string `xml:"id,attr"`
+					} `xml:"node"`
+				} `xml:"graph"`
+			}
+			if err := xml.Unmarshal(b, &gm); code != 200 || err != nil {
+				t.Fatalf("graphml: %d %v", code, err)
+			}
+			got := map[string]bool{}
+			for _, n := range gm.Graph.Nodes {
+				got[n.ID] = true
+			}
+			if len(got) != len(g.Nodes) || len(g.Nodes) < 3 {
+				t.Errorf("GraphML %d nodes, /graph %d", len(got), len(g.Nodes))
+			}
+			for _, n := range g.Nodes {
+				if !got[n.ID] {
+					t.Errorf("GraphML lacks %s", n.ID)
+				}
+			}
+		})
 	}
 }
