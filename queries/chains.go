@@ -174,15 +174,25 @@ func sortedByName(ns []*node) []*node {
 // confidence, then by number of projects. With inferred false, keyword-only
 // fits are left out.
 func (s *Service) ChainFirms(ctx context.Context, chain string, inferred bool) (*ChainFirms, error) {
-	ix, err := s.index(ctx)
+	f, _, err := s.chainFits(ctx, chain, inferred)
 	if err != nil {
 		return nil, err
+	}
+	return f.answer, nil
+}
+
+// chainFits returns the fits of a chain (an id or a name) in the current
+// index.
+func (s *Service) chainFits(ctx context.Context, chain string, inferred bool) (*chainFits, *index, error) {
+	ix, err := s.index(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
 	n, err := ix.chain(chain)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return ix.fits(n, inferred).answer, nil
+	return ix.fits(n, inferred), ix, nil
 }
 
 // chain resolves an industry chain by id or name.
@@ -276,15 +286,10 @@ func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred boo
 	if err != nil {
 		return nil, err
 	}
-	ix, err := s.index(ctx)
+	f, ix, err := s.chainFits(ctx, chain, inferred)
 	if err != nil {
 		return nil, err
 	}
-	n, err := ix.chain(chain)
-	if err != nil {
-		return nil, err
-	}
-	f := ix.fits(n, inferred)
 	page := func() *FirmsPage {
 		p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}}
 		if offset < len(f.firms) {
