@@ -542,6 +542,16 @@ func (d *doc) trimItem(a, b int) (int, int) {
 func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planned, onlyProjects bool, inherit string) (string, string) {
 	// Cheap tests first: most spans are neither project- nor firm-shaped.
 	proj := d.isProjectName(w)
+	if !proj && hint == "" && len(w) > 6 {
+		// X华北基地新能源车型投产: the project ends at its head; what follows
+		// is what it makes.
+		if hs := d.lx.heads.scan(w, 2, len(w), nil); len(hs) > 0 {
+			if h := hs[len(hs)-1]; h.end-h.start >= 2 && len(w)-h.end <= 6 && h.end >= 4 {
+				w = w[:h.end]
+				proj = d.isProjectName(w)
+			}
+		}
+	}
 	if !proj && (onlyProjects || hint == "" && !d.isFirmName(w)) {
 		return "", ""
 	}
