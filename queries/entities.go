@@ -331,17 +331,36 @@ type EdgeView struct {
 	Direction string `json:"direction"`
 }
 
-// EntityDetail is an entity with its relations grouped by predicate.
+// EntityDetail is an entity with its relations grouped by predicate. An
+// industry of a large corpus has thousands of firms: each group lists at
+// most the limit asked for, and Counts says how many there are.
 type EntityDetail struct {
 	Entity    kg.Entity             `json:"entity"`
 	Relations map[string][]EdgeView `json:"relations"`
+	Counts    map[string]int        `json:"counts"`
 	Documents []string              `json:"documents"`
 }
 
-// Entity returns an entity (by id, or by exact name or alias) with every
-// relation and its evidence.
+// Relations per predicate in an entity's detail.
+const (
+	DefaultRelationsLimit = 500
+	MaxRelationsLimit     = 10000
+)
+
+// Entity returns an entity (by id, or by exact name or alias) with its
+// relations and their evidence, at most DefaultRelationsLimit per predicate.
 func (s *Service) Entity(ctx context.Context, idOrName string) (*EntityDetail, error) {
+	return s.EntityLimit(ctx, idOrName, 0)
+}
+
+// EntityLimit is Entity with at most limit relations per predicate
+// (DefaultRelationsLimit when 0).
+func (s *Service) EntityLimit(ctx context.Context, idOrName string, limit int) (*EntityDetail, error) {
 	ix, err := s.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	limit, err = clampLimit(limit, DefaultRelationsLimit, MaxRelationsLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -349,18 +368,24 @@ func (s *Service) Entity(ctx context.Context, idOrName string) (*EntityDetail, e
 	if err != nil {
 		return nil, err
 	}
-	d := &EntityDetail{Entity: n.Entity, Relations: map[string][]EdgeView{}, Documents: []string{}}
-	for _, r := range n.out {
-		ev := EdgeView{Relation: r.Relation, Direction: "out"}
-		if o := ix.nodes[r.Object]; o != nil {
-			ref := o.ref()
+	d := &EntityDetail{Entity: n.Entity, Relations: map[string][]EdgeView{}, Counts: map[string]int{}, Documents: []string{}}
+	add := func(r *rel, other *node, dir string) {
+		d.Counts[r.Predicate]++
+		if len(d.Relations[r.Predicate]) >= limit {
+			return
+		}
+		ev := EdgeView{Relation: r.Relation, Direction: dir}
+		if other != nil {
+			ref := other.ref()
 			ev.Other = &ref
 		}
 		d.Relations[r.Predicate] = append(d.Relations[r.Predicate], ev)
 	}
+	for _, r := range n.out {
+		add(r, ix.nodes[r.Object], "out")
+	}
 	for _, r := range n.in {
-		ref := ix.nodes[r.Subject].ref()
-		d.Relations[r.Predicate] = append(d.Relations[r.Predicate], EdgeView{Relation: r.Relation, Other: &ref, Direction: "in"})
+		add(r, ix.nodes[r.Subject], "in")
 	}
 	for doc := range n.docs {
 		d.Documents = append(d.Documents, doc)

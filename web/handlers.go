@@ -119,9 +119,15 @@ func (s *Server) getEntities(c *gin.Context) {
 }
 
 func (s *Server) getEntity(c *gin.Context) {
+	var p struct {
+		Limit int `form:"limit"`
+	}
+	if !bindQuery(c, &p) {
+		return
+	}
 	ctx, cancel := s.deadline(c)
 	defer cancel()
-	d, err := s.q.Entity(ctx, pathID(c, "id"))
+	d, err := s.q.EntityLimit(ctx, pathID(c, "id"), p.Limit)
 	if err != nil {
 		c.Error(err)
 		return

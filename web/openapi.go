@@ -137,8 +137,10 @@ func openAPIDocument() ([]byte, error) {
 			qparam("limit", "page size (default 50, at most 1000)", integer()),
 			qparam("cursor", "next_cursor of the previous page", str()),
 		}, jsonResp("a page", object(obj{"items": arr(ref("Entity")), "next_cursor": str()}, "items", "next_cursor")), "400", "404")},
-		"/api/v1/entities/{id}": obj{"get": op("an entity with its relations grouped by predicate", []obj{idParam},
+		"/api/v1/entities/{id}": obj{"get": op("an entity with its relations grouped by predicate", []obj{idParam,
+			qparam("limit", "at most this many relations per predicate (default 500, at most 10000)", integer())},
 			jsonResp("entity", object(obj{"entity": ref("Entity"), "documents": arr(str()),
+				"counts":    obj{"type": "object", "additionalProperties": integer()},
 				"relations": obj{"type": "object", "additionalProperties": arr(ref("Edge"))}}, "entity", "relations")), "404")},
 		"/api/v1/graph": obj{"get": op("the neighbourhood subgraph of a seed", graphParams, jsonResp("subgraph", ref("Subgraph")), "400", "404")},
 		"/api/v1/paths": obj{"get": op("shortest paths between two entities", []obj{

@@ -605,3 +605,12 @@ func TestSampleCorpus(t *testing.T) {
 		})
 	}
 }
+
+func TestEntityRelationsLimit(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	var d queries.EntityDetail
+	e.getJSON("/api/v1/entities/"+url.PathEscape("industry/新一代信息技术")+"?limit=1", &d)
+	if n := len(d.Relations[kg.PredInIndustry]); n != 1 || d.Counts[kg.PredInIndustry] != 2 {
+		t.Errorf("inIndustry: %d listed, %d counted; want 1 of 2", n, d.Counts[kg.PredInIndustry])
+	}
+}
