@@ -74,6 +74,9 @@ type index struct {
 
 	docsOnce     sync.Once
 	docSummaries []DocumentSummary
+
+	projectsOnce sync.Once
+	projects     []ProjectView // in pipeline order
 }
 
 // norm folds width and case so that ＡＢＢ, abb and ABB match.

@@ -82,37 +82,46 @@ func (s *Service) Projects(ctx context.Context, p ProjectParams) (*Pipeline, err
 		within = ix.placesWithin(pl)
 	}
 	out := &Pipeline{Stages: kg.Stages, Projects: []ProjectView{}}
-	for _, n := range ix.order {
-		if n.Type != kg.TypeProject {
+	for _, v := range ix.allProjects() {
+		if members != nil && !members[v.Entity.ID] {
 			continue
 		}
-		if members != nil && !members[n.ID] {
+		if within != nil && !ix.projectIn(ix.nodes[v.Entity.ID], within) {
 			continue
 		}
-		if within != nil && !ix.projectIn(n, within) {
-			continue
-		}
-		v := ix.projectView(n)
 		if p.Stage != "" && v.Stage != p.Stage {
 			continue
 		}
 		if p.Year != 0 && !hasYear(v.History, p.Year) {
 			continue
 		}
+		if len(out.Projects) == limit {
+			out.Truncated = true
+			break
+		}
 		out.Projects = append(out.Projects, v)
 	}
-	sort.SliceStable(out.Projects, func(i, j int) bool {
-		a, b := out.Projects[i], out.Projects[j]
-		if ra, rb := stageRank(a.Stage), stageRank(b.Stage); ra != rb {
-			return ra < rb
-		}
-		return a.Entity.Name < b.Entity.Name
-	})
-	if len(out.Projects) > limit {
-		out.Projects = out.Projects[:limit]
-		out.Truncated = true
-	}
 	return out, nil
+}
+
+// allProjects is every project's view in pipeline order, computed once per
+// index.
+func (ix *index) allProjects() []ProjectView {
+	ix.projectsOnce.Do(func() {
+		for _, n := range ix.order {
+			if n.Type == kg.TypeProject {
+				ix.projects = append(ix.projects, ix.projectView(n))
+			}
+		}
+		sort.SliceStable(ix.projects, func(i, j int) bool {
+			a, b := ix.projects[i], ix.projects[j]
+			if ra, rb := stageRank(a.Stage), stageRank(b.Stage); ra != rb {
+				return ra < rb
+			}
+			return a.Entity.Name < b.Entity.Name
+		})
+	})
+	return ix.projects
 }
 
 func hasYear(h []StageEvent, y int) bool {
