@@ -3,6 +3,7 @@ package extract
 // The exported surface that graph, cmd/kg and the tests use.
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -57,7 +58,7 @@ func (e *Extractor) Taxonomy() *Taxonomy { return e.tax }
 func (e *Extractor) Extract(name string, data []byte) (*kg.Extraction, error) {
 	if len(data) > e.opts.MaxBytes {
 		return nil, &kg.Error{Code: kg.ETooLarge, Op: "extract",
-			Message: name + ": document larger than the limit"}
+			Message: fmt.Sprintf("%s: file is %d bytes, over the limit of %d", name, len(data), e.opts.MaxBytes)}
 	}
 	// HTML pages, .docx and PDF files become their text first (detected
 	// by content); plain text passes through unchanged.
