@@ -102,6 +102,11 @@ func newLexicon(tax *Taxonomy, places []place) *lexicon {
 	for i, m := range measures {
 		lx.measure.add(m.word, i)
 	}
+	for _, t := range []*trie{lx.stage, lx.lead, lx.inner, lx.trail, lx.heads, lx.generic, lx.modifier,
+		lx.firmSuf, lx.orgSuf, lx.legal, lx.plan, lx.indStop, lx.industry, lx.keyword, lx.place,
+		lx.unit, lx.measure, lx.area, lx.develop} {
+		t.freeze()
+	}
 	return lx
 }
 

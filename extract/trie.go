@@ -18,6 +18,22 @@ type trie struct {
 	bmp   []int32
 	root  map[rune]int32 // the root's other children
 	nodes []tnode        // nodes[0] is the root
+	// flat is nodes packed for matching (see freeze): 12 bytes a node and
+	// each node's edges side by side, so that a walk touches few cache
+	// lines. nil until freeze, and again after an add.
+	flat  []fnode
+	edges []tedge
+}
+
+// fnode is a node of the packed trie: its edges are edges[lo:lo+n].
+type fnode struct {
+	val   int32 // as in tnode
+	lo, n int32
+}
+
+type tedge struct {
+	key rune
+	kid int32
 }
 
 type tnode struct {
@@ -61,6 +77,20 @@ func (t *trie) add(word string, v int) {
 		cur = next
 	}
 	t.nodes[cur].val = int32(v) + 1
+	t.flat, t.edges = nil, nil
+}
+
+// freeze packs the trie for matching. Call it once the words are added;
+// the lexicon does so for all its tries.
+func (t *trie) freeze() {
+	t.flat = make([]fnode, len(t.nodes))
+	t.edges = t.edges[:0]
+	for i, nd := range t.nodes {
+		t.flat[i] = fnode{val: nd.val, lo: int32(len(t.edges)), n: int32(len(nd.keys))}
+		for k, key := range nd.keys {
+			t.edges = append(t.edges, tedge{key, nd.kids[k]})
+		}
+	}
 }
 
 func (t *trie) child(n int32, r rune) int32 {
@@ -112,22 +142,86 @@ func (t *trie) starts(r rune) bool {
 
 // longest returns the value and length of the longest word starting at
 // rs[i] and ending at or before lim, or -1, 0.
+//
+// It is the innermost loop of the extractor (most rules try a trie at
+// every position of a clause), so the root step is a bitset test and
+// deeper steps search the node's keys in place, without calls; leaves
+// stop the walk without a lookup.
 func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 	v, n = -1, 0
-	if i >= lim || !t.starts(rs[i]) {
+	if i >= lim {
 		return v, n
 	}
-	cur := int32(0)
-	for j := i; j < lim; j++ {
-		cur = t.child(cur, rs[j])
-		if cur < 0 {
-			break
+	var cur int32
+	if r := rs[i]; r >= 0 && r < 65536 {
+		// The 8 KB bitset stays in cache; the 256 KB array would not.
+		if t.first[r>>6]&(1<<(uint(r)&63)) == 0 {
+			return v, n
 		}
-		if val := t.nodes[cur].val; val > 0 {
-			v, n = int(val-1), j-i+1
+		cur = t.bmp[r]
+	} else if c, ok := t.root[r]; ok {
+		cur = c
+	} else {
+		return v, n
+	}
+	if t.flat == nil {
+		return t.longestBuilding(rs, i, lim, cur)
+	}
+	flat, edges := t.flat, t.edges
+	for j := i + 1; ; j++ {
+		nd := flat[cur]
+		if nd.val > 0 {
+			v, n = int(nd.val-1), j-i
+		}
+		if j >= lim || nd.n == 0 {
+			return v, n
+		}
+		r := rs[j]
+		es := edges[nd.lo : nd.lo+nd.n]
+		cur = -1
+		if len(es) <= 8 {
+			for _, e := range es {
+				if e.key == r {
+					cur = e.kid
+					break
+				}
+			}
+		} else {
+			// Keys are sorted (see add): search by halves.
+			lo, hi := 0, len(es)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if es[m].key < r {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo < len(es) && es[lo].key == r {
+				cur = es[lo].kid
+			}
+		}
+		if cur < 0 {
+			return v, n
 		}
 	}
-	return v, n
+}
+
+// longestBuilding is longest from the root's child cur on a trie that is
+// not frozen.
+func (t *trie) longestBuilding(rs []rune, i, lim int, cur int32) (v, n int) {
+	v, n = -1, 0
+	for j := i + 1; ; j++ {
+		if val := t.nodes[cur].val; val > 0 {
+			v, n = int(val-1), j-i
+		}
+		if j >= lim {
+			return v, n
+		}
+		if cur = t.child(cur, rs[j]); cur < 0 {
+			return v, n
+		}
+	}
 }
 
 // match is one word found in a text.
