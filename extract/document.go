@@ -5,6 +5,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg"
 )
@@ -409,12 +410,31 @@ func isClauseEnd(r rune) bool {
 	return false
 }
 
+// hasAt reports whether rs holds s at i. The rules call it with literal
+// words at most positions of a clause, so it decodes s itself: a
+// three-byte rune (all of CJK) without a call, anything else through utf8.
 func hasAt(rs []rune, i int, s string) bool {
-	for _, r := range s {
-		if i >= len(rs) || rs[i] != r {
+	for j := 0; j < len(s); i++ {
+		if i >= len(rs) {
 			return false
 		}
-		i++
+		var r rune
+		if c := s[j]; c < utf8.RuneSelf {
+			r = rune(c)
+			j++
+		} else if c&0xf0 == 0xe0 && j+2 < len(s) && s[j+1]&0xc0 == 0x80 && s[j+2]&0xc0 == 0x80 &&
+			(c != 0xe0 || s[j+1] >= 0xa0) && (c != 0xed || s[j+1] < 0xa0) {
+			// Not overlong, not a surrogate: what utf8 would decode.
+			r = rune(c&0x0f)<<12 | rune(s[j+1]&0x3f)<<6 | rune(s[j+2]&0x3f)
+			j += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[j:])
+			j += size
+		}
+		if rs[i] != r {
+			return false
+		}
 	}
 	return true
 }
