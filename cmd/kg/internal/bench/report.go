@@ -182,9 +182,15 @@ func Markdown(w io.Writer, res *Result) {
 			if s.QuerySkip != "" {
 				skipped = append(skipped, fmt.Sprintf("- %d docs, questions on %s: %s", row.Docs, name, s.QuerySkip))
 			}
-			for _, q := range append(append([]Latency{}, s.Questions...), s.HTTPQuestions...) {
-				if q.Errors > 0 {
-					skipped = append(skipped, fmt.Sprintf("- %d docs, %s, %s: %d requests failed (left out of the latencies), first: %s", row.Docs, name, q.Question, q.Errors, q.Error))
+			for _, qs := range []struct {
+				how string
+				ls  []Latency
+			}{{"", s.Questions}, {" over HTTP", s.HTTPQuestions}} {
+				for _, q := range qs.ls {
+					if q.Errors > 0 {
+						skipped = append(skipped, fmt.Sprintf("- %d docs, %s%s, %s: %d requests failed (left out of the latencies), first: %s",
+							row.Docs, name, qs.how, q.Question, q.Errors, q.Error))
+					}
 				}
 			}
 			if s.FirstError != "" {
