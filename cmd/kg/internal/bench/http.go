@@ -81,8 +81,10 @@ func (h httpQuestions) get(ctx context.Context, path string) (int, error) {
 	return a.size(), nil
 }
 
+// ChainFirms asks for the whole answer in one page (the API's largest), as
+// `cayley http` is asked for all of it: like with like.
 func (h httpQuestions) ChainFirms(ctx context.Context, chain string) (int, error) {
-	return h.get(ctx, "/chains/"+url.PathEscape(chain)+"/firms")
+	return h.get(ctx, "/chains/"+url.PathEscape(chain)+"/firms?limit=5000")
 }
 
 func (h httpQuestions) Entity(ctx context.Context, id string) (int, error) {
