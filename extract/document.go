@@ -17,6 +17,12 @@ type doc struct {
 	tax  *Taxonomy
 	st   *structure
 	rs   []rune
+	// text is the document's text (string(rs)) and off[i] the byte offset
+	// of rs[i] in it (off[len(rs)] = len(text)), so that evidence texts
+	// are substrings of it rather than copies; nil when text is not valid
+	// UTF-8 (then string(rs) differs from it).
+	text string
+	off  []int32
 	id   string
 	out  *kg.Extraction
 	ents map[entKey]int // entity → index in out.Entities
@@ -76,6 +82,14 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		ents: map[entKey]int{}, rels: map[relKey]int{}, firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 		shorts: map[string]string{},
+	}
+	if utf8.ValidString(text) && len(text) < 1<<31 {
+		d.text = text
+		d.off = make([]int32, 0, len(st.runes)+1)
+		for i := range text {
+			d.off = append(d.off, int32(i))
+		}
+		d.off = append(d.off, int32(len(text)))
 	}
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {
@@ -172,7 +186,7 @@ func (d *doc) evidence(sent int) []kg.Evidence {
 			a = max(s.start, d.focus-maxEvidence/2)
 		}
 		b := min(s.end, a+maxEvidence)
-		return []kg.Evidence{{Document: d.id, Sentence: sent, Start: a, End: b, Text: string(d.rs[a:b])}}
+		return []kg.Evidence{{Document: d.id, Sentence: sent, Start: a, End: b, Text: d.str(a, b)}}
 	}
 	// One evidence list per sentence, shared by the facts read from it; its
 	// capacity is its length, so that an append copies.
@@ -180,9 +194,17 @@ func (d *doc) evidence(sent int) []kg.Evidence {
 		d.sentEv = make([][]kg.Evidence, len(d.st.sents))
 	}
 	if d.sentEv[sent] == nil {
-		d.sentEv[sent] = []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: string(d.rs[s.start:s.end])}}
+		d.sentEv[sent] = []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: d.str(s.start, s.end)}}
 	}
 	return d.sentEv[sent][:1:1]
+}
+
+// str is string(d.rs[a:b]), shared with the document's text when it can be.
+func (d *doc) str(a, b int) string {
+	if d.off != nil {
+		return d.text[d.off[a]:d.off[b]]
+	}
+	return string(d.rs[a:b])
 }
 
 // relKey identifies a fact: one relation per subject, predicate and object
