@@ -43,6 +43,10 @@ type Store struct {
 	mu      sync.RWMutex
 	idx     *index
 	version atomic.Uint64
+	// allMu orders the starts of whole-store iterations: memstore marks
+	// itself as being read (a write) when one starts, which two readers
+	// under qsMu.RLock would race on.
+	allMu sync.Mutex
 }
 
 var _ interface {
@@ -229,7 +233,9 @@ func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
 	// (predicates, labels, types) recur in most quads, so resolve each node
 	// once. Long literals (document texts) are not kept.
 	names := make(map[any]quad.Value)
+	s.allMu.Lock()
 	it := s.qs.QuadsAllIterator().Iterate()
+	s.allMu.Unlock()
 	defer it.Close()
 	for it.Next(ctx) {
 		ref := it.Result()
