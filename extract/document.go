@@ -83,13 +83,20 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 		shorts: map[string]string{},
 	}
-	if utf8.ValidString(text) && len(text) < 1<<31 {
-		d.text = text
-		d.off = make([]int32, 0, len(st.runes)+1)
-		for i := range text {
-			d.off = append(d.off, int32(i))
+	if len(text) < 1<<31 {
+		// The offsets follow from the runes' encoded lengths. Text that is
+		// not valid UTF-8 gave a U+FFFD (3 bytes) per bad byte, so its
+		// lengths add up to more than len(text): no index then.
+		off := make([]int32, len(st.runes)+1)
+		n := 0
+		for i, r := range st.runes {
+			off[i] = int32(n)
+			n += utf8.RuneLen(r)
 		}
-		d.off = append(d.off, int32(len(text)))
+		off[len(st.runes)] = int32(n)
+		if n == len(text) {
+			d.text, d.off = text, off
+		}
 	}
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {
