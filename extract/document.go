@@ -52,6 +52,8 @@ type doc struct {
 	// localPlaces are the document's own places (its zone, written short
 	// forms) by name: written form → id.
 	localPlaces map[string]string
+	// localSorted caches localNames.
+	localSorted []string
 }
 
 // industryRef is an industry the text speaks about: a taxonomy node or a
@@ -149,6 +151,7 @@ const (
 	bufDevelop
 	bufPlace
 	bufArea
+	bufInIndustry
 	nBufs
 )
 

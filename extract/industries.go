@@ -297,7 +297,10 @@ func (d *doc) inIndustry(id string, ctx industryCtx, si int, words []rune) {
 	}
 	top := ctx[0].node
 	for _, t := range []*trie{d.lx.industry, d.lx.keyword} {
-		for _, m := range t.scan(words, 0, len(words), nil) {
+		// Called for every firm and project: one buffer for all its scans
+		// (nothing in the loop scans into it).
+		d.bufs[bufInIndustry] = t.scan(words, 0, len(words), d.bufs[bufInIndustry][:0])
+		for _, m := range d.bufs[bufInIndustry] {
 			n := d.lx.nodes[m.val]
 			if n == top || !n.Under(top) {
 				continue

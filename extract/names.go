@@ -131,7 +131,12 @@ func (d *doc) placePrefix(w []rune) int {
 }
 
 // localNames are the document's own place names, longest first.
+// Names are only ever added to localPlaces, so the sorted list stays
+// right while its length does; callers only read it.
 func (d *doc) localNames() []string {
+	if d.localSorted != nil && len(d.localSorted) == len(d.localPlaces) {
+		return d.localSorted
+	}
 	names := make([]string, 0, len(d.localPlaces))
 	for n := range d.localPlaces {
 		names = append(names, n)
@@ -142,6 +147,7 @@ func (d *doc) localNames() []string {
 		}
 		return names[i] < names[j]
 	})
+	d.localSorted = names
 	return names
 }
 
