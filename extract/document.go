@@ -13,10 +13,10 @@ import (
 // doc is the state of one extraction: the text, what was found so far and
 // the index that keeps one entity per thing and one relation per fact.
 type doc struct {
-	lx   *lexicon
-	tax  *Taxonomy
-	st   *structure
-	rs   []rune
+	lx  *lexicon
+	tax *Taxonomy
+	st  *structure
+	rs  []rune
 	// text is the document's text (string(rs)) and off[i] the byte offset
 	// of rs[i] in it (off[len(rs)] = len(text)), so that evidence texts
 	// are substrings of it rather than copies; nil when text is not valid
