@@ -95,26 +95,50 @@ func cleanLine(s string) string {
 	b.Grow(len(s))
 	var prev rune = -1 // last rune written
 	pendingSpace := false
-	for _, r := range s {
-		r = fold(r)
+	// Most runes are kept as they are: s[copied:i] is such a run, written
+	// in one piece when a rune that changes (or goes) ends it, instead of
+	// rune by rune.
+	copied := 0
+	flush := func(i int) {
+		if copied < i {
+			b.WriteString(s[copied:i])
+		}
+	}
+	for i, r0 := range s {
+		r := fold(r0)
 		switch {
 		case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\r' || r == '\f' || r == '\v':
+			flush(i)
+			_, size := utf8.DecodeRuneInString(s[i:])
+			copied = i + size
 			if prev >= 0 {
 				pendingSpace = true
 			}
 			continue
 		case r < 0x20 || r == 0x7f || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2028' || r == '\u2029':
+			flush(i)
+			_, size := utf8.DecodeRuneInString(s[i:])
+			copied = i + size
 			continue
 		}
 		if pendingSpace {
+			flush(i)
+			copied = i
 			if !isCJK(prev) && !isCJK(r) {
 				b.WriteByte(' ')
 			}
 			pendingSpace = false
 		}
-		b.WriteRune(r)
+		if r != r0 || r0 == utf8.RuneError {
+			// A folded rune, or a bad byte that becomes U+FFFD.
+			flush(i)
+			_, size := utf8.DecodeRuneInString(s[i:])
+			copied = i + size
+			b.WriteRune(r)
+		}
 		prev = r
 	}
+	flush(len(s))
 	return b.String()
 }
 
