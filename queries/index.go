@@ -257,6 +257,11 @@ func listRelations(ctx context.Context, r Reader, nodes []*node) ([]kg.Relation,
 			return nil, err
 		}
 		edges, err := r.Edges(ctx, n.ID)
+		if kg.ErrorCode(err) == kg.ENotFound {
+			// Removed by a write since the listing; that write moved the
+			// version on, so the next question rebuilds without it.
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("index edges of %s: %w", n.ID, err)
 		}

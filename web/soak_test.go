@@ -26,6 +26,7 @@ import (
 var (
 	soakDuration = flag.Duration("soak-duration", 10*time.Minute, "how long BenchmarkSoak runs (20s with -short)")
 	soakClients  = flag.Int("soak-clients", 50, "concurrent clients of BenchmarkSoak")
+	soakDocs     = flag.Int("soak-docs", 8, "documents per client that BenchmarkSoak uploads and uploads again (0: every upload a new one)")
 )
 
 // soakRead is one kind of read and the status it is asked to answer.
@@ -171,6 +172,17 @@ func BenchmarkSoak(b *testing.B) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), dur)
 	defer cancel()
+	// The RSS once a quarter of the run has gone, when every document id
+	// has been uploaded at least once (with -soak-docs).
+	quarter := make(chan float64, 1)
+	go func() {
+		select {
+		case <-time.After(dur / 4):
+			quarter <- vmRSS(pid, "VmRSS")
+		case <-ctx.Done():
+			quarter <- 0
+		}
+	}()
 	b.ResetTimer()
 	began := time.Now()
 	var wg sync.WaitGroup
@@ -181,8 +193,13 @@ func BenchmarkSoak(b *testing.B) {
 			for i := 0; ctx.Err() == nil; i++ {
 				switch {
 				case i%40 == 39: // an upload
+					// Uploading a document id again replaces it: the store stays
+					// the same size, so that its RSS should stay flat.
 					firms := soakFirms(c, i)
 					file := fmt.Sprintf("soak-%d-%d.txt", c, i)
+					if *soakDocs > 0 {
+						file = fmt.Sprintf("soak-%d-%d.txt", c, (i/40)%*soakDocs)
+					}
 					ct, body := uploadBody(file, zoneReport("云湖高新区", 2024, firms))
 					code, rb, err := do(context.Background(), "POST", "/api/v1/documents", ct, body)
 					uploads.Add(1)
@@ -217,9 +234,11 @@ func BenchmarkSoak(b *testing.B) {
 	elapsed := time.Since(began)
 	b.StopTimer()
 	rssEnd := vmRSS(pid, "VmRSS")
+	rssQuarter := <-quarter
 	rssPeak := vmRSS(pid, "VmHWM")
 
-	// Every upload is there, whole: its document and both its firms.
+	// Every upload is there, whole: its document and both its firms (of
+	// the last version uploaded).
 	missing := 0
 	for id, firms := range uploaded {
 		code, body, err := do(context.Background(), "GET", "/api/v1/entities?limit=100&document="+url.QueryEscape(id), "", nil)
@@ -235,6 +254,14 @@ func BenchmarkSoak(b *testing.B) {
 				fail("document %s lacks %s: %.300s", id, f, body)
 			}
 		}
+		// and nothing of the versions it replaced.
+		for _, e := range page.Items {
+			soakFirm := (strings.HasPrefix(e.Name, "云帆") || strings.HasPrefix(e.Name, "星河")) && strings.HasSuffix(e.Name, "电子")
+			if soakFirm && !slices.Contains(firms, e.Name) {
+				missing++
+				fail("document %s still has %s of a version it replaced", id, e.Name)
+			}
+		}
 	}
 	logs, _ := os.ReadFile(logFile)
 	if bytes.Contains(logs, []byte(token)) {
@@ -245,10 +272,11 @@ func BenchmarkSoak(b *testing.B) {
 	b.ReportMetric(float64(uploads.Load()), "uploads")
 	b.ReportMetric(float64(nerrs), "errors")
 	b.ReportMetric(rssStart, "rss-start-MB")
+	b.ReportMetric(rssQuarter, "rss-quarter-MB")
 	b.ReportMetric(rssEnd, "rss-end-MB")
 	b.ReportMetric(rssPeak, "rss-peak-MB")
-	b.Logf("%s, %d clients: %d requests (%d uploads, %d asked-for errors, %d runaway queries), %d unexpected errors; %d documents checked, %d missing; RSS %.0f MB at start, %.0f MB at end (peak %.0f MB)",
-		elapsed.Round(time.Second), *soakClients, requests.Load(), uploads.Load(), asked.Load(), looped.Load(), nerrs, len(uploaded), missing, rssStart, rssEnd, rssPeak)
+	b.Logf("%s, %d clients: %d requests (%d uploads, %d asked-for errors, %d runaway queries), %d unexpected errors; %d documents checked, %d missing; RSS %.0f MB at start, %.0f MB after a quarter, %.0f MB at end (peak %.0f MB)",
+		elapsed.Round(time.Second), *soakClients, requests.Load(), uploads.Load(), asked.Load(), looped.Load(), nerrs, len(uploaded), missing, rssStart, rssQuarter, rssEnd, rssPeak)
 	for _, e := range errs {
 		b.Error(e)
 	}
