@@ -249,3 +249,56 @@ func TestConcurrentUploadsAndReads(t *testing.T) {
 	}
 	t.Logf("%d reads answered during %d concurrent uploads", rl.ok.Load(), len(docs))
 }
+
+// TestConcurrentReplacements: clients uploading new versions of their own
+// documents at once. A version replaced while another upload rebuilt the
+// query index used to fail that upload with a 404 for an entity it no
+// longer had.
+func TestConcurrentReplacements(t *testing.T) {
+	const token = "conc"
+	e := newEnvStore(t, web.Config{Token: token}, sampleStore(t, "mem:"))
+	zones := []string{"北岸高新区", "南湾经开区", "东港新区"}
+	const versions = 6
+	last := make([][]string, len(zones))
+	var wg sync.WaitGroup
+	for z, zone := range zones {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for v := range versions {
+				firms := []string{fmt.Sprintf("%s%c号芯片", zone[:3], '甲'+rune(v)), fmt.Sprintf("%s%c号光电", zone[:3], '甲'+rune(v))}
+				ct, body := uploadBody(fmt.Sprintf("zone-%d.txt", z), zoneReport(zone, 2024, firms))
+				req, _ := http.NewRequest("POST", e.ts.URL+"/api/v1/documents", bytes.NewReader(body))
+				req.Header.Set("Content-Type", ct)
+				req.Header.Set("Authorization", "Bearer "+token)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusCreated {
+					t.Errorf("version %d of zone-%d: %d %s", v, z, resp.StatusCode, b)
+					return
+				}
+				last[z] = firms
+			}
+		}()
+	}
+	wg.Wait()
+	for z := range zones {
+		id := fmt.Sprintf("zone-%d", z)
+		got := documentEntities(t, e, id)
+		for _, f := range last[z] {
+			if _, ok := slices.BinarySearch(got, f); !ok {
+				t.Errorf("%s lacks %s of its last version: %v", id, f, got)
+			}
+		}
+		for _, n := range got {
+			if (strings.HasSuffix(n, "号芯片") || strings.HasSuffix(n, "号光电")) && !slices.Contains(last[z], n) {
+				t.Errorf("%s still has %s of a version it replaced", id, n)
+			}
+		}
+	}
+}
