@@ -467,9 +467,12 @@ func (d *doc) investor(a, b int) string {
 
 // splitList splits on 、 and on 及/以及/和/与 outside industry names
 // (生物技术和大健康 stays one).
+//
+// The result lives in a buffer of the doc, reused by the next call: items,
+// the only caller, reads it before any other list is split.
 func (d *doc) splitList(s seg) []seg {
 	rs := d.rs
-	var out []seg
+	out := d.segBuf[:0]
 	a := s.a
 	for i := s.a; i < s.b; i++ {
 		if _, n := d.lx.industry.longest(rs, i, s.b); n > 1 {
@@ -489,7 +492,8 @@ func (d *doc) splitList(s seg) []seg {
 			a = i + 1
 		}
 	}
-	return append(out, seg{a, s.b})
+	d.segBuf = append(out, seg{a, s.b})
+	return d.segBuf
 }
 
 // trimItem removes quotes, lead and trail words and fillers around a name.

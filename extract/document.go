@@ -37,6 +37,8 @@ type doc struct {
 	indFirst   []int
 	// bufs are scan buffers, one per call site that never nests in itself.
 	bufs [nBufs][]match
+	// segBuf is splitList's result buffer.
+	segBuf []seg
 	// sentEv caches the evidence of sentences.
 	sentEv [][]kg.Evidence
 	// focus is where the fact being recorded was read (a rune offset),
