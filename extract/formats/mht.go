@@ -22,7 +22,10 @@ import (
 
 // isMHT reports a MIME message with an HTML or multipart/related body.
 func isMHT(data []byte) bool {
-	head := bytes.ToLower(data[:min(len(data), 4096)])
+	if len(data) == 0 || !strings.ContainsRune("mMfFcC", rune(data[0])) {
+		return false // not one of the header names below
+	}
+	head := asciiLower(data[:min(len(data), 4096)])
 	return (bytes.HasPrefix(head, []byte("mime-version:")) || bytes.HasPrefix(head, []byte("from:")) ||
 		bytes.HasPrefix(head, []byte("content-type:")) || bytes.HasPrefix(head, []byte("content-location:"))) &&
 		(bytes.Contains(head, []byte("multipart/related")) || bytes.Contains(head, []byte("text/html")))
