@@ -34,7 +34,7 @@ const (
 	sampleRowFloor      = 0.75
 	devDocFloor         = 0.90 // ratchet: worst document 0.938 at 16:45 on 2026-11-25
 	devAverageFloor     = 0.96 // ratchet: average 0.981 at 16:45 on 2026-11-25
-	heldOutDocFloor     = 0.63 // ratchet: worst document 0.664 at 16:45 on 2026-11-25 (chongqing-liangjiang-2021, the table-style report)
+	heldOutDocFloor     = 0.65 // ratchet: worst document 0.664 at 16:45 on 2026-11-25 (chongqing-liangjiang-2021, the table-style report)
 	heldOutAverageFloor = 0.88 // ratchet: average 0.910 at 16:45 on 2026-11-25
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
