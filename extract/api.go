@@ -18,6 +18,13 @@ type Options struct {
 	TaxonomyFile string
 	// MaxBytes limits the size of one input document (0: default 64 MiB).
 	MaxBytes int
+	// MaxSentences limits the sentences of one document (0: default
+	// 200,000); a longer one is refused with kg.ETooLarge.
+	MaxSentences int
+	// Formats limits the readers of HTML, .docx and PDF (decompressed size,
+	// zip entries, nesting, PDF time and work); zero fields take the
+	// formats package's defaults, and MaxInput is always MaxBytes.
+	Formats formats.Limits
 }
 
 // Extractor turns documents into extractions. It is safe for concurrent use:
@@ -28,13 +35,20 @@ type Extractor struct {
 	lex  *lexicon
 }
 
-const defaultMaxBytes = 64 << 20
+const (
+	defaultMaxBytes     = 64 << 20
+	defaultMaxSentences = 200_000
+)
 
 // New returns an Extractor, loading the taxonomy.
 func New(opts Options) (*Extractor, error) {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = defaultMaxBytes
 	}
+	if opts.MaxSentences <= 0 {
+		opts.MaxSentences = defaultMaxSentences
+	}
+	opts.Formats.MaxInput = int64(opts.MaxBytes)
 	tax, err := LoadTaxonomy(opts.TaxonomyFile)
 	if err != nil {
 		return nil, err
@@ -62,7 +76,7 @@ func (e *Extractor) Extract(name string, data []byte) (*kg.Extraction, error) {
 	}
 	// HTML pages, .docx and PDF files become their text first (detected
 	// by content); plain text passes through unchanged.
-	doc, err := formats.Read(name, data, formats.Limits{MaxInput: int64(e.opts.MaxBytes)})
+	doc, err := formats.Read(name, data, e.opts.Formats)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +89,12 @@ func (e *Extractor) Extract(name string, data []byte) (*kg.Extraction, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &kg.Error{Code: kg.EUndecodable, Op: "extract", Message: name + ": no text"}
 	}
-	return e.extractText(DocID(name), name, text), nil
+	x := e.extractText(DocID(name), name, text)
+	if n := len(x.Documents[0].Sentences); n > e.opts.MaxSentences {
+		return nil, &kg.Error{Code: kg.ETooLarge, Op: "extract",
+			Message: fmt.Sprintf("%s: %d sentences, over the limit of %d", name, n, e.opts.MaxSentences)}
+	}
+	return x, nil
 }
 
 // DocID is the document id of a file name: its base name without extension.

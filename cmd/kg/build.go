@@ -32,7 +32,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fset := flag.NewFlagSet("build", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	db := fset.String("db", graph.DefaultAddr, "store `ADDR`: bolt:PATH, mem: or postgres://…")
-	taxonomy := fset.String("taxonomy", "", "industry taxonomy `FILE` (JSON) replacing the embedded one")
+	opts := extractFlags(fset)
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	quiet := fset.Bool("quiet", false, "no progress line")
 	lines := fset.Bool("progress-lines", false, "print progress as lines even when stderr is not a terminal")
@@ -50,7 +50,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	ex, err := extract.New(extract.Options{TaxonomyFile: *taxonomy})
+	ex, err := extract.New(*opts)
 	if err != nil {
 		return err
 	}

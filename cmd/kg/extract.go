@@ -19,7 +19,7 @@ import (
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	taxonomy := fs.String("taxonomy", "", "industry taxonomy `FILE` (JSON) replacing the embedded one")
+	opts := extractFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: kg extract [--taxonomy FILE] [FILE...]")
 		fmt.Fprintln(stderr, "Prints the extraction of the files (default: the bundled sample report) as JSON.")
@@ -31,7 +31,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	ex, err := extract.New(extract.Options{TaxonomyFile: *taxonomy})
+	ex, err := extract.New(*opts)
 	if err != nil {
 		return err
 	}

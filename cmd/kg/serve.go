@@ -25,15 +25,15 @@ import (
 // serveConfig is everything kg serve is configured with, read from flags
 // and the environment here and nowhere else.
 type serveConfig struct {
-	DB       string
-	Empty    bool
-	Taxonomy string
-	LogJSON  bool
-	Web      web.Config
+	DB      string
+	Empty   bool
+	Extract *extract.Options // taxonomy and input limits
+	LogJSON bool
+	Web     web.Config
 }
 
 func defaultServeConfig() serveConfig {
-	return serveConfig{DB: graph.DefaultAddr, Web: web.DefaultConfig()}
+	return serveConfig{DB: graph.DefaultAddr, Web: web.DefaultConfig(), Extract: &extract.Options{}}
 }
 
 // logValue masks the token.
@@ -45,7 +45,7 @@ func (c serveConfig) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.String("db", c.DB), slog.String("addr", c.Web.Addr), slog.Bool("empty", c.Empty),
 		slog.String("token", tok), slog.Bool("allow_writes_without_token", c.Web.AllowWritesWithoutToken),
-		slog.String("ui_dir", c.Web.UIDir), slog.String("taxonomy", c.Taxonomy),
+		slog.String("ui_dir", c.Web.UIDir), slog.String("taxonomy", c.Extract.TaxonomyFile), slog.Int("max_bytes", c.Extract.MaxBytes),
 		slog.Duration("request_timeout", c.Web.RequestTimeout), slog.Duration("query_timeout", c.Web.QueryTimeout),
 		slog.Duration("export_timeout", c.Web.ExportTimeout), slog.Duration("write_timeout", c.Web.WriteTimeout),
 		slog.Int64("max_upload_bytes", c.Web.MaxUploadBytes), slog.Float64("rate_limit", c.Web.RateLimit),
@@ -62,7 +62,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&cfg.Web.Token, "token", os.Getenv("KG_TOKEN"), "bearer token for uploads and deletes (default $KG_TOKEN)")
 	fs.BoolVar(&cfg.Web.AllowWritesWithoutToken, "allow-writes", false, "allow uploads and deletes without a token (local use only)")
 	fs.StringVar(&cfg.Web.UIDir, "ui-dir", "", "serve the browser UI from this directory instead of the embedded build")
-	fs.StringVar(&cfg.Taxonomy, "taxonomy", "", "industry taxonomy file replacing the embedded one")
+	cfg.Extract = extractFlags(fs)
 	fs.DurationVar(&cfg.Web.RequestTimeout, "request-timeout", cfg.Web.RequestTimeout, "deadline of one question")
 	fs.DurationVar(&cfg.Web.QueryTimeout, "query-timeout", cfg.Web.QueryTimeout, "deadline of one Gizmo query")
 	fs.DurationVar(&cfg.Web.ExportTimeout, "export-timeout", cfg.Web.ExportTimeout, "deadline of one export")
@@ -111,7 +111,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer st.Close()
 	log.Info("store open", "db", cfg.DB, "took", time.Since(start))
-	x, err := extract.New(extract.Options{TaxonomyFile: cfg.Taxonomy})
+	x, err := extract.New(*cfg.Extract)
 	if err != nil {
 		return fail(err)
 	}
