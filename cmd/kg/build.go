@@ -23,7 +23,8 @@ import (
 // documentExts are the files a directory walk picks up; files named on the
 // command line are always read, whatever their name.
 var documentExts = map[string]bool{"": true, ".txt": true, ".text": true, ".md": true,
-	".html": true, ".htm": true, ".xhtml": true, ".docx": true, ".pdf": true}
+	".html": true, ".htm": true, ".xhtml": true, ".docx": true, ".pdf": true,
+	".mht": true, ".mhtml": true, ".doc": true} // .doc: Word files saved as web pages (MHT)
 
 // runBuild extracts every document found under the paths (the bundled
 // sample when none is given) and loads them: extraction in parallel, loads

@@ -13,7 +13,7 @@ export async function render(view) {
   const result = h('div', { class: 'upload-result', 'aria-live': 'polite' });
   const tokenInput = h('input', { type: 'password', class: 'token', id: 'token', placeholder: '写入令牌（服务器配置了令牌时需要）', value: getToken(), autocomplete: 'off',
     onchange: (ev) => setToken(ev.target.value.trim()) });
-  const fileInput = h('input', { type: 'file', multiple: true, id: 'upload-file', accept: '.txt,.html,.htm,.docx,.pdf,text/plain,text/html', onchange: (ev) => upload(ev.target.files) });
+  const fileInput = h('input', { type: 'file', multiple: true, id: 'upload-file', accept: '.txt,.html,.htm,.docx,.pdf,.mht,.mhtml,.doc,text/plain,text/html', onchange: (ev) => upload(ev.target.files) });
   const drop = h('label', { class: 'dropzone', for: 'upload-file' },
     h('div', { class: 'drop-title' }, '把报告文件拖到这里，或点击选择文件'),
     h('span', { class: 'btn small drop-btn' }, '选择文件…'),
