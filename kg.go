@@ -35,6 +35,9 @@ type Document struct {
 	Year  int    `json:"year,omitempty"`
 	// Source is the file name the document was read from, when known.
 	Source string `json:"source,omitempty"`
+	// Warnings name what was read on a best-effort basis (bytes replaced,
+	// no year found…): the document loads, and the user is told.
+	Warnings []string `json:"warnings,omitempty"`
 	// Text is the normalized text that evidence offsets point into. It is not
 	// part of the contract's JSON (which would repeat the whole document).
 	Text string `json:"-"`

@@ -90,6 +90,11 @@ func (e *Extractor) Extract(name string, data []byte) (*kg.Extraction, error) {
 		return nil, &kg.Error{Code: kg.EUndecodable, Op: "extract", Message: name + ": no text"}
 	}
 	x := e.extractText(DocID(name), name, text)
+	d := &x.Documents[0]
+	d.Warnings = append(d.Warnings, doc.Warnings...)
+	if d.Year == 0 {
+		d.Warnings = append(d.Warnings, "no year found in the title or the first lines")
+	}
 	if n := len(x.Documents[0].Sentences); n > e.opts.MaxSentences {
 		return nil, &kg.Error{Code: kg.ETooLarge, Op: "extract",
 			Message: fmt.Sprintf("%s: %d sentences, over the limit of %d", name, n, e.opts.MaxSentences)}

@@ -319,6 +319,8 @@ type added struct {
 	Entities   int    `json:"entities"`
 	Relations  int    `json:"relations"`
 	Indicators int    `json:"indicators"`
+	// Warnings say what was read on a best-effort basis.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // postDocuments extracts every uploaded file first and loads them only when
@@ -382,7 +384,7 @@ func (s *Server) postDocuments(c *gin.Context) {
 		}
 		s.log.Info("document loaded", "id", d.ID, "quads", st.Quads)
 		out = append(out, added{ID: d.ID, Title: d.Title, Year: d.Year, Quads: st.Quads,
-			Entities: len(x.Entities), Relations: len(x.Relations), Indicators: len(x.Indicators)})
+			Entities: len(x.Entities), Relations: len(x.Relations), Indicators: len(x.Indicators), Warnings: d.Warnings})
 	}
 	if err := s.q.Refresh(c.Request.Context()); err != nil {
 		c.Error(err)

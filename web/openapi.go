@@ -172,7 +172,7 @@ func openAPIDocument() ([]byte, error) {
 			"post": func() obj {
 				o := op("upload documents (multipart field file, one or more): extract and load them", nil,
 					jsonResp("loaded", object(obj{"added": arr(object(obj{"id": str(), "title": str(), "year": integer(),
-						"quads": integer(), "entities": integer(), "relations": integer(), "indicators": integer()}))}, "added")),
+						"quads": integer(), "entities": integer(), "relations": integer(), "indicators": integer(), "warnings": arr(str())}))}, "added")),
 					"400", "401", "403", "413", "422")
 				resp := o["responses"].(obj)
 				resp["201"] = resp["200"]

@@ -131,7 +131,7 @@ func benchDeps() bench.Deps {
 				if b.FirstError == "" {
 					b.FirstError = err.Error()
 				}
-			}, func([]graph.LoadStats) {})
+			}, nil, func([]graph.LoadStats) {})
 			b.Docs, b.Quads, b.Entities, b.Relations = tot.docs, int64(tot.added), tot.entities, tot.relations
 			return b, err
 		},

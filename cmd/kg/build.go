@@ -72,6 +72,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		failed = append(failed, f)
 		prog.clear()
 		fmt.Fprintf(stderr, "kg build: %v\n", err)
+	}, func(f, w string) {
+		prog.clear()
+		fmt.Fprintf(stderr, "kg build: %s: warning: %s\n", f, w)
 	}, prog.add)
 	prog.clear()
 	el := time.Since(start)
@@ -143,7 +146,7 @@ type buildTotals struct {
 // input order (so that entity resolution, where the first id loaded wins, is
 // the same on every run), in batches of documents.
 func buildFiles(ctx context.Context, st *graph.Store, ex *extract.Extractor, files []source, workers int,
-	onError func(string, error), onLoaded func([]graph.LoadStats)) (buildTotals, error) {
+	onError func(string, error), onWarning func(file, warning string), onLoaded func([]graph.LoadStats)) (buildTotals, error) {
 	if workers < 1 {
 		workers = 1
 	}
@@ -215,6 +218,11 @@ func buildFiles(ctx context.Context, st *graph.Store, ex *extract.Extractor, fil
 			onError(r.in.Doc.Source, fmt.Errorf("%s: document id %q is also %s's; the later file replaces it", r.in.Doc.Source, r.in.Doc.ID, prev))
 		}
 		seen[r.in.Doc.ID] = r.in.Doc.Source
+		if onWarning != nil {
+			for _, w := range r.in.Doc.Warnings {
+				onWarning(r.in.Doc.Source, w)
+			}
+		}
 		batch = append(batch, r.in)
 		batchBytes += len(r.in.Doc.Text)
 		// A few documents per transaction: fewer commits, and a killed
