@@ -57,16 +57,16 @@ func TestChainFirms(t *testing.T) {
 					names = append(names, f.Entity.Name)
 					checkEvidence(t, s, f.Evidence)
 				}
-				want := []string{"京东方", "华海清科", "新松半导体"}
+				want := []string{"京东方", "晶澜精密", "云岫半导体"}
 				if !slices.Equal(names, want) {
 					t.Fatalf("firms of %s = %v, want %v (ranked)", chain, names, want)
 				}
 				hh := a.Firms[1]
 				if hh.Segment != "上游" || hh.Chain.Name != "集成电路装备" || hh.Inferred {
-					t.Errorf("华海清科 fit = %+v", hh)
+					t.Errorf("晶澜精密 fit = %+v", hh)
 				}
 				if !a.Firms[2].Inferred || a.Firms[2].Stage != "签约" {
-					t.Errorf("新松半导体 should be inferred at 签约: %+v", a.Firms[2])
+					t.Errorf("云岫半导体 should be inferred at 签约: %+v", a.Firms[2])
 				}
 				boe := a.Firms[0]
 				if len(boe.Projects) != 1 || boe.Projects[0].Stage != "封顶" || boe.Projects[0].Year != 2023 {
@@ -130,8 +130,8 @@ func TestSearch(t *testing.T) {
 		{"english", queries.SearchParams{Q: "boe"}, []string{"enterprise/京东方"}},
 		{"english full width", queries.SearchParams{Q: "ＮＯＶＯ"}, []string{"enterprise/诺和诺德"}},
 		{"type", queries.SearchParams{Q: "京东方", Type: "Project"}, []string{"project/京东方B20"}},
-		{"industry", queries.SearchParams{Industry: "集成电路", Type: "enterprise"}, []string{"enterprise/华海清科", "enterprise/新松半导体"}},
-		{"stage", queries.SearchParams{Stage: "开工"}, []string{"enterprise/华海清科", "project/华海清科集成电路装备项目"}},
+		{"industry", queries.SearchParams{Industry: "集成电路", Type: "enterprise"}, []string{"enterprise/晶澜精密", "enterprise/云岫半导体"}},
+		{"stage", queries.SearchParams{Stage: "开工"}, []string{"enterprise/晶澜精密", "project/晶澜精密集成电路装备项目"}},
 		{"place within", queries.SearchParams{Place: "大兴区", Type: "Enterprise"}, []string{"enterprise/京东方"}},
 		{"document", queries.SearchParams{Document: "zone-2023", Type: "Enterprise"}, []string{"enterprise/京东方", "enterprise/诺和诺德"}},
 		{"combined", queries.SearchParams{Q: "京", Industry: "新一代信息技术", Stage: "封顶"}, []string{"enterprise/京东方", "project/京东方B20"}},
@@ -264,12 +264,12 @@ func TestGraphAndPaths(t *testing.T) {
 	if err != nil || len(g.Nodes) != 3 || !g.Truncated {
 		t.Errorf("limit 3: %d nodes, truncated %v, err %v", len(g.Nodes), g.Truncated, err)
 	}
-	ps, err := s.Paths(ctx, queries.PathParams{From: "华海清科", To: "京东方"})
+	ps, err := s.Paths(ctx, queries.PathParams{From: "晶澜精密", To: "京东方"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(ps) == 0 {
-		t.Fatal("no path from 华海清科 to 京东方")
+		t.Fatal("no path from 晶澜精密 to 京东方")
 	}
 	for _, pth := range ps {
 		if len(pth.Nodes) != len(pth.Edges)+1 {
@@ -282,12 +282,12 @@ func TestGraphAndPaths(t *testing.T) {
 			}
 		}
 	}
-	// 华海清科 -> 集成电路装备 -> 集成电路 -> 新一代信息技术 <- 京东方
-	if len(ps[0].Edges) != 4 || ps[0].Nodes[0].ID != "enterprise/华海清科" || ps[0].Nodes[4].ID != "enterprise/京东方" {
+	// 晶澜精密 -> 集成电路装备 -> 集成电路 -> 新一代信息技术 <- 京东方
+	if len(ps[0].Edges) != 4 || ps[0].Nodes[0].ID != "enterprise/晶澜精密" || ps[0].Nodes[4].ID != "enterprise/京东方" {
 		t.Errorf("path = %+v", ps[0])
 	}
-	rev, err := s.Paths(ctx, queries.PathParams{From: "京东方", To: "华海清科"})
-	if err != nil || len(rev) == 0 || rev[0].Nodes[0].ID != "enterprise/京东方" || rev[0].Nodes[len(rev[0].Nodes)-1].ID != "enterprise/华海清科" {
+	rev, err := s.Paths(ctx, queries.PathParams{From: "京东方", To: "晶澜精密"})
+	if err != nil || len(rev) == 0 || rev[0].Nodes[0].ID != "enterprise/京东方" || rev[0].Nodes[len(rev[0].Nodes)-1].ID != "enterprise/晶澜精密" {
 		t.Errorf("reverse path = %+v, %v", rev, err)
 	}
 	// Two shortest paths of 2: through the industry and through the project.
@@ -295,7 +295,7 @@ func TestGraphAndPaths(t *testing.T) {
 	if err != nil || len(two) != 1 || len(two[0].Edges) != 1 {
 		t.Errorf("京东方 to its industry = %+v, %v", two, err)
 	}
-	ps, err = s.Paths(ctx, queries.PathParams{From: "华海清科", To: "京东方", MaxHops: 2})
+	ps, err = s.Paths(ctx, queries.PathParams{From: "晶澜精密", To: "京东方", MaxHops: 2})
 	if err != nil || len(ps) != 0 {
 		t.Errorf("within 2 hops: %v %v", ps, err)
 	}

@@ -118,7 +118,7 @@ func TestChainFirmsWithEvidence(t *testing.T) {
 				t.Errorf("%s has no evidence", f.Entity.Name)
 			}
 		}
-		for _, want := range []string{"京东方", "华海清科", "新松半导体"} {
+		for _, want := range []string{"京东方", "晶澜精密", "云岫半导体"} {
 			if !slices.Contains(names, want) {
 				t.Errorf("GET %s: %v lacks %s", p, names, want)
 			}
@@ -485,7 +485,7 @@ func TestRateLimit(t *testing.T) {
 	e := newEnv(t, web.Config{RateLimit: 0.001, RateBurst: 2})
 	var codes []int
 	for i := 0; i < 4; i++ {
-		code, _, _ := e.do("GET", "/api/v1/paths?from=京东方&to=华海清科", nil)
+		code, _, _ := e.do("GET", "/api/v1/paths?from=京东方&to=晶澜精密", nil)
 		codes = append(codes, code)
 	}
 	if !slices.Equal(codes, []int{200, 200, 429, 429}) {

@@ -26,7 +26,7 @@ func Synthetic(n int, seed uint64) ([]*kg.Extraction, error) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(seed, 7))
-	syll := []rune("华海清科芯源星辰微电子智联恒润博瑞天启中科长城京东方创新源宇航通达安泰明远嘉禾")
+	syll := []rune("晶澜云岫芯源星辰微电子智联恒润博瑞天启中科长风云图创新源宇航通达安泰明远嘉禾")
 	desc := []string{"科技", "半导体", "生物", "医药", "智能", "新能源", "材料", "装备", "信息", "汽车"}
 	const pool = 20000
 	firmName := func(i int) string {
