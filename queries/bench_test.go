@@ -27,21 +27,9 @@ var benchStore struct {
 
 func openBench(b *testing.B) *graph.Store {
 	benchStore.once.Do(func() {
-		ctx := context.Background()
-		xs, err := querytest.Synthetic(*benchDocs, 1)
-		if err != nil {
-			benchStore.err = err
-			return
-		}
-		st, err := graph.Open(ctx, "mem:")
-		if err != nil {
-			benchStore.err = err
-			return
-		}
 		start := time.Now()
-		benchStore.err = querytest.Load(ctx, st, xs)
-		benchStore.st = st
-		fmt.Printf("loaded %d synthetic documents in %v\n", len(xs), time.Since(start))
+		benchStore.st, benchStore.err = querytest.SyntheticStore(context.Background(), *benchDocs, 1)
+		fmt.Printf("loaded %d synthetic documents in %v\n", *benchDocs, time.Since(start))
 	})
 	if benchStore.err != nil {
 		b.Fatal(benchStore.err)

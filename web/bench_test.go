@@ -32,17 +32,8 @@ var benchServer struct {
 func openBench(b *testing.B) (http.Handler, *graph.Store) {
 	benchServer.once.Do(func() {
 		ctx := context.Background()
-		xs, err := querytest.Synthetic(*benchDocs, 1)
+		st, err := querytest.SyntheticStore(ctx, *benchDocs, 1)
 		if err != nil {
-			benchServer.err = err
-			return
-		}
-		st, err := graph.Open(ctx, "mem:")
-		if err != nil {
-			benchServer.err = err
-			return
-		}
-		if err := querytest.Load(ctx, st, xs); err != nil {
 			benchServer.err = err
 			return
 		}

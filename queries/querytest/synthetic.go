@@ -1,11 +1,13 @@
 package querytest
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 
 	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/graph"
 )
 
 // Synthetic returns n extractions of made-up reports for benchmarks: each
@@ -105,4 +107,22 @@ func Synthetic(n int, seed uint64) ([]*kg.Extraction, error) {
 		out = append(out, x)
 	}
 	return out, nil
+}
+
+// SyntheticStore opens a memory store holding n synthetic documents, the
+// store the query and HTTP benchmarks share.
+func SyntheticStore(ctx context.Context, n int, seed uint64) (*graph.Store, error) {
+	xs, err := Synthetic(n, seed)
+	if err != nil {
+		return nil, err
+	}
+	st, err := graph.Open(ctx, "mem:")
+	if err != nil {
+		return nil, err
+	}
+	if err := Load(ctx, st, xs); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
