@@ -79,28 +79,19 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		lx: e.lex, tax: e.tax, st: st, rs: st.runes, id: id,
 		out: &kg.Extraction{
 			Documents:  []kg.Document{},
-			Entities:   []kg.Entity{},
-			Relations:  make([]kg.Relation, 0, len(st.sents)),
+			Entities:   make([]kg.Entity, 0, len(st.sents)+16),
+			Relations:  make([]kg.Relation, 0, 2*len(st.sents)+16),
 			Indicators: []kg.Indicator{},
 		},
-		ents: map[entKey]int{}, rels: map[relKey]int{}, firms: map[string]string{},
+		// Sized for what reports hold (one or two entities and two or
+		// three relations a sentence): grown tables are copied.
+		ents: make(map[entKey]int, len(st.sents)+16), rels: make(map[relKey]int, 2*len(st.sents)+16),
+		firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 		shorts: map[string]string{},
 	}
-	if len(text) < 1<<31 {
-		// The offsets follow from the runes' encoded lengths. Text that is
-		// not valid UTF-8 gave a U+FFFD (3 bytes) per bad byte, so its
-		// lengths add up to more than len(text): no index then.
-		off := make([]int32, len(st.runes)+1)
-		n := 0
-		for i, r := range st.runes {
-			off[i] = int32(n)
-			n += utf8.RuneLen(r)
-		}
-		off[len(st.runes)] = int32(n)
-		if n == len(text) {
-			d.text, d.off = text, off
-		}
+	if st.off != nil {
+		d.text, d.off = text, st.off
 	}
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {

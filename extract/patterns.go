@@ -378,7 +378,10 @@ func ShortName(full string) string {
 		for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "公司",
 			"集团", "控股", "股份", "科技", "技术", "发展", "实业", "国际", "投资", "Co.,Ltd.", "Co., Ltd.", "Ltd.", "Inc.",
 			"Corporation", "Corp.", "GmbH", "LLC"} {
-			if rest := strings.TrimSpace(strings.TrimSuffix(s, suf)); strings.HasSuffix(s, suf) && runeLen(rest) >= 2 && rest != "有限" && rest != "股份有限" {
+			if !strings.HasSuffix(s, suf) {
+				continue
+			}
+			if rest := strings.TrimSpace(s[:len(s)-len(suf)]); runeLen(rest) >= 2 && rest != "有限" && rest != "股份有限" {
 				s = rest
 				changed = true
 			}

@@ -9,6 +9,10 @@ import (
 // and sentences, as rune offsets into runes.
 type structure struct {
 	runes []rune
+	// off[i] is the byte offset of runes[i] in the text (off[len(runes)]
+	// is its length); nil when the text is not valid UTF-8, whose runes
+	// then do not map back to bytes one to one.
+	off   []int32
 	title string
 	year  int
 	paras []para
@@ -114,7 +118,8 @@ func sectionMarkerRunes(rs []rune) (level, n int) {
 // parseStructure splits the normalized text into paragraphs and sentences
 // and finds the title and the year.
 func parseStructure(text string) *structure {
-	st := &structure{runes: []rune(text)}
+	st := &structure{}
+	st.runes, st.off = decodeRunes(text)
 	rs := st.runes
 	start := 0
 	for i := 0; i <= len(rs); i++ {
@@ -295,3 +300,46 @@ func isPlanHeading(rs []rune, year int) bool {
 
 // runeLen is utf8.RuneCountInString, named for reading.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// decodeRunes is []rune(text) with the byte offset of each rune, in one
+// pass: Chinese text is nearly all three-byte runes, decoded here without
+// a call. off is nil when text is not valid UTF-8 (or too long for int32
+// offsets).
+func decodeRunes(text string) (rs []rune, off []int32) {
+	n := utf8.RuneCountInString(text)
+	rs = make([]rune, n)
+	valid := len(text) < 1<<31
+	if valid {
+		off = make([]int32, n+1)
+	}
+	k := 0
+	for i := 0; i < len(text); k++ {
+		if valid {
+			off[k] = int32(i)
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			rs[k] = rune(c)
+			i++
+			continue
+		}
+		if c&0xf0 == 0xe0 && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 &&
+			(c != 0xe0 || text[i+1] >= 0xa0) && (c != 0xed || text[i+1] < 0xa0) {
+			// Not overlong, not a surrogate: what utf8 would decode.
+			rs[k] = rune(c&0x0f)<<12 | rune(text[i+1]&0x3f)<<6 | rune(text[i+2]&0x3f)
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			valid = false
+		}
+		rs[k] = r
+		i += size
+	}
+	if !valid {
+		return rs, nil
+	}
+	off[n] = int32(len(text))
+	return rs, off
+}
