@@ -33,7 +33,8 @@ type Store struct {
 	addr string
 	kind string // "mem", "bolt" or "postgres"
 	qs   cgraph.QuadStore
-	pg   *pgLoader // the fast load path, postgres only
+	pg   *pgLoader   // the fast load path, postgres only
+	bw   *boltWriter // the fast add path, bolt only
 
 	// writeMu serializes writers. qsMu guards the quad store against Close,
 	// and against writes where the backend is not safe for concurrent reads
@@ -79,7 +80,7 @@ func Open(ctx context.Context, addr string) (*Store, error) {
 		s.qs, s.pg, err = openPostgres(ctx, addr)
 	case strings.HasPrefix(addr, "bolt:") || !hasScheme(addr):
 		s.kind = "bolt"
-		s.qs, err = openBolt(strings.TrimPrefix(addr, "bolt:"))
+		s.qs, s.bw, err = openBolt(strings.TrimPrefix(addr, "bolt:"))
 	default:
 		return nil, kg.Errorf(kg.EInvalid, "store address %q: want mem:, bolt:PATH or postgres://…", addr)
 	}
@@ -112,33 +113,38 @@ func hasScheme(addr string) bool {
 // registry: the lock timeout turns a second process into an error instead of
 // a hang, and the large initial mmap avoids the remap deadlock between
 // readers and a writer (cayley-notes).
-func openBolt(path string) (cgraph.QuadStore, error) {
+func openBolt(path string) (cgraph.QuadStore, *boltWriter, error) {
 	if path == "" {
 		path = strings.TrimPrefix(DefaultAddr, "bolt:")
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("open bolt:%s: %w", path, err)
+			return nil, nil, fmt.Errorf("open bolt:%s: %w", path, err)
 		}
 	}
 	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: 1 << 30, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, &kg.Error{Code: kg.EConflict, Op: "open bolt:" + path,
+		return nil, nil, &kg.Error{Code: kg.EConflict, Op: "open bolt:" + path,
 			Message: "the store is in use by another process (close it, or use another --db)", Err: err}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open bolt:%s: %w", path, err)
+		return nil, nil, fmt.Errorf("open bolt:%s: %w", path, err)
 	}
 	if err := kv.Init(db, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		db.Close()
-		return nil, fmt.Errorf("init bolt:%s: %w", path, err)
+		return nil, nil, fmt.Errorf("init bolt:%s: %w", path, err)
 	}
 	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open bolt:%s: %w", path, err)
+		return nil, nil, fmt.Errorf("open bolt:%s: %w", path, err)
 	}
-	return qs, nil
+	bw, err := newBoltWriter(db.DB())
+	if err != nil {
+		qs.Close()
+		return nil, nil, fmt.Errorf("open bolt:%s: %w", path, err)
+	}
+	return qs, bw, nil
 }
 
 // Close closes the store.
@@ -158,6 +164,7 @@ func (s *Store) Close() error {
 		}
 		s.pg = nil
 	}
+	s.bw = nil
 	return err
 }
 

@@ -301,9 +301,26 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.V
 	if s.pg != nil {
 		return s.pg.apply(ctx, deltas, fresh)
 	}
+	if s.bw != nil && onlyAdds(deltas) {
+		quads := make([]quad.Quad, len(deltas))
+		for i, d := range deltas {
+			quads[i] = d.Quad
+		}
+		_, err := s.bw.add(quads)
+		return err
+	}
 	unlock := s.writeQS()
 	defer unlock()
 	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+}
+
+func onlyAdds(deltas []cgraph.Delta) bool {
+	for _, d := range deltas {
+		if d.Action != cgraph.Add {
+			return false
+		}
+	}
+	return true
 }
 
 // RemoveDocument removes a document's facts, and the entities no other
