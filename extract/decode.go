@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -84,7 +85,19 @@ func decodeWith(enc encoding.Encoding, data []byte) (string, error) {
 // control character a single byte and U+FFFD its three bytes.
 func countRunes(text string, valid bool) (n, bad, ctrl int) {
 	if valid || utf8.ValidString(text) {
-		for i := 0; i < len(text); i++ {
+		// Eight bytes at a time where none is below 0x20: a rune starts at
+		// each byte that is not 10xxxxxx.
+		const lsb, msb = 0x0101010101010101, 0x8080808080808080
+		for i := 0; i < len(text); {
+			if i+8 <= len(text) {
+				x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+					uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+				if (x-0x20*lsb)&^x&msb == 0 {
+					n += 8 - bits.OnesCount64(x&^(x<<1)&msb)
+					i += 8
+					continue
+				}
+			}
 			c := text[i]
 			if c&0xc0 != 0x80 {
 				n++
@@ -92,6 +105,7 @@ func countRunes(text string, valid bool) (n, bad, ctrl int) {
 			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
 				ctrl++
 			}
+			i++
 		}
 		return n, strings.Count(text, "\uFFFD"), ctrl
 	}

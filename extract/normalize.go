@@ -104,12 +104,23 @@ func cleanLine(s string) string {
 			b.WriteString(s[copied:i])
 		}
 	}
-	for i, r0 := range s {
+	for i, size := 0, 0; i < len(s); i += size {
+		// Decoded here: Chinese text is nearly all three-byte runes, for
+		// which range over the string makes a call each.
+		var r0 rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r0, size = rune(c), 1
+		case c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// U+4000 to U+9FFF: never overlong, never a surrogate.
+			r0, size = rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
+		default:
+			r0, size = utf8.DecodeRuneInString(s[i:])
+		}
 		r := fold(r0)
 		switch {
 		case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\r' || r == '\f' || r == '\v':
 			flush(i)
-			_, size := utf8.DecodeRuneInString(s[i:])
 			copied = i + size
 			if prev >= 0 {
 				pendingSpace = true
@@ -117,7 +128,6 @@ func cleanLine(s string) string {
 			continue
 		case r < 0x20 || r == 0x7f || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2028' || r == '\u2029':
 			flush(i)
-			_, size := utf8.DecodeRuneInString(s[i:])
 			copied = i + size
 			continue
 		}
@@ -132,7 +142,6 @@ func cleanLine(s string) string {
 		if r != r0 || r0 == utf8.RuneError {
 			// A folded rune, or a bad byte that becomes U+FFFD.
 			flush(i)
-			_, size := utf8.DecodeRuneInString(s[i:])
 			copied = i + size
 			b.WriteRune(r)
 		}

@@ -38,7 +38,15 @@ type sentence struct {
 	para       int
 }
 
-const chineseDigits = "〇零一二三四五六七八九十百两"
+// isChineseDigit reports whether r is a digit of a Chinese numeral
+// (〇零一二三四五六七八九十百两).
+func isChineseDigit(r rune) bool {
+	switch r {
+	case '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '两':
+		return true
+	}
+	return false
+}
 
 // sectionMarker returns the level and rune length of the section number
 // that s starts with (一、 (一) 1. (1) 第一部分), or 0, 0.
@@ -62,7 +70,7 @@ func sectionMarkerRunes(rs []rune) (level, n int) {
 	i := 0
 	if i < len(rs) && rs[i] == '第' {
 		j := 1
-		for j < len(rs) && strings.ContainsRune(chineseDigits, rs[j]) {
+		for j < len(rs) && isChineseDigit(rs[j]) {
 			j++
 		}
 		if j > 1 && j < len(rs) && strings.ContainsRune("部章节篇", rs[j]) {
@@ -76,7 +84,7 @@ func sectionMarkerRunes(rs []rune) (level, n int) {
 		}
 		return 0, 0
 	}
-	for i < len(rs) && strings.ContainsRune(chineseDigits, rs[i]) {
+	for i < len(rs) && isChineseDigit(rs[i]) {
 		i++
 	}
 	if i > 0 && i < len(rs) && (rs[i] == '、' || rs[i] == '.' || rs[i] == '，') && i <= 3 {
@@ -84,7 +92,7 @@ func sectionMarkerRunes(rs []rune) (level, n int) {
 	}
 	if len(rs) > 2 && (rs[0] == '(' || rs[0] == '（') {
 		j := 1
-		for j < len(rs) && strings.ContainsRune(chineseDigits, rs[j]) {
+		for j < len(rs) && isChineseDigit(rs[j]) {
 			j++
 		}
 		if j > 1 && j < len(rs) && (rs[j] == ')' || rs[j] == '）') {
@@ -186,8 +194,14 @@ func hasSentenceEnd(rs []rune) bool {
 }
 
 func containsAny(rs []rune, chars string) bool {
+	// Decode the few chars once, not once per rune of rs.
+	var buf [8]rune
+	set := buf[:0]
+	for _, c := range chars {
+		set = append(set, c)
+	}
 	for _, r := range rs {
-		for _, c := range chars {
+		for _, c := range set {
 			if r == c {
 				return true
 			}
