@@ -122,7 +122,7 @@ func openBolt(path string) (cgraph.QuadStore, *boltWriter, error) {
 			return nil, nil, fmt.Errorf("open bolt:%s: %w", path, err)
 		}
 	}
-	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: 1 << 30, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: mmapSize(path), NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, &kg.Error{Code: kg.EConflict, Op: "open bolt:" + path,
 			Message: "the store is in use by another process (close it, or use another --db)", Err: err}
@@ -145,6 +145,20 @@ func openBolt(path string) (cgraph.QuadStore, *boltWriter, error) {
 		return nil, nil, fmt.Errorf("open bolt:%s: %w", path, err)
 	}
 	return qs, bw, nil
+}
+
+// mmapSize is the initial mmap of a bolt file: 1 GiB, or twice the file
+// when it is larger, so that a store opened for serving does not remap
+// (bbolt's remap is where readers and a writer deadlock) until it has
+// doubled. It is address space, not memory.
+func mmapSize(path string) int {
+	size := 1 << 30
+	if fi, err := os.Stat(path); err == nil {
+		for int64(size) < 2*fi.Size() {
+			size *= 2
+		}
+	}
+	return size
 }
 
 // Close closes the store.
