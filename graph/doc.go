@@ -36,6 +36,9 @@
 //     bolt. leveldb would be smaller on disk and fails fast on a second
 //     process too; it is the alternative if disk size starts to matter.
 //     boltdb/bolt itself is archived and fails under -race.
+//     Quads a load adds are written by our own writer straight into
+//     Cayley's kv layout (boltwrite.go), 1.7× Cayley's own path; batches
+//     that remove quads go through Cayley's ApplyDeltas.
 //   - mem: Cayley's memstore. It is not safe for concurrent reads and
 //     writes, so the Store guards it with a RWMutex.
 //   - postgres://…: Cayley's SQL backend reads the tables; writes bypass
