@@ -58,6 +58,9 @@ func bracketTitle(rs []rune) int {
 func (d *doc) planned(a, b int) bool {
 	rs := d.rs
 	for i := a; i < b; i++ {
+		if !d.lx.plan.starts(rs[i]) {
+			continue // most runes: no call
+		}
 		_, n := d.lx.plan.longest(rs, i, b)
 		if n == 0 {
 			continue
@@ -475,9 +478,11 @@ func (d *doc) splitList(s seg) []seg {
 	out := d.segBuf[:0]
 	a := s.a
 	for i := s.a; i < s.b; i++ {
-		if _, n := d.lx.industry.longest(rs, i, s.b); n > 1 {
-			i += n - 1
-			continue
+		if d.lx.industry.starts(rs[i]) {
+			if _, n := d.lx.industry.longest(rs, i, s.b); n > 1 {
+				i += n - 1
+				continue
+			}
 		}
 		switch {
 		case rs[i] == '、' || rs[i] == ',':

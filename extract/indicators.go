@@ -128,6 +128,9 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 	for b > a {
 		found := false
 		for k := min(6, b-a); k >= 1; k-- {
+			if !d.lx.measure.starts(rs[b-k]) {
+				continue
+			}
 			if v, n := d.lx.measure.longest(rs, b-k, b); n == k {
 				// The more telling word wins: 累计达 is 累计.
 				if measure == "" || measure == "总量" {
@@ -142,8 +145,11 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 			break
 		}
 	}
-	for k := a; k+1 < b; k++ {
-		if v, n := d.lx.measure.longest(rs, k, b); n >= 2 && measure == "" {
+	for k := a; k+1 < b && measure == ""; k++ {
+		if !d.lx.measure.starts(rs[k]) {
+			continue
+		}
+		if v, n := d.lx.measure.longest(rs, k, b); n >= 2 {
 			measure = measures[v].measure
 		}
 	}

@@ -62,15 +62,18 @@ func (d *doc) plausibleName(w []rune) bool {
 		if r == '的' || r == '了' || r == '在' {
 			return false
 		}
-		if hasAt(w, i, "达到") || hasAt(w, i, "建成后") || hasAt(w, i, "以上") || hasAt(w, i, "亿元") || hasAt(w, i, "万元") {
-			return false
+		switch r {
+		case '达', '建', '以', '亿', '万':
+			if hasAt(w, i, "达到") || hasAt(w, i, "建成后") || hasAt(w, i, "以上") || hasAt(w, i, "亿元") || hasAt(w, i, "万元") {
+				return false
+			}
 		}
 		// A count (22个, 6家) inside is a phrase, not a name.
 		if isDigit(r) && i+1 < len(w) && strings.ContainsRune("个家项名处批", w[i+1]) &&
 			!(i+2 < len(w) && w[i+1] == '项' && w[i+2] == '目') && !(i > 0 && w[i-1] < 0x80 && unicode.IsLetter(w[i-1])) {
 			return false
 		}
-		if i > 0 {
+		if i > 0 && d.lx.inner.starts(r) {
 			if _, n := d.lx.inner.longest(w, i, len(w)); n >= 2 {
 				return false
 			}

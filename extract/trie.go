@@ -265,6 +265,9 @@ func (t *trie) any(rs []rune, from, lim int) bool {
 func (t *trie) suffix(rs []rune, max int) (v, n int) {
 	v, n = -1, 0
 	for k := 1; k <= max && k <= len(rs); k++ {
+		if !t.starts(rs[len(rs)-k]) {
+			continue
+		}
 		if w, m := t.longest(rs, len(rs)-k, len(rs)); m == k {
 			v, n = w, k
 		}
