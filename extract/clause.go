@@ -65,7 +65,7 @@ func (d *doc) planned(a, b int) bool {
 		if n == 0 {
 			continue
 		}
-		w := string(rs[i : i+n])
+		w := d.runeStr(rs[i : i+n])
 		next := rune(0)
 		if i+n < b {
 			next = rs[i+n]
@@ -305,7 +305,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if rs[k] != '等' {
 			continue
 		}
-		desc := string(rs[k:min(clauseEnd, k+24)])
+		desc := d.runeStr(rs[k:min(clauseEnd, k+24)])
 		switch {
 		case strings.Contains(desc, "企业") || strings.Contains(desc, "公司"):
 			hint = "firm"
@@ -347,7 +347,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	if hint == "" {
 		for k := s.a + 2; k < s.b; k++ {
 			if n := numeralAt(rs[:s.b], k); n > 0 && (rs[k+n-1] == '个' || rs[k+n-1] == '家' || rs[k+n-1] == '批') {
-				rest := string(rs[k+n : min(s.b, k+n+8)])
+				rest := d.runeStr(rs[k+n : min(s.b, k+n+8)])
 				switch {
 				case strings.HasPrefix(rest, "企业") || strings.HasPrefix(rest, "公司"):
 					hint = "firm"
@@ -393,14 +393,14 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if investor != "" && d.isProjectName(w) && d.ownerSplit(w) == 0 {
 			firm := d.firm(investor)
 			d.inIndustry(firm, ctx, si, w)
-			ids = append(ids, d.ownedProject(si, firm, string(w), stage, planned))
+			ids = append(ids, d.ownedProject(si, firm, d.runeStr(w), stage, planned))
 			continue
 		}
 		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {
 			// Each firm's own project: firm + what the clause says they build.
-			firm := d.firm(string(w))
+			firm := d.firm(d.runeStr(w))
 			d.inIndustry(firm, ctx, si, w)
-			proj := d.ownedProject(si, firm, string(w)+string(distributive), stage, planned, where, distWhere)
+			proj := d.ownedProject(si, firm, d.runeStr(w)+d.runeStr(distributive), stage, planned, where, distWhere)
 			ids = append(ids, proj)
 			continue
 		}
@@ -461,7 +461,7 @@ func (d *doc) investor(a, b int) string {
 		fa, fb := d.trimItem(s, b-n)
 		w := d.resolveLegal(rs[fa:fb])
 		if len(w) >= 2 && d.firmLike(w) {
-			return string(w)
+			return d.runeStr(w)
 		}
 		return ""
 	}
@@ -530,7 +530,7 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			}
 		}
 		if _, n := d.lx.trail.suffix(rs[a:b], 6); n > 0 && n < b-a {
-			w := string(rs[b-n : b])
+			w := d.runeStr(rs[b-n : b])
 			// 一期 and 建设 end names too (智慧停车一期); keep them when the
 			// rest would not be a name on its own.
 			if w == "一期" {
@@ -567,7 +567,7 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	if !d.plausibleName(w) {
 		return "", ""
 	}
-	name := string(w)
+	name := d.runeStr(w)
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		return "", "" // an industry
 	}

@@ -6,6 +6,7 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/kgraph/kg"
 )
@@ -295,7 +296,7 @@ func (d *doc) findZone() {
 			break
 		}
 	}
-	head := string(t[:end])
+	head := d.runeStr(t[:end])
 	for _, office := range []string{"党工委", "管委会", "人民政府", "政府", "管理委员会"} {
 		if k := strings.Index(head, office); k > 0 {
 			head = head[:k]
@@ -325,11 +326,11 @@ func (d *doc) findZone() {
 	}
 	// Drop the city in front of a district (深圳市|坪山区).
 	var parent string
-	if v, n := d.lx.place.longest(hr, 0, len(hr)); n > 0 && n < len(hr)-1 && !hasZoneSuffix(string(hr)) {
+	if v, n := d.lx.place.longest(hr, 0, len(hr)); n > 0 && n < len(hr)-1 && !hasZoneSuffix(d.runeStr(hr)) {
 		parent = d.lx.places[v].name
 		hr = hr[n:]
 	}
-	name := string(hr)
+	name := d.runeStr(hr)
 	if !hasZoneSuffix(name) && !strings.HasSuffix(name, "区") && !strings.HasSuffix(name, "县") {
 		return
 	}
@@ -344,10 +345,10 @@ func (d *doc) findZone() {
 	// Short forms: 坪山区 → 坪山; 南京江北新区 → 江北新区; …经济技术开发区 → 经开区.
 	rn := []rune(name)
 	if _, n := d.lx.place.longest(rn, 0, len(rn)); n > 0 && len(rn)-n >= 3 {
-		d.localPlaces[string(rn[n:])] = d.zone
+		d.localPlaces[d.runeStr(rn[n:])] = d.zone
 	}
 	if strings.HasSuffix(name, "区") && !hasZoneSuffix(name) && len(rn) >= 3 {
-		d.localPlaces[string(rn[:len(rn)-1])] = d.zone
+		d.localPlaces[d.runeStr(rn[:len(rn)-1])] = d.zone
 	}
 	for _, short := range []string{"经开区", "开发区", "高新区", "新区"} {
 		if isShortOf(short, name) {
@@ -364,7 +365,7 @@ func (d *doc) findZone() {
 			}
 			own = own[n:] // 东莞松山湖 → 松山湖
 			if len(own) >= 2 {
-				d.localPlaces[string(own)] = d.zone
+				d.localPlaces[d.runeStr(own)] = d.zone
 			}
 			break
 		}
@@ -483,4 +484,20 @@ func nameOf(id string) string {
 		return id[i+1:]
 	}
 	return id
+}
+
+// runeStr is string(w), shared with the document's text when w is a piece
+// of d.rs, as nearly every span the rules name is: no copy, no encoding.
+func (d *doc) runeStr(w []rune) string {
+	if d.off != nil && len(w) > 0 {
+		// Addresses are compared, never turned back into pointers.
+		base := uintptr(unsafe.Pointer(unsafe.SliceData(d.rs)))
+		p := uintptr(unsafe.Pointer(unsafe.SliceData(w)))
+		if p >= base && p < base+uintptr(len(d.rs))*4 {
+			if a := int(p-base) / 4; a+len(w) <= len(d.rs) {
+				return d.text[d.off[a]:d.off[a+len(w)]]
+			}
+		}
+	}
+	return string(w)
 }

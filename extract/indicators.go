@@ -38,7 +38,7 @@ func (d *doc) indicators(si int) {
 			}
 		}
 		j := skipNumber(rs, i, s.end)
-		numText := strings.ReplaceAll(string(rs[i:j]), ",", "")
+		numText := strings.ReplaceAll(d.runeStr(rs[i:j]), ",", "")
 		k := j
 		for k < s.end && strings.ContainsRune("余多", rs[k]) {
 			k++
@@ -204,7 +204,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 	if k := indexRunes(rs, a+2, b, "占"); k > 0 && (indexRunes(rs, k, b, "比重") > 0 || indexRunes(rs, k, b, "比例") > 0) {
 		b = k
 	}
-	pre := string(rs[a:b])
+	pre := d.runeStr(rs[a:b])
 	nounAfter := after < end && (isHan(rs[after]) || rs[after] == '“') && !strings.ContainsRune("，。；、", rs[after])
 	if b-a >= 1 && !strings.ContainsRune(pre, '、') && !strings.HasSuffix(pre, "等") && !onlyVerb(d, rs[a:b]) && !(counts && nounAfter) {
 		return pre, measure, subject
@@ -221,7 +221,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		}
 		k++
 	}
-	post := strings.ReplaceAll(strings.ReplaceAll(string(rs[j:k]), "“", ""), "”", "")
+	post := strings.ReplaceAll(strings.ReplaceAll(d.runeStr(rs[j:k]), "“", ""), "”", "")
 	if runeLen(post) >= 1 {
 		return post, measure, subject
 	}
@@ -233,7 +233,7 @@ func onlyVerb(d *doc, w []rune) bool {
 	if _, n := d.lx.lead.longest(w, 0, len(w)); n == len(w) {
 		return true
 	}
-	switch string(w) {
+	switch d.runeStr(w) {
 	case "拨付", "发放", "留住", "认定", "细化", "吸引", "覆盖", "扩容", "开设", "承接", "引育", "实施", "助企", "为", "在", "对接", "盘活", "累计实施", "累计完成":
 		return true
 	}

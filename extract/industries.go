@@ -127,7 +127,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		case k < end && strings.ContainsRune("、和与及”", rs[k]):
 		case node.Parent == nil:
 			// the root (高精尖产业) is no chain of its own
-		case k == j && !strings.HasSuffix(string(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
+		case k == j && !strings.HasSuffix(d.runeStr(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
 			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !hasGrowthWord(rs[j:clauseEnd])):
 			// the name goes on (光电子信息产业): read it below
 		default:
@@ -252,7 +252,7 @@ func trimIndustrySuffix(w []rune) []rune {
 // taxonomy node itself when the name is the node's, else an entity of its
 // own linked into the taxonomy (subIndustryOf the node).
 func (d *doc) docIndustry(w []rune, node *Node, sent int) industryRef {
-	name := string(w)
+	name := d.runeStr(w)
 	if v, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		node = d.lx.nodes[v] // a name or alias of the node: the node itself
 		ref := industryRef{id: node.ID, node: node}

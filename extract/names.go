@@ -28,7 +28,7 @@ func (d *doc) knownFirmPrefix(w []rune) int {
 		return 0
 	}
 	// One conversion; prefixes are cut at rune boundaries of it.
-	s := string(w[:min(len(w)-1, 16)])
+	s := d.runeStr(w[:min(len(w)-1, 16)])
 	var ends [17]int
 	n, off := 0, 0
 	for _, r := range w[:min(len(w)-1, 16)] {
@@ -111,7 +111,7 @@ func (d *doc) isFirmName(w []rune) bool {
 	if _, n := d.lx.firmSuf.suffix(w, 5); n > 0 && n < len(w) {
 		return true
 	}
-	if _, ok := d.firms[string(w)]; ok {
+	if _, ok := d.firms[d.runeStr(w)]; ok {
 		return true
 	}
 	// An English name (ABB, IBM).
@@ -167,7 +167,7 @@ func isZoneShort(name string) bool {
 // project records a project name: its place prefix (locatedIn) or its
 // owner prefix (hasProject). It returns the project id and the owner id.
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
-	name := string(w)
+	name := d.runeStr(w)
 	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) && !d.cityInFirmName(w, n) {
 		if d.isCategory(w[n:]) && d.isCategory(w) {
 			return "", "", ""
@@ -179,10 +179,10 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 			return proj, "", ""
 		}
 		if k := d.ownerSplit(rest); k > 0 {
-			ownerName = string(rest[:k])
+			ownerName = d.runeStr(rest[:k])
 		}
 	} else if k := d.ownerSplit(w); k > 0 {
-		ownerName = string(w[:k])
+		ownerName = d.runeStr(w[:k])
 		proj = d.entity(kg.TypeProject, name)
 	} else if inherit != "" && d.genericAt(w, 0) > 0 && d.allGeneric(w) {
 		ownerName = inherit
@@ -390,7 +390,7 @@ func (d *doc) ownerSplit(w []rune) int {
 			}
 			continue
 		}
-		word := string(w[i : i+n])
+		word := d.runeStr(w[i : i+n])
 		// A place name before 景区/片区 is no owner (琅琊台景区提升工程).
 		if word == "景区" || word == "片区" || word == "园区" || word == "社区" {
 			return 0
@@ -472,7 +472,7 @@ func (d *doc) ownerLike(w []rune) bool {
 	if strings.ContainsRune("岛园谷港镇村街(（", last) || last == '城' && len(w) >= 3 {
 		return false
 	}
-	if s := string(w); strings.HasSuffix(s, "单元") || strings.HasSuffix(s, "片区") || strings.HasSuffix(s, "地块") {
+	if s := d.runeStr(w); strings.HasSuffix(s, "单元") || strings.HasSuffix(s, "片区") || strings.HasSuffix(s, "地块") {
 		return false
 	}
 	_, n := d.lx.place.longest(w, 0, len(w))

@@ -42,15 +42,15 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		start, _ := d.stripLead(a, k)
 		fa, fb := d.trimItem(start, k)
 		for _, adv := range []string{"参与", "自主", "联合", "独立", "牵头", "成功"} {
-			if fb-fa > runeLen(adv) && string(rs[fb-runeLen(adv):fb]) == adv {
+			if fb-fa > runeLen(adv) && d.runeStr(rs[fb-runeLen(adv):fb]) == adv {
 				fb -= runeLen(adv)
 			}
 		}
 		if fb-fa < 2 || !d.plausibleName(rs[fa:fb]) {
 			return
 		}
-		firm := d.firm(string(rs[fa:fb]))
-		prod := d.entity(kg.TypeProduct, string(rs[q0:q1]))
+		firm := d.firm(d.runeStr(rs[fa:fb]))
+		prod := d.entity(kg.TypeProduct, d.runeStr(rs[q0:q1]))
 		d.relate(kg.Relation{Subject: firm, Predicate: kg.PredDevelops, Object: prod}, si)
 		d.inIndustry(firm, ctx, si, rs[k:b])
 		return
@@ -64,10 +64,10 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 	start, _ := d.stripLead(a, b)
 	// X成为…企业/龙头/独角兽.
 	if k := indexRunes(rs, start, min(b, start+14), "成为"); k > start {
-		rest := string(rs[k:b])
+		rest := d.runeStr(rs[k:b])
 		if strings.Contains(rest, "企业") || strings.Contains(rest, "龙头") || strings.Contains(rest, "独角兽") || strings.Contains(rest, "公司") {
 			if fa, fb := d.trimItem(start, k); fb-fa >= 2 && d.firmLike(rs[fa:fb]) {
-				id := d.firm(string(rs[fa:fb]))
+				id := d.firm(d.runeStr(rs[fa:fb]))
 				d.inIndustry(id, ctx, si, rs[k:b])
 			}
 		}
@@ -91,7 +91,7 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 				// 与X签约共建Y: Y is X's project, signed.
 				if j := d.coBuilt(k, b); j > 0 {
 					if pa, pb := d.trimItem(j, b); pb-pa >= 2 && d.isProjectName(rs[pa:pb]) && d.plausibleName(rs[pa:pb]) {
-						d.ownedProject(si, id, string(rs[pa:pb]), "签约", planned)
+						d.ownedProject(si, id, d.runeStr(rs[pa:pb]), "签约", planned)
 						break
 					}
 				}
@@ -104,7 +104,7 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 	if k := indexRunes(rs, start, b, "上市"); k > start && (k+2 == b || hasAt(rs, k+2, "交易")) {
 		j := k
 		for _, adv := range []string{"成功", "正式", "挂牌", "顺利"} {
-			if j-runeLen(adv) > start && string(rs[j-runeLen(adv):j]) == adv {
+			if j-runeLen(adv) > start && d.runeStr(rs[j-runeLen(adv):j]) == adv {
 				j -= runeLen(adv)
 			}
 		}
@@ -112,7 +112,7 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 			j = z
 		}
 		if fa, fb := d.trimItem(start, j); fb-fa >= 2 && d.firmLike(rs[fa:fb]) {
-			id := d.firm(string(rs[fa:fb]))
+			id := d.firm(d.runeStr(rs[fa:fb]))
 			d.inIndustry(id, ctx, si, rs[fa:b])
 		}
 	}
@@ -144,7 +144,7 @@ func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
 			// Trim verbs stuck in front (引进北京…公司).
 			fa, _ := d.stripLead(j, end)
 			if end-fa >= 6 {
-				legal := string(rs[fa:end])
+				legal := d.runeStr(rs[fa:end])
 				var id string
 				if short := shortGiven(rs, end, b); short != "" {
 					id = d.firmNamed(short, legal) // …有限公司(简称“X”)
@@ -219,7 +219,7 @@ func (d *doc) firmLike(w []rune) bool {
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		return false
 	}
-	if _, ok := d.localPlaces[string(w)]; ok || hasZoneSuffix(string(w)) || isGovernment(string(w)) {
+	if _, ok := d.localPlaces[d.runeStr(w)]; ok || hasZoneSuffix(d.runeStr(w)) || isGovernment(d.runeStr(w)) {
 		return false
 	}
 	if d.allGeneric(w) {
@@ -246,7 +246,7 @@ func (d *doc) mentions() {
 			if _, n := d.lx.area.longest(rs, m.end, s.end); n > 1 || hasAt(rs, m.end, "经济") || hasAt(rs, m.end, "高新") {
 				continue
 			}
-			written := string(rs[m.start:m.end])
+			written := d.runeStr(rs[m.start:m.end])
 			id := d.entity(kg.TypePlace, p.name, written)
 			if p.parent != "" {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: "place/" + p.parent, Confidence: 1}, si)
@@ -300,11 +300,11 @@ func (d *doc) industryMentions() {
 			if _, f := d.lx.keyword.longest(rs, m.end, s.end); f > 0 && f < 4 {
 				continue
 			}
-			d.industry(industryRef{id: n.ID, node: n}, string(rs[m.start:m.end]), si)
+			d.industry(industryRef{id: n.ID, node: n}, d.runeStr(rs[m.start:m.end]), si)
 			// A和B产业: one industry of the document's own as well.
 			if k+1 < len(ms) && ms[k+1].start == m.end+1 && strings.ContainsRune("和与及", rs[m.end]) &&
-				(hasAt(rs, ms[k+1].end, "产业") || strings.HasSuffix(string(rs[ms[k+1].start:ms[k+1].end]), "产业")) {
-				name := strings.TrimSuffix(string(rs[m.start:ms[k+1].end]), "产业")
+				(hasAt(rs, ms[k+1].end, "产业") || strings.HasSuffix(d.runeStr(rs[ms[k+1].start:ms[k+1].end]), "产业")) {
+				name := strings.TrimSuffix(d.runeStr(rs[m.start:ms[k+1].end]), "产业")
 				id := d.entity(kg.TypeIndustry, name)
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredSubIndustryOf, Object: n.ID, Confidence: 0.8}, si)
 			}
@@ -447,7 +447,7 @@ func (d *doc) resolveLegal(w []rune) []rune {
 			out = append(out, w[i:]...)
 			break
 		}
-		c := strings.TrimSpace(string(w[i+1 : q]))
+		c := strings.TrimSpace(d.runeStr(w[i+1 : q]))
 		switch {
 		case strings.HasPrefix(c, "以下简称") || strings.HasPrefix(c, "简称"):
 			short := trimQuotes(strings.TrimPrefix(strings.TrimPrefix(c, "以下简称"), "简称"))
@@ -496,7 +496,7 @@ func (d *doc) knownShort(legal string) string {
 	}
 	rs := []rune(short)
 	for k := len(rs) - 1; k >= 2; k-- {
-		if id, ok := d.firms[string(rs[:k])]; ok {
+		if id, ok := d.firms[d.runeStr(rs[:k])]; ok {
 			return nameOf(id)
 		}
 	}

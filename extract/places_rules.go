@@ -42,10 +42,10 @@ func (d *doc) placeName(a, b int) (name, written string) {
 	}
 	w := d.rs[a:b]
 	if v, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
-		return d.lx.places[v].name, string(w)
+		return d.lx.places[v].name, d.runeStr(w)
 	}
-	if id, ok := d.localPlaces[string(w)]; ok {
-		return strings.TrimPrefix(id, "place/"), string(w)
+	if id, ok := d.localPlaces[d.runeStr(w)]; ok {
+		return strings.TrimPrefix(id, "place/"), d.runeStr(w)
 	}
 	if b-a < 3 || !d.plausibleName(w) || d.isProjectName(w) && !hasPlaceSuffix(w) {
 		return "", ""
@@ -58,7 +58,7 @@ func (d *doc) placeName(a, b int) (name, written string) {
 			return "", ""
 		}
 	}
-	return string(w), string(w)
+	return d.runeStr(w), d.runeStr(w)
 }
 
 // isZoneKind reports whether an area suffix is a kind of development zone.
@@ -112,8 +112,8 @@ func (d *doc) areas(si int) {
 				if v, n := d.lx.place.suffix(rs[max(s.start, j-3):j], 3); n > 0 && v >= 0 {
 					j -= n // 广州|知识城
 				}
-				name := string(rs[j:end])
-				d.area(name, d.entity(kg.TypePlace, name, string(rs[i:end])))
+				name := d.runeStr(rs[j:end])
+				d.area(name, d.entity(kg.TypePlace, name, d.runeStr(rs[i:end])))
 				break
 			}
 			// Back to a separator or preposition, unless that would leave
@@ -150,11 +150,11 @@ func (d *doc) areas(si int) {
 			if suf == "新城" && end < s.end && isHan(rs[end]) {
 				break
 			}
-			name := string(rs[j:end])
+			name := d.runeStr(rs[j:end])
 			if v, n := d.lx.place.longest(rs, j, end); n == end-j {
 				name = d.lx.places[v].name
 			}
-			d.area(string(rs[j:end]), d.entity(kg.TypePlace, name, string(rs[j:end])))
+			d.area(d.runeStr(rs[j:end]), d.entity(kg.TypePlace, name, d.runeStr(rs[j:end])))
 		}
 	}
 }
