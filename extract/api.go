@@ -4,6 +4,7 @@ package extract
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path/filepath"
 	"strings"
 
@@ -33,6 +34,7 @@ type Extractor struct {
 	opts Options
 	tax  *Taxonomy
 	lex  *lexicon
+	seed maphash.Seed // of the indexes of a document's records
 }
 
 const (
@@ -57,7 +59,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{opts: opts, tax: tax, lex: newLexicon(tax, places)}, nil
+	return &Extractor{opts: opts, tax: tax, lex: newLexicon(tax, places), seed: maphash.MakeSeed()}, nil
 }
 
 // Taxonomy returns the industry taxonomy the extractor links industries to.

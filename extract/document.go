@@ -4,6 +4,7 @@ package extract
 // thing, one relation per fact, evidence for each.
 
 import (
+	"hash/maphash"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -26,8 +27,9 @@ type doc struct {
 	off  []int32
 	id   string
 	out  *kg.Extraction
-	ents map[entKey]int // entity → index in out.Entities
-	rels map[relKey]int // relation → index in out.Relations
+	ents recIndex // entity (type, name) → index in out.Entities
+	rels recIndex // relation → index in out.Relations
+	seed maphash.Seed
 	// shorts caches ShortName of legal names.
 	shorts map[string]string
 	// areaNames are the places found by their suffix (豹澥街道, 未来科技城).
@@ -86,7 +88,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		},
 		// Sized for what reports hold (one or two entities and two or
 		// three relations a sentence): grown tables are copied.
-		ents: make(map[entKey]int, len(st.sents)+16), rels: make(map[relKey]int, 2*len(st.sents)+16),
+		ents: newRecIndex(len(st.sents) + 16), rels: newRecIndex(2*len(st.sents) + 16), seed: e.seed,
 		firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 		shorts: map[string]string{},
@@ -114,11 +116,13 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 // ---- entities and relations ----
 
 func (d *doc) entity(typ, name string, aliases ...string) string {
-	i, ok := d.ents[entKey{typ, name}]
-	if !ok {
+	i, slot := d.findEntity(typ, name)
+	if i < 0 {
 		i = len(d.out.Entities)
-		d.ents[entKey{typ, name}] = i
 		d.out.Entities = append(d.out.Entities, kg.Entity{ID: idPrefix(typ) + name, Type: typ, Name: name, Aliases: []string{}})
+		d.ents.put(slot, i, func(j int) uint64 {
+			return entHash(d.seed, d.out.Entities[j].Type, d.out.Entities[j].Name)
+		})
 	}
 	e := &d.out.Entities[i]
 	for _, a := range aliases {
@@ -151,9 +155,6 @@ const (
 
 // namedID is an entity's name as written and its id.
 type namedID struct{ name, id string }
-
-// entKey identifies an entity of a document: its type and name.
-type entKey struct{ typ, name string }
 
 // idPrefix is the id prefix of an entity type: "enterprise/" for Enterprise.
 func idPrefix(typ string) string {
@@ -211,16 +212,12 @@ func (d *doc) str(a, b int) string {
 	return string(d.rs[a:b])
 }
 
-// relKey identifies a fact: one relation per subject, predicate and object
-// or value.
-type relKey struct{ s, p, o, v string }
-
 func (d *doc) relate(r kg.Relation, sent int) {
 	if r.Subject == "" || r.Subject == r.Object {
 		return
 	}
-	key := relKey{r.Subject, r.Predicate, r.Object, r.Value}
-	if i, ok := d.rels[key]; ok {
+	i, slot := d.findRelation(&r)
+	if i >= 0 {
 		// A fact stated as done wins over the same fact stated as a plan.
 		if !r.Planned {
 			d.out.Relations[i].Planned = false
@@ -232,8 +229,8 @@ func (d *doc) relate(r kg.Relation, sent int) {
 	}
 	r.Year = d.st.year
 	r.Evidence = d.evidence(sent)
-	d.rels[key] = len(d.out.Relations)
 	d.out.Relations = append(d.out.Relations, r)
+	d.rels.put(slot, len(d.out.Relations)-1, func(j int) uint64 { return relHash(d.seed, &d.out.Relations[j]) })
 }
 
 // firm registers an enterprise or organization under its short name.

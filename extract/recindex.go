@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"hash/maphash"
+
+	"github.com/kgraph/kg"
+)
+
+// recIndex finds the records of a document (its entities, its relations)
+// by their keys: an open-addressing table of record numbers, compared with
+// the records themselves. A slot takes 4 bytes where a map would copy the
+// key (four strings for a relation) beside each number; a document makes
+// two such indexes, and small documents are most of a corpus.
+type recIndex struct {
+	slots []int32 // record number + 1; 0: free
+	n     int
+}
+
+func newRecIndex(hint int) recIndex {
+	size := 16
+	for size < 2*hint {
+		size <<= 1
+	}
+	return recIndex{slots: make([]int32, size)}
+}
+
+// put records that record i, whose key hashes to h, goes in free slot p,
+// and doubles the table when it is half full (rehash gives the hash of
+// record j).
+func (x *recIndex) put(p, i int, rehash func(j int) uint64) {
+	x.slots[p] = int32(i + 1)
+	x.n++
+	if 2*x.n <= len(x.slots) {
+		return
+	}
+	old := x.slots
+	x.slots = make([]int32, 2*len(old))
+	mask := len(x.slots) - 1
+	for _, k := range old {
+		if k == 0 {
+			continue
+		}
+		q := int(rehash(int(k-1))) & mask
+		for x.slots[q] != 0 {
+			q = (q + 1) & mask
+		}
+		x.slots[q] = k
+	}
+}
+
+func entHash(seed maphash.Seed, typ, name string) uint64 {
+	return maphash.String(seed, name) ^ uint64(len(typ))*0x9e3779b97f4a7c15
+}
+
+func relHash(seed maphash.Seed, r *kg.Relation) uint64 {
+	h := maphash.String(seed, r.Subject)
+	h = h*0x9e3779b97f4a7c15 ^ maphash.String(seed, r.Object)
+	h = h*0x9e3779b97f4a7c15 ^ maphash.String(seed, r.Predicate)
+	return h*0x9e3779b97f4a7c15 ^ maphash.String(seed, r.Value)
+}
+
+// findEntity returns the index in out.Entities of the entity typ/name, or
+// -1 and the slot where it goes.
+func (d *doc) findEntity(typ, name string) (i, slot int) {
+	x := &d.ents
+	mask := len(x.slots) - 1
+	for p := int(entHash(d.seed, typ, name)) & mask; ; p = (p + 1) & mask {
+		k := x.slots[p]
+		if k == 0 {
+			return -1, p
+		}
+		if e := &d.out.Entities[k-1]; e.Name == name && e.Type == typ {
+			return int(k - 1), p
+		}
+	}
+}
+
+// findRelation returns the index in out.Relations of the fact r states
+// (one per subject, predicate and object or value), or -1 and the slot
+// where it goes.
+func (d *doc) findRelation(r *kg.Relation) (i, slot int) {
+	x := &d.rels
+	mask := len(x.slots) - 1
+	for p := int(relHash(d.seed, r)) & mask; ; p = (p + 1) & mask {
+		k := x.slots[p]
+		if k == 0 {
+			return -1, p
+		}
+		if q := &d.out.Relations[k-1]; q.Subject == r.Subject && q.Object == r.Object && q.Predicate == r.Predicate && q.Value == r.Value {
+			return int(k - 1), p
+		}
+	}
+}
