@@ -13,6 +13,13 @@ type trie struct {
 	// first marks the runes < 65536 that start a word: an 8 KB bitset
 	// that stays in cache rejects most positions of a text.
 	first [1024]uint64
+	// pairs marks the hashes of the first two runes of words of two
+	// runes or more (see pairBit), and single the runes < 65536 that are
+	// words of their own: most positions whose rune starts some word
+	// (产, 新, 中 start hundreds) are rejected by them too, without the
+	// walk's loads from the nodes.
+	pairs  [1024]uint64
+	single [1024]uint64
 	// bmp holds the root's children for runes < 65536 (0: none): one
 	// array load per position of a text.
 	bmp   []int32
@@ -50,6 +57,13 @@ func newTrie() *trie {
 func (t *trie) add(word string, v int) {
 	if word == "" {
 		return
+	}
+	r0, size := utf8.DecodeRuneInString(word)
+	if r1, _ := utf8.DecodeRuneInString(word[size:]); size < len(word) {
+		b := pairBit(r0, r1)
+		t.pairs[b>>6] |= 1 << (b & 63)
+	} else if r0 >= 0 && r0 < 65536 {
+		t.single[r0>>6] |= 1 << (uint(r0) & 63)
 	}
 	cur := int32(0)
 	for _, r := range word {
@@ -154,9 +168,14 @@ func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 	}
 	var cur int32
 	if r := rs[i]; r >= 0 && r < 65536 {
-		// The 8 KB bitset stays in cache; the 256 KB array would not.
+		// The 8 KB bitsets stay in cache; the 256 KB array would not.
 		if t.first[r>>6]&(1<<(uint(r)&63)) == 0 {
 			return v, n
+		}
+		if i+1 < lim {
+			if b := pairBit(r, rs[i+1]); t.pairs[b>>6]&(1<<(b&63)) == 0 && t.single[r>>6]&(1<<(uint(r)&63)) == 0 {
+				return v, n
+			}
 		}
 		cur = t.bmp[r]
 	} else if c, ok := t.root[r]; ok {
@@ -205,6 +224,11 @@ func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 			return v, n
 		}
 	}
+}
+
+// pairBit is the bit of t.pairs for words that start with r0, r1.
+func pairBit(r0, r1 rune) uint32 {
+	return (uint32(r0)*0x9e3779b1 ^ uint32(r1)*0x85ebca6b) >> 16
 }
 
 // longestBuilding is longest from the root's child cur on a trie that is
