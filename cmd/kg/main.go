@@ -10,6 +10,9 @@
 //	kg export  [--seed|--chain] --format F export a subgraph
 //
 // Each subcommand lives in a file of its own; main only dispatches.
+//
+// KG_CPUPROFILE=FILE writes a CPU profile (pprof) of any subcommand, and
+// KG_HEAPPROFILE=FILE a heap profile at its end.
 package main
 
 import (
@@ -20,6 +23,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"syscall"
 )
@@ -47,13 +52,49 @@ func commands() map[string]command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	endProfiles := startProfiles()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	endProfiles()
 	stop()
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "kg:", err)
 		}
 		os.Exit(exitCode(err))
+	}
+}
+
+// startProfiles starts the profiles asked for by KG_CPUPROFILE and
+// KG_HEAPPROFILE; the function it returns writes them.
+func startProfiles() func() {
+	var cpu *os.File
+	if path := os.Getenv("KG_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "kg: cpu profile:", err)
+		} else {
+			cpu = f
+		}
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if path := os.Getenv("KG_HEAPPROFILE"); path != "" {
+			runtime.GC()
+			f, err := os.Create(path)
+			if err == nil {
+				err = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "kg: heap profile:", err)
+			}
+		}
 	}
 }
 
