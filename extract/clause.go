@@ -106,10 +106,10 @@ type seg struct{ a, b int }
 func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	rs := d.rs
 	d.focus = a
-	d.develops(si, a, b, ctx)
-	d.firmPatterns(si, a, b, ctx)
 	// Strip the verbs and adverbs that open the clause.
 	start, _ := d.stripLead(a, b)
+	d.develops(si, a, b, ctx)
+	d.firmPatterns(si, a, b, start, ctx)
 	lead := start > a
 	done := indexRunes(rs, a, start, "完成") >= 0
 	var where string

@@ -84,10 +84,11 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 			Documents:  []kg.Document{},
 			Entities:   make([]kg.Entity, 0, len(st.sents)+16),
 			Relations:  make([]kg.Relation, 0, 2*len(st.sents)+16),
-			Indicators: []kg.Indicator{},
+			Indicators: make([]kg.Indicator, 0, len(st.sents)/2+16),
 		},
-		// Sized for what reports hold (one or two entities and two or
-		// three relations a sentence): grown tables are copied.
+		// Sized for what reports hold (one or two entities, two or three
+		// relations and a figure or less a sentence): grown tables are
+		// copied.
 		ents: newRecIndex(len(st.sents) + 16), rels: newRecIndex(2*len(st.sents) + 16), seed: e.seed,
 		firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},

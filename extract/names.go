@@ -125,9 +125,11 @@ func (d *doc) isFirmName(w []rune) bool {
 
 func (d *doc) placePrefix(w []rune) int {
 	_, n := d.lx.place.longest(w, 0, len(w))
-	for name := range d.localPlaces {
-		if k := runeLen(name); k > n && k < len(w) && hasAt(w, 0, name) && !isZoneShort(name) {
-			n = k
+	for _, name := range d.localNames() {
+		if hasAt(w, 0, name) {
+			if k := runeLen(name); k > n && k < len(w) && !isZoneShort(name) {
+				n = k
+			}
 		}
 	}
 	return n

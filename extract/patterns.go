@@ -58,10 +58,10 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 }
 
 // firmPatterns reads firms from the words around them: X成为…企业,
-// 与X签署…协议, X成功上市, …有限公司.
-func (d *doc) firmPatterns(si, a, b int, ctx industryCtx) {
+// 与X签署…协议, X成功上市, …有限公司. The clause is rs[a:b], and its
+// words start at start, after its opening verbs and adverbs.
+func (d *doc) firmPatterns(si, a, b, start int, ctx industryCtx) {
 	rs := d.rs
-	start, _ := d.stripLead(a, b)
 	// X成为…企业/龙头/独角兽.
 	if k := indexRunes(rs, start, min(b, start+14), "成为"); k > start {
 		rest := d.runeStr(rs[k:b])

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -320,7 +321,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // a call. off is nil when text is not valid UTF-8 (or too long for int32
 // offsets).
 func decodeRunes(text string) (rs []rune, off []int32) {
-	n := utf8.RuneCountInString(text)
+	n := runeStarts(text)
 	rs = make([]rune, n)
 	valid := len(text) < 1<<31
 	if valid {
@@ -328,6 +329,10 @@ func decodeRunes(text string) (rs []rune, off []int32) {
 	}
 	k := 0
 	for i := 0; i < len(text); k++ {
+		if k == n {
+			// More runes than rune starts: bytes that continue no rune.
+			return []rune(text), nil
+		}
 		if valid {
 			off[k] = int32(i)
 		}
@@ -352,8 +357,27 @@ func decodeRunes(text string) (rs []rune, off []int32) {
 		i += size
 	}
 	if !valid {
-		return rs, nil
+		return rs[:k], nil
 	}
 	off[n] = int32(len(text))
 	return rs, off
+}
+
+// runeStarts counts the bytes of s that start a rune (are not 10xxxxxx),
+// eight at a time: the number of runes of valid UTF-8, and never more
+// than that of any text.
+func runeStarts(s string) int {
+	const msb = 0x8080808080808080
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		n += 8 - bits.OnesCount64(x&^(x<<1)&msb)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
