@@ -24,6 +24,9 @@ type lexicon struct {
 	area     *trie // value: index into areaSuffixes
 	develop  *trie // value: index into developVerbs
 	nodes    []*Node
+	// sentence scans place, industry and area in one pass over a
+	// sentence (see doc.mentions).
+	sentence *scanner
 }
 
 func wordTrie(lists ...[]string) *trie {
@@ -107,6 +110,7 @@ func newLexicon(tax *Taxonomy, places []place) *lexicon {
 		lx.unit, lx.measure, lx.area, lx.develop} {
 		t.freeze()
 	}
+	lx.sentence = newScanner(lx.place, lx.industry, lx.area)
 	return lx
 }
 

@@ -235,7 +235,11 @@ func (d *doc) firmLike(w []rune) bool {
 func (d *doc) mentions() {
 	rs := d.rs
 	for si, s := range d.st.sents {
-		d.bufs[bufPlace] = d.lx.place.scan(rs, s.start, s.end, d.bufs[bufPlace][:0])
+		// One pass finds the places, industries and area suffixes.
+		first := len(d.indMatches)
+		hits := [3][]match{d.bufs[bufPlace][:0], d.indMatches, d.bufs[bufArea][:0]}
+		d.lx.sentence.scan(rs, s.start, s.end, hits[:])
+		d.bufs[bufPlace], d.indMatches, d.bufs[bufArea] = hits[0], hits[1], hits[2]
 		for _, m := range d.bufs[bufPlace] {
 			p := d.lx.places[m.val]
 			// A province or city inside a name (浙江大学, 江苏银行) is no mention,
@@ -254,8 +258,6 @@ func (d *doc) mentions() {
 		}
 		// Industry names: kept for industryMentions, which runs after the
 		// rules (one scan of the text, not two).
-		first := len(d.indMatches)
-		d.indMatches = d.lx.industry.scan(rs, s.start, s.end, d.indMatches)
 		for _, m := range d.indMatches[first:] {
 			d.named[d.lx.nodes[m.val]] = true
 		}

@@ -95,11 +95,11 @@ var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", 
 
 // areas finds place names by their suffix anywhere in a sentence
 // (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
-// back to a list separator, a preposition or punctuation.
+// back to a list separator, a preposition or punctuation. The suffixes
+// are in d.bufs[bufArea], found by mentions.
 func (d *doc) areas(si int) {
 	s := d.st.sents[si]
 	rs := d.rs
-	d.bufs[bufArea] = d.lx.area.scan(rs, s.start, s.end, d.bufs[bufArea][:0])
 	for _, m := range d.bufs[bufArea] {
 		i, end, suf := m.start, m.end, areaSuffixes[m.val]
 		for once := true; once; once = false {

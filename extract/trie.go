@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"sort"
 	"unicode/utf8"
 )
@@ -311,4 +312,58 @@ func indexRunes(rs []rune, a, b int, s string) int {
 		}
 	}
 	return -1
+}
+
+// scanner finds the words of several tries in one pass over a text: one
+// load per position says which tries have a word starting with its rune,
+// where a scan per trie would test each trie's bitset at each position.
+type scanner struct {
+	tries []*trie // at most 8
+	// first[r] has bit k set when tries[k] has a word starting with r
+	// (runes < 65536).
+	first []uint8
+}
+
+// newScanner returns a scanner of tries, which must be complete.
+func newScanner(tries ...*trie) *scanner {
+	if len(tries) > 8 {
+		panic("extract: a scanner of more than 8 tries")
+	}
+	s := &scanner{tries: tries, first: make([]uint8, 65536)}
+	for k, t := range tries {
+		for r := range s.first {
+			if t.starts(rune(r)) {
+				s.first[r] |= 1 << k
+			}
+		}
+	}
+	return s
+}
+
+// scan appends to outs[k] what tries[k].scan(rs, from, lim, outs[k])
+// would: the leftmost-longest non-overlapping words in rs[from:lim].
+func (s *scanner) scan(rs []rune, from, lim int, outs [][]match) {
+	var next [8]int // where each trie's next word may start
+	for i := from; i < lim; i++ {
+		var ks uint8
+		if r := rs[i]; r >= 0 && r < 65536 {
+			ks = s.first[r]
+		} else {
+			for k, t := range s.tries {
+				if t.starts(r) {
+					ks |= 1 << k
+				}
+			}
+		}
+		for ; ks != 0; ks &= ks - 1 {
+			k := bits.TrailingZeros8(ks)
+			if i < next[k] {
+				continue
+			}
+			if v, n := s.tries[k].longest(rs, i, lim); n > 0 {
+				outs[k] = append(outs[k], match{i, i + n, v})
+				next[k] = i + n
+			}
+		}
+	}
 }

@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestScanner checks that one pass of a scanner finds what a scan of each
+// of its tries finds, on the sample and on texts made of the tries' words
+// run together (overlaps, words inside words, runes past the BMP).
+func TestScanner(t *testing.T) {
+	t.Parallel()
+	ex := newTestExtractor(t)
+	lx := ex.lex
+	_, sample := Sample()
+	texts := []string{string(sample), "", "区", "𠀀高新区𠀀开发区", "北京经济技术开发区生物医药产业园", "新能源汽车产业链和集成电路产业"}
+	for _, w := range []string{"高新区", "经济开发区", "生物医药", "新能源", "北京市", "街道", "产业园"} {
+		texts = append(texts, w+w[:3]+w+"和"+w)
+	}
+	tries := []*trie{lx.place, lx.industry, lx.area, lx.stage}
+	s := newScanner(tries...)
+	for _, text := range texts {
+		rs := []rune(text)
+		for _, from := range []int{0, 1, len(rs) / 2} {
+			if from > len(rs) {
+				continue
+			}
+			got := make([][]match, len(tries))
+			got[1] = []match{{0, 0, 0}} // appended to, as mentions does
+			s.scan(rs, from, len(rs), got)
+			for k, tr := range tries {
+				want := []match(nil)
+				if k == 1 {
+					want = []match{{0, 0, 0}}
+				}
+				want = tr.scan(rs, from, len(rs), want)
+				if !slices.Equal(got[k], want) {
+					t.Errorf("%.20q from %d, trie %d: %v, want %v", text, from, k, got[k], want)
+				}
+			}
+		}
+	}
+}
