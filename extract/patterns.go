@@ -389,7 +389,8 @@ func ShortName(full string) string {
 			}
 		}
 		for _, pre := range regionPrefixes {
-			if strings.HasPrefix(s, pre) && runeLen(s)-runeLen(pre) >= 2 {
+			// The first rune (three bytes) rules out most prefixes without a call.
+			if len(s) >= 3 && s[0] == pre[0] && s[1] == pre[1] && s[2] == pre[2] && strings.HasPrefix(s, pre) && runeLen(s)-runeLen(pre) >= 2 {
 				s = strings.TrimPrefix(s, pre)
 				changed = true
 			}
