@@ -91,15 +91,17 @@ func endsSentence(s string) bool {
 // cleanLine folds widths, drops control and zero-width characters and
 // removes white space next to Chinese characters.
 func cleanLine(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	var prev rune = -1 // last rune written
+	var b strings.Builder // written to from the first change on
+	var prev rune = -1    // last rune written
 	pendingSpace := false
 	// Most runes are kept as they are: s[copied:i] is such a run, written
 	// in one piece when a rune that changes (or goes) ends it, instead of
 	// rune by rune.
 	copied := 0
 	flush := func(i int) {
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
 		if copied < i {
 			b.WriteString(s[copied:i])
 		}
@@ -146,6 +148,9 @@ func cleanLine(s string) string {
 			b.WriteRune(r)
 		}
 		prev = r
+	}
+	if copied == 0 {
+		return s // nothing changed (most lines): no copy
 	}
 	flush(len(s))
 	return b.String()
