@@ -14,13 +14,15 @@ type trie struct {
 	// first marks the runes < 65536 that start a word: an 8 KB bitset
 	// that stays in cache rejects most positions of a text.
 	first [1024]uint64
-	// pairs marks the hashes of the first two runes of words of two
-	// runes or more (see pairBit), and single the runes < 65536 that are
-	// words of their own: most positions whose rune starts some word
-	// (产, 新, 中 start hundreds) are rejected by them too, without the
-	// walk's loads from the nodes.
-	pairs  [1024]uint64
-	single [1024]uint64
+	// single marks the runes < 65536 that are words of their own, and
+	// pairs the hashes of the first two runes of the other words (see
+	// pairBit; sized by freeze to the trie, so that small tries keep
+	// theirs in a few cache lines): most positions whose rune starts
+	// some word (产, 新, 中 start hundreds) are rejected by them, without
+	// the walk's loads from the nodes.
+	single    [1024]uint64
+	pairs     []uint64 // nil until freeze
+	pairShift uint32   // a pair's bit is pairBit >> pairShift
 	// bmp holds the root's children for runes < 65536 (0: none): one
 	// array load per position of a text.
 	bmp   []int32
@@ -59,11 +61,7 @@ func (t *trie) add(word string, v int) {
 	if word == "" {
 		return
 	}
-	r0, size := utf8.DecodeRuneInString(word)
-	if r1, _ := utf8.DecodeRuneInString(word[size:]); size < len(word) {
-		b := pairBit(r0, r1)
-		t.pairs[b>>6] |= 1 << (b & 63)
-	} else if r0 >= 0 && r0 < 65536 {
+	if r0, size := utf8.DecodeRuneInString(word); size == len(word) && r0 >= 0 && r0 < 65536 {
 		t.single[r0>>6] |= 1 << (uint(r0) & 63)
 	}
 	cur := int32(0)
@@ -92,12 +90,30 @@ func (t *trie) add(word string, v int) {
 		cur = next
 	}
 	t.nodes[cur].val = int32(v) + 1
-	t.flat, t.edges = nil, nil
+	t.flat, t.edges, t.pairs = nil, nil, nil
 }
 
 // freeze packs the trie for matching. Call it once the words are added;
 // the lexicon does so for all its tries.
 func (t *trie) freeze() {
+	// Eight bits a pair of first runes: one pair in eight that starts no
+	// word passes.
+	npairs := 0
+	for _, c := range t.nodes[0].kids {
+		npairs += len(t.nodes[c].keys)
+	}
+	size := 512
+	t.pairShift = 32 - 9
+	for size < 8*npairs {
+		size, t.pairShift = size<<1, t.pairShift-1
+	}
+	t.pairs = make([]uint64, size/64)
+	for k, c := range t.nodes[0].kids {
+		for _, r1 := range t.nodes[c].keys {
+			b := pairBit(t.nodes[0].keys[k], r1) >> t.pairShift
+			t.pairs[b>>6] |= 1 << (b & 63)
+		}
+	}
 	t.flat = make([]fnode, len(t.nodes))
 	t.edges = t.edges[:0]
 	for i, nd := range t.nodes {
@@ -173,8 +189,9 @@ func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 		if t.first[r>>6]&(1<<(uint(r)&63)) == 0 {
 			return v, n
 		}
-		if i+1 < lim {
-			if b := pairBit(r, rs[i+1]); t.pairs[b>>6]&(1<<(b&63)) == 0 && t.single[r>>6]&(1<<(uint(r)&63)) == 0 {
+		if i+1 < lim && t.pairs != nil {
+			b := pairBit(r, rs[i+1]) >> t.pairShift
+			if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.single[r>>6]&(1<<(uint(r)&63)) == 0 {
 				return v, n
 			}
 		}
@@ -227,9 +244,10 @@ func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 	}
 }
 
-// pairBit is the bit of t.pairs for words that start with r0, r1.
+// pairBit is the hash of the first two runes of words, r0 and r1, whose
+// high bits are their bit of t.pairs.
 func pairBit(r0, r1 rune) uint32 {
-	return (uint32(r0)*0x9e3779b1 ^ uint32(r1)*0x85ebca6b) >> 16
+	return uint32(r0)*0x9e3779b1 ^ uint32(r1)*0x85ebca6b
 }
 
 // longestBuilding is longest from the root's child cur on a trie that is
