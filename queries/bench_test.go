@@ -28,6 +28,10 @@ var benchStore struct {
 func openBench(b *testing.B) *graph.Store {
 	benchStore.once.Do(func() {
 		start := time.Now()
+		if *queries.BenchDB != "" {
+			benchStore.st, benchStore.err = graph.Open(context.Background(), *queries.BenchDB)
+			return
+		}
 		benchStore.st, benchStore.err = querytest.SyntheticStore(context.Background(), *benchDocs, 1)
 		fmt.Printf("loaded %d synthetic documents in %v\n", *benchDocs, time.Since(start))
 	})

@@ -290,32 +290,33 @@ func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred boo
 	if err != nil {
 		return nil, err
 	}
-	page := func() *FirmsPage {
-		p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}}
-		if offset < len(f.firms) {
-			end := min(offset+limit, len(f.firms))
-			p.Firms, p.frags = f.firms[offset:end], f.frags[offset:end]
-			if end < len(f.firms) {
-				p.NextOffset = end
-			}
-		}
-		return p
-	}
-	// Pages are kept, a bounded number per chain, until the graph changes.
+	return ix.page(f, offset, limit), nil
+}
+
+// page returns the page of f's firms from offset, at most limit long. Pages
+// are kept, a bounded number per chain, until the graph changes.
+func (ix *index) page(f *chainFits, offset, limit int) *FirmsPage {
 	key := [2]int{offset, limit}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if p := f.pages[key]; p != nil {
-		return p, nil
+		return p
 	}
-	p := page()
+	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}}
+	if offset < len(f.firms) {
+		end := min(offset+limit, len(f.firms))
+		p.Firms, p.frags = f.firms[offset:end], f.frags[offset:end]
+		if end < len(f.firms) {
+			p.NextOffset = end
+		}
+	}
 	if len(f.pages) < maxCachedPages {
 		if f.pages == nil {
 			f.pages = map[[2]int]*FirmsPage{}
 		}
 		f.pages[key] = p
 	}
-	return p, nil
+	return p
 }
 
 // maxCachedPages bounds the pages of one chain's answer kept encoded.

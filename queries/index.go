@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -146,6 +147,9 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 		return nil, err
 	}
 	merged := make(map[string]*rel, len(rels))
+	// A relation stated by many documents is merged many times: its
+	// evidence is gathered first and put in order once, not on every merge.
+	gathered := map[*rel]bool{}
 	for _, x := range rels {
 		s := ix.nodes[x.Subject]
 		if s == nil {
@@ -159,20 +163,27 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 		}
 		k := relKey(x)
 		if m := merged[k]; m != nil {
-			m.Evidence = mergeEvidence(m.Evidence, x.Evidence)
+			if !gathered[m] {
+				gathered[m] = true
+				m.Evidence = slices.Clip(m.Evidence) // appends must not write into the store's copy
+			}
+			m.Evidence = append(m.Evidence, x.Evidence...)
 			m.Inferred = m.Inferred && x.Inferred
 			if x.Confidence > m.Confidence {
 				m.Confidence = x.Confidence
 			}
 			continue
 		}
-		x.Evidence = mergeEvidence(nil, x.Evidence)
+		x.Evidence = normEvidence(x.Evidence)
 		m := &rel{Relation: x, id: edgeID(x)}
 		merged[k] = m
 		s.out = append(s.out, m)
 		if o != nil {
 			o.in = append(o.in, m)
 		}
+	}
+	for m := range gathered {
+		m.Evidence = normEvidence(m.Evidence)
 	}
 	for _, n := range ix.order {
 		sortRels(n.out)
@@ -281,24 +292,59 @@ func listRelations(ctx context.Context, r Reader, nodes []*node) ([]kg.Relation,
 	return rels, nil
 }
 
-func mergeEvidence(a, b []kg.Evidence) []kg.Evidence {
-	out := make([]kg.Evidence, 0, len(a)+len(b))
-	seen := make(map[[3]any]bool, len(a)+len(b))
-	for _, ev := range append(append([]kg.Evidence{}, a...), b...) {
-		k := [3]any{ev.Document, ev.Start, ev.End}
-		if seen[k] {
-			continue
+// normEvidence puts evidence in document and start order and drops
+// repeats (same document, start and end), keeping the first of each. It
+// sorts evs in place, and returns it as is when it is in order already.
+func normEvidence(evs []kg.Evidence) []kg.Evidence {
+	if evidenceNormal(evs) {
+		if evs == nil {
+			return []kg.Evidence{}
 		}
-		seen[k] = true
-		out = append(out, ev)
+		return evs
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Document != out[j].Document {
-			return out[i].Document < out[j].Document
+	slices.SortStableFunc(evs, cmpEvidence)
+	out := evs[:0]
+	for i, ev := range evs {
+		// Repeats share document and start, so they sit in one run.
+		dup := false
+		for j := len(out) - 1; j >= 0 && cmpEvidence(out[j], ev) == 0; j-- {
+			if out[j].End == ev.End {
+				dup = true
+				break
+			}
 		}
-		return out[i].Start < out[j].Start
-	})
+		if !dup {
+			out = append(out, evs[i])
+		}
+	}
+	clear(evs[len(out):])
 	return out
+}
+
+func cmpEvidence(a, b kg.Evidence) int {
+	if c := strings.Compare(a.Document, b.Document); c != 0 {
+		return c
+	}
+	return a.Start - b.Start
+}
+
+// evidenceNormal reports whether evs is in order without repeats.
+func evidenceNormal(evs []kg.Evidence) bool {
+	for i := 1; i < len(evs); i++ {
+		c := cmpEvidence(evs[i-1], evs[i])
+		if c > 0 {
+			return false
+		}
+		if c == 0 {
+			// A run of equal starts: look for a repeated end in it.
+			for j := i - 1; j >= 0 && cmpEvidence(evs[j], evs[i]) == 0; j-- {
+				if evs[j].End == evs[i].End {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 func sortRels(rs []*rel) {
