@@ -39,15 +39,28 @@ type index struct {
 	// parent, when set, is consulted by resolve for what keys and entities
 	// lack (an overlay of documents staged in one transaction).
 	parent *index
+
+	// lean: the index of a store opened for loading (lean.go). docs then
+	// hold the documents' headers only, packed their models, entities
+	// leanEntity for every id, and rels nothing.
+	lean   bool
+	packed map[string][]byte
+	full   map[string]*docModel // models that could not be packed
 }
 
-func newIndex() *index {
-	return &index{
+func newIndex(lean bool) *index {
+	x := &index{
 		docs:     make(map[string]*docModel),
 		entities: make(map[string]*merged),
 		rels:     make(map[string][]relRef),
 		keys:     make(map[string]string),
+		lean:     lean,
 	}
+	if lean {
+		x.packed = make(map[string][]byte)
+		x.full = make(map[string]*docModel)
+	}
+	return x
 }
 
 // entity returns the merged view of an entity, or nil.
@@ -72,6 +85,10 @@ func (m *docModel) related() map[string]bool {
 
 // put adds or replaces one document.
 func (x *index) put(m *docModel) {
+	if x.lean {
+		x.putLean(m)
+		return
+	}
 	if _, ok := x.docs[m.doc.ID]; ok {
 		x.remove(m.doc.ID)
 	}
@@ -90,6 +107,12 @@ func (x *index) put(m *docModel) {
 
 // remove drops one document.
 func (x *index) remove(doc string) {
+	if x.lean {
+		delete(x.docs, doc)
+		delete(x.packed, doc)
+		delete(x.full, doc)
+		return
+	}
 	m, ok := x.docs[doc]
 	if !ok {
 		return

@@ -10,6 +10,9 @@ import (
 
 // Entity returns one entity by id, or a kg.ENotFound error.
 func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
+	if err := s.readable(ctx); err != nil {
+		return kg.Entity{}, readErr("entity", err)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	e := s.idx.entity(id)
@@ -23,6 +26,9 @@ func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
 // evidence, ordered by predicate, direction and the other end. An unknown id
 // gives a kg.ENotFound error.
 func (s *Store) Edges(ctx context.Context, id string) ([]Edge, error) {
+	if err := s.readable(ctx); err != nil {
+		return nil, readErr("edges", err)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	refs, ok := s.idx.rels[id]
@@ -73,6 +79,9 @@ func (s *Store) Edges(ctx context.Context, id string) ([]Edge, error) {
 
 // EntitiesOfType lists all entities of one type ("" for all types), by id.
 func (s *Store) EntitiesOfType(ctx context.Context, typ string) ([]kg.Entity, error) {
+	if err := s.readable(ctx); err != nil {
+		return nil, readErr("entities", err)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make([]kg.Entity, 0, len(s.idx.entities))
@@ -88,6 +97,9 @@ func (s *Store) EntitiesOfType(ctx context.Context, typ string) ([]kg.Entity, er
 // Documents lists the documents (without their text and sentences), by id;
 // the taxonomy's pseudo-document is not one of them.
 func (s *Store) Documents(ctx context.Context) ([]kg.Document, error) {
+	if err := s.readable(ctx); err != nil {
+		return nil, readErr("documents", err)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make([]kg.Document, 0, len(s.idx.docs))
@@ -105,6 +117,9 @@ func (s *Store) Documents(ctx context.Context) ([]kg.Document, error) {
 
 // Document returns one document with its text and sentence spans.
 func (s *Store) Document(ctx context.Context, id string) (kg.Document, error) {
+	if err := s.readable(ctx); err != nil {
+		return kg.Document{}, readErr("document", err)
+	}
 	s.mu.RLock()
 	m, ok := s.idx.docs[id]
 	var d kg.Document
@@ -138,6 +153,9 @@ type DocumentStats struct {
 // DocumentStats returns the counts of one document's entities, relations and
 // indicators, or a kg.ENotFound error.
 func (s *Store) DocumentStats(ctx context.Context, id string) (DocumentStats, error) {
+	if err := s.readable(ctx); err != nil {
+		return DocumentStats{}, readErr("document", err)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	m, ok := s.idx.docs[id]
@@ -150,6 +168,9 @@ func (s *Store) DocumentStats(ctx context.Context, id string) (DocumentStats, er
 // Indicators lists the indicators of one document ("" for all), by document
 // then id.
 func (s *Store) Indicators(ctx context.Context, doc string) ([]kg.Indicator, error) {
+	if err := s.readable(ctx); err != nil {
+		return nil, readErr("indicators", err)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var docs []string

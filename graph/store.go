@@ -44,6 +44,9 @@ type Store struct {
 	mu      sync.RWMutex
 	idx     *index
 	version atomic.Uint64
+	// lean is set while the store holds the lean index of a store opened
+	// for loading (lean.go).
+	lean atomic.Bool
 	// allMu orders the starts of whole-store iterations: memstore marks
 	// itself as being read (a write) when one starts, which two readers
 	// under qsMu.RLock would race on.
@@ -65,11 +68,15 @@ var _ interface {
 //
 // A bolt file held by another process gives a kg.EConflict error after one
 // second, never a hang.
-func Open(ctx context.Context, addr string) (*Store, error) {
+func Open(ctx context.Context, addr string, opts ...Option) (*Store, error) {
 	if addr == "" {
 		addr = DefaultAddr
 	}
-	s := &Store{addr: addr, idx: newIndex()}
+	s := &Store{addr: addr}
+	for _, o := range opts {
+		o(s)
+	}
+	s.idx = newIndex(s.lean.Load())
 	var err error
 	switch {
 	case addr == "mem:" || addr == "mem" || strings.HasPrefix(addr, "mem:"):
@@ -227,7 +234,7 @@ func (s *Store) loadIndex(ctx context.Context) error {
 		docs = append(docs, doc)
 	}
 	sort.Strings(docs)
-	idx := newIndex()
+	idx := newIndex(s.lean.Load())
 	for _, doc := range docs {
 		m, _ := decode(doc, byDoc[doc])
 		delete(byDoc, doc)

@@ -238,7 +238,11 @@ func (s *Store) diff(ctx context.Context, m *docModel, text string, staged *inde
 	staged.resolve(m)
 	newQuads := encode(m, text)
 	var oldQuads []quad.Quad
-	if old, ok := s.idx.docs[id]; ok {
+	old, ok, err := s.idx.model(id)
+	if err != nil {
+		return LoadStats{}, nil, nil, fmt.Errorf("load %s: earlier version: %w", id, err)
+	}
+	if ok {
 		oldQuads = encode(old, "")
 		stored, err := s.subjectQuads(ctx, docIRI(id))
 		if err != nil {
@@ -331,7 +335,10 @@ func (s *Store) RemoveDocument(ctx context.Context, id string) error {
 	if s.qs == nil {
 		return errClosed("remove")
 	}
-	old, ok := s.idx.docs[id]
+	old, ok, err := s.idx.model(id)
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", id, err)
+	}
 	if !ok {
 		return &kg.Error{Code: kg.ENotFound, Op: "remove", Message: "no document " + id}
 	}

@@ -101,7 +101,9 @@ func benchDeps() bench.Deps {
 			if err != nil {
 				return nil, err
 			}
-			st, err := graph.Open(ctx, addr)
+			// As kg build opens it: for loading; the first question
+			// builds the index that answers it.
+			st, err := graph.Open(ctx, addr, graph.ForLoading())
 			if err != nil {
 				return nil, err
 			}

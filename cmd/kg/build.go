@@ -55,7 +55,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	st, err := graph.Open(ctx, *db)
+	// Opened for loading: the store keeps what loading needs, not the
+	// index that answers questions (graph.ForLoading).
+	st, err := graph.Open(ctx, *db, graph.ForLoading())
 	if err != nil {
 		return err
 	}
@@ -77,6 +79,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "kg build: %s: warning: %s\n", f, w)
 	}, prog.add)
 	prog.clear()
+	heapProfile()
 	el := time.Since(start)
 	fmt.Fprintf(stdout, "built %d of %d documents into %s: %d quads written, %d removed, %d entities, %d relations in %s (%.0f quads/s)\n",
 		loaded.docs, len(files), *db, loaded.added, loaded.removed, loaded.entities, loaded.relations,

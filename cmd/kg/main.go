@@ -26,6 +26,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"sort"
+	"sync"
 	"syscall"
 )
 
@@ -84,18 +85,31 @@ func startProfiles() func() {
 			pprof.StopCPUProfile()
 			cpu.Close()
 		}
-		if path := os.Getenv("KG_HEAPPROFILE"); path != "" {
-			runtime.GC()
-			f, err := os.Create(path)
-			if err == nil {
-				err = pprof.WriteHeapProfile(f)
-				f.Close()
-			}
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "kg: heap profile:", err)
-			}
-		}
+		heapProfile()
 	}
+}
+
+var heapOnce sync.Once
+
+// heapProfile writes the heap profile asked for by KG_HEAPPROFILE, once: a
+// subcommand calls it when its work is done but before it lets go of its
+// store, so that the profile shows what the work held.
+func heapProfile() {
+	path := os.Getenv("KG_HEAPPROFILE")
+	if path == "" {
+		return
+	}
+	heapOnce.Do(func() {
+		runtime.GC()
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "kg: heap profile:", err)
+		}
+	})
 }
 
 // errUsage marks a command line that could not be understood.
