@@ -107,6 +107,31 @@ func cleanLine(s string) string {
 		}
 	}
 	for i, size := 0, 0; i < len(s); i += size {
+		if !pendingSpace {
+			// A run of runes that stay as they are and ask for nothing of
+			// the next: printable ASCII and U+4000 to U+9FFF (most Han),
+			// passed over a byte at a time.
+			j, last := i, -1
+			for j < len(s) {
+				c := s[j]
+				if c > ' ' && c < 0x7f {
+					last, j = j, j+1
+				} else if c >= 0xe4 && c <= 0xe9 && j+2 < len(s) && s[j+1]&0xc0 == 0x80 && s[j+2]&0xc0 == 0x80 {
+					last, j = j, j+3
+				} else {
+					break
+				}
+			}
+			if last >= 0 {
+				if c := s[last]; c < utf8.RuneSelf {
+					prev = rune(c)
+				} else {
+					prev = rune(c&0x0f)<<12 | rune(s[last+1]&0x3f)<<6 | rune(s[last+2]&0x3f)
+				}
+				size = j - i
+				continue
+			}
+		}
 		// Decoded here: Chinese text is nearly all three-byte runes, for
 		// which range over the string makes a call each.
 		var r0 rune
