@@ -320,12 +320,17 @@ func (t *trie) suffix(rs []rune, max int) (v, n int) {
 
 // indexRunes returns the first index ≥ a where s occurs in rs[a:b], or -1.
 func indexRunes(rs []rune, a, b int, s string) int {
-	r0, size := utf8.DecodeRuneInString(s)
-	if size == 0 {
+	var r0 rune
+	var size int
+	if c := s; len(c) >= 3 && c[0]&0xf0 == 0xe0 && c[0] != 0xe0 && c[0] != 0xed && c[1]&0xc0 == 0x80 && c[2]&0xc0 == 0x80 {
+		// A Chinese rune (the rules' words), decoded without a call.
+		r0, size = rune(c[0]&0x0f)<<12|rune(c[1]&0x3f)<<6|rune(c[2]&0x3f), 3
+	} else if r0, size = utf8.DecodeRuneInString(s); size == 0 {
 		return -1
 	}
+	rest := s[size:]
 	for i := a; i < b; i++ {
-		if rs[i] == r0 && hasAt(rs[:b], i, s) {
+		if rs[i] == r0 && hasAt(rs[:b], i+1, rest) {
 			return i
 		}
 	}
