@@ -2,12 +2,14 @@ package queries
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/kgraph/kg"
@@ -99,12 +101,18 @@ const (
 )
 
 type chainFits struct {
-	answer   *ChainFirms
-	pages    map[[2]int]*FirmsPage // by offset and limit, guarded by index.mu
-	frags    []firmJSON            // each firm encoded, on first use
-	firms    []FirmFit
-	projects map[string]bool // projects in the chain (direct or of its firms)
-	members  map[string]bool // firms and projects that fit
+	answer *ChainFirms
+	pages  map[[2]int]*FirmsPage // by offset and limit, guarded by index.mu
+	frags  []firmJSON            // each firm encoded, on first use
+	firms  []FirmFit
+	infos  []*firmInfo // of firms[i]
+	// projectCount counts the projects in the chain (direct or of its
+	// firms).
+	projectCount int
+	linked       []*node // subjects of the relations into the chain, repeats and all
+
+	membersOnce sync.Once
+	members     map[string]bool // see memberSet
 }
 
 // Chains returns the industry-chain tree with counts.
@@ -129,7 +137,7 @@ func (ix *index) chainTree() []ChainNode {
 	build = func(n *node, seen map[string]bool) ChainNode {
 		f := ix.fits(n, true)
 		c := ChainNode{ID: n.ID, Name: n.Name, Level: ix.level(n), Segment: n.Attrs["segment"],
-			Firms: len(f.firms), Projects: len(f.projects), Children: []ChainNode{}}
+			Firms: len(f.firms), Projects: f.projectCount, Children: []ChainNode{}}
 		seen[n.ID] = true
 		for _, ch := range sortedByName(ix.children[n.ID]) {
 			if !seen[ch.ID] {
@@ -367,38 +375,68 @@ func better(ix *index, a, b fit) bool {
 	return a.ind.ID < b.ind.ID
 }
 
+// fits returns the fits of root and every chain below it, computed once
+// per index: callers asking at the same time wait for the one computing.
 func (ix *index) fits(root *node, inferred bool) *chainFits {
-	key := root.ID + "\x00" + strconv.FormatBool(inferred)
+	key := fitsKey{root, inferred}
 	ix.mu.Lock()
-	if f := ix.fitsCache[key]; f != nil {
-		ix.mu.Unlock()
-		return f
+	e := ix.fitsCache[key]
+	if e == nil {
+		e = &fitsEntry{}
+		ix.fitsCache[key] = e
 	}
 	ix.mu.Unlock()
+	e.once.Do(func() { e.f = ix.computeFits(root, inferred) })
+	return e.f
+}
 
+type fitsKey struct {
+	root     *node
+	inferred bool
+}
+
+type fitsEntry struct {
+	once sync.Once
+	f    *chainFits
+}
+
+// computeFits answers the chain question. Its cost follows the answer: it
+// visits the relations into the chain's industries and the firms found
+// there; what a fit shows of a firm whatever the chain (its projects and
+// stage) is computed once per index, by firmInfo.
+func (ix *index) computeFits(root *node, inferred bool) *chainFits {
 	inds, top := ix.subtree(root)
-	byFirm := map[string][]fit{}
-	var firmOrder []*node
-	add := func(firm *node, f fit) {
-		if _, ok := byFirm[firm.ID]; !ok {
-			firmOrder = append(firmOrder, firm)
-		}
-		byFirm[firm.ID] = append(byFirm[firm.ID], f)
+	// Every reason of every firm in one slice, grouped by firm below.
+	type reason struct {
+		firm int32 // index into firms
+		f    fit
 	}
-	projects := map[string]bool{}
-	linked := map[string]bool{}
+	var reasons []reason
+	var firms []*node
+	at := map[*node]int32{}
+	projects := map[*node]struct{}{}
+	var linked []*node
+	add := func(firm *node, f fit) {
+		i, ok := at[firm]
+		if !ok {
+			i = int32(len(firms))
+			at[firm] = i
+			firms = append(firms, firm)
+		}
+		reasons = append(reasons, reason{i, f})
+	}
 	for _, ind := range inds {
 		for _, r := range ind.in {
 			if r.Predicate != kg.PredInIndustry || (!inferred && r.Inferred) {
 				continue
 			}
 			sub := ix.nodes[r.Subject]
-			linked[sub.ID] = true
+			linked = append(linked, sub)
 			switch sub.Type {
 			case kg.TypeEnterprise:
 				add(sub, fit{r: r, ind: ind})
 			case kg.TypeProject:
-				projects[sub.ID] = true
+				projects[sub] = struct{}{}
 				for _, o := range sub.in {
 					if o.Predicate == kg.PredHasProject {
 						if owner := ix.nodes[o.Subject]; owner.Type == kg.TypeEnterprise {
@@ -409,106 +447,180 @@ func (ix *index) fits(root *node, inferred bool) *chainFits {
 			}
 		}
 	}
-	res := &chainFits{projects: projects, members: linked}
-	for _, firm := range firmOrder {
-		fs := byFirm[firm.ID]
+	// Group the reasons by firm, in their order (a counting sort).
+	start := make([]int32, len(firms)+1)
+	for _, r := range reasons {
+		start[r.firm+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	grouped := make([]fit, len(reasons))
+	next := slices.Clone(start[:len(firms)])
+	for _, r := range reasons {
+		grouped[next[r.firm]] = r.f
+		next[r.firm]++
+	}
+
+	type cand struct {
+		firm *node
+		fs   []fit
+		best fit
+		info *firmInfo
+	}
+	cands := make([]cand, len(firms))
+	order := make([]*cand, len(firms))
+	for i, firm := range firms {
+		fs := grouped[start[i]:start[i+1]]
 		best := fs[0]
 		for _, f := range fs[1:] {
 			if better(ix, f, best) {
 				best = f
 			}
 		}
-		ff := FirmFit{
-			Entity:     firm.Entity,
-			Chain:      Ref{ID: best.ind.ID, Name: best.ind.Name},
-			Confidence: best.r.Confidence,
-			Inferred:   best.r.Inferred,
-			Segment:    ix.fitSegment(best, fs, top),
-			Projects:   []ProjectRef{},
+		info := ix.firmInfo(firm)
+		for _, p := range info.all {
+			projects[p] = struct{}{}
+		}
+		cands[i] = cand{firm, fs, best, info}
+		order[i] = &cands[i]
+	}
+	// Rank stated fits before inferred ones, then by confidence, then by
+	// number of projects; rank pointers, then build the answers in order.
+	slices.SortFunc(order, func(a, b *cand) int {
+		if a.best.r.Inferred != b.best.r.Inferred {
+			if !a.best.r.Inferred {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(b.best.r.Confidence, a.best.r.Confidence); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(b.info.all), len(a.info.all)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.firm.Name, b.firm.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.firm.ID, b.firm.ID)
+	})
+	res := &chainFits{
+		firms:        make([]FirmFit, len(order)),
+		infos:        make([]*firmInfo, len(order)),
+		projectCount: len(projects),
+		linked:       linked,
+	}
+	for i, c := range order {
+		best := c.best
+		ff := &res.firms[i]
+		*ff = FirmFit{
+			Entity:       c.firm.Entity,
+			Chain:        Ref{ID: best.ind.ID, Name: best.ind.Name},
+			Confidence:   best.r.Confidence,
+			Inferred:     best.r.Inferred,
+			Segment:      ix.fitSegment(best, c.fs, top),
+			Projects:     c.info.projects,
+			ProjectCount: len(c.info.all),
+			Evidence:     fitEvidence(best, c.fs),
 		}
 		if best.via != nil {
 			v := best.via.ref()
 			ff.Via = &v
 		}
-		// Evidence: the best fit's first, then the other stated ones.
-		ev := slices.Clone(best.r.Evidence)
-		for _, f := range fs {
-			if f.r != best.r && f.r.Inferred == best.r.Inferred {
-				ev = mergeKeepOrder(ev, f.r.Evidence)
+		if st := c.info.stage; st != nil {
+			ff.Stage, ff.Planned, ff.StageEvid = st.Value, st.Planned, st.Evidence
+		}
+		res.infos[i] = c.info
+	}
+	res.answer = &ChainFirms{Chain: Ref{ID: root.ID, Name: root.Name}, Firms: res.firms}
+	res.frags = make([]firmJSON, len(res.firms))
+	return res
+}
+
+// fitEvidence is the evidence a fit shows: the best reason's first, then
+// that of the firm's other reasons of the same kind (stated or inferred),
+// at most maxFitEvidence.
+func fitEvidence(best fit, fs []fit) []kg.Evidence {
+	ev := make([]kg.Evidence, 0, min(maxFitEvidence, len(best.r.Evidence)))
+	add := func(evs []kg.Evidence) {
+		for _, e := range evs {
+			if len(ev) == maxFitEvidence {
+				return
+			}
+			if !slices.ContainsFunc(ev, func(x kg.Evidence) bool {
+				return x.Document == e.Document && x.Start == e.Start && x.End == e.End
+			}) {
+				ev = append(ev, e)
 			}
 		}
-		if len(ev) > maxFitEvidence {
-			ev = ev[:maxFitEvidence]
+	}
+	add(best.r.Evidence)
+	for _, f := range fs {
+		if f.r != best.r && f.r.Inferred == best.r.Inferred {
+			add(f.r.Evidence)
 		}
-		ff.Evidence = ev
-		for _, r := range firm.out {
+	}
+	return ev
+}
+
+// firmInfo is what a fit shows of a firm whatever the chain: its projects
+// (the maxFitProjects most recent) and its own latest stage. It is computed
+// once per index and shared by every answer that lists the firm.
+type firmInfo struct {
+	all      []*node      // every project of the firm
+	projects []ProjectRef // the most recent, at most maxFitProjects
+	stage    *rel
+}
+
+func (ix *index) firmInfo(n *node) *firmInfo {
+	n.infoOnce.Do(func() {
+		info := &firmInfo{}
+		refs := []ProjectRef{}
+		for _, r := range n.out {
 			if r.Predicate == kg.PredHasProject {
 				p := ix.nodes[r.Object]
-				ff.Projects = append(ff.Projects, ix.projectRef(p))
-				projects[p.ID] = true
-				res.members[p.ID] = true
+				info.all = append(info.all, p)
+				refs = append(refs, ix.projectRef(p))
 			}
 		}
 		// The most recent projects first; a list shows a few, the firm's
 		// detail all of them.
-		sort.SliceStable(ff.Projects, func(i, j int) bool {
-			if ff.Projects[i].Year != ff.Projects[j].Year {
-				return ff.Projects[i].Year > ff.Projects[j].Year
+		sort.SliceStable(refs, func(i, j int) bool {
+			if refs[i].Year != refs[j].Year {
+				return refs[i].Year > refs[j].Year
 			}
-			return ff.Projects[i].Entity.Name < ff.Projects[j].Entity.Name
+			return refs[i].Entity.Name < refs[j].Entity.Name
 		})
-		ff.ProjectCount = len(ff.Projects)
-		if len(ff.Projects) > maxFitProjects {
-			ff.Projects = ff.Projects[:maxFitProjects]
+		if len(refs) > maxFitProjects {
+			refs = refs[:maxFitProjects:maxFitProjects]
 		}
-		if st, ok := ix.latestStage(firm); ok {
-			ff.Stage, ff.Planned, ff.StageEvid = st.Value, st.Planned, st.Evidence
+		info.projects = refs
+		if st, ok := ix.latestStage(n); ok {
+			info.stage = st
 		}
-		res.members[firm.ID] = true
-		res.firms = append(res.firms, ff)
-	}
-	for p := range projects {
-		res.members[p] = true
-	}
-	sort.SliceStable(res.firms, func(i, j int) bool {
-		a, b := res.firms[i], res.firms[j]
-		if a.Inferred != b.Inferred {
-			return !a.Inferred
-		}
-		if a.Confidence != b.Confidence {
-			return a.Confidence > b.Confidence
-		}
-		if a.ProjectCount != b.ProjectCount {
-			return a.ProjectCount > b.ProjectCount
-		}
-		if a.Entity.Name != b.Entity.Name {
-			return a.Entity.Name < b.Entity.Name
-		}
-		return a.Entity.ID < b.Entity.ID
+		n.info = info
 	})
-	if res.firms == nil {
-		res.firms = []FirmFit{}
-	}
-	res.answer = &ChainFirms{Chain: Ref{ID: root.ID, Name: root.Name}, Firms: res.firms}
-	res.frags = make([]firmJSON, len(res.firms))
-	ix.mu.Lock()
-	ix.fitsCache[key] = res
-	ix.mu.Unlock()
-	return res
+	return n.info
 }
 
-func mergeKeepOrder(a, b []kg.Evidence) []kg.Evidence {
-	seen := make(map[[3]any]bool, len(a))
-	for _, e := range a {
-		seen[[3]any{e.Document, e.Start, e.End}] = true
-	}
-	for _, e := range b {
-		if k := [3]any{e.Document, e.Start, e.End}; !seen[k] {
-			seen[k] = true
-			a = append(a, e)
+// memberSet returns, by id, the firms that fit, their projects, and every
+// entity related to the chain's industries (projects that fit included).
+func (f *chainFits) memberSet() map[string]bool {
+	f.membersOnce.Do(func() {
+		m := make(map[string]bool, len(f.linked)+len(f.firms))
+		for _, n := range f.linked {
+			m[n.ID] = true
 		}
-	}
-	return a
+		for i := range f.firms {
+			m[f.firms[i].Entity.ID] = true
+			for _, p := range f.infos[i].all {
+				m[p.ID] = true
+			}
+		}
+		f.members = m
+	})
+	return f.members
 }
 
 // fitSegment is the segment of the best fit, or where that fit names none

@@ -60,8 +60,11 @@ func coldIndex(b *testing.B, n int) *index {
 func (ix *index) forget() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.fitsCache = map[string]*chainFits{}
+	ix.fitsCache = map[fitsKey]*fitsEntry{}
 	ix.tree = nil
+	for _, n := range ix.order {
+		n.infoOnce, n.info = sync.Once{}, nil
+	}
 
 }
 

@@ -145,7 +145,7 @@ func (s *Service) Search(ctx context.Context, p SearchParams) (*SearchResult, er
 		if err != nil {
 			return nil, err
 		}
-		members := ix.fits(ind, true).members
+		members := ix.fits(ind, true).memberSet()
 		candidates = make([]*node, 0, len(members))
 		for id := range members {
 			candidates = append(candidates, ix.nodes[id])

@@ -424,8 +424,9 @@ func (s *Service) Subgraph(ctx context.Context, sel Selection) (*Subgraph, error
 			add(ix.nodes[p.Entity.ID])
 		}
 	}
-	ids := make([]string, 0, len(f.members))
-	for id := range f.members {
+	members := f.memberSet()
+	ids := make([]string, 0, len(members))
+	for id := range members {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)

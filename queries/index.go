@@ -41,6 +41,9 @@ type node struct {
 	// keys are the normalized name, aliases and attribute values, for search.
 	keys []string
 	docs map[string]bool // documents whose evidence mentions this entity
+
+	infoOnce sync.Once
+	info     *firmInfo // see index.firmInfo
 }
 
 // rel is one relation, its evidence merged across documents.
@@ -70,7 +73,7 @@ type index struct {
 	depth    map[string]int
 
 	mu        sync.Mutex
-	fitsCache map[string]*chainFits // by chain id and inferred flag
+	fitsCache map[fitsKey]*fitsEntry
 	tree      []ChainNode
 
 	docsOnce     sync.Once
@@ -113,7 +116,7 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 		children:  make(map[string][]*node),
 		parents:   make(map[string][]*node),
 		depth:     make(map[string]int),
-		fitsCache: make(map[string]*chainFits),
+		fitsCache: make(map[fitsKey]*fitsEntry),
 	}
 	for _, e := range ents {
 		if e.Type == kg.TypeDocument || e.Type == kg.TypeIndicator {
@@ -438,29 +441,40 @@ func New(r Reader) *Service {
 	return &Service{r: r}
 }
 
-// index returns an index of the store's current version, building it when
-// the store has changed. While one caller rebuilds, the others answer from
-// the previous version rather than wait (a rebuild of a large corpus takes
-// seconds); only when there is no index yet do they wait for the first.
-// Writers call Refresh, so that their own next question sees their write.
+// index returns an index of the store's current version, or while that
+// is being built, the previous one: a rebuild of a large corpus takes
+// seconds, and no question waits for it. The first caller to see the store
+// changed starts the rebuild in the background; only when there is no
+// index yet do callers wait for the first. Writers call Refresh, so that
+// their own next question sees their write.
 func (s *Service) index(ctx context.Context) (*index, error) {
 	v := s.r.Version()
 	cur := s.cur.Load()
 	if cur != nil && cur.version == v {
 		return cur, nil
 	}
-	if cur == nil {
-		s.mu.Lock()
-	} else if !s.mu.TryLock() {
+	if cur != nil {
+		if s.mu.TryLock() {
+			go func() {
+				defer s.mu.Unlock()
+				// A failed rebuild leaves the previous index in place;
+				// the next question to see the change tries again.
+				s.rebuildLocked(context.WithoutCancel(ctx), true)
+			}()
+		}
 		return cur, nil
 	}
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.rebuildLocked(ctx)
+	return s.rebuildLocked(ctx, false)
 }
 
 // rebuildLocked builds the index unless it is current; s.mu is held. The
 // build is not cancelled with the request that started it: others use it.
-func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
+// With warm, every chain's answer is computed before the index is
+// published, so that no question pays for it; else the new index is
+// published first (a writer waits for it) and warmed in the background.
+func (s *Service) rebuildLocked(ctx context.Context, warm bool) (*index, error) {
 	if cur := s.cur.Load(); cur != nil && cur.version == s.r.Version() {
 		return cur, nil
 	}
@@ -468,9 +482,14 @@ func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
 	if err != nil {
 		return nil, err
 	}
+	if warm {
+		ix.chainTree()
+		s.cur.Store(ix)
+		return ix, nil
+	}
 	s.cur.Store(ix)
-	// Answer every chain's question ahead of the first request for it; the
-	// work is done once whoever asks first.
+	// Concurrent askers of a chain not yet warm wait for one computation
+	// of it (index.fits), not for the whole tree.
 	go ix.chainTree()
 	return ix, nil
 }
@@ -481,7 +500,7 @@ func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
 func (s *Service) Refresh(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, err := s.rebuildLocked(ctx)
+	_, err := s.rebuildLocked(ctx, false)
 	return err
 }
 

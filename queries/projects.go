@@ -71,7 +71,7 @@ func (s *Service) Projects(ctx context.Context, p ProjectParams) (*Pipeline, err
 		if err != nil {
 			return nil, err
 		}
-		members = ix.fits(ind, true).members
+		members = ix.fits(ind, true).memberSet()
 	}
 	var within map[string]bool
 	if p.Place != "" {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/queries"
@@ -416,9 +417,34 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	docs, err := s.Documents(ctx)
-	if err != nil || len(docs) != 22 {
-		t.Errorf("documents after the loads = %d, %v", len(docs), err)
+	// A question after the loads answers from the index it has and starts
+	// a rebuild in the background; a later one sees every document.
+	for i := 0; ; i++ {
+		docs, err := s.Documents(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) == 22 {
+			break
+		}
+		if i == 500 {
+			t.Fatalf("documents 10 s after the loads = %d, want 22", len(docs))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// A writer's Refresh makes its write seen at once.
+	more, err := querytest.Synthetic(21, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := querytest.Load(ctx, st, more[20:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if docs, err := s.Documents(ctx); err != nil || len(docs) != 23 {
+		t.Errorf("documents after a write and Refresh = %d, %v; want 23", len(docs), err)
 	}
 }
 
