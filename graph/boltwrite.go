@@ -124,43 +124,25 @@ func (a *arena) be64(x uint64) []byte {
 type wnode struct {
 	hash [quad.HashSize]byte
 	val  quad.Value
+	raw  []byte // the value as Cayley stores it (pquads)
 	inc  uint64
 	id   uint64
 	new  bool
 	dec  uint64 // quads of inc not written (duplicates)
 }
 
-// add writes quads in one transaction, skipping those already stored, and
-// returns how many it wrote.
-func (w *boltWriter) add(quads []quad.Quad) (int, error) {
-	written := 0
-	err := w.db.Update(func(tx *bolt.Tx) error {
-		n, err := w.addTx(tx, quads)
-		written = n
-		return err
-	})
-	return written, err
+// boltBatch is a batch of quads made ready for writing without the store:
+// its distinct nodes hashed, encoded and in hash order. Preparing the next
+// batch overlaps with writing the current one.
+type boltBatch struct {
+	quads []quad.Quad
+	order []*wnode    // the distinct nodes, in hash order
+	refs  [][4]*wnode // each quad's nodes, by direction
 }
 
-func (w *boltWriter) addTx(tx *bolt.Tx, quads []quad.Quad) (int, error) {
-	meta := tx.Bucket(bktMeta)
-	logb := tx.Bucket(bktLog)
-	if meta == nil || logb == nil {
-		return 0, fmt.Errorf("bolt store not initialized")
-	}
-	// Log keys only grow: fill pages completely.
-	logb.FillPercent = 1.0
-	var a arena
-	horizon := uint64(metaInt(meta, "horizon"))
-	size := metaInt(meta, "size")
-	written := 0
-	now := time.Now().UnixNano()
-
-	// The distinct nodes, with how many quads use each.
+func prepareBolt(quads []quad.Quad) (*boltBatch, error) {
+	b := &boltBatch{quads: quads, refs: make([][4]*wnode, len(quads))}
 	nodes := make(map[quad.Value]*wnode, len(quads))
-	var order []*wnode
-	type qrefs [4]*wnode
-	qs := make([]qrefs, len(quads))
 	for i, q := range quads {
 		for d, dir := range quad.Directions {
 			v := q.Get(dir)
@@ -171,16 +153,66 @@ func (w *boltWriter) addTx(tx *bolt.Tx, quads []quad.Quad) (int, error) {
 			if n == nil {
 				n = &wnode{val: v}
 				quad.HashTo(v, n.hash[:])
+				raw, err := pquads.MarshalValue(v)
+				if err != nil {
+					return nil, fmt.Errorf("bolt store: encode %v: %w", v, err)
+				}
+				n.raw = raw
 				nodes[v] = n
-				order = append(order, n)
+				b.order = append(b.order, n)
 			}
 			n.inc++
-			qs[i][d] = n
+			b.refs[i][d] = n
 		}
 	}
 	// Nodes in hash order: the value and count buckets are visited in
 	// key order.
-	slices.SortFunc(order, func(x, y *wnode) int { return bytes.Compare(x.hash[:], y.hash[:]) })
+	slices.SortFunc(b.order, func(x, y *wnode) int { return bytes.Compare(x.hash[:], y.hash[:]) })
+	return b, nil
+}
+
+// add writes quads in one transaction, skipping those already stored, and
+// returns how many it wrote.
+func (w *boltWriter) add(quads []quad.Quad) (int, error) {
+	b, err := prepareBolt(quads)
+	if err != nil {
+		return 0, err
+	}
+	return w.write(b)
+}
+
+// write writes a prepared batch in one transaction.
+func (w *boltWriter) write(b *boltBatch) (int, error) {
+	written := 0
+	err := w.db.Update(func(tx *bolt.Tx) error {
+		n, err := w.addTx(tx, b)
+		written = n
+		return err
+	})
+	return written, err
+}
+
+func (w *boltWriter) addTx(tx *bolt.Tx, batch *boltBatch) (int, error) {
+	meta := tx.Bucket(bktMeta)
+	logb := tx.Bucket(bktLog)
+	if meta == nil || logb == nil {
+		return 0, fmt.Errorf("bolt store not initialized")
+	}
+	// Log keys only grow: fill pages completely.
+	logb.FillPercent = 1.0
+	var a arena
+	horizon := uint64(metaInt(meta, "horizon"))
+	// Ids above start are new in this batch: an index key holding one is
+	// not stored yet.
+	start := horizon
+	size := metaInt(meta, "size")
+	written := 0
+	now := time.Now().UnixNano()
+	quads, order, qs := batch.quads, batch.order, batch.refs
+	for _, n := range order {
+		n.id, n.new, n.dec = 0, false, 0
+	}
+
 	var (
 		vb, nb   *bolt.Bucket
 		vbk, nbk [2]byte
@@ -218,10 +250,7 @@ func (w *boltWriter) addTx(tx *bolt.Tx, quads []quad.Quad) (int, error) {
 		}
 		horizon++
 		n.id, n.new = horizon, true
-		raw, err := pquads.MarshalValue(n.val)
-		if err != nil {
-			return 0, fmt.Errorf("bolt store: encode %v: %w", n.val, err)
-		}
+		raw := n.raw
 		if err := vb.Put(key, a.uvarint(n.id)); err != nil {
 			return 0, err
 		}
@@ -310,7 +339,10 @@ func (w *boltWriter) addTx(tx *bolt.Tx, quads []quad.Quad) (int, error) {
 		for _, key := range keys {
 			kb := a.alloc(len(key))
 			copy(kb, key)
-			old := b.Get(kb)
+			var old []byte
+			if !hasNewID(kb, start) {
+				old = b.Get(kb)
+			}
 			ids := lists[k][key]
 			v := a.alloc(len(old) + binary.MaxVarintLen64*len(ids))[:len(old)]
 			copy(v, old)
@@ -331,6 +363,17 @@ func (w *boltWriter) addTx(tx *bolt.Tx, quads []quad.Quad) (int, error) {
 		}
 	}
 	return written, nil
+}
+
+// hasNewID tells whether an index key (ids, 8 bytes BE each) holds an id
+// above start.
+func hasNewID(key []byte, start uint64) bool {
+	for i := 0; i+8 <= len(key); i += 8 {
+		if binary.BigEndian.Uint64(key[i:]) > start {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *arena) alloc20(h [quad.HashSize]byte) []byte {

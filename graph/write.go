@@ -102,6 +102,15 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 		return nil
 	}
 	flush := func() error {
+		// The bolt writer's share of the work that needs no store is done
+		// here, while the transaction before is still being written.
+		var prepared *boltBatch
+		if s.bw != nil && len(batch) > 0 && onlyAdds(batch) {
+			var err error
+			if prepared, err = prepareBolt(deltaQuads(batch)); err != nil {
+				return err
+			}
+		}
 		if err := wait(); err != nil {
 			return err
 		}
@@ -112,7 +121,14 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 			fresh = nil
 		}
 		done := make(chan error, 1)
-		go func(b []cgraph.Delta, f []quad.Value) { done <- s.apply(ctx, b, f) }(batch, fresh)
+		go func(b []cgraph.Delta, f []quad.Value) {
+			if prepared != nil {
+				_, err := s.bw.write(prepared)
+				done <- err
+				return
+			}
+			done <- s.apply(ctx, b, f)
+		}(batch, fresh)
 		inflight, inPending, inStats = done, pending, stats
 		batch, pending, stats, fresh, allFresh = nil, nil, nil, nil, true
 		return nil
@@ -306,16 +322,20 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.V
 		return s.pg.apply(ctx, deltas, fresh)
 	}
 	if s.bw != nil && onlyAdds(deltas) {
-		quads := make([]quad.Quad, len(deltas))
-		for i, d := range deltas {
-			quads[i] = d.Quad
-		}
-		_, err := s.bw.add(quads)
+		_, err := s.bw.add(deltaQuads(deltas))
 		return err
 	}
 	unlock := s.writeQS()
 	defer unlock()
 	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+}
+
+func deltaQuads(deltas []cgraph.Delta) []quad.Quad {
+	quads := make([]quad.Quad, len(deltas))
+	for i, d := range deltas {
+		quads[i] = d.Quad
+	}
+	return quads
 }
 
 func onlyAdds(deltas []cgraph.Delta) bool {
