@@ -125,3 +125,21 @@ func openBenchStore(ctx context.Context, n int) (*graph.Store, error) {
 	}
 	return querytest.SyntheticStore(ctx, n, 1)
 }
+
+// BenchmarkChainTreeCold warms a new index: every chain's answer, as a
+// rebuild does before it publishes the index.
+func BenchmarkChainTreeCold(b *testing.B) {
+	sizes := coldSizes
+	if *BenchDB != "" {
+		sizes = []int{0}
+	}
+	for _, n := range sizes {
+		ix := coldIndex(b, n)
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				ix.forget()
+				ix.chainTree()
+			}
+		})
+	}
+}

@@ -13,9 +13,14 @@
 // entity with its incoming and outgoing relations, the industry tree and the
 // documents. The index is built from a graph.Reader on first use and rebuilt
 // when Reader.Version changes; requests share one immutable index, so that
-// an answer costs what its size costs, not what the corpus costs. While one
-// caller rebuilds, the others answer from the previous version; a writer
-// calls Refresh to see its own write. Answers derived from the whole index
-// (the chain tree, a chain's firms, their first page encoded) are cached per
-// index.
+// an answer costs what its size costs, not what the corpus costs.
+//
+// No question waits for a rebuild: the first to see the store changed
+// starts one in the background, and until it is done every question is
+// answered from the previous index. A writer calls Refresh to see its own
+// write. Every chain's firms are ranked before an index is published, and
+// what a firm's fit shows whatever the chain (its projects, its stage) is
+// computed once per index and shared by the chains that list it; pages of
+// a chain's answer are encoded once, each firm's encoding shared by the
+// pages that show it.
 package queries

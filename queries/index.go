@@ -459,22 +459,21 @@ func (s *Service) index(ctx context.Context) (*index, error) {
 				defer s.mu.Unlock()
 				// A failed rebuild leaves the previous index in place;
 				// the next question to see the change tries again.
-				s.rebuildLocked(context.WithoutCancel(ctx), true)
+				s.rebuildLocked(context.WithoutCancel(ctx))
 			}()
 		}
 		return cur, nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.rebuildLocked(ctx, false)
+	return s.rebuildLocked(ctx)
 }
 
 // rebuildLocked builds the index unless it is current; s.mu is held. The
 // build is not cancelled with the request that started it: others use it.
-// With warm, every chain's answer is computed before the index is
-// published, so that no question pays for it; else the new index is
-// published first (a writer waits for it) and warmed in the background.
-func (s *Service) rebuildLocked(ctx context.Context, warm bool) (*index, error) {
+// Every chain's answer is computed before the index is published (a tenth
+// of the build's cost), so that no question pays for it.
+func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
 	if cur := s.cur.Load(); cur != nil && cur.version == s.r.Version() {
 		return cur, nil
 	}
@@ -482,15 +481,8 @@ func (s *Service) rebuildLocked(ctx context.Context, warm bool) (*index, error) 
 	if err != nil {
 		return nil, err
 	}
-	if warm {
-		ix.chainTree()
-		s.cur.Store(ix)
-		return ix, nil
-	}
+	ix.chainTree()
 	s.cur.Store(ix)
-	// Concurrent askers of a chain not yet warm wait for one computation
-	// of it (index.fits), not for the whole tree.
-	go ix.chainTree()
 	return ix, nil
 }
 
@@ -500,7 +492,7 @@ func (s *Service) rebuildLocked(ctx context.Context, warm bool) (*index, error) 
 func (s *Service) Refresh(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, err := s.rebuildLocked(ctx, false)
+	_, err := s.rebuildLocked(ctx)
 	return err
 }
 
