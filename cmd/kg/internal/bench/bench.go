@@ -58,7 +58,9 @@ type Deps struct {
 	Build     func(ctx context.Context, s Store, files []string, workers int) (Built, error)
 	Questions func(Store) Questions
 	// Handler is the product's HTTP API over a store, to ask the same
-	// questions over HTTP as of `cayley http`.
+	// questions over HTTP as of `cayley http`. It must not limit the
+	// client's rate (web.Config{RateLimit: -1}): the bench asks as fast as
+	// it can from one address, and a refusal is not an answer.
 	Handler func(Store) (http.Handler, error)
 	// GizmoChainFirms writes the chain-firms question as a Gizmo query for
 	// `cayley http`, over the product's own quads. A query that emits one

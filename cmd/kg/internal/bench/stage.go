@@ -382,6 +382,13 @@ type question struct {
 	ask  func(ctx context.Context, k int) (int, error)
 }
 
+// firstPager is Questions that can also ask for the first page of a
+// chain's firms, as the browser UI does: the answer an analyst waits for,
+// where ChainFirms asks for all of it.
+type firstPager interface {
+	ChainFirmsFirstPage(ctx context.Context, chain string) (int, error)
+}
+
 // ask times the analysts' questions on the store. The inputs are drawn
 // from the store's own firms and the synthetic corpus's chains.
 func ask(ctx context.Context, store Store, q Questions, samples, clients int) (first float64, out []Latency, chains []string, skip string) {
@@ -411,6 +418,11 @@ func ask(ctx context.Context, store Store, q Questions, samples, clients int) (f
 		{"entity", func(ctx context.Context, k int) (int, error) { return q.Entity(ctx, firm(k)) }},
 		{"2-hop subgraph", func(ctx context.Context, k int) (int, error) { return q.Subgraph(ctx, firm(k), 2) }},
 		{"path", func(ctx context.Context, k int) (int, error) { return q.Path(ctx, firm(k), firm(k+len(perm)/2)) }},
+	}
+	if fp, ok := q.(firstPager); ok {
+		qs = slices.Insert(qs, 1, question{"chain firms, first page", func(ctx context.Context, k int) (int, error) {
+			return fp.ChainFirmsFirstPage(ctx, chains[k%len(chains)])
+		}})
 	}
 	for _, qu := range qs {
 		out = append(out, measure(ctx, qu, samples, clients))
