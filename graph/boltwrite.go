@@ -410,8 +410,8 @@ func quadStored(sp, logb *bolt.Bucket, ids [4]uint64) (bool, error) {
 		if p == nil {
 			continue
 		}
-		var f primFields
-		if err := f.parse(p); err != nil {
+		f, err := parsePrimitive(p)
+		if err != nil {
 			return false, err
 		}
 		if !f.deleted && f.ids == ids {
@@ -472,41 +472,4 @@ func primitive(a *arena, id uint64, ids [4]uint64, ts int64, value []byte) []byt
 		out = protowire.AppendBytes(out, value)
 	}
 	return out
-}
-
-// primFields is what the duplicate check reads of a quad primitive.
-type primFields struct {
-	ids     [4]uint64
-	deleted bool
-}
-
-func (f *primFields) parse(b []byte) error {
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return fmt.Errorf("bolt store: bad primitive")
-		}
-		b = b[n:]
-		switch typ {
-		case protowire.VarintType:
-			v, n := protowire.ConsumeVarint(b)
-			if n < 0 {
-				return fmt.Errorf("bolt store: bad primitive")
-			}
-			b = b[n:]
-			switch {
-			case num >= 2 && num <= 5:
-				f.ids[num-2] = v
-			case num == 9:
-				f.deleted = v != 0
-			}
-		default:
-			n := protowire.ConsumeFieldValue(num, typ, b)
-			if n < 0 {
-				return fmt.Errorf("bolt store: bad primitive")
-			}
-			b = b[n:]
-		}
-	}
-	return nil
 }

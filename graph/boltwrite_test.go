@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+
 	"github.com/cayleygraph/quad"
+	"github.com/kgraph/kg"
 	bolt "go.etcd.io/bbolt"
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -198,4 +200,43 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return out.String()
+}
+
+// TestBoltReadAll: the one-pass read of the log lists the quads Cayley's
+// iterators list, after adds, replacements (Cayley's delete path), a
+// removal and a long literal.
+func TestBoltReadAll(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "bolt:"+filepath.Join(t.TempDir(), "kg.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	long := strings.Repeat("长文本。", 2000)
+	for i := 0; i < 6; i++ {
+		id := fmt.Sprintf("d%d", i%4)
+		doc := kg.Document{ID: id, Title: fmt.Sprintf("报告%d", i), Year: 2020 + i, Text: long[:len(long)-i*3]}
+		x := &kg.Extraction{Entities: []kg.Entity{{ID: fmt.Sprintf("enterprise/企业%d", i), Type: kg.TypeEnterprise, Name: fmt.Sprintf("企业%d", i)}}}
+		if _, err := s.LoadDocument(ctx, doc, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.RemoveDocument(ctx, "d3"); err != nil {
+		t.Fatal(err)
+	}
+	collect := func(each func(context.Context, func(quad.Quad)) error) []string {
+		var out []string
+		if err := each(ctx, func(q quad.Quad) { out = append(out, q.String()) }); err != nil {
+			t.Fatal(err)
+		}
+		sort.Strings(out)
+		return out
+	}
+	want, got := collect(s.cayleyQuads), collect(s.bw.eachQuad)
+	if len(want) < 15 || strings.Join(want, "\n") != strings.Join(got, "\n") {
+		t.Errorf("one pass read %d quads, Cayley %d:\n%s", len(got), len(want), lineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")))
+	}
+	if !strings.Contains(strings.Join(got, "\n"), long[:len(long)-6]) {
+		t.Error("the long text was not read back")
+	}
 }

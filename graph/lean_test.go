@@ -2,7 +2,9 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -84,4 +86,38 @@ func dump(t *testing.T, s *graph.Store) string {
 	return sortedLines(b.String())
 }
 
-var _ = kg.TypeEnterprise
+// TestRelationsBulk: the bulk read lists what walking every entity's
+// outgoing edges lists.
+func TestRelationsBulk(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, "mem:")
+	a, xa := sample("etown-2021", 2021, "京东方", "签约")
+	b, xb := sample("etown-2022", 2022, "京东方科技集团股份有限公司", "开工")
+	load(t, s, a, xa)
+	load(t, s, b, xb)
+	bulk, err := s.Relations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents, _ := s.EntitiesOfType(ctx, "")
+	var walked []kg.Relation
+	for _, e := range ents {
+		edges, _ := s.Edges(ctx, e.ID)
+		for _, ed := range edges {
+			if ed.Out {
+				walked = append(walked, ed.Relation)
+			}
+		}
+	}
+	key := func(rs []kg.Relation) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, fmt.Sprintf("%+v", r))
+		}
+		sort.Strings(out)
+		return out
+	}
+	if len(bulk) != 8 || !reflect.DeepEqual(key(bulk), key(walked)) {
+		t.Errorf("bulk relations:\n%v\nwalked:\n%v", key(bulk), key(walked))
+	}
+}

@@ -77,6 +77,40 @@ func (s *Store) Edges(ctx context.Context, id string) ([]Edge, error) {
 	return out, nil
 }
 
+// Relations lists every relation once per document that states it (each
+// with that document's evidence), documents in id order: the bulk read the
+// query service builds its index from, instead of one Edges call per
+// entity. Relations whose subject is not an entity of the store are left
+// out, as Edges leaves them out.
+func (s *Store) Relations(ctx context.Context) ([]kg.Relation, error) {
+	if err := s.readable(ctx); err != nil {
+		return nil, readErr("relations", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	docs := make([]string, 0, len(s.idx.docs))
+	n := 0
+	for id, m := range s.idx.docs {
+		docs = append(docs, id)
+		n += len(m.relations)
+	}
+	sort.Strings(docs)
+	out := make([]kg.Relation, 0, n)
+	for _, d := range docs {
+		for i := range s.idx.docs[d].relations {
+			r := &s.idx.docs[d].relations[i]
+			if _, ok := s.idx.entities[r.Subject]; !ok {
+				continue
+			}
+			out = append(out, copyRelation(r))
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // EntitiesOfType lists all entities of one type ("" for all types), by id.
 func (s *Store) EntitiesOfType(ctx context.Context, typ string) ([]kg.Entity, error) {
 	if err := s.readable(ctx); err != nil {

@@ -257,6 +257,14 @@ func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
 	if s.pg != nil {
 		return s.pg.quads(ctx, fn, "")
 	}
+	if s.bw != nil {
+		return s.bw.eachQuad(ctx, fn)
+	}
+	return s.cayleyQuads(ctx, fn)
+}
+
+// cayleyQuads calls fn for every quad through Cayley's iterators.
+func (s *Store) cayleyQuads(ctx context.Context, fn func(quad.Quad)) error {
 	// Quad(ref) looks up all four values of every quad; the same few nodes
 	// (predicates, labels, types) recur in most quads, so resolve each node
 	// once. Long literals (document texts) are not kept.
