@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -62,7 +64,7 @@ type index struct {
 	// grams maps each character and each pair of adjacent characters of
 	// the search keys to the nodes having it (indices into order,
 	// ascending), so that a substring search verifies only candidates.
-	grams      map[string][]int32
+	grams      map[uint64][]int32
 	docs       []kg.Document
 	docByID    map[string]kg.Document
 	indicators []kg.Indicator
@@ -85,7 +87,35 @@ type index struct {
 
 // norm folds width and case so that ＡＢＢ, abb and ABB match.
 func norm(s string) string {
+	if normal(s) {
+		return s
+	}
 	return strings.ToLower(width.Fold.String(strings.TrimSpace(s)))
+}
+
+// normal reports whether norm would leave s as it is: most names are
+// Chinese characters, which neither width nor case folding changes, and
+// folding them would copy every name of the corpus on every index build.
+func normal(s string) bool {
+	for i, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' || (i == 0 || i == len(s)-1) && asciiSpace(byte(r)) {
+				return false
+			}
+		case r == utf8.RuneError, r == 0x3000, r == 0x20a9, 0xff00 <= r && r <= 0xffef:
+			// Invalid UTF-8, the ideographic space, and the full- and
+			// half-width forms that width folding changes.
+			return false
+		case unicode.IsSpace(r) || unicode.ToLower(r) != r || unicode.IsUpper(r):
+			return false
+		}
+	}
+	return true
+}
+
+func asciiSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f'
 }
 
 func relKey(r kg.Relation) string {
@@ -126,9 +156,14 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 			e.Aliases = []string{}
 		}
 		n := &node{Entity: e, docs: map[string]bool{}}
+		n.keys = make([]string, 0, 1+len(e.Aliases)+len(e.Attrs))
 		n.keys = append(n.keys, norm(e.Name))
 		for _, a := range e.Aliases {
 			n.keys = append(n.keys, norm(a))
+		}
+		// The name and aliases, normalized, are what byName looks up.
+		for _, k := range n.keys {
+			ix.byName[k] = append(ix.byName[k], n)
 		}
 		for _, k := range sortedKeys(e.Attrs) {
 			if v := e.Attrs[k]; v != "" && k != "level" && k != "code" && k != "segment" {
@@ -137,10 +172,6 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 		}
 		ix.nodes[e.ID] = n
 		ix.order = append(ix.order, n)
-		ix.byName[norm(e.Name)] = append(ix.byName[norm(e.Name)], n)
-		for _, a := range e.Aliases {
-			ix.byName[norm(a)] = append(ix.byName[norm(a)], n)
-		}
 	}
 	sort.Slice(ix.order, func(i, j int) bool { return ix.order[i].ID < ix.order[j].ID })
 	ix.grams = buildGrams(ix.order)
@@ -496,11 +527,15 @@ func (s *Service) Refresh(ctx context.Context) error {
 	return err
 }
 
+// gram is the key of one character (b < 0) or of a pair of adjacent
+// characters in index.grams.
+func gram(a, b rune) uint64 { return uint64(a)<<32 | uint64(b+1) }
+
 // buildGrams indexes the characters and character pairs of every node's
 // search keys.
-func buildGrams(order []*node) map[string][]int32 {
-	g := make(map[string][]int32, 1<<16)
-	add := func(k string, i int32) {
+func buildGrams(order []*node) map[uint64][]int32 {
+	g := make(map[uint64][]int32, 1<<16)
+	add := func(k uint64, i int32) {
 		l := g[k]
 		if n := len(l); n > 0 && l[n-1] == i {
 			return
@@ -509,12 +544,13 @@ func buildGrams(order []*node) map[string][]int32 {
 	}
 	for i, n := range order {
 		for _, k := range n.keys {
-			r := []rune(k)
-			for j := range r {
-				add(string(r[j]), int32(i))
-				if j+1 < len(r) {
-					add(string(r[j:j+2]), int32(i))
+			prev := rune(-1)
+			for _, r := range k {
+				add(gram(r, -1), int32(i))
+				if prev >= 0 {
+					add(gram(prev, r), int32(i))
 				}
+				prev = r
 			}
 		}
 	}
@@ -532,10 +568,10 @@ func (ix *index) candidates(q string) (nodes []*node, ok bool) {
 	var best []int32
 	found := false
 	if len(r) == 1 {
-		best, found = ix.grams[q], true
+		best, found = ix.grams[gram(r[0], -1)], true
 	}
 	for j := 0; j+1 < len(r); j++ {
-		l := ix.grams[string(r[j:j+2])]
+		l := ix.grams[gram(r[j], r[j+1])]
 		if !found || len(l) < len(best) {
 			best, found = l, true
 		}
