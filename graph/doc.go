@@ -12,6 +12,12 @@
 // node on PostgreSQL, see cayley-notes) and never sees half a document. The
 // documents' texts stay in the store and are read when asked for.
 //
+// A store opened ForLoading (kg build) keeps only what loading needs:
+// each document's model packed for diffing, the entity ids and the
+// resolution keys (lean.go); its first read builds the full index. A bolt
+// store's index is built from one pass over Cayley's primitive log
+// (boltread.go) rather than through Cayley's iterators.
+//
 // Writes are serialized. Each document is loaded as the difference between
 // its stored quads and its new ones, in one transaction (several documents
 // may share one): loading the same document twice writes nothing, a changed
