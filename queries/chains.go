@@ -230,7 +230,8 @@ type FirmsPage struct {
 	Total      int       `json:"total"`
 	NextOffset int       `json:"next_offset,omitempty"`
 
-	frags []firmJSON // the encoded firms of this page
+	frags []firmJSON  // the encoded firms of this page
+	infos []*firmInfo // of Firms[i]
 	once  sync.Once
 	enc   []byte
 	err   error
@@ -244,9 +245,80 @@ type firmJSON struct {
 	err  error
 }
 
-func (f *firmJSON) encode(ff *FirmFit) ([]byte, error) {
-	f.once.Do(func() { f.b, f.err = json.Marshal(ff) })
+func (f *firmJSON) encode(ff *FirmFit, info *firmInfo) ([]byte, error) {
+	f.once.Do(func() { f.b, f.err = encodeFit(ff, info) })
 	return f.b, f.err
+}
+
+// encodeFit encodes ff as json.Marshal does, from the parts of it that
+// depend on the chain (encoded here) and those that do not (the firm, its
+// projects and stage: encoded once per index, by info, and shared by the
+// chains that list the firm).
+func encodeFit(ff *FirmFit, info *firmInfo) ([]byte, error) {
+	firm, err := info.json(ff)
+	if err != nil {
+		return nil, err
+	}
+	fit, err := json.Marshal(fitJSON{ff.Segment, ff.Chain, ff.Confidence, ff.Inferred, ff.Via, ff.Evidence})
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, len(firm.entity)+len(fit)+len(firm.projects)+len(firm.stage)+64)
+	b = append(b, `{"entity":`...)
+	b = append(b, firm.entity...)
+	b = append(b, ',')
+	b = append(b, fit[1:len(fit)-1]...)
+	b = append(b, `,"projects":`...)
+	b = append(b, firm.projects...)
+	b = append(b, `,"projectCount":`...)
+	b = strconv.AppendInt(b, int64(ff.ProjectCount), 10)
+	if len(firm.stage) > 2 {
+		b = append(b, ',')
+		b = append(b, firm.stage[1:len(firm.stage)-1]...)
+	}
+	return append(b, '}'), nil
+}
+
+// fitJSON and stageJSON are the fields of FirmFit, in its order and with
+// its tags, that encodeFit encodes apart: those between the entity and the
+// projects, and those after the project count.
+type fitJSON struct {
+	Segment    string        `json:"segment,omitempty"`
+	Chain      Ref           `json:"chain"`
+	Confidence float64       `json:"confidence"`
+	Inferred   bool          `json:"inferred"`
+	Via        *Ref          `json:"via,omitempty"`
+	Evidence   []kg.Evidence `json:"evidence"`
+}
+
+type stageJSON struct {
+	Stage     string        `json:"stage,omitempty"`
+	Planned   bool          `json:"planned,omitempty"`
+	StageEvid []kg.Evidence `json:"stageEvidence,omitempty"`
+}
+
+// firmParts are the encoded parts of a fit that depend on the firm only.
+type firmParts struct {
+	entity, projects, stage []byte
+}
+
+// json encodes the parts of ff that are the firm's whatever the chain,
+// once per index.
+func (info *firmInfo) json(ff *FirmFit) (*firmParts, error) {
+	info.encOnce.Do(func() {
+		var p firmParts
+		if p.entity, info.encErr = json.Marshal(ff.Entity); info.encErr != nil {
+			return
+		}
+		if p.projects, info.encErr = json.Marshal(ff.Projects); info.encErr != nil {
+			return
+		}
+		if p.stage, info.encErr = json.Marshal(stageJSON{ff.Stage, ff.Planned, ff.StageEvid}); info.encErr != nil {
+			return
+		}
+		info.enc = &p
+	})
+	return info.enc, info.encErr
 }
 
 // JSON returns the page encoded: the page's frame around its firms'
@@ -263,7 +335,7 @@ func (p *FirmsPage) JSON() ([]byte, error) {
 		b.Write(head)
 		b.WriteString(`,"firms":[`)
 		for i := range p.Firms {
-			fb, err := p.frags[i].encode(&p.Firms[i])
+			fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i])
 			if err != nil {
 				p.err = err
 				return
@@ -313,7 +385,7 @@ func (ix *index) page(f *chainFits, offset, limit int) *FirmsPage {
 	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}}
 	if offset < len(f.firms) {
 		end := min(offset+limit, len(f.firms))
-		p.Firms, p.frags = f.firms[offset:end], f.frags[offset:end]
+		p.Firms, p.frags, p.infos = f.firms[offset:end], f.frags[offset:end], f.infos[offset:end]
 		if end < len(f.firms) {
 			p.NextOffset = end
 		}
@@ -571,6 +643,10 @@ type firmInfo struct {
 	all      []*node      // every project of the firm
 	projects []ProjectRef // the most recent, at most maxFitProjects
 	stage    *rel
+
+	encOnce sync.Once
+	enc     *firmParts // see firmInfo.json
+	encErr  error
 }
 
 func (ix *index) firmInfo(n *node) *firmInfo {
