@@ -38,4 +38,13 @@
 // compiled into tries (trie.go) scanned once per clause, so that the cost
 // of a document is about linear in its length; evidence from very long
 // sentences is a window around the fact, and every scan is bounded.
+//
+// Speed: a sentence's places, industries and area suffixes are found in
+// one pass over it (scanner), whose hits mentions and areas read; a trie
+// rejects most positions by bitsets of first runes and of first-rune
+// pairs before walking its nodes. The text is decoded to runes once, with
+// each rune's byte offset, so that names and evidence read from the text
+// are substrings of it rather than copies; a document's entities and
+// relations are indexed by record number (recindex.go), not by copied
+// keys.
 package extract
