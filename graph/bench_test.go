@@ -136,7 +136,8 @@ func BenchmarkLoad1M(b *testing.B) {
 			in := inputs(b)
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				s, err := graph.Open(context.Background(), addr(b))
+				// Opened as kg build opens it.
+				s, err := graph.Open(context.Background(), addr(b), graph.ForLoading())
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -161,7 +162,7 @@ func BenchmarkLoad1M(b *testing.B) {
 				b.ReportMetric(peakRSS(), "peakRSS_MB")
 				s.Close()
 				if a := s.Addr(); a != "mem:" {
-					// Reopening rebuilds the index from the quads.
+					// Reopening for serving builds the index from the quads.
 					start := time.Now()
 					s2, err := graph.Open(context.Background(), a)
 					if err != nil {
