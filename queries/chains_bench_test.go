@@ -22,7 +22,7 @@ var BenchDB = flag.String("bench-db", "", "benchmark this store `ADDR` instead o
 // coldSizes are the corpus sizes the cold chain benchmarks compare: the
 // claim under test is that a chain's answer costs what its size costs,
 // whatever the size of the corpus around it.
-var coldSizes = []int{100, 1000}
+var coldSizes = []int{100, 300, 1000}
 
 var coldIndexes struct {
 	sync.Mutex
@@ -74,11 +74,7 @@ func (ix *index) forget() {
 // figure to read is ns/firm: flat across corpus sizes when the cost follows
 // the answer.
 func BenchmarkChainFirmsCold(b *testing.B) {
-	sizes := coldSizes
-	if *BenchDB != "" {
-		sizes = []int{0}
-	}
-	for _, n := range sizes {
+	for _, n := range benchSizes() {
 		ix := coldIndex(b, n)
 		var inds []*node
 		for _, nd := range ix.order {
@@ -122,6 +118,15 @@ func BenchmarkChainFirmsCold(b *testing.B) {
 	}
 }
 
+// benchSizes are the corpus sizes to benchmark: coldSizes, or 0 for
+// *BenchDB.
+func benchSizes() []int {
+	if *BenchDB != "" {
+		return []int{0}
+	}
+	return coldSizes
+}
+
 // openBenchStore opens *BenchDB, else a synthetic store of n documents.
 func openBenchStore(ctx context.Context, n int) (*graph.Store, error) {
 	if *BenchDB != "" {
@@ -133,11 +138,7 @@ func openBenchStore(ctx context.Context, n int) (*graph.Store, error) {
 // BenchmarkChainTreeCold warms a new index: every chain's answer, as a
 // rebuild does before it publishes the index.
 func BenchmarkChainTreeCold(b *testing.B) {
-	sizes := coldSizes
-	if *BenchDB != "" {
-		sizes = []int{0}
-	}
-	for _, n := range sizes {
+	for _, n := range benchSizes() {
 		ix := coldIndex(b, n)
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			for b.Loop() {
