@@ -79,14 +79,13 @@ func BenchmarkIndexBuild(b *testing.B) {
 	}
 }
 
-func BenchmarkChainFirms(b *testing.B) {
-	s, _ := service(b)
-	ctx := context.Background()
-	tree, err := s.Chains(ctx)
+// chainIDs lists every chain of the benchmark store's tree, small and
+// large answers.
+func chainIDs(b *testing.B, s *queries.Service) []string {
+	tree, err := s.Chains(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Every chain of the tree in turn: small and large answers.
 	var chains []string
 	var walk func([]queries.ChainNode)
 	walk = func(ns []queries.ChainNode) {
@@ -97,8 +96,30 @@ func BenchmarkChainFirms(b *testing.B) {
 	}
 	walk(tree)
 	b.Logf("%d chains; the largest has %d firms", len(chains), tree[0].Firms)
+	return chains
+}
+
+func BenchmarkChainFirms(b *testing.B) {
+	s, _ := service(b)
+	ctx := context.Background()
+	chains := chainIDs(b, s)
 	measure(b, func(i int) error {
 		_, err := s.ChainFirms(ctx, chains[i%len(chains)], true)
+		return err
+	})
+}
+
+// BenchmarkChainFirmsPage asks what the HTTP API serves: a chain's first
+// page (the default size), encoded.
+func BenchmarkChainFirmsPage(b *testing.B) {
+	s, _ := service(b)
+	ctx := context.Background()
+	chains := chainIDs(b, s)
+	measure(b, func(i int) error {
+		p, err := s.ChainFirmsPage(ctx, chains[i%len(chains)], true, 0, 0)
+		if err == nil {
+			_, err = p.JSON()
+		}
 		return err
 	})
 }

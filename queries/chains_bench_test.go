@@ -72,7 +72,7 @@ func (ix *index) forget() {
 // nothing yet (the first ask after a version change), for a chain of the
 // largest answer and one of a middling answer, at each corpus size. The
 // figure to read is ns/firm: flat across corpus sizes when the cost follows
-// the answer.
+// the answer (for pages: ns/B, the cost of a byte of answer).
 func BenchmarkChainFirmsCold(b *testing.B) {
 	for _, n := range benchSizes() {
 		ix := coldIndex(b, n)
@@ -96,21 +96,29 @@ func BenchmarkChainFirmsCold(b *testing.B) {
 			// as the UI asks; whole: and all of it encoded in one page.
 			for _, kind := range []string{"rank", "page", "whole"} {
 				b.Run(fmt.Sprintf("docs=%d/%s/%s", n, p.name, kind), func(b *testing.B) {
-					var firms int
+					limit := map[string]int{"page": DefaultFirmsLimit, "whole": MaxFirmsLimit}[kind]
+					var firms, bytes int
 					for b.Loop() {
 						b.StopTimer()
 						ix.forget()
 						b.StartTimer()
 						f := ix.fits(p.n, true)
 						firms = len(f.firms)
-						limit := map[string]int{"page": DefaultFirmsLimit, "whole": MaxFirmsLimit}[kind]
 						if limit > 0 {
-							if _, err := ix.page(f, 0, limit).JSON(); err != nil {
+							enc, err := ix.page(f, 0, limit).JSON()
+							if err != nil {
 								b.Fatal(err)
 							}
+							bytes = len(enc)
 						}
 					}
 					b.ReportMetric(float64(firms), "firms")
+					if limit > 0 {
+						// The page's firms, its size, and its cost per byte.
+						b.ReportMetric(float64(min(firms, limit)), "shown")
+						b.ReportMetric(float64(bytes)/1e3, "kB")
+						b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(bytes, 1)), "ns/B")
+					}
 					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(firms, 1)), "ns/firm")
 				})
 			}
