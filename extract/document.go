@@ -151,6 +151,7 @@ const (
 	bufPlace
 	bufArea
 	bufInIndustry
+	bufInKeyword
 	nBufs
 )
 

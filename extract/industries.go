@@ -296,17 +296,23 @@ func (d *doc) inIndustry(id string, ctx industryCtx, si int, words []rune) {
 		return
 	}
 	top := ctx[0].node
-	for _, t := range []*trie{d.lx.industry, d.lx.keyword} {
-		// Called for every firm and project: one buffer for all its scans
-		// (nothing in the loop scans into it).
-		d.bufs[bufInIndustry] = t.scan(words, 0, len(words), d.bufs[bufInIndustry][:0])
-		for _, m := range d.bufs[bufInIndustry] {
+	if len(top.Children) == 0 {
+		return // only a node below top would be a narrower chain
+	}
+	// Called for every firm and project: one pass finds the industry names
+	// and keywords, into buffers for all its calls (nothing in the loops
+	// scans into them).
+	hits := [2][]match{d.bufs[bufInIndustry][:0], d.bufs[bufInKeyword][:0]}
+	d.lx.fit.scan(words, 0, len(words), hits[:])
+	d.bufs[bufInIndustry], d.bufs[bufInKeyword] = hits[0], hits[1]
+	for k, ms := range hits {
+		for _, m := range ms {
 			n := d.lx.nodes[m.val]
 			if n == top || !n.Under(top) {
 				continue
 			}
 			conf := 0.7
-			if t == d.lx.keyword {
+			if k == 1 {
 				// A keyword only points to a chain the document names.
 				if !d.named[n] {
 					continue

@@ -27,6 +27,9 @@ type lexicon struct {
 	// sentence scans place, industry and area in one pass over a
 	// sentence (see doc.mentions).
 	sentence *scanner
+	// fit scans industry and keyword in one pass over a name (see
+	// doc.inIndustry).
+	fit *scanner
 }
 
 func wordTrie(lists ...[]string) *trie {
@@ -111,6 +114,7 @@ func newLexicon(tax *Taxonomy, places []place) *lexicon {
 		t.freeze()
 	}
 	lx.sentence = newScanner(lx.place, lx.industry, lx.area)
+	lx.fit = newScanner(lx.industry, lx.keyword)
 	return lx
 }
 
