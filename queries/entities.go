@@ -169,7 +169,7 @@ func (s *Service) Search(ctx context.Context, p SearchParams) (*SearchResult, er
 		if _, ok := ix.docByID[p.Document]; !ok {
 			return nil, kg.Errorf(kg.ENotFound, "no document %q", p.Document)
 		}
-		filters = append(filters, func(n *node) bool { return n.docs[p.Document] })
+		filters = append(filters, func(n *node) bool { return n.documents()[p.Document] })
 	}
 	q := norm(p.Q)
 	if p.Industry == "" {
@@ -387,7 +387,7 @@ func (s *Service) EntityLimit(ctx context.Context, idOrName string, limit int) (
 	for _, r := range n.in {
 		add(r, ix.nodes[r.Subject], "in")
 	}
-	for doc := range n.docs {
+	for doc := range n.documents() {
 		d.Documents = append(d.Documents, doc)
 	}
 	sort.Strings(d.Documents)

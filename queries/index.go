@@ -42,7 +42,8 @@ type node struct {
 	in  []*rel // relations whose object is this entity
 	// keys are the normalized name, aliases and attribute values, for search.
 	keys []string
-	docs map[string]bool // documents whose evidence mentions this entity
+	docsOnce sync.Once
+	docs     map[string]bool // see node.documents
 
 	infoOnce sync.Once
 	info     *firmInfo // see index.firmInfo
@@ -155,7 +156,7 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 		if e.Aliases == nil {
 			e.Aliases = []string{}
 		}
-		n := &node{Entity: e, docs: map[string]bool{}}
+		n := &node{Entity: e}
 		n.keys = make([]string, 0, 1+len(e.Aliases)+len(e.Attrs))
 		n.keys = append(n.keys, norm(e.Name))
 		for _, a := range e.Aliases {
@@ -222,14 +223,6 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 	for _, n := range ix.order {
 		sortRels(n.out)
 		sortRels(n.in)
-		for _, x := range n.out {
-			for _, ev := range x.Evidence {
-				n.docs[ev.Document] = true
-				if o := ix.nodes[x.Object]; o != nil {
-					o.docs[ev.Document] = true
-				}
-			}
-		}
 	}
 
 	// The industry tree.
@@ -456,6 +449,23 @@ type Ref struct {
 	ID   string `json:"id"`
 	Type string `json:"type,omitempty"`
 	Name string `json:"name"`
+}
+
+// documents returns the documents whose evidence mentions n (of its
+// relations either way), computed on first use: most entities are never
+// asked.
+func (n *node) documents() map[string]bool {
+	n.docsOnce.Do(func() {
+		n.docs = map[string]bool{}
+		for _, rs := range [][]*rel{n.out, n.in} {
+			for _, x := range rs {
+				for _, ev := range x.Evidence {
+					n.docs[ev.Document] = true
+				}
+			}
+		}
+	})
+	return n.docs
 }
 
 func (n *node) ref() Ref { return Ref{ID: n.ID, Type: n.Type, Name: n.Name} }

@@ -273,7 +273,7 @@ func (s *Service) Documents(ctx context.Context) ([]DocumentSummary, error) {
 		ents := map[string]int{}
 		rels := map[string]int{}
 		for _, n := range ix.order {
-			for d := range n.docs {
+			for d := range n.documents() {
 				ents[d]++
 			}
 			for _, r := range n.out {
