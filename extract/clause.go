@@ -129,7 +129,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			}
 		}(len(d.out.Relations))
 	}
-	ms := d.lx.stage.scan(rs, start, b, d.bufs[bufStage][:0])
+	ms := d.clauseHits(&d.stageHits, si, start, b, d.lx.stage, d.bufs[bufStage])
 	d.bufs[bufStage] = ms
 	// Drop stage words that are part of a name (扩产项目, 建设者).
 	deng := indexRunes(rs, start, b, "等")
@@ -252,6 +252,40 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			prev++
 		}
 	}
+}
+
+// sentHits are the words of one trie in the sentences of the text, found
+// by the one pass over each sentence (doc.mentions): sentence si's are
+// ms[first[si]:first[si+1]].
+type sentHits struct {
+	ms    []match
+	first []int
+}
+
+// clauseHits returns in buf what t.scan(d.rs, a, b, buf[:0]) would, the
+// leftmost-longest words in rs[a:b] of sentence si, read from the
+// sentence's hits h. They are the same unless a word of the sentence runs
+// across a or b (clauses end at punctuation, which no word holds): then
+// rs[a:b] is scanned.
+func (d *doc) clauseHits(h *sentHits, si, a, b int, t *trie, buf []match) []match {
+	lim := len(h.ms)
+	if si+1 < len(h.first) {
+		lim = h.first[si+1]
+	}
+	out := buf[:0]
+	for _, m := range h.ms[h.first[si]:lim] {
+		if m.end <= a {
+			continue
+		}
+		if m.start >= b {
+			break
+		}
+		if m.start < a || m.end > b {
+			return t.scan(d.rs, a, b, buf[:0])
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // stageFollower reports whether what follows a stage verb at i lets it

@@ -14,7 +14,7 @@ var developVerbs = []string{"参与研制的", "自主研制的", "自主研发�
 // develops reads X…研制的…“P”: the firm X develops the product P.
 func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	rs := d.rs
-	d.bufs[bufDevelop] = d.lx.develop.scan(rs, a, b, d.bufs[bufDevelop][:0])
+	d.bufs[bufDevelop] = d.clauseHits(&d.devHits, si, a, b, d.lx.develop, d.bufs[bufDevelop])
 	for _, m := range d.bufs[bufDevelop] {
 		v, k := developVerbs[m.val], m.start
 		// The product: the first quoted name after the verb (right after
@@ -235,11 +235,15 @@ func (d *doc) firmLike(w []rune) bool {
 func (d *doc) mentions() {
 	rs := d.rs
 	for si, s := range d.st.sents {
-		// One pass finds the places, industries and area suffixes.
+		// One pass finds the places, industries and area suffixes, and the
+		// stage and product verbs the clause rules read.
 		first := len(d.indMatches)
-		hits := [3][]match{d.bufs[bufPlace][:0], d.indMatches, d.bufs[bufArea][:0]}
+		d.stageHits.first = append(d.stageHits.first, len(d.stageHits.ms))
+		d.devHits.first = append(d.devHits.first, len(d.devHits.ms))
+		hits := [5][]match{d.bufs[bufPlace][:0], d.indMatches, d.bufs[bufArea][:0], d.stageHits.ms, d.devHits.ms}
 		d.lx.sentence.scan(rs, s.start, s.end, hits[:])
 		d.bufs[bufPlace], d.indMatches, d.bufs[bufArea] = hits[0], hits[1], hits[2]
+		d.stageHits.ms, d.devHits.ms = hits[3], hits[4]
 		for _, m := range d.bufs[bufPlace] {
 			p := d.lx.places[m.val]
 			// A province or city inside a name (浙江大学, 江苏银行) is no mention,

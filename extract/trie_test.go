@@ -41,3 +41,29 @@ func TestScanner(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseHits checks that the words of a clause read from its
+// sentence's one pass are those a scan of the clause finds, for clauses
+// that start or end inside a word too.
+func TestClauseHits(t *testing.T) {
+	t.Parallel()
+	ex := newTestExtractor(t)
+	lx := ex.lex
+	texts := []string{"", "建成投产", "推动研发的“芯片”项目建成投产，新签约项目开工建设", "签约落户签约落户和竣工投产"}
+	for _, tr := range []*trie{lx.stage, lx.develop} {
+		for _, text := range texts {
+			rs := []rune(text)
+			// Sentence 0 has no words, sentence 1 (the last) all of rs.
+			d := &doc{rs: rs, stageHits: sentHits{ms: tr.scan(rs, 0, len(rs), nil), first: []int{0, 0}}}
+			for a := 0; a <= len(rs); a++ {
+				for b := a; b <= len(rs); b++ {
+					got := d.clauseHits(&d.stageHits, 1, a, b, tr, nil)
+					want := tr.scan(rs, a, b, nil)
+					if !slices.Equal(got, want) {
+						t.Errorf("%q [%d:%d]: %v, want %v", text, a, b, got, want)
+					}
+				}
+			}
+		}
+	}
+}
