@@ -279,6 +279,10 @@ func (d *doc) genericAt(w []rune, i int) int {
 
 // numeralAt matches 两个, 三期, 六大, 20个 at w[i].
 func numeralAt(w []rune, i int) int {
+	// Most callers try every position of a span: most runes open no count.
+	if i >= len(w) || w[i] != '第' && !isDigit(w[i]) && !chineseNumeral(w[i]) {
+		return 0
+	}
 	k := i
 	if k < len(w) && w[k] == '第' {
 		k++ // 第10.5代, 第二期

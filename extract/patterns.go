@@ -234,6 +234,10 @@ func (d *doc) firmLike(w []rune) bool {
 // mentions adds the places and industries the text names anywhere.
 func (d *doc) mentions() {
 	rs := d.rs
+	n := len(d.st.sents)
+	d.indFirst = make([]int, 0, n)
+	d.stageHits.first, d.devHits.first = make([]int, 0, n), make([]int, 0, n)
+	d.stageHits.ms = make([]match, 0, n/2+8)
 	for si, s := range d.st.sents {
 		// One pass finds the places, industries and area suffixes, and the
 		// stage and product verbs the clause rules read.
