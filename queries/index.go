@@ -29,8 +29,9 @@ type Reader interface {
 }
 
 // relationLister is an optional bulk read a store may offer: every relation
-// once, so that building the index needs one pass instead of one Edges call
-// per entity.
+// (once, or once per document that states it), so that building the index
+// needs one pass instead of one Edges call per entity. Like Edges, it
+// returns the caller's own copies: the index sorts their evidence in place.
 type relationLister interface {
 	Relations(ctx context.Context) ([]kg.Relation, error)
 }
