@@ -28,7 +28,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			continue
 		}
 		if i > cs {
-			pl := d.planned(cs, i)
+			pl := d.planned(si, cs, i)
 			if pl && rs[min(i, s.end-1)] != '，' {
 				sentPlanned = true
 			}
@@ -54,49 +54,73 @@ func bracketTitle(rs []rune) int {
 	return 0
 }
 
-// planned reports whether a clause states a plan (将, 计划, 力争, 拟 …).
-func (d *doc) planned(a, b int) bool {
+// planned reports whether clause rs[a:b] of sentence si states a plan
+// (将, 计划, 力争, 拟 …). Its plan words are read from the sentence's one
+// pass.
+func (d *doc) planned(si, a, b int) bool {
+	d.bufs[bufPlan] = d.clauseHits(&d.planHits, si, a, b, d.lx.plan, d.bufs[bufPlan])
+	for _, m := range d.bufs[bufPlan] {
+		if d.planWord(a, b, m.start, m.end-m.start) {
+			return true
+		}
+		if m.end-m.start > 1 {
+			// A word inside the one turned down may be a plan (预计划):
+			// try every position after its start.
+			return d.plannedFrom(a, m.start+1, b)
+		}
+	}
+	return false
+}
+
+// plannedFrom is planned with the plan words starting at i ≥ a looked
+// up position by position.
+func (d *doc) plannedFrom(a, i, b int) bool {
 	rs := d.rs
-	for i := a; i < b; i++ {
+	for ; i < b; i++ {
 		if !d.lx.plan.starts(rs[i]) {
 			continue // most runes: no call
 		}
-		_, n := d.lx.plan.longest(rs, i, b)
-		if n == 0 {
-			continue
+		if _, n := d.lx.plan.longest(rs, i, b); n > 0 && d.planWord(a, b, i, n) {
+			return true
 		}
-		w := d.runeStr(rs[i : i+n])
-		next := rune(0)
-		if i+n < b {
-			next = rs[i+n]
-		}
-		prev := rune(0)
-		if i > a {
-			prev = rs[i-1]
-		}
-		switch w {
-		case "将":
-			if next == '“' || next == '其' || next == '之' || next == '近' || i+n >= b || prev == '即' {
-				continue
-			}
-		case "拟":
-			if prev == '模' || prev == '虚' || prev == '草' {
-				continue
-			}
-		case "计划":
-			if next == 0 || strings.ContainsRune("、，。；”", next) || prev == '划' {
-				continue
-			}
-			if i+n+1 < b && (rs[i+n] == '和' || rs[i+n] == '与') {
-				continue
-			}
-		case "预计":
-			// 预计 before a figure is an estimate of this year, not a plan.
-			continue
-		}
-		return true
 	}
 	return false
+}
+
+// planWord reports whether the plan word rs[i:i+n] of clause rs[a:b]
+// states a plan.
+func (d *doc) planWord(a, b, i, n int) bool {
+	rs := d.rs
+	w := d.runeStr(rs[i : i+n])
+	next := rune(0)
+	if i+n < b {
+		next = rs[i+n]
+	}
+	prev := rune(0)
+	if i > a {
+		prev = rs[i-1]
+	}
+	switch w {
+	case "将":
+		if next == '“' || next == '其' || next == '之' || next == '近' || i+n >= b || prev == '即' {
+			return false
+		}
+	case "拟":
+		if prev == '模' || prev == '虚' || prev == '草' {
+			return false
+		}
+	case "计划":
+		if next == 0 || strings.ContainsRune("、，。；”", next) || prev == '划' {
+			return false
+		}
+		if i+n+1 < b && (rs[i+n] == '和' || rs[i+n] == '与') {
+			return false
+		}
+	case "预计":
+		// 预计 before a figure is an estimate of this year, not a plan.
+		return false
+	}
+	return true
 }
 
 // ---- one clause ----

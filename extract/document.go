@@ -38,9 +38,9 @@ type doc struct {
 	// from indFirst[sentence].
 	indMatches []match
 	indFirst   []int
-	// stageHits and devHits are the stage verbs and product verbs of the
-	// text, sentence by sentence.
-	stageHits, devHits sentHits
+	// stageHits, devHits and planHits are the stage verbs, product verbs
+	// and plan words of the text, sentence by sentence.
+	stageHits, devHits, planHits sentHits
 	// bufs are scan buffers, one per call site that never nests in itself.
 	bufs [nBufs][]match
 	// segBuf is splitList's result buffer.
@@ -155,6 +155,7 @@ const (
 	bufArea
 	bufInIndustry
 	bufInKeyword
+	bufPlan
 	nBufs
 )
 

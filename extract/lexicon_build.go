@@ -24,8 +24,8 @@ type lexicon struct {
 	area     *trie // value: index into areaSuffixes
 	develop  *trie // value: index into developVerbs
 	nodes    []*Node
-	// sentence scans place, industry, area, stage and develop in one
-	// pass over a sentence (see doc.mentions).
+	// sentence scans place, industry, area, stage, develop and plan in
+	// one pass over a sentence (see doc.mentions).
 	sentence *scanner
 	// fit scans industry and keyword in one pass over a name (see
 	// doc.inIndustry).
@@ -113,7 +113,7 @@ func newLexicon(tax *Taxonomy, places []place) *lexicon {
 		lx.unit, lx.measure, lx.area, lx.develop} {
 		t.freeze()
 	}
-	lx.sentence = newScanner(lx.place, lx.industry, lx.area, lx.stage, lx.develop)
+	lx.sentence = newScanner(lx.place, lx.industry, lx.area, lx.stage, lx.develop, lx.plan)
 	lx.fit = newScanner(lx.industry, lx.keyword)
 	return lx
 }

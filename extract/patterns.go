@@ -87,7 +87,7 @@ func (d *doc) firmPatterns(si, a, b, start int, ctx industryCtx) {
 			if len(name) >= 2 && d.firmLike(name) {
 				id := d.firm(string(name))
 				d.inIndustry(id, ctx, si, name)
-				planned := d.planned(a, b)
+				planned := d.planned(si, a, b)
 				// 与X签约共建Y: Y is X's project, signed.
 				if j := d.coBuilt(k, b); j > 0 {
 					if pa, pb := d.trimItem(j, b); pb-pa >= 2 && d.isProjectName(rs[pa:pb]) && d.plausibleName(rs[pa:pb]) {
@@ -236,18 +236,19 @@ func (d *doc) mentions() {
 	rs := d.rs
 	n := len(d.st.sents)
 	d.indFirst = make([]int, 0, n)
-	d.stageHits.first, d.devHits.first = make([]int, 0, n), make([]int, 0, n)
+	d.stageHits.first, d.devHits.first, d.planHits.first = make([]int, 0, n), make([]int, 0, n), make([]int, 0, n)
 	d.stageHits.ms = make([]match, 0, n/2+8)
 	for si, s := range d.st.sents {
 		// One pass finds the places, industries and area suffixes, and the
-		// stage and product verbs the clause rules read.
+		// stage, product and plan verbs the clause rules read.
 		first := len(d.indMatches)
 		d.stageHits.first = append(d.stageHits.first, len(d.stageHits.ms))
 		d.devHits.first = append(d.devHits.first, len(d.devHits.ms))
-		hits := [5][]match{d.bufs[bufPlace][:0], d.indMatches, d.bufs[bufArea][:0], d.stageHits.ms, d.devHits.ms}
+		d.planHits.first = append(d.planHits.first, len(d.planHits.ms))
+		hits := [6][]match{d.bufs[bufPlace][:0], d.indMatches, d.bufs[bufArea][:0], d.stageHits.ms, d.devHits.ms, d.planHits.ms}
 		d.lx.sentence.scan(rs, s.start, s.end, hits[:])
 		d.bufs[bufPlace], d.indMatches, d.bufs[bufArea] = hits[0], hits[1], hits[2]
-		d.stageHits.ms, d.devHits.ms = hits[3], hits[4]
+		d.stageHits.ms, d.devHits.ms, d.planHits.ms = hits[3], hits[4], hits[5]
 		for _, m := range d.bufs[bufPlace] {
 			p := d.lx.places[m.val]
 			// A province or city inside a name (浙江大学, 江苏银行) is no mention,

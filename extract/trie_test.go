@@ -67,3 +67,23 @@ func TestClauseHits(t *testing.T) {
 		}
 	}
 }
+
+// TestPlannedHits checks planned, which reads the plan words of the
+// sentence's one pass, against the lookup at every position of a clause,
+// on words that are turned down and hold another (预计划).
+func TestPlannedHits(t *testing.T) {
+	t.Parallel()
+	ex := newTestExtractor(t)
+	texts := []string{"", "将", "预计划建设", "预计全年增长", "计划和预算即将发布", "将“其”拟", "模拟计划", "将于明年开工", "我们预计划"}
+	for _, text := range texts {
+		rs := []rune(text)
+		d := &doc{lx: ex.lex, rs: rs, planHits: sentHits{ms: ex.lex.plan.scan(rs, 0, len(rs), nil), first: []int{0}}}
+		for a := 0; a <= len(rs); a++ {
+			for b := a; b <= len(rs); b++ {
+				if got, want := d.planned(0, a, b), d.plannedFrom(a, a, b); got != want {
+					t.Errorf("%q [%d:%d]: planned %v, want %v", text, a, b, got, want)
+				}
+			}
+		}
+	}
+}
