@@ -132,8 +132,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	d.focus = a
 	// Strip the verbs and adverbs that open the clause.
 	start, _ := d.stripLead(a, b)
+	mk := marksIn(rs, start, b)
 	d.develops(si, a, b, ctx)
-	d.firmPatterns(si, a, b, start, ctx)
+	d.firmPatterns(si, a, b, start, mk, ctx)
 	lead := start > a
 	done := indexRunes(rs, a, start, "完成") >= 0
 	var where string
@@ -142,6 +143,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		if k := indexRunes(rs, start+2, b, "的"); k > 0 {
 			where = d.placeSpan(start+2, k)
 			start = k + 1
+			mk = marksIn(rs, start, b)
 		}
 	}
 	if where != "" {
@@ -156,7 +158,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	ms := d.clauseHits(&d.stageHits, si, start, b, d.lx.stage, d.bufs[bufStage])
 	d.bufs[bufStage] = ms
 	// Drop stage words that are part of a name (扩产项目, 建设者).
-	deng := indexRunes(rs, start, b, "等")
+	deng := mk.deng
 	kept := ms[:0]
 	for _, m := range ms {
 		hasDeng := deng >= 0 && deng < m.start
@@ -190,7 +192,11 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	if len(ms) == 0 {
 		// No stage: firms listed as 企业 (X、Y等企业实施智能化改造) and projects
 		// named after a governing verb (加快推进临港物流基地转型升级) still count.
-		if k := indexRunes(rs, start+2, b, "等"); k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
+		k := deng
+		if k >= 0 && k < start+2 {
+			k = indexRunes(rs, start+2, b, "等")
+		}
+		if k > 0 && (indexRunes(rs, k, min(b, k+12), "企业") > 0) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
 		} else if lead && d.lx.heads.any(rs, start, b) {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
@@ -252,10 +258,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			continue
 		}
 		segEnd := m.start
-		for _, v := range []string{"获批", "入选", "获评", "被评为", "成为"} {
-			if k := indexRunes(rs, prev+2, segEnd, v); k > 0 {
-				segEnd = k // 白马湖实验室获批省实验室并揭牌运行
-			}
+		if k := honorAt(rs, prev+2, segEnd); k > 0 {
+			segEnd = k // 白马湖实验室获批省实验室并揭牌运行
 		}
 		last = d.items(si, seg{prev, segEnd}, b, stage, ctx, planned, false)
 		prev = m.end
@@ -310,6 +314,62 @@ func (d *doc) clauseHits(h *sentHits, si, a, b int, t *trie, buf []match) []matc
 		out = append(out, m)
 	}
 	return out
+}
+
+// clauseMarks are where words the clause rules look for first occur in a
+// clause's words rs[start:b] (-1: nowhere), found in one pass.
+type clauseMarks struct {
+	deng     int // 等
+	chengwei int // 成为
+	shangshi int // 上市
+}
+
+func marksIn(rs []rune, start, b int) clauseMarks {
+	mk := clauseMarks{-1, -1, -1}
+	for i := start; i < b; i++ {
+		switch rs[i] {
+		case '等':
+			if mk.deng < 0 {
+				mk.deng = i
+			}
+		case '成':
+			if mk.chengwei < 0 && i+1 < b && rs[i+1] == '为' {
+				mk.chengwei = i
+			}
+		case '上':
+			if mk.shangshi < 0 && i+1 < b && rs[i+1] == '市' {
+				mk.shangshi = i
+			}
+		}
+	}
+	return mk
+}
+
+// honorAt returns where the first of 获批, 入选, 获评, 被评为 and 成为 is in
+// rs[a:b], or -1. (No two of them overlap, so the first of all is the
+// first of the first of each.)
+func honorAt(rs []rune, a, b int) int {
+	for i := a; i+1 < b; i++ {
+		switch rs[i] {
+		case '获':
+			if rs[i+1] == '批' || rs[i+1] == '评' {
+				return i
+			}
+		case '入':
+			if rs[i+1] == '选' {
+				return i
+			}
+		case '被':
+			if i+2 < b && rs[i+1] == '评' && rs[i+2] == '为' {
+				return i
+			}
+		case '成':
+			if rs[i+1] == '为' {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // stageFollower reports whether what follows a stage verb at i lets it

@@ -59,11 +59,12 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 
 // firmPatterns reads firms from the words around them: X成为…企业,
 // 与X签署…协议, X成功上市, …有限公司. The clause is rs[a:b], and its
-// words start at start, after its opening verbs and adverbs.
-func (d *doc) firmPatterns(si, a, b, start int, ctx industryCtx) {
+// words start at start, after its opening verbs and adverbs; mk marks
+// them.
+func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx) {
 	rs := d.rs
-	// X成为…企业/龙头/独角兽.
-	if k := indexRunes(rs, start, min(b, start+14), "成为"); k > start {
+	// X成为…企业/龙头/独角兽, within 14 runes of the start.
+	if k := mk.chengwei; k > start && k+2 <= min(b, start+14) {
 		rest := d.runeStr(rs[k:b])
 		if strings.Contains(rest, "企业") || strings.Contains(rest, "龙头") || strings.Contains(rest, "独角兽") || strings.Contains(rest, "公司") {
 			if fa, fb := d.trimItem(start, k); fb-fa >= 2 && d.firmLike(rs[fa:fb]) {
@@ -101,7 +102,7 @@ func (d *doc) firmPatterns(si, a, b, start int, ctx industryCtx) {
 		}
 	}
 	// X(成功)上市 / X在…上市 at the start of a clause.
-	if k := indexRunes(rs, start, b, "上市"); k > start && (k+2 == b || hasAt(rs, k+2, "交易")) {
+	if k := mk.shangshi; k > start && (k+2 == b || hasAt(rs, k+2, "交易")) {
 		j := k
 		for _, adv := range []string{"成功", "正式", "挂牌", "顺利"} {
 			if j-runeLen(adv) > start && d.runeStr(rs[j-runeLen(adv):j]) == adv {
