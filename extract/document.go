@@ -468,6 +468,12 @@ func hasAt(rs []rune, i int, s string) bool {
 	return true
 }
 
+// has2 reports whether rs holds r0 r1 at i: hasAt for the rules' two-rune
+// words, inlined.
+func has2(rs []rune, i int, r0, r1 rune) bool {
+	return i >= 0 && i+1 < len(rs) && rs[i] == r0 && rs[i+1] == r1
+}
+
 func allHan(rs []rune) bool {
 	for _, r := range rs {
 		if !isHan(r) {

@@ -178,16 +178,22 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 			a += y
 			changed = true
 		}
-		for _, w := range []string{"较上年", "比上年", "较去年", "比去年", "较上年同期", "比上年同期", "较2"} {
-			if hasAt(rs, a, w) && b-a >= runeLen(w) && w != "较2" {
-				a += runeLen(w)
-				changed = true
+		// Each list's words open with a few runes; a starts with none of
+		// them at most figures.
+		if a < b && (rs[a] == '较' || rs[a] == '比') {
+			for _, w := range []string{"较上年", "比上年", "较去年", "比去年", "较上年同期", "比上年同期", "较2"} {
+				if hasAt(rs, a, w) && b-a >= runeLen(w) && w != "较2" {
+					a += runeLen(w)
+					changed = true
+				}
 			}
 		}
-		for _, w := range []string{"预计", "全年", "同口径", "年均", "月均"} {
-			if hasAt(rs, a, w) && b-a > runeLen(w) && w != "同口径" && w != "月均" {
-				a += runeLen(w)
-				changed = true
+		if a < b && (rs[a] == '预' || rs[a] == '全' || rs[a] == '同' || rs[a] == '年' || rs[a] == '月') {
+			for _, w := range []string{"预计", "全年", "同口径", "年均", "月均"} {
+				if hasAt(rs, a, w) && b-a > runeLen(w) && w != "同口径" && w != "月均" {
+					a += runeLen(w)
+					changed = true
+				}
 			}
 		}
 	}

@@ -144,7 +144,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			w = rs[i:j]
 		case (first || heading) && rs[j] == '经' && rs[j+1] == '济':
 			w = rs[i : j+2]
-		case (first || heading) && j+2 < lim && (hasAt(rs, j, "制造业") || hasAt(rs, j, "服务业")):
+		case (first || heading) && j+2 < lim && (rs[j] == '制' || rs[j] == '服') && (hasAt(rs, j, "制造业") || hasAt(rs, j, "服务业")):
 			w = rs[i : j+3]
 		case rs[j] == '领' && rs[j+1] == '域' && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
 			// 新能源整车领域，X…: the clause's firms are in X.

@@ -374,10 +374,10 @@ func (d *doc) ownerSplit(w []rune) int {
 	}
 	for i := 2; i < len(w)-1; i++ {
 		// A government body or a university: 国家林草局|三大中心, 某某大学|创新港二期.
-		if strings.ContainsRune("局委", w[i]) && len(w)-i > 2 && d.isOrgName(w[:i+1]) {
+		if (w[i] == '局' || w[i] == '委') && len(w)-i > 2 && d.isOrgName(w[:i+1]) {
 			return i + 1
 		}
-		if i+2 < len(w) && (hasAt(w, i, "大学") || hasAt(w, i, "集团") || hasAt(w, i, "公司") || hasAt(w, i, "医院") || hasAt(w, i, "学院")) && d.hasHead(w[i+2:]) {
+		if i+2 < len(w) && (has2(w, i, '大', '学') || has2(w, i, '集', '团') || has2(w, i, '公', '司') || has2(w, i, '医', '院') || has2(w, i, '学', '院')) && d.hasHead(w[i+2:]) {
 			return i + 2
 		}
 	}
@@ -461,7 +461,7 @@ func (d *doc) firmSuffixAt(w []rune, i int) bool {
 // that owns what follows (深圳技术大学二期).
 func (d *doc) orgInside(w []rune) bool {
 	for i := 2; i+2 < len(w); i++ {
-		if hasAt(w, i, "大学") || hasAt(w, i, "学院") || hasAt(w, i, "医院") || hasAt(w, i, "集团") {
+		if has2(w, i, '大', '学') || has2(w, i, '学', '院') || has2(w, i, '医', '院') || has2(w, i, '集', '团') {
 			return true
 		}
 	}
