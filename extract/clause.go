@@ -624,11 +624,11 @@ func (d *doc) trimItem(a, b int) (int, int) {
 	rs := d.rs
 	for changed := true; changed && a < b; {
 		changed = false
-		for a < b && strings.ContainsRune("“”\"'‘’《》「」 ", rs[a]) {
+		for a < b && isQuoteMark(rs[a]) {
 			a++
 			changed = true
 		}
-		for a < b && strings.ContainsRune("“”\"'‘’《》「」 ", rs[b-1]) {
+		for a < b && isQuoteMark(rs[b-1]) {
 			b--
 			changed = true
 		}

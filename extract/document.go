@@ -474,6 +474,17 @@ func has2(rs []rune, i int, r0, r1 rune) bool {
 	return i >= 0 && i+1 < len(rs) && rs[i] == r0 && rs[i+1] == r1
 }
 
+// isQuoteMark reports whether r is one of “”"'‘’《》「」 and space, which
+// are trimmed from names. (A switch: strings.ContainsRune encodes r and
+// searches, and trimItem asks at both ends of every item.)
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '“', '”', '"', '\'', '‘', '’', '《', '》', '「', '」', ' ':
+		return true
+	}
+	return false
+}
+
 func allHan(rs []rune) bool {
 	for _, r := range rs {
 		if !isHan(r) {
@@ -484,7 +495,22 @@ func allHan(rs []rune) bool {
 }
 
 func trimQuotes(s string) string {
-	return strings.Trim(s, "“”\"'‘’《》「」 ")
+	// strings.Trim(s, "“”\"'‘’《》「」 "), testing runes by a switch.
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if !isQuoteMark(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !isQuoteMark(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
 }
 
 // nameOf is the name in an entity id ("enterprise/X" → "X").

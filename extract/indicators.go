@@ -159,7 +159,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 	// Leading verbs, time words and places.
 	for changed := true; changed && a < b; {
 		changed = false
-		for a < b && strings.ContainsRune("、“”\"‘’ ", rs[a]) {
+		for a < b && isNameEdge(rs[a]) {
 			a++
 			changed = true
 		}
@@ -197,7 +197,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 			}
 		}
 	}
-	for b > a && strings.ContainsRune("“”\"‘’ 、", rs[b-1]) {
+	for b > a && isNameEdge(rs[b-1]) {
 		b--
 	}
 	for k := b - 1; k > a; k-- {
@@ -232,6 +232,16 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		return post, measure, subject
 	}
 	return "", measure, subject
+}
+
+// isNameEdge reports whether r is one of 、“”"‘’ and space, which are
+// trimmed from a figure's name.
+func isNameEdge(r rune) bool {
+	switch r {
+	case '、', '“', '”', '"', '‘', '’', ' ':
+		return true
+	}
+	return false
 }
 
 // onlyVerb reports whether a name candidate is just a verb (完成, 拨付).

@@ -291,10 +291,19 @@ func numeralAt(w []rune, i int) int {
 	for k < len(w) && (isDigit(w[k]) || chineseNumeral(w[k]) || w[k] == '.' && k > d) {
 		k++
 	}
-	if k > d && k < len(w) && strings.ContainsRune("个期大座栋批号代条", w[k]) {
+	if k > d && k < len(w) && isCounter(w[k]) {
 		return k - i + 1
 	}
 	return 0
+}
+
+// isCounter reports whether r is one of 个期大座栋批号代条, which end a count.
+func isCounter(r rune) bool {
+	switch r {
+	case '个', '期', '大', '座', '栋', '批', '号', '代', '条':
+		return true
+	}
+	return false
 }
 
 // chineseNumeral reports whether r is a Chinese numeral of a count or an
