@@ -52,6 +52,11 @@ type Config struct {
 	// the limit off.
 	RateLimit float64
 	RateBurst int
+	// TrustedProxies are the addresses (IPs or CIDRs) of reverse proxies
+	// whose X-Forwarded-For names the client. None by default: the client
+	// is the peer address, so that no client escapes the rate limit (or
+	// writes someone else's address into the log) by sending that header.
+	TrustedProxies []string
 }
 
 // DefaultConfig returns the defaults.
@@ -140,6 +145,9 @@ func New(cfg Config, log *slog.Logger, q *queries.Service, w Writer, x Extractor
 	// stdout at start. Release mode is right for every server we make.
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
+	if err := e.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
 	// Ids contain '/' and travel URL-escaped as one path segment; route on
 	// the escaped path and unescape the values.
 	e.UseEscapedPath = true

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"archive/zip"
 	"bytes"
 	"context"
@@ -494,6 +495,31 @@ func TestRateLimit(t *testing.T) {
 	// Cheap questions are not limited.
 	if code, _, _ := e.do("GET", "/api/v1/chains", nil); code != 200 {
 		t.Errorf("chains = %d", code)
+	}
+}
+
+// TestRateLimitForwardedFor: a client cannot escape the limit by naming
+// another address in X-Forwarded-For; a configured proxy's header counts.
+func TestRateLimitForwardedFor(t *testing.T) {
+	paths := func(e *env) []int {
+		var codes []int
+		for i := 0; i < 4; i++ {
+			code, _, _ := e.do("GET", "/api/v1/paths?from=京东方&to=晶澜精密", nil,
+				"X-Forwarded-For", fmt.Sprintf("203.0.113.%d", i+1))
+			codes = append(codes, code)
+		}
+		return codes
+	}
+	e := newEnv(t, web.Config{RateLimit: 0.001, RateBurst: 2})
+	if codes := paths(e); !slices.Equal(codes, []int{200, 200, 429, 429}) {
+		t.Errorf("spoofed X-Forwarded-For: codes = %v, want two answers then 429", codes)
+	}
+	e = newEnv(t, web.Config{RateLimit: 0.001, RateBurst: 2, TrustedProxies: []string{"127.0.0.1", "::1"}})
+	if codes := paths(e); !slices.Equal(codes, []int{200, 200, 200, 200}) {
+		t.Errorf("behind a trusted proxy, four clients: codes = %v", codes)
+	}
+	if _, err := web.New(web.Config{TrustedProxies: []string{"not an address"}}, nil, nil, nil, nil); err == nil {
+		t.Error("a bad trusted proxy was accepted")
 	}
 }
 

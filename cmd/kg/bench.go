@@ -147,7 +147,8 @@ func benchDeps() bench.Deps {
 			if err != nil {
 				return nil, err
 			}
-			srv, err := web.New(web.Config{}, nil, service(st), st, ex)
+			// The measuring client must not be throttled.
+			srv, err := web.New(web.Config{RateLimit: -1}, nil, service(st), st, ex)
 			if err != nil {
 				return nil, err
 			}

@@ -69,6 +69,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.DurationVar(&cfg.Web.WriteTimeout, "write-timeout", cfg.Web.WriteTimeout, "longest time to write one answer")
 	fs.Int64Var(&cfg.Web.MaxUploadBytes, "max-upload", cfg.Web.MaxUploadBytes, "largest upload request in bytes")
 	fs.Float64Var(&cfg.Web.RateLimit, "rate-limit", cfg.Web.RateLimit, "expensive requests (export, paths, query) per second per client; negative: no limit")
+	fs.Func("trusted-proxy", "a reverse proxy (IP or CIDR) whose X-Forwarded-For names the client; repeat for several", func(v string) error {
+		cfg.Web.TrustedProxies = append(cfg.Web.TrustedProxies, v)
+		return nil
+	})
 	fs.BoolVar(&cfg.LogJSON, "log-json", false, "log JSON lines instead of text")
 	if err := fs.Parse(args); err != nil {
 		return err
