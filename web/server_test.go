@@ -1,13 +1,13 @@
 package web_test
 
 import (
-	"fmt"
 	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
