@@ -42,7 +42,7 @@ type node struct {
 	out []*rel // relations whose subject is this entity (stage ones included)
 	in  []*rel // relations whose object is this entity
 	// keys are the normalized name, aliases and attribute values, for search.
-	keys []string
+	keys     []string
 	docsOnce sync.Once
 	docs     map[string]bool // see node.documents
 
