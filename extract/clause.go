@@ -246,7 +246,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			prev = end
 			continue
 		}
-		for prev < m.start && strings.ContainsRune("并和及、", rs[prev]) {
+		for prev < m.start && (rs[prev] == '并' || rs[prev] == '和' || rs[prev] == '及' || rs[prev] == '、') {
 			prev++
 		}
 		if m.start <= prev {

@@ -40,7 +40,7 @@ func (d *doc) indicators(si int) {
 		j := skipNumber(rs, i, s.end)
 		numText := strings.ReplaceAll(d.runeStr(rs[i:j]), ",", "")
 		k := j
-		for k < s.end && strings.ContainsRune("余多", rs[k]) {
+		for k < s.end && (rs[k] == '余' || rs[k] == '多') {
 			k++
 		}
 		if k < s.end && rs[k] < 0x80 && unicode.IsLetter(rs[k]) {

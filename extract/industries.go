@@ -72,7 +72,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	}
 	// A short title sentence: 半导体及集成电路。新能源。
 	e := end
-	for e > i && strings.ContainsRune("。！？!?", rs[e-1]) {
+	for e > i && isSentenceEnd(rs[e-1]) {
 		e--
 	}
 	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], "，,；：、") {

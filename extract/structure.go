@@ -170,7 +170,7 @@ func (st *structure) addPara(start, end int) {
 			continue
 		}
 		j := i + 1
-		for j < end && strings.ContainsRune("”’」』)）》\"", rs[j]) {
+		for j < end && isClosingQuote(rs[j]) {
 			j++
 		}
 		st.sents = append(st.sents, sentence{start: s, end: j, para: len(st.paras)})
@@ -182,6 +182,25 @@ func (st *structure) addPara(start, end int) {
 	}
 	p.lim = len(st.sents)
 	st.paras = append(st.paras, p)
+}
+
+// isSentenceEnd reports whether r is one of 。！？!?.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
+// isClosingQuote reports whether r is one of ”’」』)）》", which a
+// sentence's end takes with it.
+func isClosingQuote(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', ')', '）', '》', '"':
+		return true
+	}
+	return false
 }
 
 // hasSentenceEnd reports whether rs holds 。！？.
