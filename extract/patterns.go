@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg"
 )
@@ -365,26 +366,29 @@ func isShortOf(short, zone string) bool {
 // 北京云帆科技有限责任公司 → 云帆). A name without them is returned as is.
 func ShortName(full string) string {
 	s := strings.TrimSpace(trimQuotes(full))
-	rs := []rune(s)
-	// A bracketed region or note: 中国(北京)…, …(中国)有限公司.
-	var b strings.Builder
-	depth := 0
-	for _, r := range rs {
-		switch r {
-		case '(', '（':
-			depth++
-			continue
-		case ')', '）':
-			if depth > 0 {
-				depth--
+	// A bracketed region or note: 中国(北京)…, …(中国)有限公司. Most names
+	// have none, and are kept as they are.
+	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, ')') >= 0 || strings.Contains(s, "（") ||
+		strings.Contains(s, "）") || !utf8.ValidString(s) {
+		var b strings.Builder
+		depth := 0
+		for _, r := range []rune(s) {
+			switch r {
+			case '(', '（':
+				depth++
+				continue
+			case ')', '）':
+				if depth > 0 {
+					depth--
+				}
+				continue
 			}
-			continue
+			if depth == 0 {
+				b.WriteRune(r)
+			}
 		}
-		if depth == 0 {
-			b.WriteRune(r)
-		}
+		s = b.String()
 	}
-	s = b.String()
 	for changed := true; changed; {
 		changed = false
 		for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "公司",
@@ -398,11 +402,18 @@ func ShortName(full string) string {
 				changed = true
 			}
 		}
+		// Most names open with no region: one test of their first rune
+		// instead of one per prefix.
+		region := len(s) >= 3 && strings.Contains(regionFirst, s[:3])
 		for _, pre := range regionPrefixes {
+			if !region {
+				break
+			}
 			// The first rune (three bytes) rules out most prefixes without a call.
 			if len(s) >= 3 && s[0] == pre[0] && s[1] == pre[1] && s[2] == pre[2] && strings.HasPrefix(s, pre) && runeLen(s)-runeLen(pre) >= 2 {
 				s = strings.TrimPrefix(s, pre)
 				changed = true
+				region = len(s) >= 3 && strings.Contains(regionFirst, s[:3])
 			}
 		}
 	}
@@ -423,6 +434,18 @@ func ShortName(full string) string {
 	}
 	return s
 }
+
+// regionFirst holds the first runes of regionPrefixes.
+var regionFirst = func() string {
+	var b strings.Builder
+	for _, p := range regionPrefixes {
+		r, _ := utf8.DecodeRuneInString(p)
+		if !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
 
 // regionPrefixes are the region names that open legal names of firms.
 var regionPrefixes = []string{
