@@ -530,9 +530,29 @@ func (d *doc) knownShort(legal string) string {
 		short = ShortName(legal)
 		d.shorts[legal] = short
 	}
+	// Its prefixes of 2 runes up to all but the last, longest first, cut
+	// from short at rune boundaries rather than copied.
+	var starts [64]int // where each rune of short starts
+	n := 0
+	for i := range short {
+		if n == len(starts) {
+			n = -1 // a name this long is rare: copied below
+			break
+		}
+		starts[n] = i
+		n++
+	}
+	if n >= 0 && utf8.ValidString(short) {
+		for k := n - 1; k >= 2; k-- {
+			if id, ok := d.firms[short[:starts[k]]]; ok {
+				return nameOf(id)
+			}
+		}
+		return short
+	}
 	rs := []rune(short)
 	for k := len(rs) - 1; k >= 2; k-- {
-		if id, ok := d.firms[d.runeStr(rs[:k])]; ok {
+		if id, ok := d.firms[string(rs[:k])]; ok {
 			return nameOf(id)
 		}
 	}
