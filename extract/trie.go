@@ -11,16 +11,16 @@ import (
 // so that most positions of a text are rejected with one load; deeper
 // nodes keep theirs in short slices scanned in order.
 type trie struct {
-	// first marks the runes < 65536 that start a word: an 8 KB bitset
-	// that stays in cache rejects most positions of a text.
-	first [1024]uint64
-	// single marks the runes < 65536 that are words of their own, and
-	// pairs the hashes of the first two runes of the other words (see
-	// pairBit; sized by freeze to the trie, so that small tries keep
-	// theirs in a few cache lines): most positions whose rune starts
-	// some word (产, 新, 中 start hundreds) are rejected by them, without
-	// the walk's loads from the nodes.
-	single    [1024]uint64
+	// marks[r>>6][0] (first) marks the runes < 65536 that start a word:
+	// a bitset that stays in cache rejects most positions of a text.
+	// marks[r>>6][1] (single) marks the runes that are words of their
+	// own, and pairs the hashes of the first two runes of the other words
+	// (see pairBit; sized by freeze to the trie, so that small tries keep
+	// theirs in a few cache lines): most positions whose rune starts some
+	// word (产, 新, 中 start hundreds) are rejected by them, without the
+	// walk's loads from the nodes. A rune's first and single bits share a
+	// cache line.
+	marks     [1024][2]uint64
 	pairs     []uint64 // nil until freeze
 	pairShift uint32   // a pair's bit is pairBit >> pairShift
 	// bmp holds the root's children for runes < 65536 (0: none): one
@@ -62,7 +62,7 @@ func (t *trie) add(word string, v int) {
 		return
 	}
 	if r0, size := utf8.DecodeRuneInString(word); size == len(word) && r0 >= 0 && r0 < 65536 {
-		t.single[r0>>6] |= 1 << (uint(r0) & 63)
+		t.marks[r0>>6][1] |= 1 << (uint(r0) & 63)
 	}
 	cur := int32(0)
 	for _, r := range word {
@@ -73,7 +73,7 @@ func (t *trie) add(word string, v int) {
 			if cur == 0 {
 				if r >= 0 && r < 65536 {
 					t.bmp[r] = next
-					t.first[r>>6] |= 1 << (uint(r) & 63)
+					t.marks[r>>6][0] |= 1 << (uint(r) & 63)
 				} else {
 					t.root[r] = next
 				}
@@ -165,7 +165,7 @@ func (t *trie) child(n int32, r rune) int32 {
 // starts reports whether some word may start with r.
 func (t *trie) starts(r rune) bool {
 	if r >= 0 && r < 65536 {
-		return t.first[r>>6]&(1<<(uint(r)&63)) != 0
+		return t.marks[r>>6][0]&(1<<(uint(r)&63)) != 0
 	}
 	_, ok := t.root[r]
 	return ok
@@ -179,19 +179,25 @@ func (t *trie) starts(r rune) bool {
 // deeper steps search the node's keys in place, without calls; leaves
 // stop the walk without a lookup.
 func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
-	v, n = -1, 0
-	if i >= lim {
-		return v, n
+	// Inlined: the 16 KB bitsets stay in cache (the 256 KB array would
+	// not) and reject most positions without a call.
+	if i < lim {
+		if r := rs[i]; uint32(r) >= 65536 || t.marks[r>>6][0]&(1<<(uint(r)&63)) != 0 {
+			return t.longestStarting(rs, i, lim)
+		}
 	}
+	return -1, 0
+}
+
+// longestStarting is longest at a position i < lim whose rune starts a
+// word of t (the scanner knows which do).
+func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
+	v, n = -1, 0
 	var cur int32
 	if r := rs[i]; r >= 0 && r < 65536 {
-		// The 8 KB bitsets stay in cache; the 256 KB array would not.
-		if t.first[r>>6]&(1<<(uint(r)&63)) == 0 {
-			return v, n
-		}
 		if i+1 < lim && t.pairs != nil {
 			b := pairBit(r, rs[i+1]) >> t.pairShift
-			if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.single[r>>6]&(1<<(uint(r)&63)) == 0 {
+			if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.marks[r>>6][1]&(1<<(uint(r)&63)) == 0 {
 				return v, n
 			}
 		}
@@ -383,7 +389,7 @@ func (s *scanner) scan(rs []rune, from, lim int, outs [][]match) {
 			if i < next[k] {
 				continue
 			}
-			if v, n := s.tries[k].longest(rs, i, lim); n > 0 {
+			if v, n := s.tries[k].longestStarting(rs, i, lim); n > 0 {
 				outs[k] = append(outs[k], match{i, i + n, v})
 				next[k] = i + n
 			}
