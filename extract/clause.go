@@ -490,7 +490,10 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			break
 		}
 	}
-	var ids []string
+	// The ids are appended to the doc's buffer and returned as a piece
+	// of it that an append copies (no call of items runs while one is
+	// built).
+	first := len(d.idBuf)
 	owner := ""
 	for _, it := range d.splitList(s) {
 		a, b := d.trimItem(it.a, it.b)
@@ -511,7 +514,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if investor != "" && d.isProjectName(w) && d.ownerSplit(w) == 0 {
 			firm := d.firm(investor)
 			d.inIndustry(firm, ctx, si, w)
-			ids = append(ids, d.ownedProject(si, firm, d.runeStr(w), stage, planned))
+			d.idBuf = append(d.idBuf, d.ownedProject(si, firm, d.runeStr(w), stage, planned))
 			continue
 		}
 		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {
@@ -519,12 +522,12 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			firm := d.firm(d.runeStr(w))
 			d.inIndustry(firm, ctx, si, w)
 			proj := d.ownedProject(si, firm, d.runeStr(w)+d.runeStr(distributive), stage, planned, where, distWhere)
-			ids = append(ids, proj)
+			d.idBuf = append(d.idBuf, proj)
 			continue
 		}
 		id, o := d.item(si, w, hint, stage, ctx, planned, onlyProjects, owner)
 		if id != "" {
-			ids = append(ids, id)
+			d.idBuf = append(d.idBuf, id)
 			if where != "" {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: where}, si)
 			}
@@ -534,7 +537,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		}
 		owner = o
 	}
-	return ids
+	return d.idBuf[first:len(d.idBuf):len(d.idBuf)]
 }
 
 // isAcademy reports whether a name is a university or research body's.

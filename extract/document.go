@@ -45,6 +45,8 @@ type doc struct {
 	bufs [nBufs][]match
 	// segBuf is splitList's result buffer.
 	segBuf []seg
+	// idBuf holds the ids items returns, a piece for each call.
+	idBuf []string
 	// sentEv caches the evidence of sentences.
 	sentEv [][]kg.Evidence
 	// focus is where the fact being recorded was read (a rune offset),
@@ -85,7 +87,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		lx: e.lex, tax: e.tax, st: st, rs: st.runes, id: id,
 		out: &kg.Extraction{
 			Documents:  []kg.Document{},
-			Entities:   make([]kg.Entity, 0, len(st.sents)+16),
+			Entities:   make([]kg.Entity, 0, len(st.sents)*3/2+16),
 			Relations:  make([]kg.Relation, 0, 2*len(st.sents)+16),
 			Indicators: make([]kg.Indicator, 0, len(st.sents)/2+16),
 		},

@@ -239,7 +239,10 @@ func (d *doc) mentions() {
 	n := len(d.st.sents)
 	d.indFirst = make([]int, 0, n)
 	d.stageHits.first, d.devHits.first, d.planHits.first = make([]int, 0, n), make([]int, 0, n), make([]int, 0, n)
+	// Sized for what reports hold, so that they are seldom grown.
 	d.stageHits.ms = make([]match, 0, n/2+8)
+	d.planHits.ms = make([]match, 0, n/4+8)
+	d.indMatches = make([]match, 0, n/2+8)
 	for si, s := range d.st.sents {
 		// One pass finds the places, industries and area suffixes, and the
 		// stage, product and plan verbs the clause rules read.
