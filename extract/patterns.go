@@ -472,6 +472,32 @@ func (d *doc) resolveLegal(w []rune) []rune {
 	if !containsAny(w, "(（司") {
 		return w
 	}
+	out := w // no brackets (most names with 司): w itself, not a copy
+	if containsAny(w, "(（") {
+		out = d.unbracket(w)
+	}
+	// A legal name followed by its project: …有限公司N3工厂.
+	s := d.runeStr(out)
+	if k := strings.Index(s, "公司"); k > 0 {
+		rest := out[runeLen(s[:k])+2:]
+		legal := s[:k+len("公司")]
+		if len(rest) >= 2 && d.hasHead(rest) && runeLen(legal) >= 4 {
+			short := d.knownShort(legal)
+			if id, ok := d.firms[legal]; ok {
+				short = nameOf(id)
+			} else {
+				d.firmNamed(short, legal)
+			}
+			return append([]rune(short), rest...)
+		}
+	}
+	return out
+}
+
+// unbracket is resolveLegal's reading of the brackets in w: (以下简称“X”)
+// names the firm before it X, (English name) gives it an alias, and other
+// brackets stay.
+func (d *doc) unbracket(w []rune) []rune {
 	out := make([]rune, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		if w[i] != '(' && w[i] != '（' {
@@ -506,21 +532,6 @@ func (d *doc) resolveLegal(w []rune) []rune {
 			out = append(out, w[i:q+1]...)
 		}
 		i = q
-	}
-	// A legal name followed by its project: …有限公司N3工厂.
-	s := string(out)
-	if k := strings.Index(s, "公司"); k > 0 {
-		rest := []rune(s[k+len("公司"):])
-		legal := s[:k+len("公司")]
-		if len(rest) >= 2 && d.hasHead(rest) && runeLen(legal) >= 4 {
-			short := d.knownShort(legal)
-			if id, ok := d.firms[legal]; ok {
-				short = nameOf(id)
-			} else {
-				d.firmNamed(short, legal)
-			}
-			return append([]rune(short), rest...)
-		}
 	}
 	return out
 }
