@@ -52,11 +52,20 @@ func entHash(seed maphash.Seed, typ, name string) uint64 {
 	return maphash.String(seed, name) ^ uint64(len(typ))*0x9e3779b97f4a7c15
 }
 
+// relHash hashes the subject and the object (or the value, which a
+// relation with no object has); the predicate, one of a few words, is
+// mixed in by its length and last bytes rather than hashed.
 func relHash(seed maphash.Seed, r *kg.Relation) uint64 {
-	h := maphash.String(seed, r.Subject)
-	h = h*0x9e3779b97f4a7c15 ^ maphash.String(seed, r.Object)
-	h = h*0x9e3779b97f4a7c15 ^ maphash.String(seed, r.Predicate)
-	return h*0x9e3779b97f4a7c15 ^ maphash.String(seed, r.Value)
+	h := maphash.String(seed, r.Subject) * 0x9e3779b97f4a7c15
+	if r.Object != "" {
+		h ^= maphash.String(seed, r.Object)
+	} else {
+		h ^= maphash.String(seed, r.Value)
+	}
+	if p := r.Predicate; len(p) >= 2 {
+		h ^= (uint64(len(p))<<16 | uint64(p[len(p)-2])<<8 | uint64(p[len(p)-1])) * 0xbf58476d1ce4e5b9
+	}
+	return h ^ h>>31
 }
 
 // findEntity returns the index in out.Entities of the entity typ/name, or
