@@ -51,12 +51,15 @@ type doc struct {
 	sentEv [][]kg.Evidence
 	// focus is where the fact being recorded was read (a rune offset),
 	// for evidence from very long sentences.
-	focus   int
-	firms   map[string]string
-	zone    string // the document's own zone (from the title), a place id
-	nind    int
-	named   map[*Node]bool // taxonomy nodes the text names
-	chained map[*Node]bool // nodes whose subIndustryOf chain is out
+	focus int
+	firms map[string]string
+	// firmLens[r] has bit lenBit(n) set when a name in firms opens with r
+	// and has n runes: most prefixes of a name need no lookup in firms.
+	firmLens map[rune]uint64
+	zone     string // the document's own zone (from the title), a place id
+	nind     int
+	named    map[*Node]bool // taxonomy nodes the text names
+	chained  map[*Node]bool // nodes whose subIndustryOf chain is out
 	// ownIndustries are the document's own industry names (海洋新能源).
 	ownIndustries []string
 	// localPlaces are the document's own places (its zone, written short
@@ -95,7 +98,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		// relations and a figure or less a sentence): grown tables are
 		// copied.
 		ents: newRecIndex(len(st.sents) + 16), rels: newRecIndex(2*len(st.sents) + 16), seed: e.seed,
-		firms: map[string]string{},
+		firms: map[string]string{}, firmLens: map[rune]uint64{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 		shorts: map[string]string{},
 	}
@@ -259,11 +262,23 @@ func (d *doc) firm(name string) string {
 		typ = kg.TypeOrganization
 	}
 	id := d.entity(typ, short, alias)
-	d.firms[short] = id
+	d.addFirm(short, id)
 	if alias != "" {
-		d.firms[alias] = id
+		d.addFirm(alias, id)
 	}
 	return id
+}
+
+// addFirm records that name names the firm id.
+func (d *doc) addFirm(name, id string) {
+	d.firms[name] = id
+	r, _ := utf8.DecodeRuneInString(name)
+	d.firmLens[r] |= lenBit(utf8.RuneCountInString(name))
+}
+
+// lenBit is the bit of firmLens for a name of n runes (63: 63 or more).
+func lenBit(n int) uint64 {
+	return 1 << min(n, 63)
 }
 
 func (d *doc) hasLegalSuffix(name string) bool {

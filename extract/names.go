@@ -27,6 +27,10 @@ func (d *doc) knownFirmPrefix(w []rune) int {
 	if len(d.firms) == 0 || len(w) < 3 {
 		return 0
 	}
+	lens := d.firmLens[w[0]]
+	if lens == 0 {
+		return 0
+	}
 	// One conversion; prefixes are cut at rune boundaries of it.
 	s := d.runeStr(w[:min(len(w)-1, 16)])
 	var ends [17]int
@@ -37,6 +41,9 @@ func (d *doc) knownFirmPrefix(w []rune) int {
 		ends[n] = off
 	}
 	for k := n; k >= 2; k-- {
+		if lens&lenBit(k) == 0 {
+			continue
+		}
 		if _, ok := d.firms[s[:ends[k]]]; ok {
 			return k
 		}

@@ -557,7 +557,12 @@ func (d *doc) knownShort(legal string) string {
 		n++
 	}
 	if n >= 0 && utf8.ValidString(short) {
+		r, _ := utf8.DecodeRuneInString(short)
+		lens := d.firmLens[r]
 		for k := n - 1; k >= 2; k-- {
+			if lens&lenBit(k) == 0 {
+				continue
+			}
 			if id, ok := d.firms[short[:starts[k]]]; ok {
 				return nameOf(id)
 			}
@@ -596,10 +601,10 @@ func (d *doc) firmNamed(name string, aliases ...string) string {
 		typ = kg.TypeOrganization
 	}
 	id := d.entity(typ, name, aliases...)
-	d.firms[name] = id
+	d.addFirm(name, id)
 	for _, a := range aliases {
 		if a != "" {
-			d.firms[a] = id
+			d.addFirm(a, id)
 		}
 	}
 	return id
