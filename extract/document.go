@@ -98,7 +98,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		// relations and a figure or less a sentence): grown tables are
 		// copied.
 		ents: newRecIndex(len(st.sents) + 16), rels: newRecIndex(2*len(st.sents) + 16), seed: e.seed,
-		firms: map[string]string{}, firmLens: map[rune]uint64{},
+		firms: map[string]string{},
 		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
 		shorts: map[string]string{},
 	}
@@ -272,6 +272,9 @@ func (d *doc) firm(name string) string {
 // addFirm records that name names the firm id.
 func (d *doc) addFirm(name, id string) {
 	d.firms[name] = id
+	if d.firmLens == nil {
+		d.firmLens = map[rune]uint64{} // read while nil: no firm yet
+	}
 	r, _ := utf8.DecodeRuneInString(name)
 	d.firmLens[r] |= lenBit(utf8.RuneCountInString(name))
 }

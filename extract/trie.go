@@ -345,12 +345,18 @@ func indexRunes(rs []rune, a, b int, s string) int {
 
 // scanner finds the words of several tries in one pass over a text: one
 // load per position says which tries have a word starting with its rune,
-// where a scan per trie would test each trie's bitset at each position.
+// where a scan per trie would test each trie's bitset at each position,
+// and one bitset of the first two runes of all their words turns down
+// most of those positions for all the tries at once.
 type scanner struct {
 	tries []*trie // at most 8
-	// first[r] has bit k set when tries[k] has a word starting with r
-	// (runes < 65536).
-	first []uint8
+	// first[r] has bit k set when tries[k] has a word starting with r,
+	// and bit 8+k when r is a word of tries[k] (runes < 65536).
+	first []uint16
+	// pairs has bit pairBit(r0, r1)>>pairShift set when a word of some
+	// trie, of two runes or more, starts with r0 r1.
+	pairs     []uint64
+	pairShift uint32
 }
 
 // newScanner returns a scanner of tries, which must be complete.
@@ -358,11 +364,33 @@ func newScanner(tries ...*trie) *scanner {
 	if len(tries) > 8 {
 		panic("extract: a scanner of more than 8 tries")
 	}
-	s := &scanner{tries: tries, first: make([]uint8, 65536)}
+	s := &scanner{tries: tries, first: make([]uint16, 65536)}
+	npairs := 0
 	for k, t := range tries {
 		for r := range s.first {
 			if t.starts(rune(r)) {
 				s.first[r] |= 1 << k
+			}
+			if t.marks[r>>6][1]&(1<<(uint(r)&63)) != 0 {
+				s.first[r] |= 1 << (8 + k)
+			}
+		}
+		for _, c := range t.nodes[0].kids {
+			npairs += len(t.nodes[c].keys)
+		}
+	}
+	// Sixteen bits a pair: one pair in sixteen that starts no word passes.
+	size := 512
+	s.pairShift = 32 - 9
+	for size < 16*npairs {
+		size, s.pairShift = size<<1, s.pairShift-1
+	}
+	s.pairs = make([]uint64, size/64)
+	for _, t := range tries {
+		for k, c := range t.nodes[0].kids {
+			for _, r1 := range t.nodes[c].keys {
+				b := pairBit(t.nodes[0].keys[k], r1) >> s.pairShift
+				s.pairs[b>>6] |= 1 << (b & 63)
 			}
 		}
 	}
@@ -376,7 +404,15 @@ func (s *scanner) scan(rs []rune, from, lim int, outs [][]match) {
 	for i := from; i < lim; i++ {
 		var ks uint8
 		if r := rs[i]; r >= 0 && r < 65536 {
-			ks = s.first[r]
+			f := s.first[r]
+			ks = uint8(f)
+			if ks != 0 && i+1 < lim {
+				// No trie has a longer word starting here: only those of
+				// which r is a word are walked.
+				if b := pairBit(r, rs[i+1]) >> s.pairShift; s.pairs[b>>6]&(1<<(b&63)) == 0 {
+					ks &= uint8(f >> 8)
+				}
+			}
 		} else {
 			for k, t := range s.tries {
 				if t.starts(r) {
