@@ -21,6 +21,10 @@ type trie struct {
 	// walk's loads from the nodes. A rune's first and single bits share a
 	// cache line.
 	marks     [1024][2]uint64
+	// last marks the runes < 65536 that end a word, which suffix tests
+	// first (lastWide: some word ends with another rune).
+	last     [1024]uint64
+	lastWide bool
 	pairs     []uint64 // nil until freeze
 	pairShift uint32   // a pair's bit is pairBit >> pairShift
 	// bmp holds the root's children for runes < 65536 (0: none): one
@@ -63,6 +67,11 @@ func (t *trie) add(word string, v int) {
 	}
 	if r0, size := utf8.DecodeRuneInString(word); size == len(word) && r0 >= 0 && r0 < 65536 {
 		t.marks[r0>>6][1] |= 1 << (uint(r0) & 63)
+	}
+	if r, _ := utf8.DecodeLastRuneInString(word); r >= 0 && r < 65536 {
+		t.last[r>>6] |= 1 << (uint(r) & 63)
+	} else {
+		t.lastWide = true
 	}
 	cur := int32(0)
 	for _, r := range word {
@@ -313,6 +322,12 @@ func (t *trie) any(rs []rune, from, lim int) bool {
 // trying suffixes up to max runes.
 func (t *trie) suffix(rs []rune, max int) (v, n int) {
 	v, n = -1, 0
+	if len(rs) == 0 {
+		return v, n
+	}
+	if r := rs[len(rs)-1]; r >= 0 && r < 65536 && t.last[r>>6]&(1<<(uint(r)&63)) == 0 || (r < 0 || r >= 65536) && !t.lastWide {
+		return v, n // no word ends with rs's last rune
+	}
 	for k := 1; k <= max && k <= len(rs); k++ {
 		if !t.starts(rs[len(rs)-k]) {
 			continue
