@@ -495,7 +495,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	// built).
 	first := len(d.idBuf)
 	owner := ""
-	for _, it := range d.splitList(s) {
+	for _, it := range d.splitList(si, s) {
 		a, b := d.trimItem(it.a, it.b)
 		if b-a < 2 {
 			continue
@@ -590,20 +590,34 @@ func (d *doc) investor(a, b int) string {
 }
 
 // splitList splits on 、 and on 及/以及/和/与 outside industry names
-// (生物技术和大健康 stays one).
+// (生物技术和大健康 stays one). s is in sentence si, whose industry names
+// (the sentence's one pass) say where the names are.
 //
 // The result lives in a buffer of the doc, reused by the next call: items,
 // the only caller, reads it before any other list is split.
-func (d *doc) splitList(s seg) []seg {
+func (d *doc) splitList(si int, s seg) []seg {
 	rs := d.rs
+	// The names are where a scan of s for them puts them: the loop below
+	// steps over the same positions, a name at a time, except after 以及,
+	// whose 及 it steps over; a name found at that 及 has names looked up
+	// anew from there on (!hits).
+	names := d.clauseHits(&sentHits{ms: d.indMatches, first: d.indFirst}, si, s.a, s.b, d.lx.industry, d.bufs[bufSplit])
+	d.bufs[bufSplit] = names
+	hits := true
 	out := d.segBuf[:0]
 	a := s.a
 	for i := s.a; i < s.b; i++ {
-		if d.lx.industry.starts(rs[i]) {
-			if _, n := d.lx.industry.longest(rs, i, s.b); n > 1 {
-				i += n - 1
-				continue
+		n := 0
+		if hits {
+			if len(names) > 0 && names[0].start == i {
+				n, names = names[0].end-i, names[1:]
 			}
+		} else if d.lx.industry.starts(rs[i]) {
+			_, n = d.lx.industry.longest(rs, i, s.b)
+		}
+		if n > 1 {
+			i += n - 1
+			continue
 		}
 		switch {
 		case rs[i] == '、' || rs[i] == ',':
@@ -613,6 +627,9 @@ func (d *doc) splitList(s seg) []seg {
 			out = append(out, seg{a, i})
 			a = i + 2
 			i++
+			if hits && len(names) > 0 && names[0].start == i {
+				hits = false
+			}
 		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2:
 			out = append(out, seg{a, i})
 			a = i + 1

@@ -161,6 +161,7 @@ const (
 	bufInIndustry
 	bufInKeyword
 	bufPlan
+	bufSplit
 	nBufs
 )
 
