@@ -47,6 +47,8 @@ type Store struct {
 	// lean is set while the store holds the lean index of a store opened
 	// for loading (lean.go).
 	lean atomic.Bool
+	// batchQuads is how many quads a write transaction gathers.
+	batchQuads int
 	// allMu orders the starts of whole-store iterations: memstore marks
 	// itself as being read (a write) when one starts, which two readers
 	// under qsMu.RLock would race on.
@@ -72,7 +74,7 @@ func Open(ctx context.Context, addr string, opts ...Option) (*Store, error) {
 	if addr == "" {
 		addr = DefaultAddr
 	}
-	s := &Store{addr: addr}
+	s := &Store{addr: addr, batchQuads: DefaultBatchQuads}
 	for _, o := range opts {
 		o(s)
 	}

@@ -17,10 +17,23 @@ type Input struct {
 	X   *kg.Extraction
 }
 
-// maxBatchQuads is how many quads one write transaction gathers when several
-// documents are loaded together: large enough to amortize a commit, small
-// enough to keep memory flat.
-const maxBatchQuads = 50_000
+// DefaultBatchQuads is how many quads one write transaction gathers when
+// several documents are loaded together: large enough to amortize a
+// commit, small enough to keep memory flat. BatchQuads changes it.
+const DefaultBatchQuads = 50_000
+
+// BatchQuads sets how many quads one write transaction gathers. Larger
+// batches load a large bolt store faster (each page of Cayley's value
+// buckets is rewritten once per transaction: at ten thousand reports,
+// 200,000 quads a transaction loaded 1.5× faster than 50,000) and hold more
+// memory while they are written.
+func BatchQuads(n int) Option {
+	return func(s *Store) {
+		if n > 0 {
+			s.batchQuads = n
+		}
+	}
+}
 
 // LoadDocument stores one document's extraction, replacing any earlier
 // version of the same document id, all-or-nothing. Loading the same document
@@ -166,7 +179,7 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 			pending = append(pending, dm)
 			staged.stage(dm)
 			stats = append(stats, st)
-			if len(batch) >= maxBatchQuads {
+			if len(batch) >= s.batchQuads {
 				if err := flush(); err != nil {
 					return fmt.Errorf("load %s: %w", d.Doc.ID, err)
 				}

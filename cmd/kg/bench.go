@@ -128,7 +128,7 @@ func benchDeps() bench.Deps {
 				srcs[i] = source{name: f}
 			}
 			var b bench.Built
-			tot, err := buildFiles(ctx, st, ex, srcs, workers, func(_ string, err error) {
+			tot, err := buildFiles(ctx, st, ex, srcs, workers, graph.DefaultBatchQuads, func(_ string, err error) {
 				b.Errors++
 				if b.FirstError == "" {
 					b.FirstError = err.Error()

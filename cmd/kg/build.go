@@ -35,6 +35,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	db := fset.String("db", graph.DefaultAddr, "store `ADDR`: bolt:PATH, mem: or postgres://…")
 	opts := extractFlags(fset)
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
+	batch := fset.Int("batch-quads", graph.DefaultBatchQuads, "quads per write transaction: larger loads big bolt stores faster and holds more memory")
 	quiet := fset.Bool("quiet", false, "no progress line")
 	lines := fset.Bool("progress-lines", false, "print progress as lines even when stderr is not a terminal")
 	fset.Usage = func() {
@@ -57,7 +58,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	// Opened for loading: the store keeps what loading needs, not the
 	// index that answers questions (graph.ForLoading).
-	st, err := graph.Open(ctx, *db, graph.ForLoading())
+	st, err := graph.Open(ctx, *db, graph.ForLoading(), graph.BatchQuads(*batch))
 	if err != nil {
 		return err
 	}
@@ -70,7 +71,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	start := time.Now()
 	prog := newProgress(stderr, len(files), !*quiet, *lines)
 	var failed []string
-	loaded, err := buildFiles(ctx, st, ex, files, *workers, func(f string, err error) {
+	loaded, err := buildFiles(ctx, st, ex, files, *workers, *batch, func(f string, err error) {
 		failed = append(failed, f)
 		prog.clear()
 		fmt.Fprintf(stderr, "kg build: %v\n", err)
@@ -148,7 +149,7 @@ type buildTotals struct {
 // buildFiles extracts files with several workers and loads the results in
 // input order (so that entity resolution, where the first id loaded wins, is
 // the same on every run), in batches of documents.
-func buildFiles(ctx context.Context, st *graph.Store, ex *extract.Extractor, files []source, workers int,
+func buildFiles(ctx context.Context, st *graph.Store, ex *extract.Extractor, files []source, workers, batchQuads int,
 	onError func(string, error), onWarning func(file, warning string), onLoaded func([]graph.LoadStats)) (buildTotals, error) {
 	if workers < 1 {
 		workers = 1
@@ -228,9 +229,10 @@ func buildFiles(ctx context.Context, st *graph.Store, ex *extract.Extractor, fil
 		}
 		batch = append(batch, r.in)
 		batchBytes += len(r.in.Doc.Text)
-		// A few documents per transaction: fewer commits, and a killed
-		// build loses at most one batch.
-		if len(batch) >= 32 || batchBytes >= 4<<20 {
+		// A few documents per call, enough to fill the store's
+		// transactions (reports run to about 3,000 quads): fewer commits,
+		// and a killed build loses at most one batch.
+		if len(batch) >= max(32, batchQuads/1500) || batchBytes >= 4<<20 {
 			if err := flush(); err != nil {
 				return tot, err
 			}
