@@ -259,7 +259,7 @@ func (d *doc) firm(name string) string {
 		}
 	}
 	typ := kg.TypeEnterprise
-	if d.isOrgName([]rune(short)) {
+	if d.isOrgNameOf(short) {
 		typ = kg.TypeOrganization
 	}
 	id := d.entity(typ, short, alias)
@@ -288,6 +288,20 @@ func lenBit(n int) uint64 {
 func (d *doc) hasLegalSuffix(name string) bool {
 	return strings.HasSuffix(name, "公司") || strings.HasSuffix(name, "集团") || strings.HasSuffix(name, "Ltd.") ||
 		strings.HasSuffix(name, "Inc.") || strings.HasSuffix(name, "GmbH")
+}
+
+// isOrgNameOf is isOrgName of the runes of s: of its last five, all that
+// isOrgName reads, decoded without a copy of s.
+func (d *doc) isOrgNameOf(s string) bool {
+	var buf [5]rune
+	k := len(buf)
+	for e := len(s); e > 0 && k > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:e])
+		k--
+		buf[k] = r
+		e -= size
+	}
+	return d.isOrgName(buf[k:])
 }
 
 func (d *doc) isOrgName(rs []rune) bool {

@@ -239,10 +239,12 @@ func hasIndustryWord(w []rune) bool {
 
 // trimIndustrySuffix removes 产业, 产业链, 产业集群 from the end of a name.
 func trimIndustrySuffix(w []rune) []rune {
-	for _, suf := range []string{"产业集群", "产业链", "产业", "集群", "领域"} {
-		n := runeLen(suf)
-		if len(w) > n+1 && hasAt(w, len(w)-n, suf) {
-			return w[:len(w)-n]
+	for _, suf := range [...]struct {
+		word string
+		n    int // its runes
+	}{{"产业集群", 4}, {"产业链", 3}, {"产业", 2}, {"集群", 2}, {"领域", 2}} {
+		if len(w) > suf.n+1 && hasAt(w, len(w)-suf.n, suf.word) {
+			return w[:len(w)-suf.n]
 		}
 	}
 	return w

@@ -223,7 +223,8 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 				}
 			}
 			// A district or town after the owner: X金坛三期.
-			if rr := []rune(rest); !found {
+			if !found {
+				rr := []rune(rest)
 				if v, n := d.lx.place.longest(rr, 0, len(rr)); n > 0 && n < len(rr) && d.local(d.lx.places[v]) {
 					d.locatedIn(proj, rr[:n], si)
 				}

@@ -597,7 +597,7 @@ func isASCIIName(s string) bool {
 // firmNamed records a firm under name with the given aliases.
 func (d *doc) firmNamed(name string, aliases ...string) string {
 	typ := kg.TypeEnterprise
-	if d.isOrgName([]rune(name)) {
+	if d.isOrgNameOf(name) {
 		typ = kg.TypeOrganization
 	}
 	id := d.entity(typ, name, aliases...)
