@@ -132,7 +132,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	d.focus = a
 	// Strip the verbs and adverbs that open the clause.
 	start, _ := d.stripLead(a, b)
-	mk := marksIn(rs, start, b)
+	mk := marksIn(rs, a, start, b)
 	d.develops(si, a, b, ctx)
 	d.firmPatterns(si, a, b, start, mk, ctx)
 	lead := start > a
@@ -143,7 +143,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		if k := indexRunes(rs, start+2, b, "的"); k > 0 {
 			where = d.placeSpan(start+2, k)
 			start = k + 1
-			mk = marksIn(rs, start, b)
+			mk = marksIn(rs, start, start, b)
 		}
 	}
 	if where != "" {
@@ -317,16 +317,30 @@ func (d *doc) clauseHits(h *sentHits, si, a, b int, t *trie, buf []match) []matc
 }
 
 // clauseMarks are where words the clause rules look for first occur in a
-// clause's words rs[start:b] (-1: nowhere), found in one pass.
+// clause's words rs[start:b] (-1: nowhere), and whether the clause rs[a:b]
+// holds others at all, found in one pass.
 type clauseMarks struct {
-	deng     int // 等
-	chengwei int // 成为
-	shangshi int // 上市
+	deng     int  // 等
+	chengwei int  // 成为
+	shangshi int  // 上市
+	with     bool // 与 or 同 in rs[a:b]
+	gongsi   bool // 公司 in rs[a:b]
 }
 
-func marksIn(rs []rune, start, b int) clauseMarks {
-	mk := clauseMarks{-1, -1, -1}
-	for i := start; i < b; i++ {
+func marksIn(rs []rune, a, start, b int) clauseMarks {
+	mk := clauseMarks{deng: -1, chengwei: -1, shangshi: -1}
+	for i := a; i < b; i++ {
+		switch rs[i] {
+		case '与', '同':
+			mk.with = true
+			continue
+		case '公':
+			mk.gongsi = mk.gongsi || i+1 < b && rs[i+1] == '司'
+			continue
+		}
+		if i < start {
+			continue
+		}
 		switch rs[i] {
 		case '等':
 			if mk.deng < 0 {

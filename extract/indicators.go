@@ -14,10 +14,7 @@ import (
 func (d *doc) indicators(si int) {
 	s := d.st.sents[si]
 	rs := d.rs
-	year := yearIn(rs[s.start:s.end])
-	if year == 0 {
-		year = d.st.year
-	}
+	year := -1 // read at the sentence's first figure: most have none
 	segStart := s.start
 	lastName := ""
 	count := 0
@@ -87,6 +84,11 @@ func (d *doc) indicators(si int) {
 		d.focus = i
 		if subject == "" {
 			subject = d.zone // a zone's report speaks of the zone
+		}
+		if year < 0 {
+			if year = yearIn(rs[s.start:s.end]); year == 0 {
+				year = d.st.year
+			}
 		}
 		d.nind++
 		d.out.Indicators = append(d.out.Indicators, kg.Indicator{

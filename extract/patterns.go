@@ -75,7 +75,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		}
 	}
 	// 与X签署/签订/签约.
-	for i := a; i < b; i++ {
+	for i := a; i < b && mk.with; i++ {
 		if rs[i] != '与' && rs[i] != '同' {
 			continue
 		}
@@ -119,7 +119,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		}
 	}
 	// Full legal names anywhere: …有限公司, …股份公司.
-	for i := a; i+1 < b; i++ {
+	for i := a; i+1 < b && mk.gongsi; i++ {
 		if rs[i] != '公' || rs[i+1] != '司' {
 			continue
 		}

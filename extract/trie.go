@@ -20,11 +20,11 @@ type trie struct {
 	// word (产, 新, 中 start hundreds) are rejected by them, without the
 	// walk's loads from the nodes. A rune's first and single bits share a
 	// cache line.
-	marks     [1024][2]uint64
+	marks [1024][2]uint64
 	// last marks the runes < 65536 that end a word, which suffix tests
 	// first (lastWide: some word ends with another rune).
-	last     [1024]uint64
-	lastWide bool
+	last      [1024]uint64
+	lastWide  bool
 	pairs     []uint64 // nil until freeze
 	pairShift uint32   // a pair's bit is pairBit >> pairShift
 	// bmp holds the root's children for runes < 65536 (0: none): one
