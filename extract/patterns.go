@@ -267,7 +267,7 @@ func (d *doc) mentions() {
 			written := d.runeStr(rs[m.start:m.end])
 			id := d.entity(kg.TypePlace, p.name, written)
 			if p.parent != "" {
-				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: "place/" + p.parent, Confidence: 1}, si)
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: p.parentID, Confidence: 1}, si)
 			}
 		}
 		// Industry names: kept for industryMentions, which runs after the

@@ -14,6 +14,8 @@ type place struct {
 	name    string
 	aliases []string
 	parent  string
+	// parentID is "place/" + parent ("" without a parent), made once.
+	parentID string
 }
 
 // parsePlaces reads the gazetteer: one place a line, name|aliases|parent.
@@ -29,6 +31,9 @@ func parsePlaces(text string) ([]place, error) {
 			return nil, fmt.Errorf("places line %d: want name|aliases|parent", i+1)
 		}
 		p := place{name: f[0], parent: f[2]}
+		if p.parent != "" {
+			p.parentID = "place/" + p.parent
+		}
 		for _, a := range strings.Split(f[1], ",") {
 			if a = strings.TrimSpace(a); a != "" {
 				p.aliases = append(p.aliases, a)
