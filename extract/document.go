@@ -467,6 +467,9 @@ func (d *doc) run() {
 
 // isClauseEnd reports whether r ends a clause.
 func isClauseEnd(r rune) bool {
+	if r > '?' && r < '！' && r != '。' {
+		return false // most runes (Han, letters) at one test
+	}
 	switch r {
 	case '，', '；', '：', ',', ';', ':', '。', '！', '？', '!', '?':
 		return true

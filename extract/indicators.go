@@ -20,6 +20,9 @@ func (d *doc) indicators(si int) {
 	count := 0
 	for i := s.start; i < s.end; i++ {
 		r := rs[i]
+		if r >= 0x4e00 && r <= 0x9fff {
+			continue // Han: no digit, clause end or bracket
+		}
 		if !isDigit(r) {
 			if isClauseEnd(r) || r == '(' || r == ')' || r == '（' || r == '）' {
 				segStart = i + 1
