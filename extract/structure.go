@@ -164,10 +164,8 @@ func (st *structure) addPara(start, end int) {
 	// Sentences end at 。！？!? (with closing quotes); a heading is one.
 	s := start
 	for i := start; i < end; i++ {
-		switch rs[i] {
-		case '。', '！', '？', '!', '?':
-		default:
-			continue
+		if r := rs[i]; r > '?' && r < '！' && r != '。' || !isSentenceEnd(r) {
+			continue // the first test passes over most runes (Han, letters)
 		}
 		j := i + 1
 		for j < end && isClosingQuote(rs[j]) {
