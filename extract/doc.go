@@ -35,16 +35,23 @@
 // The word lists the rules are keyed on are in lexicon.go; the industry
 // taxonomy (data/taxonomy.json) and the gazetteer of places
 // (data/places.txt) are data files embedded in the binary. Word lists are
-// compiled into tries (trie.go) scanned once per clause, so that the cost
+// compiled into tries (trie.go) scanned once per sentence, so that the cost
 // of a document is about linear in its length; evidence from very long
 // sentences is a window around the fact, and every scan is bounded.
 //
-// Speed: a sentence's places, industries and area suffixes are found in
-// one pass over it (scanner), whose hits mentions and areas read; a trie
-// rejects most positions by bitsets of first runes and of first-rune
-// pairs before walking its nodes. The text is decoded to runes once, with
-// each rune's byte offset, so that names and evidence read from the text
-// are substrings of it rather than copies; a document's entities and
-// relations are indexed by record number (recindex.go), not by copied
-// keys.
+// Speed: a sentence's places, industries, area suffixes, stage verbs,
+// product verbs and plan words are found in one pass over it (scanner),
+// whose hits mentions, areas and the clause rules read (clauseHits: a
+// clause's words are the sentence's words inside it). The scanner turns
+// down most positions for all its tries at once, by one load of the
+// rune's tries and one bitset of the first two runes of their words; a
+// trie rejects most positions by its own bitsets of first runes and of
+// first-rune pairs before walking its nodes, and a suffix by its bitset of
+// last runes. Words a clause's rules look for (等, 成为, 上市, 与, 公司) are
+// marked in one pass over it (marksIn), and the sets of runes the rules
+// test at every position are switches, not strings.ContainsRune. The text
+// is decoded to runes once, with each rune's byte offset, so that names
+// and evidence read from the text are substrings of it rather than
+// copies; a document's entities and relations are indexed by record
+// number (recindex.go), not by copied keys.
 package extract

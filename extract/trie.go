@@ -107,22 +107,8 @@ func (t *trie) add(word string, v int) {
 func (t *trie) freeze() {
 	// Eight bits a pair of first runes: one pair in eight that starts no
 	// word passes.
-	npairs := 0
-	for _, c := range t.nodes[0].kids {
-		npairs += len(t.nodes[c].keys)
-	}
-	size := 512
-	t.pairShift = 32 - 9
-	for size < 8*npairs {
-		size, t.pairShift = size<<1, t.pairShift-1
-	}
-	t.pairs = make([]uint64, size/64)
-	for k, c := range t.nodes[0].kids {
-		for _, r1 := range t.nodes[c].keys {
-			b := pairBit(t.nodes[0].keys[k], r1) >> t.pairShift
-			t.pairs[b>>6] |= 1 << (b & 63)
-		}
-	}
+	ps := t.firstPairs(nil)
+	t.pairs, t.pairShift = pairSet(ps, 8)
 	t.flat = make([]fnode, len(t.nodes))
 	t.edges = t.edges[:0]
 	for i, nd := range t.nodes {
@@ -259,6 +245,32 @@ func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
 	}
 }
 
+// firstPairs appends to ps the first two runes of the words of two runes
+// or more.
+func (t *trie) firstPairs(ps [][2]rune) [][2]rune {
+	for k, c := range t.nodes[0].kids {
+		for _, r1 := range t.nodes[c].keys {
+			ps = append(ps, [2]rune{t.nodes[0].keys[k], r1})
+		}
+	}
+	return ps
+}
+
+// pairSet returns a bitset of pairs with perPair bits a pair (at least
+// 512) and the shift of pairBit that gives a pair's bit in it.
+func pairSet(ps [][2]rune, perPair int) ([]uint64, uint32) {
+	size, shift := 512, uint32(32-9)
+	for size < perPair*len(ps) {
+		size, shift = size<<1, shift-1
+	}
+	set := make([]uint64, size/64)
+	for _, p := range ps {
+		b := pairBit(p[0], p[1]) >> shift
+		set[b>>6] |= 1 << (b & 63)
+	}
+	return set, shift
+}
+
 // pairBit is the hash of the first two runes of words, r0 and r1, whose
 // high bits are their bit of t.pairs.
 func pairBit(r0, r1 rune) uint32 {
@@ -380,7 +392,7 @@ func newScanner(tries ...*trie) *scanner {
 		panic("extract: a scanner of more than 8 tries")
 	}
 	s := &scanner{tries: tries, first: make([]uint16, 65536)}
-	npairs := 0
+	var ps [][2]rune
 	for k, t := range tries {
 		for r := range s.first {
 			if t.starts(rune(r)) {
@@ -390,25 +402,10 @@ func newScanner(tries ...*trie) *scanner {
 				s.first[r] |= 1 << (8 + k)
 			}
 		}
-		for _, c := range t.nodes[0].kids {
-			npairs += len(t.nodes[c].keys)
-		}
+		ps = t.firstPairs(ps)
 	}
 	// Sixteen bits a pair: one pair in sixteen that starts no word passes.
-	size := 512
-	s.pairShift = 32 - 9
-	for size < 16*npairs {
-		size, s.pairShift = size<<1, s.pairShift-1
-	}
-	s.pairs = make([]uint64, size/64)
-	for _, t := range tries {
-		for k, c := range t.nodes[0].kids {
-			for _, r1 := range t.nodes[c].keys {
-				b := pairBit(t.nodes[0].keys[k], r1) >> s.pairShift
-				s.pairs[b>>6] |= 1 << (b & 63)
-			}
-		}
-	}
+	s.pairs, s.pairShift = pairSet(ps, 16)
 	return s
 }
 

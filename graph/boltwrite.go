@@ -136,6 +136,9 @@ type wnode struct {
 // batch overlaps with writing the current one.
 type boltBatch struct {
 	quads []quad.Quad
+	// models are the packed models of the batch's documents, written in
+	// the same transaction (boltmodels.go).
+	models map[string][]byte
 	order []*wnode    // the distinct nodes, in hash order
 	refs  [][4]*wnode // each quad's nodes, by direction
 }
@@ -359,6 +362,11 @@ func (w *boltWriter) addTx(tx *bolt.Tx, batch *boltBatch) (int, error) {
 	}
 	if written > 0 {
 		if err := putMetaInt(meta, "size", size+int64(written)); err != nil {
+			return 0, err
+		}
+	}
+	if batch.models != nil {
+		if err := putModelsTx(tx, batch.models); err != nil {
 			return 0, err
 		}
 	}

@@ -86,7 +86,7 @@ func (m *docModel) related() map[string]bool {
 // put adds or replaces one document.
 func (x *index) put(m *docModel) {
 	if x.lean {
-		x.putLean(m)
+		x.putLean(m, nil)
 		return
 	}
 	if _, ok := x.docs[m.doc.ID]; ok {

@@ -79,9 +79,21 @@ func unpack(b []byte) (*docModel, error) {
 	return m, nil
 }
 
+// putPacked adds a document whose model is packed already (nil: not).
+func (x *index) putPacked(m *docModel, packed []byte) {
+	if !x.lean {
+		x.put(m)
+		return
+	}
+	x.putLean(m, packed)
+}
+
 // putLean records a document in a lean index.
-func (x *index) putLean(m *docModel) {
-	packed, err := pack(m)
+func (x *index) putLean(m *docModel, packed []byte) {
+	var err error
+	if packed == nil {
+		packed, err = pack(m)
+	}
 	if err != nil {
 		// Encoding our own structs cannot fail; keep the model whole
 		// rather than lose it.

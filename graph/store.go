@@ -213,8 +213,55 @@ func (s *Store) writeQS() func() {
 	return s.qsMu.Unlock
 }
 
-// loadIndex rebuilds the in-memory index from every quad of the store.
+// loadIndex rebuilds the in-memory index: on bolt from the documents'
+// stored models when they describe the store's quads (boltmodels.go), else
+// from every quad of the store (and then stores the models for next time).
 func (s *Store) loadIndex(ctx context.Context) error {
+	if s.bw != nil {
+		idx := newIndex(s.lean.Load())
+		ok, err := s.bw.models(func(doc string, packed []byte) error {
+			m, err := unpack(packed)
+			if err != nil {
+				return fmt.Errorf("model of %s: %w", doc, err)
+			}
+			idx.putPacked(m, packed)
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		if ok {
+			s.mu.Lock()
+			s.idx = idx
+			s.mu.Unlock()
+			s.version.Add(1)
+			return nil
+		}
+	}
+	if err := s.loadIndexFromQuads(ctx); err != nil {
+		return err
+	}
+	if s.bw == nil {
+		return nil
+	}
+	models := make(map[string][]byte, len(s.idx.docs))
+	for id := range s.idx.docs {
+		m, ok, err := s.idx.model(id)
+		if err != nil || !ok {
+			return fmt.Errorf("model of %s: %v", id, err)
+		}
+		if models[id], err = pack(m); err != nil {
+			return fmt.Errorf("model of %s: %w", id, err)
+		}
+	}
+	if err := s.bw.resetModels(models); err != nil {
+		return fmt.Errorf("store document models: %w", err)
+	}
+	return nil
+}
+
+// loadIndexFromQuads rebuilds the in-memory index from every quad.
+func (s *Store) loadIndexFromQuads(ctx context.Context) error {
 	byDoc := make(map[string][]quad.Quad)
 	err := s.eachQuad(ctx, func(q quad.Quad) {
 		doc, _, ok := labelDoc(q.Label)

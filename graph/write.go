@@ -74,6 +74,9 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 		inflight  chan error
 		inPending []*docModel
 		inStats   []LoadStats
+		// packed holds the packed models of the documents written on bolt
+		// (boltmodels.go), for the lean index to keep as they are.
+		packed = make(map[*docModel][]byte)
 	)
 	// staged overlays the index with the entities and resolution keys of
 	// the documents not yet in it (in flight or pending), computed once per
@@ -103,7 +106,8 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 		}
 		s.mu.Lock()
 		for _, m := range p {
-			s.idx.put(m)
+			s.idx.putPacked(m, packed[m])
+			delete(packed, m)
 		}
 		s.mu.Unlock()
 		restage()
@@ -117,11 +121,26 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 	flush := func() error {
 		// The bolt writer's share of the work that needs no store is done
 		// here, while the transaction before is still being written.
-		var prepared *boltBatch
-		if s.bw != nil && len(batch) > 0 && onlyAdds(batch) {
-			var err error
-			if prepared, err = prepareBolt(deltaQuads(batch)); err != nil {
-				return err
+		var (
+			prepared *boltBatch
+			models   map[string][]byte
+		)
+		if s.bw != nil && len(batch) > 0 {
+			models = make(map[string][]byte, len(pending))
+			for _, m := range pending {
+				b, err := pack(m)
+				if err != nil {
+					return fmt.Errorf("load %s: %w", m.doc.ID, err)
+				}
+				models[m.doc.ID] = b
+				packed[m] = b
+			}
+			if onlyAdds(batch) {
+				var err error
+				if prepared, err = prepareBolt(deltaQuads(batch)); err != nil {
+					return err
+				}
+				prepared.models = models
 			}
 		}
 		if err := wait(); err != nil {
@@ -140,7 +159,11 @@ func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]L
 				done <- err
 				return
 			}
-			done <- s.apply(ctx, b, f)
+			err := s.apply(ctx, b, f)
+			if err == nil && models != nil {
+				err = s.bw.putModels(models)
+			}
+			done <- err
 		}(batch, fresh)
 		inflight, inPending, inStats = done, pending, stats
 		batch, pending, stats, fresh, allFresh = nil, nil, nil, nil, true
@@ -392,6 +415,11 @@ func (s *Store) RemoveDocument(ctx context.Context, id string) error {
 	defer s.mu.Unlock()
 	if err := s.apply(ctx, deltas, nil); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
+	}
+	if s.bw != nil {
+		if err := s.bw.putModels(map[string][]byte{id: nil}); err != nil {
+			return fmt.Errorf("remove %s: %w", id, err)
+		}
 	}
 	s.idx.remove(id)
 	s.version.Add(1)
