@@ -139,8 +139,8 @@ type boltBatch struct {
 	// models are the packed models of the batch's documents, written in
 	// the same transaction (boltmodels.go).
 	models map[string][]byte
-	order []*wnode    // the distinct nodes, in hash order
-	refs  [][4]*wnode // each quad's nodes, by direction
+	order  []*wnode    // the distinct nodes, in hash order
+	refs   [][4]*wnode // each quad's nodes, by direction
 }
 
 func prepareBolt(quads []quad.Quad) (*boltBatch, error) {
