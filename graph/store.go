@@ -121,7 +121,10 @@ func hasScheme(addr string) bool {
 // openBolt opens bbolt through hidalgo by hand rather than through Cayley's
 // registry: the lock timeout turns a second process into an error instead of
 // a hang, and the large initial mmap avoids the remap deadlock between
-// readers and a writer (cayley-notes).
+// readers and a writer (cayley-notes). The freelist is written at each
+// commit: without it every open walks every page of the file to rebuild it
+// (at 1,000 reports 2.2 s of CPU and the whole 1 GB file mapped into the
+// process, against no measurable cost to a build's commits).
 func openBolt(path string) (cgraph.QuadStore, *boltWriter, error) {
 	if path == "" {
 		path = strings.TrimPrefix(DefaultAddr, "bolt:")
@@ -131,7 +134,7 @@ func openBolt(path string) (cgraph.QuadStore, *boltWriter, error) {
 			return nil, nil, fmt.Errorf("open bolt:%s: %w", path, err)
 		}
 	}
-	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: mmapSize(path), NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: mmapSize(path), FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, &kg.Error{Code: kg.EConflict, Op: "open bolt:" + path,
 			Message: "the store is in use by another process (close it, or use another --db)", Err: err}
