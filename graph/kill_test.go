@@ -20,8 +20,8 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// TestKilledBuild kills a real `kg build` with SIGKILL in the middle and
-// checks that the store opens, answers, and holds each document whole or not
+// TestKilledBuild kills a real incremental `kg build` with SIGKILL in the
+// middle and checks that the store opens, answers, and holds each document whole or not
 // at all: the documents present are a prefix of the build's order, and the
 // store reads back exactly what loading that prefix into a fresh store gives.
 func TestKilledBuild(t *testing.T) {
@@ -29,42 +29,11 @@ func TestKilledBuild(t *testing.T) {
 		t.Skip("builds the kg binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "kg")
-	build := exec.Command("go", "build", "-o", bin, "github.com/kgraph/kg/cmd/kg")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	corpus := filepath.Join(dir, "corpus")
-	const docs = 100
-	if _, err := synth.New(synth.Options{Seed: 7}).Write(context.Background(), synth.WriteOptions{Dir: corpus, Docs: docs}); err != nil {
-		t.Fatal(err)
-	}
+	bin, corpus := buildAndCorpus(t, dir, 100)
 	db := filepath.Join(dir, "kg.db")
-	cmd := exec.Command(bin, "build", "--db", "bolt:"+db, "--progress-lines", corpus)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Kill it right after its first committed transaction, while it
+	// Killed right after its first committed transaction, while it
 	// writes the second.
-	sc := bufio.NewScanner(stderr)
-	for sc.Scan() {
-		t.Log(sc.Text())
-		if strings.Contains(sc.Text(), "documents") {
-			break
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	go io.Copy(io.Discard, stderr)
-	err = cmd.Wait()
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
-		t.Fatalf("the build ended before it was killed (%v): give it more documents", err)
-	}
+	killBuild(t, startBuild(t, bin, db, corpus, "--incremental"))
 
 	ctx := context.Background()
 	s, err := graph.Open(ctx, "bolt:"+db)
@@ -116,6 +85,116 @@ func TestKilledBuild(t *testing.T) {
 	want, have := canonical(readBack(t, ref)), canonical(readBack(t, s))
 	if !reflect.DeepEqual(have, want) {
 		t.Errorf("the killed store differs from a clean load of the same %d documents:\n%s", n, diffExtractions(have, want))
+	}
+}
+
+// buildAndCorpus builds the kg binary into dir and generates a corpus of
+// docs reports there.
+func buildAndCorpus(t *testing.T, dir string, docs int) (bin, corpus string) {
+	t.Helper()
+	bin = filepath.Join(dir, "kg")
+	build := exec.Command("go", "build", "-o", bin, "github.com/kgraph/kg/cmd/kg")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	corpus = filepath.Join(dir, "corpus")
+	if _, err := synth.New(synth.Options{Seed: 7}).Write(context.Background(), synth.WriteOptions{Dir: corpus, Docs: docs}); err != nil {
+		t.Fatal(err)
+	}
+	return bin, corpus
+}
+
+// startBuild starts `kg build` and returns once it has reported its first
+// documents.
+func startBuild(t *testing.T, bin, db, corpus string, flags ...string) *exec.Cmd {
+	t.Helper()
+	args := append([]string{"build", "--db", "bolt:" + db, "--progress-lines"}, flags...)
+	cmd := exec.Command(bin, append(args, corpus)...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		t.Log(sc.Text())
+		if strings.Contains(sc.Text(), "documents") {
+			break
+		}
+	}
+	go io.Copy(io.Discard, stderr)
+	return cmd
+}
+
+// killBuild kills a build with SIGKILL, and fails if it had ended.
+func killBuild(t *testing.T, cmd *exec.Cmd) {
+	t.Helper()
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+		t.Fatalf("the build ended before it was killed (%v): give it more documents", err)
+	}
+}
+
+// TestKilledBulkBuild: a bulk build (a store holding no documents) holds
+// the store's lock, so that a second build gets the "in use" error; killed
+// in the middle, it leaves the store as it was (no documents; it opens and
+// answers); the next build removes what the killed one left and builds
+// every document.
+func TestKilledBulkBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the kg binary")
+	}
+	dir := t.TempDir()
+	const docs = 200
+	bin, corpus := buildAndCorpus(t, dir, docs)
+	db := filepath.Join(dir, "kg.db")
+	cmd := startBuild(t, bin, db, corpus)
+
+	second := exec.Command(bin, "build", "--db", "bolt:"+db, corpus)
+	out, err := second.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "in use by another process") {
+		t.Errorf("a second build during a bulk build: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(db + ".building"); err != nil {
+		t.Errorf("no bulk build in progress: %v", err)
+	}
+	killBuild(t, cmd)
+
+	ctx := context.Background()
+	s, err := graph.Open(ctx, "bolt:"+db)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	got, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 0 {
+		t.Errorf("%d documents after a killed bulk build, want none", len(got))
+	}
+	if _, err := s.EntitiesOfType(ctx, ""); err != nil {
+		t.Errorf("the store after a killed bulk build: %v", err)
+	}
+	s.Close()
+
+	if out, err := exec.Command(bin, "build", "--quiet", "--db", "bolt:"+db, corpus).CombinedOutput(); err != nil {
+		t.Fatalf("build after the kill: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(db + ".building"); !os.IsNotExist(err) {
+		t.Errorf("the .building file after a whole build: %v", err)
+	}
+	s, err = graph.Open(ctx, "bolt:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, err := s.Documents(ctx); err != nil || len(got) != docs {
+		t.Errorf("%d documents after the build, want %d (%v)", len(got), docs, err)
 	}
 }
 

@@ -32,6 +32,7 @@ const DefaultAddr = "bolt:./data/kg.db"
 type Store struct {
 	addr string
 	kind string // "mem", "bolt" or "postgres"
+	path string // the bolt file
 	qs   cgraph.QuadStore
 	pg   *pgLoader   // the fast load path, postgres only
 	bw   *boltWriter // the fast add path, bolt only
@@ -89,7 +90,11 @@ func Open(ctx context.Context, addr string, opts ...Option) (*Store, error) {
 		s.qs, s.pg, err = openPostgres(ctx, addr)
 	case strings.HasPrefix(addr, "bolt:") || !hasScheme(addr):
 		s.kind = "bolt"
-		s.qs, s.bw, err = openBolt(strings.TrimPrefix(addr, "bolt:"))
+		s.path = strings.TrimPrefix(addr, "bolt:")
+		if s.path == "" {
+			s.path = strings.TrimPrefix(DefaultAddr, "bolt:")
+		}
+		s.qs, s.bw, err = openBolt(s.path)
 	default:
 		return nil, kg.Errorf(kg.EInvalid, "store address %q: want mem:, bolt:PATH or postgres://…", addr)
 	}
@@ -177,6 +182,11 @@ func mmapSize(path string) int {
 func (s *Store) Close() error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	return s.closeLocked()
+}
+
+// closeLocked closes the store; writeMu is held.
+func (s *Store) closeLocked() error {
 	s.qsMu.Lock()
 	defer s.qsMu.Unlock()
 	var err error

@@ -11,11 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 )
@@ -36,6 +38,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts := extractFlags(fset)
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	batch := fset.Int("batch-quads", graph.DefaultBatchQuads, "quads per write transaction: larger loads big bolt stores faster and holds more memory")
+	incremental := fset.Bool("incremental", false, "load document by document even into a store holding none (no bulk build)")
 	quiet := fset.Bool("quiet", false, "no progress line")
 	lines := fset.Bool("progress-lines", false, "print progress as lines even when stderr is not a terminal")
 	fset.Usage = func() {
@@ -63,15 +66,32 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer st.Close()
+	// A bolt store holding no documents is built in bulk: a new file,
+	// written in key order, replaces it at the end.
+	var ld loader = st
+	var bulk *graph.Bulk
+	if !*incremental && distinctIDs(files) {
+		bulk, err = st.Bulk()
+		switch {
+		case err == nil:
+			defer bulk.Abort()
+			ld = bulk
+			limitHeap()
+		case errors.Is(err, graph.ErrNoBulk):
+			bulk = nil
+		default:
+			return err
+		}
+	}
 	tents, trels := ex.Taxonomy().Graph()
-	if _, err := st.LoadTaxonomy(ctx, tents, trels); err != nil {
+	if _, err := ld.LoadTaxonomy(ctx, tents, trels); err != nil {
 		return fmt.Errorf("build: taxonomy: %w", err)
 	}
 
 	start := time.Now()
 	prog := newProgress(stderr, len(files), !*quiet, *lines)
 	var failed []string
-	loaded, err := buildFiles(ctx, st, ex, files, *workers, *batch, func(f string, err error) {
+	loaded, err := buildFiles(ctx, ld, ex, files, *workers, *batch, func(f string, err error) {
 		failed = append(failed, f)
 		prog.clear()
 		fmt.Fprintf(stderr, "kg build: %v\n", err)
@@ -80,6 +100,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "kg build: %s: warning: %s\n", f, w)
 	}, prog.add)
 	prog.clear()
+	if bulk != nil && err == nil {
+		err = bulk.Commit()
+	}
 	heapProfile()
 	el := time.Since(start)
 	fmt.Fprintf(stdout, "built %d of %d documents into %s: %d quads written, %d removed, %d entities, %d relations in %s (%.0f quads/s)\n",
@@ -146,10 +169,31 @@ type buildTotals struct {
 	docs, added, removed, entities, relations int
 }
 
+// loader is where a build loads documents: the store, or a bulk build of it.
+type loader interface {
+	LoadTaxonomy(context.Context, []kg.Entity, []kg.Relation) (graph.LoadStats, error)
+	LoadDocuments(context.Context, []graph.Input, func([]graph.LoadStats)) ([]graph.LoadStats, error)
+}
+
+// distinctIDs tells whether the files have distinct document ids: a bulk
+// build only adds documents, while a later file with the id of an earlier
+// one replaces it.
+func distinctIDs(files []source) bool {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		id := extract.DocID(f.name)
+		if seen[id] {
+			return false
+		}
+		seen[id] = true
+	}
+	return true
+}
+
 // buildFiles extracts files with several workers and loads the results in
 // input order (so that entity resolution, where the first id loaded wins, is
 // the same on every run), in batches of documents.
-func buildFiles(ctx context.Context, st *graph.Store, ex *extract.Extractor, files []source, workers, batchQuads int,
+func buildFiles(ctx context.Context, st loader, ex *extract.Extractor, files []source, workers, batchQuads int,
 	onError func(string, error), onWarning func(file, warning string), onLoaded func([]graph.LoadStats)) (buildTotals, error) {
 	if workers < 1 {
 		workers = 1
@@ -397,4 +441,17 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("dump: %w", err)
 	}
 	return nil
+}
+
+// bulkHeapLimit is the soft heap limit of a bulk build: its hash table of
+// nodes and sorting buffers are most of it, and the bolt file's mapped
+// pages count beside it in the process's peak memory.
+const bulkHeapLimit = 1200 << 20
+
+// limitHeap sets the soft heap limit of a bulk build, unless GOMEMLIMIT
+// sets one.
+func limitHeap() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(bulkHeapLimit)
+	}
 }

@@ -1,0 +1,174 @@
+package graph
+
+// The bulk build of a bolt store that holds no documents: the documents go
+// through the same mapping as LoadDocuments (prepare, resolution against
+// the documents before them, encode), into a new file written by the bulk
+// writer (bulkwrite.go) beside the store, which replaces the store's file
+// when the build commits.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/kgraph/kg"
+)
+
+// ErrNoBulk is returned (wrapped, with the reason) by Store.Bulk for a
+// store that cannot be built in bulk: not bolt, or holding documents.
+var ErrNoBulk = errors.New("no bulk build")
+
+// Bulk is a bulk build in progress: documents loaded through it go to a
+// new file (the store's path + ".building"), which replaces the store's
+// file at Commit. Until then the store is unchanged and its readers see it
+// as it was; its writers wait. A process killed in the middle leaves the
+// store as it was (and a ".building" file that the next bulk build
+// removes). Documents are all new: one id loaded twice is an error. A Bulk
+// is used by one goroutine.
+type Bulk struct {
+	s    *Store
+	w    *bulkWriter
+	idx  *index // the entities and resolution keys of the documents loaded
+	docs map[string]bool
+	done bool
+}
+
+// Bulk starts a bulk build of a bolt store holding no documents (the
+// taxonomy alone counts as none). For any other store it returns an error
+// wrapping ErrNoBulk, and the store is unchanged. End the build with
+// Commit or Abort.
+func (s *Store) Bulk() (*Bulk, error) {
+	s.writeMu.Lock()
+	started := false
+	defer func() {
+		if !started {
+			s.writeMu.Unlock()
+		}
+	}()
+	if s.qs == nil {
+		return nil, errClosed("bulk build")
+	}
+	if s.bw == nil || s.path == "" {
+		return nil, fmt.Errorf("%w: a %s store", ErrNoBulk, s.kind)
+	}
+	s.mu.RLock()
+	n := len(s.idx.docs)
+	if _, ok := s.idx.docs[TaxonomyDoc]; ok {
+		n--
+	}
+	s.mu.RUnlock()
+	if n > 0 {
+		return nil, fmt.Errorf("%w: the store holds %d documents", ErrNoBulk, n)
+	}
+	w, err := newBulkWriter(s.path + ".building")
+	if err != nil {
+		return nil, fmt.Errorf("bulk build of %s: %w", s.addr, err)
+	}
+	started = true
+	return &Bulk{s: s, w: w, idx: newIndex(true), docs: make(map[string]bool)}, nil
+}
+
+// LoadTaxonomy loads the industry taxonomy, as Store.LoadTaxonomy does.
+func (b *Bulk) LoadTaxonomy(ctx context.Context, entities []kg.Entity, relations []kg.Relation) (LoadStats, error) {
+	doc := kg.Document{ID: TaxonomyDoc, Title: "产业链分类"}
+	st, err := b.LoadDocuments(ctx, []Input{{Doc: doc, X: &kg.Extraction{Entities: entities, Relations: relations}}}, nil)
+	if err != nil {
+		return LoadStats{}, err
+	}
+	return st[0], nil
+}
+
+// LoadDocuments adds documents to the build, in order (entity resolution
+// gives an id to the first document naming it, as in Store.LoadDocuments);
+// progress, when not nil, is called with their stats.
+func (b *Bulk) LoadDocuments(ctx context.Context, in []Input, progress func([]LoadStats)) ([]LoadStats, error) {
+	if b.done {
+		return nil, kg.Errorf(kg.EInvalid, "bulk build: already ended")
+	}
+	stats := make([]LoadStats, 0, len(in))
+	for _, d := range in {
+		if err := ctx.Err(); err != nil {
+			return stats, err
+		}
+		m, text, err := prepare(d.Doc, d.X)
+		if err != nil {
+			return stats, err
+		}
+		id := m.doc.ID
+		if b.docs[id] {
+			return stats, &kg.Error{Code: kg.EConflict, Op: "bulk build",
+				Message: "document " + id + " loaded twice (a bulk build only adds documents)"}
+		}
+		b.docs[id] = true
+		b.idx.resolve(m)
+		quads := encode(m, text)
+		dm, _ := decode(id, quads)
+		packed, err := pack(dm)
+		if err != nil {
+			return stats, fmt.Errorf("load %s: %w", id, err)
+		}
+		if err := b.w.addDoc(id, quads, packed); err != nil {
+			return stats, fmt.Errorf("load %s: %w", id, err)
+		}
+		for i := range dm.entities {
+			e := &dm.entities[i]
+			if _, ok := b.idx.entities[e.ID]; !ok {
+				b.idx.entities[e.ID] = leanEntity
+			}
+			b.idx.claimKeys(e.ID, e)
+		}
+		stats = append(stats, LoadStats{Document: id, Quads: len(quads), Added: len(quads),
+			Entities: len(dm.entities), Relations: len(dm.relations)})
+	}
+	if progress != nil {
+		progress(stats)
+	}
+	return stats, nil
+}
+
+// Commit finishes the new file, syncs it and renames it over the store's
+// file, then closes the store: open it again to use what was built.
+func (b *Bulk) Commit() error {
+	if b.done {
+		return kg.Errorf(kg.EInvalid, "bulk build: already ended")
+	}
+	b.done = true
+	s := b.s
+	defer s.writeMu.Unlock()
+	if err := b.w.finish(); err != nil {
+		b.w.abort()
+		return fmt.Errorf("bulk build of %s: %w", s.addr, err)
+	}
+	if err := os.Rename(b.w.path, s.path); err != nil {
+		os.Remove(b.w.path)
+		return fmt.Errorf("bulk build of %s: %w", s.addr, err)
+	}
+	if err := syncDir(filepath.Dir(s.path)); err != nil {
+		return fmt.Errorf("bulk build of %s: %w", s.addr, err)
+	}
+	// The store's handle is on the file replaced; its lock kept other
+	// processes out until the new file was in place.
+	return s.closeLocked()
+}
+
+// Abort drops the build, leaving the store as it was (and open). It does
+// nothing after Commit.
+func (b *Bulk) Abort() {
+	if b.done {
+		return
+	}
+	b.done = true
+	b.w.abort()
+	b.s.writeMu.Unlock()
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
