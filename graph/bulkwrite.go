@@ -17,7 +17,8 @@ package graph
 //   - the value and count buckets are written at the end from the hash
 //     table, sorted by hash.
 //
-// The file is written with NoSync and synced once at the end.
+// The file is written with NoSync and without its freelist, and synced
+// once at the end, after a last transaction that writes the freelist.
 
 import (
 	"bufio"
@@ -606,6 +607,9 @@ func (w *bulkWriter) finish() error {
 		return fmt.Errorf("bulk build: nodes: %w", err)
 	}
 	w.nodes = nodeTable{}
+	// The last transaction writes the freelist, as the store's own commits
+	// do, so that opening the file does not walk every page of it.
+	w.db.NoFreelistSync = false
 	if err := w.begin(); err != nil {
 		return err
 	}
