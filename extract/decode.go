@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/kgraph/kg"
 	"golang.org/x/text/encoding"
@@ -15,6 +16,9 @@ import (
 // decode turns the bytes of a file into text: UTF-8 with or without BOM,
 // UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312). Empty,
 // binary and undecodable input is an EUndecodable error naming the file.
+//
+// UTF-8 text is data itself, not a copy: normalize, which reads it, makes
+// the stored text, and nothing keeps the decoded text.
 func decode(name string, data []byte) (string, error) {
 	fail := func(format string, args ...any) error {
 		e := kg.Errorf(kg.EUndecodable, "%s: "+format, append([]any{name}, args...)...)
@@ -30,7 +34,7 @@ func decode(name string, data []byte) (string, error) {
 	)
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		text, enc = string(data[3:]), "UTF-8"
+		text, enc = bytesView(data[3:]), "UTF-8"
 		if !utf8.ValidString(text) {
 			return "", fail("invalid UTF-8 after a UTF-8 byte order mark")
 		}
@@ -44,7 +48,7 @@ func decode(name string, data []byte) (string, error) {
 		}
 		text, enc = t, "UTF-16"
 	case utf8.Valid(data):
-		text, enc = string(data), "UTF-8"
+		text, enc = bytesView(data), "UTF-8"
 	default:
 		t, err := decodeWith(simplifiedchinese.GB18030, data)
 		if err != nil {
@@ -65,6 +69,12 @@ func decode(name string, data []byte) (string, error) {
 		return "", fail("binary data (%d control characters) in %s text", ctrl, enc)
 	}
 	return text, nil
+}
+
+// bytesView is string(b) without the copy; b must not change while the
+// string is read.
+func bytesView(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func decodeWith(enc encoding.Encoding, data []byte) (string, error) {

@@ -47,8 +47,10 @@ type doc struct {
 	segBuf []seg
 	// idBuf holds the ids items returns, a piece for each call.
 	idBuf []string
-	// sentEv caches the evidence of sentences.
+	// sentEv caches the evidence of sentences, lists of one cut from
+	// evSlab.
 	sentEv [][]kg.Evidence
+	evSlab []kg.Evidence
 	// focus is where the fact being recorded was read (a rune offset),
 	// for evidence from very long sentences.
 	focus int
@@ -67,6 +69,10 @@ type doc struct {
 	localPlaces map[string]string
 	// localSorted caches localNames.
 	localSorted []string
+	// strs holds the ids made by joining words (enterprise/X,
+	// indicator/doc/7): one buffer for many of them, not one allocation
+	// each (see join).
+	strs []byte
 }
 
 // industryRef is an industry the text speaks about: a taxonomy node or a
@@ -128,7 +134,7 @@ func (d *doc) entity(typ, name string, aliases ...string) string {
 	i, slot := d.findEntity(typ, name)
 	if i < 0 {
 		i = len(d.out.Entities)
-		d.out.Entities = append(d.out.Entities, kg.Entity{ID: idPrefix(typ) + name, Type: typ, Name: name, Aliases: []string{}})
+		d.out.Entities = append(d.out.Entities, kg.Entity{ID: d.join(idPrefix(typ), name, ""), Type: typ, Name: name, Aliases: []string{}})
 		d.ents.put(slot, i, func(j int) uint64 {
 			return entHash(d.seed, d.out.Entities[j].Type, d.out.Entities[j].Name)
 		})
@@ -150,6 +156,24 @@ func (d *doc) entity(typ, name string, aliases ...string) string {
 		}
 	}
 	return e.ID
+}
+
+// join returns a+b+c, cut from the document's buffer of ids. The buffer
+// is only ever appended to, and a new one started when it is full, so
+// that the strings cut from it never change.
+func (d *doc) join(a, b, c string) string {
+	n := len(a) + len(b) + len(c)
+	if n == 0 {
+		return ""
+	}
+	if n > cap(d.strs)-len(d.strs) {
+		// Sized for a report's ids: about half its text.
+		size := max(1024, len(d.text)/2, 2*n)
+		d.strs = make([]byte, 0, size)
+	}
+	k := len(d.strs)
+	d.strs = append(append(append(d.strs, a...), b...), c...)
+	return unsafe.String(&d.strs[k], n)
 }
 
 // The call sites of scans with a buffer of their own.
@@ -211,7 +235,13 @@ func (d *doc) evidence(sent int) []kg.Evidence {
 		d.sentEv = make([][]kg.Evidence, len(d.st.sents))
 	}
 	if d.sentEv[sent] == nil {
-		d.sentEv[sent] = []kg.Evidence{{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: d.str(s.start, s.end)}}
+		// The lists are cut from one array of the document's.
+		if len(d.evSlab) == cap(d.evSlab) {
+			d.evSlab = make([]kg.Evidence, 0, len(d.st.sents)-sent)
+		}
+		k := len(d.evSlab)
+		d.evSlab = append(d.evSlab, kg.Evidence{Document: d.id, Sentence: sent, Start: s.start, End: s.end, Text: d.str(s.start, s.end)})
+		d.sentEv[sent] = d.evSlab[k : k+1 : k+1]
 	}
 	return d.sentEv[sent][:1:1]
 }
@@ -445,6 +475,9 @@ func (d *doc) run() {
 			}
 		}
 		var lead industryRef
+		// Two refs at most, in an array of the loop's rather than a slice
+		// made for each sentence (the rules only read it).
+		var ctxBuf [2]industryRef
 		for si := p.first; si < p.lim; si++ {
 			s := d.st.sents[si]
 			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first, false); ok {
@@ -452,7 +485,7 @@ func (d *doc) run() {
 			}
 			// A sub-section's title replaces its section's industry; an
 			// inline lead narrows it, and both hold.
-			var ctx industryCtx
+			ctx := industryCtx(ctxBuf[:0])
 			if lead.id != "" {
 				ctx = append(ctx, lead)
 			}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"github.com/kgraph/kg"
 )
@@ -95,12 +96,19 @@ func (d *doc) indicators(si int) {
 		}
 		d.nind++
 		d.out.Indicators = append(d.out.Indicators, kg.Indicator{
-			ID: "indicator/" + d.id + "/" + strconv.Itoa(d.nind), Name: name, Value: value, Unit: unit,
+			ID: d.indicatorID(d.nind), Name: name, Value: value, Unit: unit,
 			Measure: measure, Subject: subject, Year: year, Evidence: d.evidence(si),
 		})
 		segStart = k + n
 		i = k + n - 1
 	}
+}
+
+// indicatorID is "indicator/" + d.id + "/" + n, from the buffer of ids.
+func (d *doc) indicatorID(n int) string {
+	var buf [24]byte
+	num := strconv.AppendInt(append(buf[:0], '/'), int64(n), 10)
+	return d.join("indicator/", d.id, unsafe.String(&num[0], len(num)))
 }
 
 func skipNumber(rs []rune, i, end int) int {
