@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/extract/formats"
@@ -35,6 +36,9 @@ type Extractor struct {
 	tax  *Taxonomy
 	lex  *lexicon
 	seed maphash.Seed // of the indexes of a document's records
+	// docs holds the state of finished extractions, whose memory the
+	// next ones reuse (see doc.reset).
+	docs sync.Pool
 }
 
 const (

@@ -290,6 +290,11 @@ type sentHits struct {
 	first []int
 }
 
+// reset returns h emptied, its slices kept for reuse.
+func (h sentHits) reset() sentHits {
+	return sentHits{ms: h.ms[:0], first: h.first[:0]}
+}
+
 // clauseHits returns in buf what t.scan(d.rs, a, b, buf[:0]) would, the
 // leftmost-longest words in rs[a:b] of sentence si, read from the
 // sentence's hits h. They are the same unless a word of the sentence runs

@@ -5,6 +5,7 @@ package extract
 
 import (
 	"hash/maphash"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -91,26 +92,12 @@ type industryRef struct {
 type industryCtx []industryRef
 
 func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
-	st := parseStructure(text)
-	d := &doc{
-		lx: e.lex, tax: e.tax, st: st, rs: st.runes, id: id,
-		out: &kg.Extraction{
-			Documents:  []kg.Document{},
-			Entities:   make([]kg.Entity, 0, len(st.sents)*3/2+16),
-			Relations:  make([]kg.Relation, 0, 2*len(st.sents)+16),
-			Indicators: make([]kg.Indicator, 0, len(st.sents)/2+16),
-		},
-		// Sized for what reports hold (one or two entities, two or three
-		// relations and a figure or less a sentence): grown tables are
-		// copied.
-		ents: newRecIndex(len(st.sents) + 16), rels: newRecIndex(2*len(st.sents) + 16), seed: e.seed,
-		firms: map[string]string{},
-		named: map[*Node]bool{}, localPlaces: map[string]string{}, chained: map[*Node]bool{},
-		shorts: map[string]string{},
+	d, _ := e.docs.Get().(*doc)
+	if d == nil {
+		d = &doc{st: &structure{}}
 	}
-	if st.off != nil {
-		d.text, d.off = text, st.off
-	}
+	d.reset(e, text)
+	st := d.st
 	sents := make([]kg.Span, len(st.sents))
 	for i, s := range st.sents {
 		sents[i] = kg.Span{Start: s.start, End: s.end}
@@ -119,13 +106,75 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 	if title == "" {
 		title = id
 	}
+	d.id = id
 	d.out.Documents = append(d.out.Documents, kg.Document{ID: id, Title: title, Year: st.year,
 		Source: source, Text: text, Sentences: sents})
 	d.findZone()
 	d.mentions()
 	d.run()
 	d.industryMentions()
-	return d.out
+	// The records were gathered in the doc's own slices, which the next
+	// document reuses: the extraction gets copies of the right size.
+	x := &kg.Extraction{
+		Documents:  d.out.Documents,
+		Entities:   append(make([]kg.Entity, 0, len(d.out.Entities)), d.out.Entities...),
+		Relations:  append(make([]kg.Relation, 0, len(d.out.Relations)), d.out.Relations...),
+		Indicators: append(make([]kg.Indicator, 0, len(d.out.Indicators)), d.out.Indicators...),
+	}
+	d.out.Documents = nil
+	e.docs.Put(d)
+	return x
+}
+
+// reset makes d the state of a new extraction of text, keeping the
+// memory of the one before: its runes, sentences, hit lists, tables and
+// maps are refilled rather than made again for each document (most
+// documents of a corpus are small, and making them was a third of the
+// bytes an extraction allocated). What the extraction returns (records,
+// evidence, ids) is never reused.
+func (d *doc) reset(e *Extractor, text string) {
+	st := d.st.parse(text)
+	n := len(st.sents)
+	out := d.out
+	if out == nil {
+		out = &kg.Extraction{}
+	}
+	// Sized for what reports hold (one or two entities, two or three
+	// relations and a figure or less a sentence): grown tables are copied.
+	*out = kg.Extraction{
+		Documents:  []kg.Document{},
+		Entities:   slices.Grow(out.Entities[:0], n*3/2+16),
+		Relations:  slices.Grow(out.Relations[:0], 2*n+16),
+		Indicators: slices.Grow(out.Indicators[:0], n/2+16),
+	}
+	clear(d.firms)
+	clear(d.named)
+	clear(d.localPlaces)
+	clear(d.chained)
+	clear(d.shorts)
+	clear(d.firmLens)
+	clear(d.sentEv)
+	*d = doc{
+		lx: e.lex, tax: e.tax, st: st, rs: st.runes, out: out,
+		ents: d.ents.reset(n + 16), rels: d.rels.reset(2*n + 16), seed: e.seed,
+		firms: orNew(d.firms), named: orNew(d.named), localPlaces: orNew(d.localPlaces),
+		chained: orNew(d.chained), shorts: orNew(d.shorts), firmLens: d.firmLens,
+		areaNames: d.areaNames[:0], indMatches: d.indMatches[:0], indFirst: d.indFirst[:0],
+		stageHits: d.stageHits.reset(), devHits: d.devHits.reset(), planHits: d.planHits.reset(),
+		bufs: d.bufs, segBuf: d.segBuf[:0], idBuf: d.idBuf[:0],
+		sentEv: d.sentEv[:0], ownIndustries: d.ownIndustries[:0],
+	}
+	if st.off != nil {
+		d.text, d.off = text, st.off
+	}
+}
+
+// orNew returns m, or a new map if m is nil.
+func orNew[K comparable, V any](m map[K]V) map[K]V {
+	if m == nil {
+		return map[K]V{}
+	}
+	return m
 }
 
 // ---- entities and relations ----
@@ -231,8 +280,8 @@ func (d *doc) evidence(sent int) []kg.Evidence {
 	}
 	// One evidence list per sentence, shared by the facts read from it; its
 	// capacity is its length, so that an append copies.
-	if d.sentEv == nil {
-		d.sentEv = make([][]kg.Evidence, len(d.st.sents))
+	if len(d.sentEv) == 0 {
+		d.sentEv = slices.Grow(d.sentEv[:0], len(d.st.sents))[:len(d.st.sents)]
 	}
 	if d.sentEv[sent] == nil {
 		// The lists are cut from one array of the document's.

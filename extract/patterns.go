@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -237,12 +238,14 @@ func (d *doc) firmLike(w []rune) bool {
 func (d *doc) mentions() {
 	rs := d.rs
 	n := len(d.st.sents)
-	d.indFirst = make([]int, 0, n)
-	d.stageHits.first, d.devHits.first, d.planHits.first = make([]int, 0, n), make([]int, 0, n), make([]int, 0, n)
+	d.indFirst = slices.Grow(d.indFirst[:0], n)
+	d.stageHits.first = slices.Grow(d.stageHits.first[:0], n)
+	d.devHits.first = slices.Grow(d.devHits.first[:0], n)
+	d.planHits.first = slices.Grow(d.planHits.first[:0], n)
 	// Sized for what reports hold, so that they are seldom grown.
-	d.stageHits.ms = make([]match, 0, n/2+8)
-	d.planHits.ms = make([]match, 0, n/4+8)
-	d.indMatches = make([]match, 0, n/2+8)
+	d.stageHits.ms = slices.Grow(d.stageHits.ms[:0], n/2+8)
+	d.planHits.ms = slices.Grow(d.planHits.ms[:0], n/4+8)
+	d.indMatches = slices.Grow(d.indMatches[:0], n/2+8)
 	for si, s := range d.st.sents {
 		// One pass finds the places, industries and area suffixes, and the
 		// stage, product and plan verbs the clause rules read.

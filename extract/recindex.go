@@ -17,11 +17,22 @@ type recIndex struct {
 }
 
 func newRecIndex(hint int) recIndex {
+	return recIndex{}.reset(hint)
+}
+
+// reset returns an empty index sized for hint records, in x's table when
+// it is large enough.
+func (x recIndex) reset(hint int) recIndex {
 	size := 16
 	for size < 2*hint {
 		size <<= 1
 	}
-	return recIndex{slots: make([]int32, size)}
+	if cap(x.slots) < size {
+		return recIndex{slots: make([]int32, size)}
+	}
+	x.slots = x.slots[:size]
+	clear(x.slots)
+	return recIndex{slots: x.slots}
 }
 
 // put records that record i, whose key hashes to h, goes in free slot p,

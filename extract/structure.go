@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -127,8 +128,13 @@ func sectionMarkerRunes(rs []rune) (level, n int) {
 // parseStructure splits the normalized text into paragraphs and sentences
 // and finds the title and the year.
 func parseStructure(text string) *structure {
-	st := &structure{}
-	st.runes, st.off = decodeRunes(text)
+	return (&structure{}).parse(text)
+}
+
+// parse is parseStructure into st, whose slices it reuses.
+func (st *structure) parse(text string) *structure {
+	*st = structure{runes: st.runes, off: st.off, paras: st.paras[:0], sents: st.sents[:0]}
+	st.runes, st.off = decodeRunesInto(text, st.runes, st.off)
 	rs := st.runes
 	start := 0
 	for i := 0; i <= len(rs); i++ {
@@ -338,11 +344,17 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // a call. off is nil when text is not valid UTF-8 (or too long for int32
 // offsets).
 func decodeRunes(text string) (rs []rune, off []int32) {
+	return decodeRunesInto(text, nil, nil)
+}
+
+// decodeRunesInto is decodeRunes into rs and off when they are large
+// enough.
+func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
 	n := runeStarts(text)
-	rs = make([]rune, n)
+	rs = slices.Grow(rs[:0], n)[:n]
 	valid := len(text) < 1<<31
 	if valid {
-		off = make([]int32, n+1)
+		off = slices.Grow(off[:0], n+1)[:n+1]
 	}
 	k := 0
 	for i := 0; i < len(text); k++ {
