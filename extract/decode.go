@@ -29,16 +29,17 @@ func decode(name string, data []byte) (string, error) {
 		return "", fail("empty document")
 	}
 	var (
-		text string
-		enc  string
+		text         string
+		enc          string
+		n, bad, ctrl int
+		counted      bool // n, bad and ctrl are those of text
 	)
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
 		text, enc = bytesView(data[3:]), "UTF-8"
-		if !utf8.ValidString(text) {
+		if counted, n, bad, ctrl = scanUTF8(text); !counted {
 			return "", fail("invalid UTF-8 after a UTF-8 byte order mark")
 		}
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+	} else if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		if len(data)%2 != 0 {
 			return "", fail("UTF-16 text with an odd number of bytes")
 		}
@@ -47,9 +48,9 @@ func decode(name string, data []byte) (string, error) {
 			return "", fail("invalid UTF-16: %v", err)
 		}
 		text, enc = t, "UTF-16"
-	case utf8.Valid(data):
+	} else if counted, n, bad, ctrl = scanUTF8(bytesView(data)); counted {
 		text, enc = bytesView(data), "UTF-8"
-	default:
+	} else {
 		t, err := decodeWith(simplifiedchinese.GB18030, data)
 		if err != nil {
 			return "", fail("neither UTF-8 nor GB18030: %v", err)
@@ -59,7 +60,9 @@ func decode(name string, data []byte) (string, error) {
 	if strings.IndexByte(text, 0) >= 0 {
 		return "", fail("binary data (NUL characters) in %s text", enc)
 	}
-	n, bad, ctrl := countRunes(text, enc == "UTF-8")
+	if !counted {
+		n, bad, ctrl = countRunes(text, false)
+	}
 	// A few replacement characters are tolerated (a damaged byte here and
 	// there); more mean the guess of the encoding was wrong.
 	if bad > 0 && bad*50 > n {
@@ -69,6 +72,55 @@ func decode(name string, data []byte) (string, error) {
 		return "", fail("binary data (%d control characters) in %s text", ctrl, enc)
 	}
 	return text, nil
+}
+
+// scanUTF8 reports whether s is valid UTF-8 (as utf8.ValidString) and,
+// when it is, what countRunes would: its runes, the U+FFFD among them and
+// its control characters other than white space. One pass does both:
+// Chinese text is nearly all three-byte runes, which it tests in place,
+// and runs of printable ASCII it passes over eight bytes at a time.
+func scanUTF8(s string) (ok bool, n, bad, ctrl int) {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0xe1 && c != 0xed && c < 0xf0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			// Three bytes with a lead that is never overlong and never a
+			// surrogate (not E0, not ED).
+			if c == 0xef && s[i+1] == 0xbf && s[i+2] == 0xbd {
+				bad++ // U+FFFD
+			}
+			n++
+			i += 3
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if i+8 <= len(s) {
+				x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+					uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+				if x&msb == 0 && (x-0x20*lsb)&^x&msb == 0 {
+					n += 8 // eight ASCII bytes, none below 0x20
+					i += 8
+					continue
+				}
+			}
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
+				ctrl++
+			}
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false, 0, 0, 0
+		}
+		if r == utf8.RuneError {
+			bad++
+		}
+		n++
+		i += size
+	}
+	return true, n, bad, ctrl
 }
 
 // bytesView is string(b) without the copy; b must not change while the

@@ -72,6 +72,29 @@ func TestDecode(t *testing.T) {
 	}
 }
 
+// TestScanUTF8 checks scanUTF8 against utf8.ValidString and countRunes,
+// on texts that take each of its paths.
+func TestScanUTF8(t *testing.T) {
+	_, sample := Sample()
+	for _, s := range []string{
+		"", "abc", "abcdefghijklmnop", "\x01\x02abcdefgh\n\tijk", "开发区2022年", string(sample),
+		"\uFFFD", "a\uFFFDb\uFFFD", "é中\U0001F600x", "\xef\xbf", "\xe4\xb8", "\xed\xa0\x80",
+		"\xe0\x80\x80", "\xe0\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "中\xff文", "12345678\x80",
+	} {
+		ok, n, bad, ctrl := scanUTF8(s)
+		if ok != utf8.ValidString(s) {
+			t.Errorf("scanUTF8(%q) valid = %v", s, ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if wn, wbad, wctrl := countRunes(s, false); n != wn || bad != wbad || ctrl != wctrl {
+			t.Errorf("scanUTF8(%q) = %d, %d, %d; countRunes says %d, %d, %d", s, n, bad, ctrl, wn, wbad, wctrl)
+		}
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := []struct {
 		name, in, want string

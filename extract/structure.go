@@ -351,32 +351,35 @@ func decodeRunes(text string) (rs []rune, off []int32) {
 // enough.
 func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
 	n := runeStarts(text)
-	rs = slices.Grow(rs[:0], n)[:n]
-	valid := len(text) < 1<<31
-	if valid {
-		off = slices.Grow(off[:0], n+1)[:n+1]
+	if len(text) >= 1<<31 {
+		return []rune(text), nil
 	}
+	rs = slices.Grow(rs[:0], n)[:n]
+	off = slices.Grow(off[:0], n+1)[:n+1]
+	valid := true
 	k := 0
-	for i := 0; i < len(text); k++ {
-		if k == n {
+	for i := 0; i < len(text); {
+		if k >= len(rs) || k >= len(off) {
 			// More runes than rune starts: bytes that continue no rune.
 			return []rune(text), nil
 		}
-		if valid {
-			off[k] = int32(i)
-		}
 		c := text[i]
+		off[k] = int32(i)
 		if c < utf8.RuneSelf {
 			rs[k] = rune(c)
 			i++
+			k++
 			continue
 		}
-		if c&0xf0 == 0xe0 && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 &&
-			(c != 0xe0 || text[i+1] >= 0xa0) && (c != 0xed || text[i+1] < 0xa0) {
-			// Not overlong, not a surrogate: what utf8 would decode.
-			rs[k] = rune(c&0x0f)<<12 | rune(text[i+1]&0x3f)<<6 | rune(text[i+2]&0x3f)
-			i += 3
-			continue
+		if c >= 0xe1 && c != 0xed && c < 0xf0 && i+2 < len(text) {
+			// Three bytes with a lead that is never overlong and never a
+			// surrogate (not E0, not ED): what utf8 would decode.
+			if c1, c2 := text[i+1], text[i+2]; c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+				rs[k] = rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+				i += 3
+				k++
+				continue
+			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -384,6 +387,7 @@ func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
 		}
 		rs[k] = r
 		i += size
+		k++
 	}
 	if !valid {
 		return rs[:k], nil
