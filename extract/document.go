@@ -500,12 +500,18 @@ func hasZoneSuffix(s string) bool {
 
 func (d *doc) run() {
 	var secCtx [6]industryRef
+	var rec *record // the project record whose fields are being read
+	var fields []field
 	for pi := range d.st.paras {
 		p := &d.st.paras[pi]
 		if p.title {
 			continue
 		}
-		if p.heading {
+		fields = d.recordFields(p, fields)
+		if fields == nil {
+			rec = nil
+		}
+		if p.heading && fields == nil {
 			if p.level > 0 && p.level < len(secCtx) {
 				for l := p.level; l < len(secCtx); l++ {
 					secCtx[l] = industryRef{}
@@ -522,6 +528,13 @@ func (d *doc) run() {
 				sec = secCtx[l]
 				break
 			}
+		}
+		if fields != nil {
+			var ctx industryCtx
+			if sec.id != "" {
+				ctx = industryCtx{sec}
+			}
+			rec = d.record(p, fields, rec, ctx)
 		}
 		var lead industryRef
 		// Two refs at most, in an array of the loop's rather than a slice

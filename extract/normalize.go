@@ -72,6 +72,9 @@ func breaksBefore(cur, next string) bool {
 	if _, n := sectionMarker(next); n > 0 {
 		return true
 	}
+	if opensRecordField(next) {
+		return true // 建设单位：… on a line of its own
+	}
 	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
 		return true // a heading
 	}
