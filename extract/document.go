@@ -540,6 +540,22 @@ func (d *doc) run() {
 		// Two refs at most, in an array of the loop's rather than a slice
 		// made for each sentence (the rules only read it).
 		var ctxBuf [2]industryRef
+		if p.level > 0 && p.level < len(secCtx) {
+			// A numbered paragraph (第一，…。(三)X规范健康发展，…) opens a
+			// section: the one before ends here. (Its own lead is not kept
+			// for the paragraphs after it: those are often the part's
+			// summary.)
+			for l := p.level; l < len(secCtx); l++ {
+				secCtx[l] = industryRef{}
+			}
+			sec = industryRef{}
+			for l := p.level - 1; l > 0; l-- {
+				if secCtx[l].id != "" {
+					sec = secCtx[l]
+					break
+				}
+			}
+		}
 		for si := p.first; si < p.lim; si++ {
 			s := d.st.sents[si]
 			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first, false); ok {

@@ -43,13 +43,19 @@ func (d *doc) chain(n *Node, sent int) {
 func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryRef, bool) {
 	rs := d.rs
 	i := start
+	// A lead after a section number or 一是 is a section's title in a
+	// sentence (第一，轨道交通装备产业稳中有进。): its predicate need not be
+	// one of growth.
+	led := false
 	if first {
 		if _, n := sectionMarkerRunes(rs[i:min(end, i+12)]); n > 0 {
 			i += n
+			led = true
 		}
 	}
 	if _, n := d.lx.lead.longest(rs, i, end); n == 2 && rs[i+1] == '是' {
 		i += n // 一是…
+		led = true
 	}
 	// 【电子信息】X…: the bracketed title names the paragraph's industry.
 	if n := bracketTitle(rs[i:min(end, i+18)]); n > 0 {
@@ -128,7 +134,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		case node.Parent == nil:
 			// the root (高精尖产业) is no chain of its own
 		case k == j && !strings.HasSuffix(d.runeStr(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
-			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !hasGrowthWord(rs[j:clauseEnd])):
+			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !led && !hasGrowthWord(rs[j:clauseEnd])):
 			// the name goes on (光电子信息产业): read it below
 		default:
 			return d.docIndustry(trimIndustrySuffix(rs[i:j]), node, sent), true
@@ -188,7 +194,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		for stop < end && !isClauseEnd(rs[stop]) {
 			stop++
 		}
-		if !heading && (stop-k > 16 || !hasGrowthWord(rs[k:min(stop, k+6)]) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
+		if !heading && (stop-k > 16 || !led && !hasGrowthWord(rs[k:min(stop, k+6)]) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
 			return industryRef{}, false
 		}
 		if d.placePrefix(w) > 0 {
@@ -229,7 +235,8 @@ func (d *doc) industryPhrase(w []rune) *Node {
 // (…装备, …制造, …健康, …信息) rather than a topic (区域发展).
 func hasIndustryWord(w []rune) bool {
 	s := string(w)
-	for _, suf := range []string{"装备", "制造", "健康", "信息", "医药", "材料", "能源", "汽车", "经济", "服务", "技术", "电子", "产业", "智能", "航空", "航天", "物流", "文旅", "消费"} {
+	for _, suf := range []string{"装备", "制造", "健康", "信息", "医药", "材料", "能源", "汽车", "经济", "服务", "技术", "电子", "产业", "智能", "航空", "航天", "物流", "文旅", "消费",
+		"化工", "家电", "纺织", "食品", "机械", "仪器", "器械", "软件", "金融", "网", "储能", "光伏", "电池", "冶金", "建材", "商贸", "电商", "大数据", "算力", "农业", "旅游", "芯片", "器件", "设备", "制药", "安防", "环保", "节能", "海工", "船舶", "物联"} {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
@@ -280,7 +287,8 @@ func hasGrowthWord(rs []rune) bool {
 		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
 		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",
 		"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚",
-		"活力", "迸发", "繁荣", "兴起", "活跃", "强链", "补链", "延链", "协同", "规范", "健康发展"} {
+		"活力", "迸发", "繁荣", "兴起", "活跃", "强链", "补链", "延链", "协同", "规范", "健康发展",
+		"稳中有进", "向好", "上扬", "起势", "回升", "强劲", "良好", "亮眼", "势头", "韧性", "扩张", "攀升"} {
 		if strings.Contains(s, w) {
 			return true
 		}
