@@ -264,7 +264,7 @@ func (d *doc) mentions() {
 			if !d.local(p) && m.end < s.end && isHan(rs[m.end]) && !strings.ContainsRune("省市、和与及等的区县", rs[m.end]) {
 				continue
 			}
-			if _, n := d.lx.area.longest(rs, m.end, s.end); n > 1 || hasAt(rs, m.end, "经济") || hasAt(rs, m.end, "高新") {
+			if v, n := d.lx.area.longest(rs, m.end, s.end); n > 1 && !isParkOf(areaSuffixes[v]) || hasAt(rs, m.end, "经济") || hasAt(rs, m.end, "高新") {
 				continue
 			}
 			written := d.runeStr(rs[m.start:m.end])

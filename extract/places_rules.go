@@ -10,7 +10,7 @@ import (
 // locations.
 var placeSuffixes = []string{
 	"街道", "镇", "乡", "区", "县", "新城", "商圈", "园", "园区", "产业园", "科技园", "软件园", "生物城",
-	"城", "谷", "岛", "小镇", "片区", "新区", "开发区", "高新区", "经开区", "示范区", "集聚区", "产业基地", "基地",
+	"城", "谷", "岛", "小镇", "片区", "新区", "开发区", "高新区", "经开区", "示范区", "集聚区", "产业基地", "基地", "办事处",
 }
 
 // placeSpan reads rs[a:b] as a location (光谷生物城, 软件新城, 大兴区) and
@@ -91,7 +91,24 @@ func hasPlaceSuffix(w []rune) bool {
 }
 
 // areaSuffixes end place names recognized anywhere in the text.
-var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "科技岛", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区", "办事处"}
+var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "科技岛", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区", "办事处",
+	"工业区", "园区", "岛", "东区", "西区", "南区", "北区", "中区"}
+
+// isParkOf reports whether an area suffix after a place names a park or a
+// quarter of that place (瀛海镇工业区), which still mentions the place.
+func isParkOf(suf string) bool {
+	return suf == "工业区" || suf == "园区" || suf == "岛" || isQuarter(suf)
+}
+
+// isQuarter reports whether an area suffix is a quarter of a zone (西区,
+// 中区), which is a name of its own only standing alone.
+func isQuarter(suf string) bool {
+	switch suf {
+	case "东区", "西区", "南区", "北区", "中区":
+		return true
+	}
+	return false
+}
 
 // areas finds place names by their suffix anywhere in a sentence
 // (豹澥街道, 蜀山经济开发区, 交子公园商圈): the Han run before the suffix,
@@ -104,6 +121,16 @@ func (d *doc) areas(si int) {
 		i, end, suf := m.start, m.end, areaSuffixes[m.val]
 		for once := true; once; once = false {
 			j := i
+			if isQuarter(suf) {
+				// 西区、中区完成…: alone between separators, else part of a
+				// longer name (市中区, 华东区) or a phrase (东区域).
+				if i > s.start && (isHan(rs[i-1]) && !strings.ContainsRune("、和与及在于至到", rs[i-1])) ||
+					end < s.end && isHan(rs[end]) && !strings.ContainsRune("、和与及新完建落引入实开签累共已扩投竣封", rs[end]) {
+					break
+				}
+				d.area(suf, d.entity(kg.TypePlace, suf))
+				break
+			}
 			if isParkName(suf) {
 				// 知识城, 未来科技城, 广州知识城: a short name, or none.
 				for j > s.start && i-j < 2 && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于的至是将向由从等对为院", rs[j-1]) {
@@ -124,7 +151,17 @@ func (d *doc) areas(si int) {
 			if i-j < 2 {
 				break
 			}
-			if (suf == "镇" || suf == "乡") && (i-j != 2 || j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至", rs[j-1])) {
+			if suf == "园区" || suf == "工业区" {
+				// 同集园区, 南港工业区: the whole name back to a separator, not
+				// a park inside a longer name (未来科技城园区, X园区二期) nor a
+				// town's park (瀛海镇工业区, a project of the town).
+				if j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至是将向由从等对为", rs[j-1]) ||
+					strings.ContainsRune("城镇区岛谷园道乡村", rs[i-1]) || containsAny(rs[j:i], "镇乡") ||
+					end < s.end && (numeralAt(rs[:s.end], end) > 0 || hasAt(rs, end, "企业")) {
+					break
+				}
+			}
+			if (suf == "镇" || suf == "乡" || suf == "岛") && (i-j != 2 || j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至", rs[j-1])) {
 				break // only a two-rune town name standing alone (琅琊镇, not 旅游强镇)
 			}
 			if _, n := d.lx.lead.suffix(rs[j:i], 4); n > 0 {
