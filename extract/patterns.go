@@ -183,19 +183,26 @@ func isGovernment(s string) bool {
 	return false
 }
 
-// shortGiven reads (以下简称“X”) or (简称“X”) at rs[i:b] and returns X.
+// shortGiven reads (以下简称“X”), (简称“X”), (以下称“X”) or (下称“X”) at
+// rs[i:b] and returns X.
 func shortGiven(rs []rune, i, b int) string {
 	if i >= b || rs[i] != '(' && rs[i] != '（' {
 		return ""
 	}
 	j := i + 1
-	if hasAt(rs, j, "以下") {
+	switch {
+	case hasAt(rs, j, "以下简称"):
+		j += 4
+	case hasAt(rs, j, "以下称") || hasAt(rs, j, "下称"):
+		j += 3
+		if rs[i+1] == '下' {
+			j--
+		}
+	case hasAt(rs, j, "简称"):
 		j += 2
-	}
-	if !hasAt(rs, j, "简称") {
+	default:
 		return ""
 	}
-	j += 2
 	k := j
 	for k < b && k-j < 20 && rs[k] != ')' && rs[k] != '）' {
 		k++
@@ -517,12 +524,17 @@ func (d *doc) unbracket(w []rune) []rune {
 		}
 		c := strings.TrimSpace(d.runeStr(w[i+1 : q]))
 		switch {
-		case strings.HasPrefix(c, "以下简称") || strings.HasPrefix(c, "简称"):
-			short := trimQuotes(strings.TrimPrefix(strings.TrimPrefix(c, "以下简称"), "简称"))
-			if runeLen(short) >= 2 {
+		case givenShort(c) != "":
+			if short := givenShort(c); runeLen(short) >= 2 {
 				d.firmNamed(short, string(out))
 				out = append(out[:0], []rune(short)...)
 			}
+		case d.bracketShort(out, w[i+1:q]):
+			// 鸿图精密机械有限公司（鸿图精密）: a legal name's short name in
+			// brackets, without 简称.
+			short := trimQuotes(c)
+			d.firmNamed(short, string(out))
+			out = append(out[:0], []rune(short)...)
 		case isASCIIName(c) && len(out) >= 2:
 			// An English name: (LONGi), (Thermo Fisher).
 			legal := string(out)
@@ -537,6 +549,44 @@ func (d *doc) unbracket(w []rune) []rune {
 		i = q
 	}
 	return out
+}
+
+// givenShort returns X of a bracket's content 以下简称“X”, 简称X, 以下称“X”
+// or 下称“X”, or "".
+func givenShort(c string) string {
+	for _, p := range []string{"以下简称", "简称", "以下称", "下称"} {
+		if strings.HasPrefix(c, p) {
+			return trimQuotes(strings.TrimLeft(strings.TrimPrefix(c, p), ":：为 "))
+		}
+	}
+	return ""
+}
+
+// bracketShort reports whether the bracket c that follows name is the
+// name's short form: name is a legal name (…公司), c is 2 to 8 Han runes
+// that begin as name begins after its region, and c is no region.
+func (d *doc) bracketShort(name, c []rune) bool {
+	if len(c) < 2 || len(c) > 8 || !d.hasLegalSuffix(d.runeStr(name)) {
+		return false
+	}
+	for _, r := range c {
+		if !isHan(r) {
+			return false
+		}
+	}
+	short := d.runeStr(c)
+	if _, n := d.lx.place.longest(c, 0, len(c)); n == len(c) {
+		return false
+	}
+	// The short form shares its first two runes with the name, after the
+	// name's region or country (安徽鸿图精密…（鸿图精密）).
+	full := d.runeStr(name)
+	for i := range full {
+		if strings.HasPrefix(full[i:], string(c[:2])) {
+			return i < len(full)-len(short)
+		}
+	}
+	return false
 }
 
 // knownShort is the short name of a legal name, preferring a firm the
