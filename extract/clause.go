@@ -23,6 +23,10 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		cs += n // 【电子信息】X…
 	}
 	sentPlanned := planned
+	d.topic = ""
+	if k := d.topicHead(si, cs, s.end, ctx, planned); k > 0 {
+		cs = k
+	}
 	for i := cs; i <= s.end; i++ {
 		if i < s.end && !isClauseEnd(rs[i]) {
 			continue
@@ -36,6 +40,64 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		}
 		cs = i + 1
 	}
+}
+
+// topicHead reads a sentence that opens with a project and a colon
+// (1.X项目：总投资…，已签约。): it records the project as the sentence's
+// topic and returns where the rest begins, or 0.
+func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
+	rs := d.rs
+	k := a
+	for k < end && k-a <= 40 && !isClauseEnd(rs[k]) {
+		k++
+	}
+	if k >= end || k-a > 40 || rs[k] != '：' && rs[k] != ':' {
+		return 0
+	}
+	ha, hb := d.trimItem(a, k)
+	if hb-ha < 4 || !d.isProjectName(rs[ha:hb]) || !d.plausibleName(rs[ha:hb]) {
+		return 0
+	}
+	id, _ := d.item(si, rs[ha:hb], "", "", ctx, planned, false, "")
+	if !strings.HasPrefix(id, "project/") {
+		return 0
+	}
+	d.topic = id
+	return k + 1
+}
+
+// topicStage reads a clause about the sentence's topic that starts with
+// its stage verbs (已签约落户X, 已完成立项备案), and reports whether it did.
+func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
+	if d.topic == "" || len(ms) == 0 || ms[0].start != start {
+		return false
+	}
+	if w := stageWords[ms[0].val]; w.pre || w.word == "建设" {
+		return false // 建设X: what the project builds, not its stage
+	}
+	// The verbs in a row, then the clause's end or the place of 落户.
+	n := 1
+	for n < len(ms) && ms[n].start == ms[n-1].end {
+		n++
+	}
+	j := ms[n-1].end
+	var place string
+	if j < b {
+		w := stageWords[ms[n-1].val]
+		if !(w.stage == "入驻" || w.stage == "落地" || w.word == "签约落户") {
+			return false
+		}
+		if place = d.placeSpan(j, b); place == "" {
+			return false
+		}
+	}
+	for _, m := range ms[:n] {
+		d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredStage, Value: stageWords[m.val].stage, Planned: planned}, si)
+	}
+	if place != "" {
+		d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: place}, si)
+	}
+	return true
 }
 
 // bracketTitle returns the rune length of a 【title】 that rs opens with, or 0.
@@ -157,6 +219,17 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	}
 	ms := d.clauseHits(&d.stageHits, si, start, b, d.lx.stage, d.bufs[bufStage])
 	d.bufs[bufStage] = ms
+	if d.topicStage(si, start, b, ms, planned) {
+		return
+	}
+	// A list under its stage: 新开工项目主要有A、B、C, 签约亿元以上项目包括A、B
+	// (新竣工项目…: 新 and a stage verb).
+	if len(ms) > 0 && (ms[0].start == start || ms[0].start == start+1 && rs[start] == '新') {
+		if k := listHead(rs, ms[0].end, b); k > 0 {
+			d.items(si, seg{k, b}, b, stageWords[ms[0].val].stage, ctx, planned, false)
+			return
+		}
+	}
 	// Drop stage words that are part of a name (扩产项目, 建设者).
 	deng := mk.deng
 	kept := ms[:0]
@@ -249,8 +322,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		for prev < m.start && (rs[prev] == '并' || rs[prev] == '和' || rs[prev] == '及' || rs[prev] == '、') {
 			prev++
 		}
-		if m.start <= prev {
-			// Verbs in a row (落地运营, 竣工验收并试生产): the same objects.
+		if _, n := d.lx.lead.longest(rs, prev, m.start); m.start <= prev || n == m.start-prev {
+			// Verbs in a row (落地运营, 竣工验收并试生产, 当年签约、当年开工):
+			// the same objects.
 			for _, id := range last {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
 			}
@@ -280,6 +354,34 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			prev++
 		}
 	}
+}
+
+// listHead returns where the list starts after a stage word that ends at
+// i and heads it (新开工|项目主要有：A、B; 签约的重点项目包括A、B), or 0.
+func listHead(rs []rune, i, b int) int {
+	p := indexRunes(rs, i, min(b, i+10), "项目")
+	if p < 0 {
+		return 0
+	}
+	for _, r := range rs[i:p] {
+		if isClauseEnd(r) || r == '、' {
+			return 0
+		}
+	}
+	k := p + 2
+	for _, v := range [...]string{"主要有", "主要包括", "主要为", "主要是", "分别是", "分别为", "包括", "有", "为"} {
+		if hasAt(rs, k, v) {
+			k += runeLen(v)
+			if k < b && (rs[k] == '：' || rs[k] == ':') {
+				k++
+			}
+			if b-k >= 4 {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // sentHits are the words of one trie in the sentences of the text, found
@@ -717,6 +819,11 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 				proj = d.isProjectName(w)
 			}
 		}
+	}
+	// 其X项目: the project of the firm named last.
+	if len(w) >= 4 && w[0] == '其' && d.lastFirm != "" && !strings.ContainsRune("他它余中次实", w[1]) && d.hasHead(w[1:]) {
+		w = append([]rune(d.lastFirm), w[1:]...)
+		proj = d.isProjectName(w)
 	}
 	if !proj && (onlyProjects || hint == "" && !d.isFirmName(w)) {
 		return "", ""

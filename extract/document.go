@@ -55,6 +55,12 @@ type doc struct {
 	// focus is where the fact being recorded was read (a rune offset),
 	// for evidence from very long sentences.
 	focus int
+	// topic is the project a sentence opens with before a colon
+	// (1.X项目：总投资…，已签约。): its clauses that start with a stage verb
+	// and name nothing are about it.
+	topic string
+	// lastFirm is the name of the firm named last, which 其 refers to.
+	lastFirm string
 	firms map[string]string
 	// firmLens[r] has bit lenBit(n) set when a name in firms opens with r
 	// and has n runes: most prefixes of a name need no lookup in firms.
@@ -328,6 +334,7 @@ func (d *doc) relate(r kg.Relation, sent int) {
 func (d *doc) firm(name string) string {
 	name = trimQuotes(name)
 	if id, ok := d.firms[name]; ok {
+		d.lastFirm = nameOf(id)
 		return id // named before, under this name or as an alias
 	}
 	short := name
@@ -346,6 +353,7 @@ func (d *doc) firm(name string) string {
 	if alias != "" {
 		d.addFirm(alias, id)
 	}
+	d.lastFirm = short
 	return id
 }
 

@@ -251,7 +251,18 @@ func trimIndustrySuffix(w []rune) []rune {
 		n    int // its runes
 	}{{"产业集群", 4}, {"产业链", 3}, {"产业", 2}, {"集群", 2}, {"领域", 2}} {
 		if len(w) > suf.n+1 && hasAt(w, len(w)-suf.n, suf.word) {
-			return w[:len(w)-suf.n]
+			return trimIndustryRank(w[:len(w)-suf.n])
+		}
+	}
+	return w
+}
+
+// trimIndustryRank drops the rank a document gives its industry before
+// 产业 (纺织服装首位产业, 电子信息主导产业).
+func trimIndustryRank(w []rune) []rune {
+	for _, q := range [...]string{"首位", "主导", "支柱", "特色", "优势", "龙头"} {
+		if len(w) > 3 && hasAt(w, len(w)-2, q) {
+			return w[:len(w)-2]
 		}
 	}
 	return w

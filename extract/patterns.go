@@ -654,6 +654,7 @@ func (d *doc) firmNamed(name string, aliases ...string) string {
 		typ = kg.TypeOrganization
 	}
 	id := d.entity(typ, name, aliases...)
+	d.lastFirm = name
 	d.addFirm(name, id)
 	for _, a := range aliases {
 		if a != "" {
