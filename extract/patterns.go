@@ -11,7 +11,7 @@ import (
 )
 
 // developVerbs introduce a product: X参与研制的“P”, X自主研发的“P”.
-var developVerbs = []string{"参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的", "发布", "推出", "研制出", "研发出"}
+var developVerbs = []string{"自主品牌", "参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的", "发布", "推出", "研制出", "研发出"}
 
 // develops reads X…研制的…“P”: the firm X develops the product P.
 func (d *doc) develops(si, a, b int, ctx industryCtx) {
@@ -48,10 +48,13 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 				fb -= runeLen(adv)
 			}
 		}
-		if fb-fa < 2 || !d.plausibleName(rs[fa:fb]) {
+		name := d.runeStr(rs[fa:fb])
+		if name == "其" && d.lastFirm != "" {
+			name = d.lastFirm // 其自主研发的“P”: the firm named last
+		} else if fb-fa < 2 || !d.plausibleName(rs[fa:fb]) {
 			return
 		}
-		firm := d.firm(d.runeStr(rs[fa:fb]))
+		firm := d.firm(name)
 		prod := d.entity(kg.TypeProduct, d.runeStr(rs[q0:q1]))
 		d.relate(kg.Relation{Subject: firm, Predicate: kg.PredDevelops, Object: prod}, si)
 		d.inIndustry(firm, ctx, si, rs[k:b])
@@ -472,6 +475,9 @@ var regionPrefixes = []string{
 	"合肥市", "合肥", "无锡市", "无锡", "宁波市", "宁波", "青岛市", "青岛", "厦门市", "厦门", "长沙市", "长沙",
 	"郑州市", "郑州", "济南市", "济南", "东莞市", "东莞", "佛山市", "佛山", "江苏省", "江苏", "浙江省", "浙江",
 	"广东省", "广东", "山东省", "山东", "河北省", "河北", "湖北省", "湖北", "四川省", "四川", "安徽省", "安徽",
+	// Countries before a foreign firm's name: 德国X汽车零部件（太仓）有限公司.
+	"德国", "美国", "日本", "韩国", "法国", "英国", "瑞士", "瑞典", "意大利", "荷兰", "丹麦", "新加坡",
+	"以色列", "芬兰", "挪威", "奥地利", "比利时", "西班牙", "加拿大", "澳大利亚", "香港", "台湾",
 }
 
 // resolveLegal rewrites a name that holds a firm's full legal name: the
