@@ -61,7 +61,7 @@ type doc struct {
 	topic string
 	// lastFirm is the name of the firm named last, which 其 refers to.
 	lastFirm string
-	firms map[string]string
+	firms    map[string]string
 	// firmLens[r] has bit lenBit(n) set when a name in firms opens with r
 	// and has n runes: most prefixes of a name need no lookup in firms.
 	firmLens map[rune]uint64
