@@ -751,13 +751,44 @@ func (d *doc) splitList(si int, s seg) []seg {
 			if hits && len(names) > 0 && names[0].start == i {
 				hits = false
 			}
-		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2:
+		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2 && !d.oneName(a, i, s.b):
 			out = append(out, seg{a, i})
 			a = i + 1
 		}
 	}
 	d.segBuf = append(out, seg{a, s.b})
 	return d.segBuf
+}
+
+// oneName reports whether the 和 (及, 与) at rs[i] joins two words of one
+// project's name (X研发和生产基地, X完成和交付中心): what precedes it is no
+// name of its own (it ends in no head word or firm suffix), and what
+// follows, up to the list's next separator, is a short head phrase
+// without a name of its own.
+func (d *doc) oneName(a, i, b int) bool {
+	rs := d.rs
+	e := i + 1
+	for e < b && !strings.ContainsRune("、,和及与", rs[e]) {
+		e++
+	}
+	right := rs[i+1 : e]
+	left := rs[a:i]
+	if len(right) < 3 || len(left) < 4 || !d.hasHead(right) {
+		return false
+	}
+	if _, n := d.lx.heads.suffix(left, 4); n > 0 {
+		return false
+	}
+	if _, n := d.lx.firmSuf.suffix(left, 5); n > 0 {
+		return false
+	}
+	_, h := d.lx.heads.suffix(right, 4)
+	mod := right[:len(right)-h]
+	if k := numeralAt(right, len(right)-2); k == 2 && len(right) > 4 {
+		_, h = d.lx.heads.suffix(right[:len(right)-2], 4) // 生产基地一期
+		mod = right[:len(right)-2-h]
+	}
+	return h > 0 && (len(mod) <= 2 || d.allGeneric(mod))
 }
 
 // trimItem removes quotes, lead and trail words and fillers around a name.

@@ -53,6 +53,11 @@ var stageWords = []stageWord{
 	{word: "实现满产", stage: "投产"}, {word: "扩大产能", stage: "扩产"}, {word: "达产", stage: "投产"},
 	{word: "全面达产", stage: "投产"}, {word: "扩至", stage: "扩产"}, {word: "扩容", stage: "扩产"},
 	{word: "竣工交付", stage: "竣工"}, {word: "通过竣工验收", stage: "竣工"}, {word: "土地出让", stage: "拿地"},
+	{word: "落成", stage: "竣工"}, {word: "投运", stage: "运营"}, {word: "正式投运", stage: "运营"},
+	{word: "建成投运", stage: "运营"}, {word: "投入运行", stage: "运营"}, {word: "满载运行", stage: "运营"},
+	{word: "满负荷运行", stage: "运营"}, {word: "满产满销", stage: "投产"}, {word: "开建", stage: "开工"},
+	{word: "投入生产", stage: "投产"}, {word: "点火开车", stage: "投产"}, {word: "点火投产", stage: "投产"},
+	{word: "开车成功", stage: "投产"}, {word: "建成达产", stage: "投产"}, {word: "完成主体施工", stage: "封顶"},
 }
 
 // leadWords are verbs and adverbs that open a clause before its object;
@@ -135,7 +140,7 @@ var firmSuffixes = []string{
 	"控股", "实业", "材料", "新材料", "电气", "电力", "信息", "软件", "网络", "数据", "传媒", "物流",
 	"精密", "仪器", "装备", "重工", "化工", "医疗", "健康", "基因", "细胞", "疫苗", "生命科学", "电池", "药物", "量子", "微装", "存储", "激光", "显示", "数控",
 	"银行", "证券", "保险", "资本", "基金", "影业", "动漫", "互娱", "文化", "游戏", "物联", "电器", "家电",
-	"自动化", "光能", "新能源",
+	"自动化", "光能", "新能源", "化学", "新材",
 }
 
 // orgSuffixes end the names of organizations that are not companies.
