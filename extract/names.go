@@ -190,7 +190,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		if k := d.ownerSplit(rest); k > 0 {
 			ownerName = d.runeStr(rest[:k])
 		}
-	} else if k := d.ownerSplit(w); k > 0 {
+	} else if k := d.ownerSplit(w); k > 0 && !d.isArea(name) {
 		ownerName = d.runeStr(w[:k])
 		proj = d.entity(kg.TypeProject, name)
 	} else if inherit != "" && d.genericAt(w, 0) > 0 && d.allGeneric(w) {
@@ -499,7 +499,18 @@ func (d *doc) ownerLike(w []rune) bool {
 		return false
 	}
 	_, n := d.lx.place.longest(w, 0, len(w))
-	return n != len(w)
+	if n == len(w) {
+		return false
+	}
+	// A city and an industry (烟台|船舶配套产业园) name what a park is for,
+	// not who owns it.
+	if n > 0 && len(w)-n >= 2 {
+		if _, m := d.lx.industry.longest(w, n, len(w)); m == len(w)-n || d.allGeneric(w[n:]) {
+			_, known := d.firms[d.runeStr(w)]
+			return known
+		}
+	}
+	return true
 }
 
 // hasHead reports whether w ends with a project head word after at least

@@ -196,6 +196,17 @@ func (d *doc) areas(si int) {
 	}
 }
 
+// isArea reports whether name is a place found by its suffix
+// (裕龙湾化工园区), which no firm owns.
+func (d *doc) isArea(name string) bool {
+	for _, a := range d.areaNames {
+		if a.name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // area remembers a place found by its suffix, for names that hold it.
 func (d *doc) area(name, id string) {
 	for _, a := range d.areaNames {
