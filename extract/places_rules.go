@@ -47,6 +47,12 @@ func (d *doc) placeName(a, b int) (name, written string) {
 	if id, ok := d.localPlaces[d.runeStr(w)]; ok {
 		return strings.TrimPrefix(id, "place/"), d.runeStr(w)
 	}
+	for _, ar := range d.areaNames {
+		if ar.name == d.runeStr(w) {
+			// Found by its suffix, whatever it holds (永和街道).
+			return strings.TrimPrefix(ar.id, "place/"), ar.name
+		}
+	}
 	if b-a < 3 || !d.plausibleName(w) || d.isProjectName(w) && !hasPlaceSuffix(w) {
 		return "", ""
 	}
