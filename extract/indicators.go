@@ -181,7 +181,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 			changed = true
 		}
 		if v, n := d.lx.place.longest(rs, a, b); n > 0 && n < b-a {
-			if !containsAny(rs[a:b], "、等和") {
+			if !containsAny(rs[a:b], '、', '等', '和') {
 				subject = "place/" + d.lx.places[v].name // not one of a list
 			}
 			a += n

@@ -81,7 +81,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	for e > i && isSentenceEnd(rs[e-1]) {
 		e--
 	}
-	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], "，,；：、") {
+	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], '，', ',', '；', '：', '、') {
 		w := trimIndustrySuffix(rs[i:e])
 		node := d.industryPhrase(w)
 		if node == nil && len(w) < e-i && allHan(w) && d.plausibleName(w) {
@@ -124,7 +124,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			}
 			// A和B协同推进: the industry runs up to the predicate.
 			for p := j + 3; p < min(clauseEnd, j+9); p++ {
-				if hasGrowthWord(rs[p:min(clauseEnd, p+2)]) && allHan(rs[j+1:p]) && (first || heading) {
+				if hasGrowthWord(d.runeStr(rs[p:min(clauseEnd, p+2)])) && allHan(rs[j+1:p]) && (first || heading) {
 					return d.docIndustry(rs[i:p], node, sent), true
 				}
 			}
@@ -134,7 +134,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		case node.Parent == nil:
 			// the root (高精尖产业) is no chain of its own
 		case k == j && !strings.HasSuffix(d.runeStr(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
-			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !led && !hasGrowthWord(rs[j:clauseEnd])):
+			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !led && !hasGrowthWord(d.runeStr(rs[j:clauseEnd]))):
 			// the name goes on (光电子信息产业): read it below
 		default:
 			return d.docIndustry(trimIndustrySuffix(rs[i:j]), node, sent), true
@@ -194,7 +194,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		for stop < end && !isClauseEnd(rs[stop]) {
 			stop++
 		}
-		if !heading && (stop-k > 16 || !led && !hasGrowthWord(rs[k:min(stop, k+6)]) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
+		if !heading && (stop-k > 16 || !led && !hasGrowthWord(d.runeStr(rs[k:min(stop, k+6)])) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
 			return industryRef{}, false
 		}
 		if d.placePrefix(w) > 0 {
@@ -290,10 +290,9 @@ func (d *doc) docIndustry(w []rune, node *Node, sent int) industryRef {
 	return industryRef{id: id, node: node}
 }
 
-// hasGrowthWord reports whether a lead's predicate speaks of an industry's
+// hasGrowthWord reports whether a lead's predicate s speaks of an industry's
 // development (做强做优, 加速推进, 平稳增长, 成为新增长极).
-func hasGrowthWord(rs []rune) bool {
-	s := string(rs)
+func hasGrowthWord(s string) bool {
 	for _, w := range []string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
 		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
 		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",

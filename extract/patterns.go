@@ -238,7 +238,7 @@ func (d *doc) firmLike(w []rune) bool {
 	if d.allGeneric(w) {
 		return false
 	}
-	if strings.ContainsRune("我全本各该其", w[0]) || containsAny(w, "、，") {
+	if strings.ContainsRune("我全本各该其", w[0]) || containsAny(w, '、', '，') {
 		return false // 我区, 全市, 本区…
 	}
 	return true
@@ -344,7 +344,7 @@ func (d *doc) industryMentions() {
 // insideOwnIndustry reports whether rs[a:b] lies inside an occurrence of
 // one of the document's own industry names.
 func (d *doc) insideOwnIndustry(a, b int) bool {
-	word := string(d.rs[a:b])
+	word := d.str(a, b)
 	if w := strings.TrimSuffix(word, "产业"); w != "" {
 		word = w // 生物医药产业 inside 海洋生物医药产业
 	}
@@ -440,9 +440,9 @@ func ShortName(full string) string {
 			s = strings.TrimSuffix(s, suf) + "集成"
 		}
 	}
-	for _, pair := range [][2]string{{"生物", "医药"}, {"生物", "制药"}, {"半导体", "技术"}, {"电子", "技术"}} {
-		if strings.HasSuffix(s, pair[0]+pair[1]) && runeLen(s) > runeLen(pair[0]+pair[1])+1 {
-			s = strings.TrimSuffix(s, pair[1])
+	for _, pair := range [...]struct{ word, drop string }{{"生物医药", "医药"}, {"生物制药", "制药"}, {"半导体技术", "技术"}, {"电子技术", "技术"}} {
+		if strings.HasSuffix(s, pair.word) && runeLen(s) > runeLen(pair.word)+1 {
+			s = strings.TrimSuffix(s, pair.drop)
 		}
 	}
 	if s == "" {
@@ -485,11 +485,11 @@ var regionPrefixes = []string{
 // the legal name becomes its alias, and the rest keeps the short name in
 // front (西安X硅片技术有限公司(以下简称“X”)12英寸硅片二期项目 → X12英寸硅片二期项目).
 func (d *doc) resolveLegal(w []rune) []rune {
-	if !containsAny(w, "(（司") {
+	if !containsAny(w, '(', '（', '司') {
 		return w
 	}
 	out := w // no brackets (most names with 司): w itself, not a copy
-	if containsAny(w, "(（") {
+	if containsAny(w, '(', '（') {
 		out = d.unbracket(w)
 	}
 	// A legal name followed by its project: …有限公司N3工厂.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg"
@@ -86,15 +87,26 @@ func isParkName(suf string) bool {
 	return false
 }
 
+// hasPlaceSuffix reports whether w ends with one of placeSuffixes after
+// two runes or more.
 func hasPlaceSuffix(w []rune) bool {
-	s := string(w)
-	for _, suf := range placeSuffixes {
-		if strings.HasSuffix(s, suf) && len(w) > runeLen(suf)+1 {
+	for _, suf := range placeSuffixRunes {
+		if len(w) > len(suf)+1 && slices.Equal(w[len(w)-len(suf):], suf) {
 			return true
 		}
 	}
 	return false
 }
+
+// placeSuffixRunes are placeSuffixes as runes, which hasPlaceSuffix
+// compares with a name's last runes in place.
+var placeSuffixRunes = func() [][]rune {
+	out := make([][]rune, len(placeSuffixes))
+	for i, s := range placeSuffixes {
+		out[i] = []rune(s)
+	}
+	return out
+}()
 
 // areaSuffixes end place names recognized anywhere in the text.
 var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "科技岛", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区", "办事处",
@@ -162,7 +174,7 @@ func (d *doc) areas(si int) {
 				// a park inside a longer name (未来科技城园区, X园区二期) nor a
 				// town's park (瀛海镇工业区, a project of the town).
 				if j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至是将向由从等对为", rs[j-1]) ||
-					strings.ContainsRune("城镇区岛谷园道乡村", rs[i-1]) || containsAny(rs[j:i], "镇乡") ||
+					strings.ContainsRune("城镇区岛谷园道乡村", rs[i-1]) || containsAny(rs[j:i], '镇', '乡') ||
 					end < s.end && (numeralAt(rs[:s.end], end) > 0 || hasAt(rs, end, "企业")) {
 					break
 				}

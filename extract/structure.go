@@ -15,6 +15,7 @@ type structure struct {
 	// is its length); nil when the text is not valid UTF-8, whose runes
 	// then do not map back to bytes one to one.
 	off   []int32
+	text  string // the text, when off is not nil
 	title string
 	year  int
 	paras []para
@@ -135,6 +136,9 @@ func parseStructure(text string) *structure {
 func (st *structure) parse(text string) *structure {
 	*st = structure{runes: st.runes, off: st.off, paras: st.paras[:0], sents: st.sents[:0]}
 	st.runes, st.off = decodeRunesInto(text, st.runes, st.off)
+	if st.off != nil {
+		st.text = text
+	}
 	rs := st.runes
 	start := 0
 	for i := 0; i <= len(rs); i++ {
@@ -157,6 +161,14 @@ func (st *structure) parse(text string) *structure {
 	st.year = findYear(st)
 	st.markPlanned()
 	return st
+}
+
+// str is string(st.runes[a:b]), a piece of the text when it can be.
+func (st *structure) str(a, b int) string {
+	if st.off != nil {
+		return st.text[st.off[a]:st.off[b]]
+	}
+	return string(st.runes[a:b])
 }
 
 func (st *structure) addPara(start, end int) {
@@ -217,13 +229,7 @@ func hasSentenceEnd(rs []rune) bool {
 	return false
 }
 
-func containsAny(rs []rune, chars string) bool {
-	// Decode the few chars once, not once per rune of rs.
-	var buf [8]rune
-	set := buf[:0]
-	for _, c := range chars {
-		set = append(set, c)
-	}
+func containsAny(rs []rune, set ...rune) bool {
 	for _, r := range rs {
 		for _, c := range set {
 			if r == c {
@@ -314,7 +320,7 @@ func (st *structure) markPlanned() {
 			if planned && p.level <= plannedLevel {
 				planned = false
 			}
-			if !planned && isPlanHeading(st.runes[p.start:p.end], st.year) {
+			if !planned && isPlanHeading(st.str(p.start, p.end), st.runes[p.start:p.end], st.year) {
 				planned = true
 				plannedLevel = p.level
 			}
@@ -323,8 +329,9 @@ func (st *structure) markPlanned() {
 	}
 }
 
-func isPlanHeading(rs []rune, year int) bool {
-	s := string(rs)
+// isPlanHeading reports whether the heading s (runes rs) opens a section
+// about future work.
+func isPlanHeading(s string, rs []rune, year int) bool {
 	for _, w := range []string{"工作安排", "下一步", "工作计划", "工作思路", "重点任务", "工作打算", "展望"} {
 		if strings.Contains(s, w) {
 			return true

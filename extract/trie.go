@@ -37,6 +37,13 @@ type trie struct {
 	// lines. nil until freeze, and again after an add.
 	flat  []fnode
 	edges []tedge
+	// In flat, the root's children are nodes 1, 2, … in the order of
+	// their runes: the child of a rune r < 65536 is 1 + its rank among
+	// the first runes, rank[r>>6] plus the marked runes below it in
+	// marks[r>>6][0], found without a load from bmp (256 KB a trie,
+	// which stays out of cache). wide holds the others.
+	rank [1024]int32
+	wide map[rune]int32
 }
 
 // fnode is a node of the packed trie: its edges are edges[lo:lo+n].
@@ -109,13 +116,33 @@ func (t *trie) freeze() {
 	// word passes.
 	ps := t.firstPairs(nil)
 	t.pairs, t.pairShift = pairSet(ps, 8)
+	// Nodes in breadth-first order from the root, whose children (keys
+	// sorted) come first.
+	order := append(make([]int32, 0, len(t.nodes)), 0)
+	for k := 0; k < len(order); k++ {
+		order = append(order, t.nodes[order[k]].kids...)
+	}
+	id := make([]int32, len(t.nodes))
+	for i, old := range order {
+		id[old] = int32(i)
+	}
 	t.flat = make([]fnode, len(t.nodes))
 	t.edges = t.edges[:0]
-	for i, nd := range t.nodes {
+	for i, old := range order {
+		nd := &t.nodes[old]
 		t.flat[i] = fnode{val: nd.val, lo: int32(len(t.edges)), n: int32(len(nd.keys))}
 		for k, key := range nd.keys {
-			t.edges = append(t.edges, tedge{key, nd.kids[k]})
+			t.edges = append(t.edges, tedge{key, id[nd.kids[k]]})
 		}
+	}
+	n := int32(0)
+	for w := range t.rank {
+		t.rank[w] = n
+		n += int32(bits.OnesCount64(t.marks[w][0]))
+	}
+	t.wide = make(map[rune]int32, len(t.root))
+	for r, c := range t.root {
+		t.wide[r] = id[c]
 	}
 }
 
@@ -188,22 +215,26 @@ func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 // word of t (the scanner knows which do).
 func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
 	v, n = -1, 0
+	if t.flat == nil {
+		return t.longestBuilding(rs, i, lim)
+	}
 	var cur int32
 	if r := rs[i]; r >= 0 && r < 65536 {
-		if i+1 < lim && t.pairs != nil {
+		if i+1 < lim {
 			b := pairBit(r, rs[i+1]) >> t.pairShift
 			if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.marks[r>>6][1]&(1<<(uint(r)&63)) == 0 {
 				return v, n
 			}
 		}
-		cur = t.bmp[r]
-	} else if c, ok := t.root[r]; ok {
+		m, bit := t.marks[r>>6][0], uint64(1)<<(uint(r)&63)
+		if m&bit == 0 {
+			return v, n
+		}
+		cur = 1 + t.rank[r>>6] + int32(bits.OnesCount64(m&(bit-1)))
+	} else if c, ok := t.wide[r]; ok {
 		cur = c
 	} else {
 		return v, n
-	}
-	if t.flat == nil {
-		return t.longestBuilding(rs, i, lim, cur)
 	}
 	flat, edges := t.flat, t.edges
 	for j := i + 1; ; j++ {
@@ -277,10 +308,13 @@ func pairBit(r0, r1 rune) uint32 {
 	return uint32(r0)*0x9e3779b1 ^ uint32(r1)*0x85ebca6b
 }
 
-// longestBuilding is longest from the root's child cur on a trie that is
-// not frozen.
-func (t *trie) longestBuilding(rs []rune, i, lim int, cur int32) (v, n int) {
+// longestBuilding is longestStarting on a trie that is not frozen.
+func (t *trie) longestBuilding(rs []rune, i, lim int) (v, n int) {
 	v, n = -1, 0
+	cur := t.child(0, rs[i])
+	if cur < 0 {
+		return v, n
+	}
 	for j := i + 1; ; j++ {
 		if val := t.nodes[cur].val; val > 0 {
 			v, n = int(val-1), j-i
