@@ -80,6 +80,8 @@ type doc struct {
 	// indicator/doc/7): one buffer for many of them, not one allocation
 	// each (see join).
 	strs []byte
+	// aliases holds the first aliases of entities.
+	aliases []string
 }
 
 // industryRef is an industry the text speaks about: a taxonomy node or a
@@ -206,9 +208,20 @@ func (d *doc) entity(typ, name string, aliases ...string) string {
 				break
 			}
 		}
-		if !dup {
-			e.Aliases = append(e.Aliases, a)
+		if dup {
+			continue
 		}
+		if cap(e.Aliases) == 0 {
+			// A first alias: a list of one cut from the document's array
+			// of them (the next alias copies it, as append would).
+			if len(d.aliases) == cap(d.aliases) {
+				d.aliases = make([]string, 0, 32)
+			}
+			d.aliases = append(d.aliases, a)
+			e.Aliases = d.aliases[len(d.aliases)-1 : len(d.aliases) : len(d.aliases)]
+			continue
+		}
+		e.Aliases = append(e.Aliases, a)
 	}
 	return e.ID
 }
@@ -412,7 +425,10 @@ func (d *doc) isOrgName(rs []rune) bool {
 // (某某经济技术开发区管委会…工作总结 → 某某经济技术开发区, 深圳市坪山区2023年…
 // → 坪山区) and remembers its short forms (坪山, 经开区).
 func (d *doc) findZone() {
-	t := []rune(d.st.title)
+	var t []rune // the title's runes, a piece of d.rs
+	if len(d.st.paras) > 0 && d.st.paras[0].title {
+		t = d.rs[d.st.paras[0].start:d.st.paras[0].end]
+	}
 	// The title up to the year or the office.
 	end := len(t)
 	for i, r := range t {

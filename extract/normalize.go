@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // normalize turns decoded text into the stored text: one paragraph a line,
@@ -14,6 +15,7 @@ func normalize(text string) string {
 	out.Grow(len(text))
 	open := -1 // offset in out where the open paragraph starts; -1: none
 	first := true
+	var buf []byte // cleanLine's, for the lines it changes
 	for len(text) > 0 {
 		raw := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -21,7 +23,7 @@ func normalize(text string) string {
 		} else {
 			text = ""
 		}
-		line := cleanLine(raw)
+		line := cleanLineInto(raw, &buf)
 		if line == "" || len(line) <= 32 && isPageNumber(line) {
 			continue
 		}
@@ -94,19 +96,24 @@ func endsSentence(s string) bool {
 // cleanLine folds widths, drops control and zero-width characters and
 // removes white space next to Chinese characters.
 func cleanLine(s string) string {
-	var b strings.Builder // written to from the first change on
-	var prev rune = -1    // last rune written
+	var buf []byte
+	return cleanLineInto(s, &buf)
+}
+
+// cleanLineInto is cleanLine writing a line that changes into *buf, which
+// it reuses: the result is s itself or a view of *buf, good until the
+// next call.
+func cleanLineInto(s string, buf *[]byte) string {
+	b := (*buf)[:0]    // written to from the first change on
+	var prev rune = -1 // last rune written
 	pendingSpace := false
 	// Most runes are kept as they are: s[copied:i] is such a run, written
 	// in one piece when a rune that changes (or goes) ends it, instead of
 	// rune by rune.
 	copied := 0
 	flush := func(i int) {
-		if b.Cap() == 0 {
-			b.Grow(len(s))
-		}
 		if copied < i {
-			b.WriteString(s[copied:i])
+			b = append(b, s[copied:i]...)
 		}
 	}
 	for i, size := 0, 0; i < len(s); i += size {
@@ -165,7 +172,7 @@ func cleanLine(s string) string {
 			flush(i)
 			copied = i
 			if !isCJK(prev) && !isCJK(r) {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			pendingSpace = false
 		}
@@ -173,7 +180,7 @@ func cleanLine(s string) string {
 			// A folded rune, or a bad byte that becomes U+FFFD.
 			flush(i)
 			copied = i + size
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 		prev = r
 	}
@@ -181,7 +188,8 @@ func cleanLine(s string) string {
 		return s // nothing changed (most lines): no copy
 	}
 	flush(len(s))
-	return b.String()
+	*buf = b
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // fold maps full-width digits, letters, brackets and common symbols to

@@ -155,7 +155,7 @@ func (st *structure) parse(text string) *structure {
 		if p.end-p.start <= 60 && !hasSentenceEnd(rs[p.start:p.end]) {
 			p.title = true
 			p.heading = true
-			st.title = string(rs[p.start:p.end])
+			st.title = st.str(p.start, p.end)
 		}
 	}
 	st.year = findYear(st)
@@ -357,9 +357,14 @@ func decodeRunes(text string) (rs []rune, off []int32) {
 // decodeRunesInto is decodeRunes into rs and off when they are large
 // enough.
 func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
-	n := runeStarts(text)
 	if len(text) >= 1<<31 {
 		return []rune(text), nil
+	}
+	// Room for as many runes as bytes, a bound that saves counting them
+	// first (rs and off are reused), except for long texts.
+	n := len(text)
+	if n > 1<<20 {
+		n = runeStarts(text)
 	}
 	rs = slices.Grow(rs[:0], n)[:n]
 	off = slices.Grow(off[:0], n+1)[:n+1]
@@ -399,8 +404,8 @@ func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
 	if !valid {
 		return rs[:k], nil
 	}
-	off[n] = int32(len(text))
-	return rs, off
+	off[k] = int32(len(text))
+	return rs[:k], off[:k+1]
 }
 
 // runeStarts counts the bytes of s that start a rune (are not 10xxxxxx),
