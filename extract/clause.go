@@ -39,6 +39,16 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			d.clause(si, cs, i, ctx, sentPlanned || pl)
 		}
 		cs = i + 1
+		if i < s.end && (rs[i] == '；' || rs[i] == ';') {
+			// The next item of a list run into one sentence:
+			// ①X项目：…；②Y项目：….
+			d.topic = ""
+			if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {
+				if k := d.topicHead(si, cs+n, s.end, ctx, planned); k > 0 {
+					cs, i = k, k-1
+				}
+			}
+		}
 	}
 }
 
@@ -69,6 +79,7 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 // topicStage reads a clause about the sentence's topic that starts with
 // its stage verbs (已签约落户X, 已完成立项备案), and reports whether it did.
 func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
+	rs := d.rs
 	if d.topic == "" || len(ms) == 0 || ms[0].start != start {
 		return false
 	}
@@ -82,6 +93,10 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	}
 	j := ms[n-1].end
 	var place string
+	if j < b && (rs[j] == '并' || rs[j] == '后') {
+		// 已签约并进入规划设计阶段: the stage, and more.
+		j = b
+	}
 	if j < b {
 		w := stageWords[ms[n-1].val]
 		if !(w.stage == "入驻" || w.stage == "落地" || w.word == "签约落户") {
@@ -192,6 +207,14 @@ type seg struct{ a, b int }
 func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	rs := d.rs
 	d.focus = a
+	if d.topic != "" && (hasAt(rs, a, "由") || hasAt(rs, a, "系")) {
+		// 由X投资建设: X owns the sentence's project.
+		defer func(before string) {
+			if id, ok := d.firms[d.lastFirm]; ok && d.lastFirm != before {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredHasProject, Object: d.topic}, si)
+			}
+		}(d.lastFirm)
+	}
 	// Strip the verbs and adverbs that open the clause.
 	start, _ := d.stripLead(a, b)
 	mk := marksIn(rs, a, start, b)

@@ -177,7 +177,27 @@ func isZoneShort(name string) bool {
 // owner prefix (hasProject). It returns the project id and the owner id.
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := d.runeStr(w)
-	if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) && !d.cityInFirmName(w, n) {
+	town := 0
+	if n := d.placePrefix(w); n == 0 {
+		town = townPrefix(w)
+	}
+	if town > 0 {
+		// 银坑镇农副产品加工产业园: a town, street or quarter the gazetteer
+		// lacks opens the name.
+		proj = d.entity(kg.TypeProject, name)
+		pid := d.localPlaces[d.runeStr(w[:town])]
+		if pid == "" {
+			pid = d.entity(kg.TypePlace, d.runeStr(w[:town]))
+		}
+		d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: pid}, si)
+		rest := w[town:]
+		if d.genericAt(rest, 0) > 0 {
+			return proj, "", ""
+		}
+		if k := d.ownerSplit(rest); k > 0 && d.isFirmName(rest[:k]) {
+			ownerName = d.runeStr(rest[:k])
+		}
+	} else if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) && !d.cityInFirmName(w, n) {
 		if d.isCategory(w[n:]) && d.isCategory(w) {
 			return "", "", ""
 		}
@@ -232,6 +252,26 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		}
 	}
 	return proj, owner, ownerName
+}
+
+// townPrefix returns the length of a town, street or quarter that opens
+// a project's name (岭背镇新能源电池回收利用项目: 岭背镇), written as two
+// to four Han runes and 镇, 乡, 街道 or 片区, or 0.
+func townPrefix(w []rune) int {
+	for k := 2; k <= 4 && k < len(w); k++ {
+		if !isHan(w[k-1]) || strings.ContainsRune("的在和与及、区县市省", w[k-1]) {
+			return 0
+		}
+		for _, suf := range [...]string{"街道", "片区", "镇", "乡"} {
+			if hasAt(w, k, suf) {
+				if n := k + runeLen(suf); len(w)-n >= 3 {
+					return n
+				}
+				return 0
+			}
+		}
+	}
+	return 0
 }
 
 func (d *doc) locatedIn(id string, place []rune, si int) {

@@ -176,7 +176,8 @@ func (st *structure) addPara(start, end int) {
 	p := para{start: start, end: end}
 	if lv, _ := sectionMarkerRunes(rs[start:min(end, start+16)]); lv > 0 {
 		p.level = lv
-		p.heading = end-start <= 80 && !hasSentenceEnd(rs[start:end])
+		// An item of a list that ends with ； (①X项目：总投资…；) is no heading.
+		p.heading = end-start <= 80 && !hasSentenceEnd(rs[start:end]) && rs[end-1] != '；' && rs[end-1] != ';'
 	}
 	p.first = len(st.sents)
 	// Sentences end at 。！？!? (with closing quotes); a heading is one.
