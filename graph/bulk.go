@@ -33,6 +33,14 @@ type Bulk struct {
 	idx  *index // the entities and resolution keys of the documents loaded
 	docs map[string]bool
 	done bool
+
+	// The writer goroutine: documents mapped go to it through work, while
+	// the next are mapped. failed is closed when it fails (werr), written
+	// when it has ended.
+	work    chan *bulkDoc
+	failed  chan struct{}
+	werr    error
+	written chan struct{}
 }
 
 // Bulk starts a bulk build of a bolt store holding no documents (the
@@ -62,12 +70,36 @@ func (s *Store) Bulk() (*Bulk, error) {
 	if n > 0 {
 		return nil, fmt.Errorf("%w: the store holds %d documents", ErrNoBulk, n)
 	}
-	w, err := newBulkWriter(s.path + ".building")
+	w, err := newBulkWriter(s.path+".building", s.bw.indexes)
 	if err != nil {
 		return nil, fmt.Errorf("bulk build of %s: %w", s.addr, err)
 	}
 	started = true
-	return &Bulk{s: s, w: w, idx: newIndex(true), docs: make(map[string]bool)}, nil
+	b := &Bulk{s: s, w: w, idx: newIndex(true), docs: make(map[string]bool),
+		work: make(chan *bulkDoc, 16), failed: make(chan struct{}), written: make(chan struct{})}
+	go b.write()
+	return b, nil
+}
+
+// write runs the writer until work closes.
+func (b *Bulk) write() {
+	defer close(b.written)
+	for d := range b.work {
+		if b.werr != nil {
+			continue
+		}
+		if err := b.w.addDoc(d); err != nil {
+			b.werr = fmt.Errorf("load %s: %w", d.id, err)
+			close(b.failed)
+		}
+	}
+}
+
+// stopWriter waits for the writer to write what it was given.
+func (b *Bulk) stopWriter() error {
+	close(b.work)
+	<-b.written
+	return b.werr
 }
 
 // LoadTaxonomy loads the industry taxonomy, as Store.LoadTaxonomy does.
@@ -109,8 +141,14 @@ func (b *Bulk) LoadDocuments(ctx context.Context, in []Input, progress func([]Lo
 		if err != nil {
 			return stats, fmt.Errorf("load %s: %w", id, err)
 		}
-		if err := b.w.addDoc(id, quads, packed); err != nil {
+		bd, err := prepareBulk(id, quads, packed)
+		if err != nil {
 			return stats, fmt.Errorf("load %s: %w", id, err)
+		}
+		select {
+		case b.work <- bd:
+		case <-b.failed:
+			return stats, b.werr
 		}
 		for i := range dm.entities {
 			e := &dm.entities[i]
@@ -137,6 +175,10 @@ func (b *Bulk) Commit() error {
 	b.done = true
 	s := b.s
 	defer s.writeMu.Unlock()
+	if err := b.stopWriter(); err != nil {
+		b.w.abort()
+		return fmt.Errorf("bulk build of %s: %w", s.addr, err)
+	}
 	if err := b.w.finish(); err != nil {
 		b.w.abort()
 		return fmt.Errorf("bulk build of %s: %w", s.addr, err)
@@ -160,6 +202,7 @@ func (b *Bulk) Abort() {
 		return
 	}
 	b.done = true
+	b.stopWriter()
 	b.w.abort()
 	b.s.writeMu.Unlock()
 }

@@ -17,8 +17,9 @@ package graph
 //   - the value and count buckets are written at the end from the hash
 //     table, sorted by hash.
 //
-// The file is written with NoSync and without its freelist, and synced
-// once at the end, after a last transaction that writes the freelist.
+// The buckets' pages are written by hand, in order, full (boltpages.go);
+// bbolt then opens the file for Cayley's meta bucket and the documents'
+// models, and syncs it once.
 
 import (
 	"bufio"
@@ -32,6 +33,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -42,10 +44,6 @@ import (
 )
 
 const (
-	// bulkTxEntries is how many keys one write transaction of the bulk
-	// writer puts: large enough to amortize a commit, small enough to
-	// keep its dirty pages (in memory until the commit) to tens of MB.
-	bulkTxEntries = 250_000
 	// bulkRunTuples is the size of one sorted run of an index's entries
 	// (16 bytes each): 64 MB.
 	bulkRunTuples = 4 << 20
@@ -163,97 +161,74 @@ type indexRuns struct {
 
 type bulkWriter struct {
 	path    string // the file being written (the store's path + ".building")
-	db      *bolt.DB
+	pf      *pageFile
+	log     *treeWriter
 	indexes []*indexRuns
 	nodes   nodeTable
 	horizon uint64
 	size    int64
 	now     int64
-	// runTuples and txEntries are bulkRunTuples and bulkTxEntries (tests
-	// make them small).
-	runTuples, txEntries int
+	// runTuples is bulkRunTuples (tests make it small).
+	runTuples int
+	// models holds the documents' packed models until the end (an
+	// unlinked temporary file), modelAt where each is.
+	models  *os.File
+	mw      *bufio.Writer
+	modelAt []modelRef
+	mend    int64
 
-	// The write transaction in progress, and how many keys it put.
-	tx      *bolt.Tx
-	txPuts  int
-	logb    *bolt.Bucket
-	modelsb *bolt.Bucket
-	a       arena
+	// Per document: its nodes' ids, and its quads' (for duplicates).
+	ids  []uint32
+	seen map[[4]uint32]struct{}
+	key  [8]byte
+	val  []byte
+	// spilled counts the runs spilled (for tests).
+	spilled int
+}
 
-	// Per document: its distinct nodes and each quad's node ids.
-	docNodes map[quad.Value]uint32
-	seen     map[[4]uint32]struct{}
+type modelRef struct {
+	doc      string
+	off, len int64
 }
 
 // errBulkIDs: the bulk writer keeps ids in 32 bits.
 var errBulkIDs = errors.New("bulk build: more than 2^32 nodes and quads")
 
-// newBulkWriter creates a new store file at path (removing one left over)
-// and initializes it as Cayley does.
-func newBulkWriter(path string) (*bulkWriter, error) {
+// newBulkWriter creates a new store file at path (removing one left
+// over), for a store of these quad indexes.
+func newBulkWriter(path string, indexes [][]quad.Direction) (*bulkWriter, error) {
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
-	kvdb, err := hbolt.Open(path, &bolt.Options{Timeout: time.Second, InitialMmapSize: 1 << 30,
-		NoSync: true, NoGrowSync: true, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
-	if err != nil {
-		return nil, err
-	}
-	w := &bulkWriter{path: path, db: kvdb.DB(), now: time.Now().UnixNano(),
-		runTuples: bulkRunTuples, txEntries: bulkTxEntries}
-	fail := func(err error) (*bulkWriter, error) {
-		w.db.Close()
-		os.Remove(path)
-		return nil, err
-	}
-	if err := kv.Init(kvdb, nil); err != nil {
-		return fail(err)
-	}
-	bw, err := newBoltWriter(w.db)
-	if err != nil || bw == nil {
-		return fail(fmt.Errorf("bulk build: unknown quad index layout (%v)", err))
-	}
-	for _, dirs := range bw.indexes {
+	w := &bulkWriter{path: path, now: time.Now().UnixNano(), runTuples: bulkRunTuples}
+	for _, dirs := range indexes {
 		if len(dirs) > 3 {
-			return fail(fmt.Errorf("bulk build: quad index %v has more than three directions", dirs))
+			return nil, fmt.Errorf("bulk build: quad index %v has more than three directions", dirs)
 		}
 		w.indexes = append(w.indexes, &indexRuns{dirs: dirs})
 	}
+	var err error
+	if w.models, err = tempBeside(path, ".models-*"); err != nil {
+		return nil, err
+	}
+	w.mw = bufio.NewWriterSize(w.models, 1<<20)
+	if w.pf, err = createPageFile(path); err != nil {
+		w.models.Close()
+		return nil, fmt.Errorf("bulk build: %w", err)
+	}
+	w.log = newTreeWriter(w.pf)
 	return w, nil
 }
 
-// begin starts a write transaction if none is in progress.
-func (w *bulkWriter) begin() error {
-	if w.tx != nil {
-		return nil
-	}
-	tx, err := w.db.Begin(true)
+// tempBeside creates an unlinked temporary file in path's directory:
+// nothing is left behind if the process dies.
+func tempBeside(path, pattern string) (*os.File, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+pattern)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("bulk build: %w", err)
 	}
-	w.tx, w.txPuts = tx, 0
-	w.logb = tx.Bucket(bktLog)
-	w.logb.FillPercent = 1.0
-	w.modelsb, err = tx.CreateBucketIfNotExists(bktModels)
-	return err
-}
-
-// commit ends the write transaction in progress.
-func (w *bulkWriter) commit() error {
-	if w.tx == nil {
-		return nil
-	}
-	err := w.tx.Commit()
-	w.tx, w.logb, w.modelsb, w.a = nil, nil, nil, arena{}
-	return err
-}
-
-// put counts one key put, committing when the transaction is full.
-func (w *bulkWriter) put() error {
-	if w.txPuts++; w.txPuts >= w.txEntries {
-		return w.commit()
-	}
-	return nil
+	os.Remove(f.Name())
+	return f, nil
 }
 
 func (w *bulkWriter) nextID() uint32 {
@@ -261,120 +236,138 @@ func (w *bulkWriter) nextID() uint32 {
 	return uint32(w.horizon)
 }
 
-// addDoc writes one document's quads (all new, in encode's order) to the
-// log and its packed model to the models bucket.
-func (w *bulkWriter) addDoc(doc string, quads []quad.Quad, packed []byte) error {
-	if w.horizon+uint64(5*len(quads)) >= math.MaxUint32 {
-		return errBulkIDs
-	}
-	if err := w.begin(); err != nil {
-		return err
-	}
-	if w.docNodes == nil {
-		w.docNodes = make(map[quad.Value]uint32)
-		w.seen = make(map[[4]uint32]struct{})
-	}
-	clear(w.docNodes)
-	clear(w.seen)
-	// A document's nodes, each once: hashed and counted in the table,
-	// and, when new, written to the log.
-	refs := make(map[quad.Value]uint32)
-	for _, q := range quads {
-		for _, dir := range quad.Directions {
-			if v := q.Get(dir); v != nil {
-				refs[v]++
-			}
-		}
-	}
-	var h [quad.HashSize]byte
-	for _, q := range quads {
-		for _, dir := range quad.Directions {
+// bulkDoc is one document made ready for the bulk writer without it (in
+// the loading goroutine, while the writer writes the documents before):
+// its distinct nodes hashed and encoded, its quads as indexes of them.
+type bulkDoc struct {
+	id     string
+	packed []byte
+	nodes  []bulkNode
+	quads  [][4]int32 // -1: no node in that direction
+}
+
+type bulkNode struct {
+	hash [quad.HashSize]byte
+	raw  []byte // the value as Cayley stores it (pquads)
+	refs uint32 // the document's quads using it, one per direction
+}
+
+// prepareBulk makes one document's quads (all new, in encode's order) and
+// packed model ready for the writer.
+func prepareBulk(id string, quads []quad.Quad, packed []byte) (*bulkDoc, error) {
+	d := &bulkDoc{id: id, packed: packed, quads: make([][4]int32, len(quads))}
+	index := make(map[quad.Value]int32, len(quads))
+	for i, q := range quads {
+		for k, dir := range quad.Directions {
 			v := q.Get(dir)
 			if v == nil {
+				d.quads[i][k] = -1
 				continue
 			}
-			if _, ok := w.docNodes[v]; ok {
-				continue
+			j, ok := index[v]
+			if !ok {
+				j = int32(len(d.nodes))
+				index[v] = j
+				raw, err := pquads.MarshalValue(v)
+				if err != nil {
+					return nil, fmt.Errorf("bulk build: encode %v: %w", v, err)
+				}
+				d.nodes = append(d.nodes, bulkNode{raw: raw})
+				quad.HashTo(v, d.nodes[j].hash[:])
 			}
-			quad.HashTo(v, h[:])
-			id, isNew := w.nodes.add(&h, refs[v], w.nextID)
-			w.docNodes[v] = id
-			if !isNew {
-				continue
-			}
-			raw, err := pquads.MarshalValue(v)
-			if err != nil {
-				return fmt.Errorf("bulk build: encode %v: %w", v, err)
-			}
-			if err := w.logb.Put(w.a.be64(uint64(id)), primitive(&w.a, uint64(id), [4]uint64{}, w.now, raw)); err != nil {
-				return err
-			}
-			if err := w.put(); err != nil {
-				return err
-			}
-			if err := w.begin(); err != nil {
-				return err
-			}
+			d.nodes[j].refs++
+			d.quads[i][k] = j
 		}
 	}
-	for _, q := range quads {
+	return d, nil
+}
+
+// addDoc writes one document's nodes (those new to the store) and quads to
+// the log, its index entries to the runs and its model to the models
+// bucket.
+func (w *bulkWriter) addDoc(d *bulkDoc) error {
+	if w.horizon+uint64(len(d.nodes)+len(d.quads)) >= math.MaxUint32 {
+		return errBulkIDs
+	}
+	if w.seen == nil {
+		w.seen = make(map[[4]uint32]struct{})
+	}
+	clear(w.seen)
+	w.ids = slices.Grow(w.ids[:0], len(d.nodes))[:len(d.nodes)]
+	for j := range d.nodes {
+		n := &d.nodes[j]
+		id, isNew := w.nodes.add(&n.hash, n.refs, w.nextID)
+		w.ids[j] = id
+		if !isNew {
+			continue
+		}
+		if err := w.putLog(uint64(id), [4]uint64{}, n.raw); err != nil {
+			return err
+		}
+	}
+	for _, q := range d.quads {
 		var ids [4]uint32
 		var ids64 [4]uint64
-		for d, dir := range quad.Directions {
-			if v := q.Get(dir); v != nil {
-				ids[d] = w.docNodes[v]
-				ids64[d] = uint64(ids[d])
+		for k, j := range q {
+			if j >= 0 {
+				ids[k] = w.ids[j]
+				ids64[k] = uint64(ids[k])
 			}
 		}
 		if _, dup := w.seen[ids]; dup {
 			// Two values of one hash: Cayley stores the quad once, and
 			// counts its nodes once.
-			for d := range ids {
-				if ids[d] != 0 {
-					w.unref(q.Get(quad.Directions[d]))
+			for _, j := range q {
+				if j >= 0 {
+					w.nodes.unref(&d.nodes[j].hash)
 				}
 			}
 			continue
 		}
 		w.seen[ids] = struct{}{}
 		qid := w.nextID()
-		if err := w.logb.Put(w.a.be64(uint64(qid)), primitive(&w.a, uint64(qid), ids64, w.now, nil)); err != nil {
+		if err := w.putLog(uint64(qid), ids64, nil); err != nil {
 			return err
 		}
 		w.size++
 		for _, ix := range w.indexes {
 			var k [3]uint64
-			for j, d := range ix.dirs {
-				k[j] = uint64(ids[d-quad.Subject])
+			for j, dir := range ix.dirs {
+				k[j] = uint64(ids[dir-quad.Subject])
 			}
 			ix.buf = append(ix.buf, tuple{k[0]<<32 | k[1], k[2]<<32 | uint64(qid)})
 			if len(ix.buf) >= w.runTuples {
 				if err := ix.spill(w.path); err != nil {
 					return err
 				}
+				w.spilled++
 			}
 		}
-		if err := w.put(); err != nil {
-			return err
-		}
-		if err := w.begin(); err != nil {
-			return err
-		}
 	}
-	if doc != "" && packed != nil {
-		if err := w.modelsb.Put([]byte(doc), packed); err != nil {
-			return err
+	if d.id != "" && d.packed != nil {
+		if _, err := w.mw.Write(d.packed); err != nil {
+			return fmt.Errorf("bulk build: %w", err)
 		}
+		w.modelAt = append(w.modelAt, modelRef{doc: d.id, off: w.mend, len: int64(len(d.packed))})
+		w.mend += int64(len(d.packed))
 	}
 	return nil
 }
 
+// putLog appends a primitive to the log.
+func (w *bulkWriter) putLog(id uint64, ids [4]uint64, value []byte) error {
+	binary.BigEndian.PutUint64(w.key[:], id)
+	var a arena
+	a.buf = w.val[:0]
+	v := primitive(&a, id, ids, w.now, value)
+	w.val = a.buf // reused: the tree writer copies the value
+	return w.log.put(0, w.key[:], v)
+}
+
 // unref takes back one use of a node counted for a quad not written.
-func (w *bulkWriter) unref(v quad.Value) {
-	var h [quad.HashSize]byte
-	quad.HashTo(v, h[:])
-	s := &w.nodes.shards[h[0]]
-	if e := &s.slots[s.slot(&h)]; e.id != 0 && e.refs > 0 {
+func (t *nodeTable) unref(h *[quad.HashSize]byte) {
+	s := &t.shards[h[0]]
+	if e := &s.slots[s.slot(h)]; e.id != 0 && e.refs > 0 {
 		e.refs--
 	}
 }
@@ -384,11 +377,10 @@ func (w *bulkWriter) unref(v quad.Value) {
 // dies).
 func (ix *indexRuns) spill(near string) error {
 	slices.SortFunc(ix.buf, cmpTuple)
-	f, err := os.CreateTemp(filepath.Dir(near), filepath.Base(near)+".run-*")
+	f, err := tempBeside(near, ".run-*")
 	if err != nil {
-		return fmt.Errorf("bulk build: %w", err)
+		return err
 	}
-	os.Remove(f.Name())
 	bw := bufio.NewWriterSize(f, 1<<20)
 	var b [16]byte
 	for _, t := range ix.buf {
@@ -493,159 +485,228 @@ func (ix *indexRuns) close() {
 }
 
 // writeIndex writes one quad index's bucket from its runs: a key per
-// distinct key ids, the quad ids as uvarints, ascending.
-func (w *bulkWriter) writeIndex(ix *indexRuns) error {
-	name := indexBucket(ix.dirs)
+// distinct key ids, the quad ids as uvarints, ascending; it returns the
+// bucket's value for the root.
+func (w *bulkWriter) writeIndex(ix *indexRuns) ([]byte, error) {
+	t := newTreeWriter(w.pf)
 	nk := len(ix.dirs)
 	var (
-		b    *bolt.Bucket
+		key  [24]byte
 		list []byte
 		have bool
 		last tuple
 	)
-	bucket := func() error {
-		if err := w.begin(); err != nil {
-			return err
-		}
-		if b != nil && b.Tx() == w.tx {
-			return nil
-		}
-		var err error
-		if b, err = w.tx.CreateBucketIfNotExists(name); err != nil {
-			return err
-		}
-		b.FillPercent = 1.0
-		return nil
-	}
 	flush := func() error {
 		if !have {
 			return nil
 		}
-		if err := bucket(); err != nil {
-			return err
-		}
-		k := w.a.alloc(8 * nk)
 		ids := [3]uint64{last[0] >> 32, last[0] & math.MaxUint32, last[1] >> 32}
 		for j := 0; j < nk; j++ {
-			binary.BigEndian.PutUint64(k[8*j:], ids[j])
+			binary.BigEndian.PutUint64(key[8*j:], ids[j])
 		}
-		v := w.a.alloc(len(list))
-		copy(v, list)
-		if err := b.Put(k, v); err != nil {
-			return err
-		}
+		err := t.put(0, key[:8*nk], list)
 		list = list[:0]
-		return w.put()
+		return err
 	}
-	err := ix.merge(func(t tuple) error {
-		if have && (t[0] != last[0] || t[1]>>32 != last[1]>>32) {
+	err := ix.merge(func(tu tuple) error {
+		if have && (tu[0] != last[0] || tu[1]>>32 != last[1]>>32) {
 			if err := flush(); err != nil {
 				return err
 			}
 		}
-		last, have = t, true
-		list = binary.AppendUvarint(list, t[1]&math.MaxUint32)
+		last, have = tu, true
+		list = binary.AppendUvarint(list, tu[1]&math.MaxUint32)
 		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return t.bucket()
+}
+
+// rootEntry is one bucket of the root.
+type rootEntry struct {
+	name, value []byte
+}
+
+// writeNodes writes the count buckets ("n" + the hash's first two bytes:
+// hash → references) and the value buckets ("v" + …: hash → id), and
+// returns their entries for the root.
+func (w *bulkWriter) writeNodes() ([]rootEntry, error) {
+	w.nodes.sorted()
+	var out []rootEntry
+	var val []byte
+	for _, prefix := range []byte{'n', 'v'} {
+		var (
+			t   *treeWriter
+			cur [2]byte
+		)
+		end := func() error {
+			if t == nil {
+				return nil
+			}
+			v, err := t.bucket()
+			out = append(out, rootEntry{name: []byte{prefix, cur[0], cur[1]}, value: v})
+			return err
+		}
+		for i := range w.nodes.shards {
+			for _, e := range w.nodes.shards[i].slots {
+				if t == nil || cur != [2]byte{e.hash[0], e.hash[1]} {
+					if err := end(); err != nil {
+						return nil, err
+					}
+					cur = [2]byte{e.hash[0], e.hash[1]}
+					t = newTreeWriter(w.pf)
+				}
+				n := uint64(e.id)
+				if prefix == 'n' {
+					n = uint64(e.refs)
+				}
+				val = binary.AppendUvarint(val[:0], n)
+				if err := t.put(0, e.hash[:], val); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if err := end(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// finish writes the indexes, nodes and root, then opens the file with
+// bbolt to write Cayley's meta bucket and the models, syncs and closes it.
+func (w *bulkWriter) finish() error {
+	logv, err := w.log.bucket()
+	if err != nil {
+		return fmt.Errorf("bulk build: log: %w", err)
+	}
+	root := []rootEntry{{name: bktLog, value: logv}}
+	for _, ix := range w.indexes {
+		v, err := w.writeIndex(ix)
+		if err != nil {
+			return fmt.Errorf("bulk build: index %s: %w", indexBucket(ix.dirs), err)
+		}
+		ix.close()
+		root = append(root, rootEntry{name: indexBucket(ix.dirs), value: v})
+	}
+	nodes, err := w.writeNodes()
+	if err != nil {
+		return fmt.Errorf("bulk build: nodes: %w", err)
+	}
+	w.nodes = nodeTable{}
+	root = append(root, nodes...)
+	slices.SortFunc(root, func(a, b rootEntry) int { return bytes.Compare(a.name, b.name) })
+	t := newTreeWriter(w.pf)
+	for _, e := range root {
+		if err := t.put(boltBucketLeaf, e.name, e.value); err != nil {
+			return err
+		}
+	}
+	rv, err := t.bucket()
+	if err != nil {
+		return err
+	}
+	rootPage := le.Uint64(rv)
+	if rootPage == 0 { // inline: the root bucket needs a page of its own
+		if rootPage, err = w.pf.write(padPage(rv[16:])); err != nil {
+			return err
+		}
+	}
+	err = w.pf.finish(rootPage)
+	w.pf = nil
+	if err != nil {
+		return fmt.Errorf("bulk build: %w", err)
+	}
+	return w.finishWithBolt()
+}
+
+// padPage turns an inline page into a whole one.
+func padPage(p []byte) []byte {
+	out := make([]byte, (len(p)+boltPageSize-1)/boltPageSize*boltPageSize)
+	copy(out, p)
+	return out
+}
+
+// finishWithBolt initializes Cayley's meta bucket, writes the horizon and
+// size, the models and their fingerprint, and syncs the file.
+func (w *bulkWriter) finishWithBolt() error {
+	if err := w.mw.Flush(); err != nil {
+		return fmt.Errorf("bulk build: models: %w", err)
+	}
+	kvdb, err := hbolt.Open(w.path, &bolt.Options{Timeout: time.Second, InitialMmapSize: mmapSize(w.path),
+		NoSync: true, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return fmt.Errorf("bulk build: %w", err)
+	}
+	db := kvdb.DB()
+	if err := w.initWithBolt(kvdb); err != nil {
+		db.Close()
+		return fmt.Errorf("bulk build: %w", err)
+	}
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("bulk build: %w", err)
+	}
+	return w.models.Close()
+}
+
+func (w *bulkWriter) initWithBolt(kvdb *hbolt.DB) error {
+	db := kvdb.DB()
+	if err := kv.Init(kvdb, nil); err != nil {
+		return fmt.Errorf("init: %w", err)
+	}
+	bw, err := newBoltWriter(db)
+	if err != nil || bw == nil || !slices.EqualFunc(bw.indexes, w.indexes, func(a []quad.Direction, b *indexRuns) bool {
+		return slices.Equal(a, b.dirs)
+	}) {
+		return fmt.Errorf("Cayley's quad indexes changed (%v)", err)
+	}
+	slices.SortFunc(w.modelAt, func(a, b modelRef) int { return strings.Compare(a.doc, b.doc) })
+	err = db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bktMeta)
+		if err := putMetaInt(meta, "horizon", int64(w.horizon)); err != nil {
+			return err
+		}
+		if err := putMetaInt(meta, "size", w.size); err != nil {
+			return err
+		}
+		b, err := tx.CreateBucketIfNotExists(bktModels)
+		if err != nil {
+			return err
+		}
+		b.FillPercent = 1.0
+		for _, m := range w.modelAt {
+			v := make([]byte, m.len)
+			if _, err := w.models.ReadAt(v, m.off); err != nil {
+				return fmt.Errorf("models: %w", err)
+			}
+			if err := b.Put([]byte(m.doc), v); err != nil {
+				return err
+			}
+		}
+		return putModelsTx(tx, nil)
 	})
 	if err != nil {
 		return err
 	}
-	return flush()
-}
-
-// writeNodes writes the count buckets ("n" + the hash's first two bytes:
-// hash → references) and then the value buckets ("v" + …: hash → id), in
-// key order.
-func (w *bulkWriter) writeNodes() error {
-	w.nodes.sorted()
-	for _, prefix := range []byte{'n', 'v'} {
-		var (
-			b   *bolt.Bucket
-			cur [2]byte
-		)
-		for i := range w.nodes.shards {
-			for _, e := range w.nodes.shards[i].slots {
-				if err := w.begin(); err != nil {
-					return err
-				}
-				if b == nil || b.Tx() != w.tx || cur != [2]byte{e.hash[0], e.hash[1]} {
-					cur = [2]byte{e.hash[0], e.hash[1]}
-					var err error
-					if b, err = w.tx.CreateBucketIfNotExists([]byte{prefix, cur[0], cur[1]}); err != nil {
-						return err
-					}
-					b.FillPercent = 1.0
-				}
-				val := uint64(e.id)
-				if prefix == 'n' {
-					val = uint64(e.refs)
-				}
-				if err := b.Put(w.a.alloc20(e.hash), w.a.uvarint(val)); err != nil {
-					return err
-				}
-				if err := w.put(); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// finish writes the indexes, nodes and meta, syncs and closes the file.
-func (w *bulkWriter) finish() error {
-	if err := w.commit(); err != nil {
-		return err
-	}
-	for _, ix := range w.indexes {
-		if err := w.writeIndex(ix); err != nil {
-			return fmt.Errorf("bulk build: index %s: %w", indexBucket(ix.dirs), err)
-		}
-		ix.close()
-	}
-	if err := w.writeNodes(); err != nil {
-		return fmt.Errorf("bulk build: nodes: %w", err)
-	}
-	w.nodes = nodeTable{}
-	// The last transaction writes the freelist, as the store's own commits
-	// do, so that opening the file does not walk every page of it.
-	w.db.NoFreelistSync = false
-	if err := w.begin(); err != nil {
-		return err
-	}
-	meta := w.tx.Bucket(bktMeta)
-	if err := putMetaInt(meta, "horizon", int64(w.horizon)); err != nil {
-		return err
-	}
-	if err := putMetaInt(meta, "size", w.size); err != nil {
-		return err
-	}
-	if err := putModelsTx(w.tx, nil); err != nil {
-		return err
-	}
-	if err := w.commit(); err != nil {
-		return err
-	}
-	if err := w.db.Sync(); err != nil {
-		return err
-	}
-	err := w.db.Close()
-	w.db = nil
-	return err
+	return db.Sync()
 }
 
 // abort drops the file.
 func (w *bulkWriter) abort() {
-	if w.tx != nil {
-		w.tx.Rollback()
-		w.tx = nil
-	}
 	for _, ix := range w.indexes {
 		ix.close()
 	}
-	if w.db != nil {
-		w.db.Close()
-		w.db = nil
+	if w.pf != nil {
+		w.pf.f.Close()
+		w.pf = nil
+	}
+	if w.models != nil {
+		w.models.Close()
 	}
 	os.Remove(w.path)
 }
