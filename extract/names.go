@@ -222,7 +222,16 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		}
 		proj = d.entity(kg.TypeProject, name)
 	}
+	if as, ok := d.writtenAs[name]; ok {
+		d.entity(kg.TypeProject, name, as)
+	}
 	if ownerName != "" {
+		// The project is also called without its owner (大兆瓦风电整机项目).
+		if strings.HasPrefix(name, ownerName) {
+			if rest := w[runeLen(ownerName):]; len(rest) >= 4 && d.hasHead(rest) && !d.allGeneric(rest) && d.genericAt(rest, 0) == 0 {
+				d.entity(kg.TypeProject, name, d.runeStr(rest))
+			}
+		}
 		owner = d.firm(ownerName)
 		d.relate(kg.Relation{Subject: owner, Predicate: kg.PredHasProject, Object: proj}, si)
 		// A park or area of the document inside the name: X未来科技城研发中心,

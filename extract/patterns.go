@@ -504,7 +504,12 @@ func (d *doc) resolveLegal(w []rune) []rune {
 			} else {
 				d.firmNamed(short, legal)
 			}
-			return append([]rune(short), rest...)
+			named := append([]rune(short), rest...)
+			if d.writtenAs == nil {
+				d.writtenAs = map[string]string{}
+			}
+			d.writtenAs[d.runeStr(named)] = s
+			return named
 		}
 	}
 	return out
