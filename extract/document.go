@@ -64,7 +64,7 @@ type doc struct {
 	// writtenAs maps a project's name to the form the text wrote it in,
 	// with the owner's legal name (X股份有限公司Y项目 → XY项目).
 	writtenAs map[string]string
-	firms    map[string]string
+	firms     map[string]string
 	// firmLens[r] has bit lenBit(n) set when a name in firms opens with r
 	// and has n runes: most prefixes of a name need no lookup in firms.
 	firmLens map[rune]uint64
