@@ -296,6 +296,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
 		} else if lead && d.lx.heads.any(rs, start, b) {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
+		} else if !lead {
+			d.clauseTopic(si, start, b, ctx, planned)
 		}
 		return
 	}
@@ -359,6 +361,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			segEnd = k // 白马湖实验室获批省实验室并揭牌运行
 		}
 		last = d.items(si, seg{prev, segEnd}, b, stage, ctx, planned, false)
+		if len(last) == 0 {
+			last = d.firmDoes(si, prev, segEnd, stage, ctx, planned)
+		}
 		prev = m.end
 		if stage == "落地" || stage == "入驻" || stageWords[m.val].word == "签约落户" {
 			// 入驻光谷生物城, 落户软件新城: the place follows the verb.
@@ -377,6 +382,70 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			prev++
 		}
 	}
+}
+
+// topicVerbs follow a project that a clause names without a stage
+// (X项目完成设备调试，正式量产): the next clauses' stages are its.
+var topicVerbs = [...]string{"完成", "实现", "进入", "开展", "启动", "已"}
+
+// clauseTopic makes the project that opens a clause without a stage the
+// topic of the sentence's next clauses, when a verb of topicVerbs follows
+// its head word.
+func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
+	rs := d.rs
+	if b-start < 6 {
+		return
+	}
+	for _, h := range d.lx.heads.scan(rs, start+2, min(b, start+32), d.bufs[bufSplit][:0]) {
+		e := h.end
+		verb := false
+		for _, v := range topicVerbs {
+			if hasAt(rs, e, v) {
+				verb = true
+				break
+			}
+		}
+		if !verb {
+			continue
+		}
+		a, z := d.trimItem(start, e)
+		if z-a < 4 || !d.isProjectName(rs[a:z]) || !d.plausibleName(rs[a:z]) {
+			return
+		}
+		if id, _ := d.item(si, rs[a:z], "", "", ctx, planned, false, ""); strings.HasPrefix(id, "project/") {
+			d.topic = id
+		}
+		return
+	}
+}
+
+// firmDoes reads a stage of a firm whose project the text names only by
+// what it does (X完成二期产线技改扩产, X实现满产): the firm carries the
+// stage. It returns the firm's id, or nil.
+func (d *doc) firmDoes(si, a, b int, stage string, ctx industryCtx, planned bool) []string {
+	rs := d.rs
+	a, b = d.trimItem(a, b)
+	k := 0
+	for p := a + 2; p < min(b-1, a+12); p++ {
+		if has2(rs, p, '完', '成') || has2(rs, p, '实', '现') || has2(rs, p, '启', '动') {
+			k = p - a
+			break
+		}
+	}
+	if k == 0 {
+		return nil
+	}
+	w := rs[a : a+k]
+	id, ok := d.firms[d.runeStr(w)]
+	if !ok {
+		if !d.isFirmName(w) || !d.firmLike(w) || d.isProjectName(w) {
+			return nil
+		}
+		id = d.firm(d.runeStr(w))
+	}
+	d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+	d.inIndustry(id, ctx, si, rs[a:a+k])
+	return []string{id}
 }
 
 // listHead returns where the list starts after a stage word that ends at

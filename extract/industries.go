@@ -57,6 +57,23 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		i += n // 一是…
 		led = true
 	}
+	if heading || led {
+		// 聚焦集成电路，…; 做强生物医药产业: the verbs of a title before
+		// the industry it names.
+		for k := 0; k < 2 && i < end; k++ {
+			n := titleVerbAt(rs, i)
+			if n == 0 {
+				_, n = d.lx.lead.longest(rs, i, end)
+			}
+			if n == 0 || i+n >= end {
+				break
+			}
+			if _, m := d.lx.industry.longest(rs, i+n, end); m == 0 && !d.ownTitleAt(i+n, end) {
+				break
+			}
+			i += n
+		}
+	}
 	// 【电子信息】X…: the bracketed title names the paragraph's industry.
 	if n := bracketTitle(rs[i:min(end, i+18)]); n > 0 {
 		w := trimIndustrySuffix(rs[i+1 : i+n-1])
@@ -152,6 +169,9 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			w = rs[i : j+2]
 		case (first || heading) && j+2 < lim && (rs[j] == '制' || rs[j] == '服') && (hasAt(rs, j, "制造业") || hasAt(rs, j, "服务业")):
 			w = rs[i : j+3]
+		case heading && (has2(rs, j, '领', '域') || has2(rs, j, '方', '面')) && j+2 == end:
+			// (四)智能制造方面: a title naming an industry of the document's own.
+			w = rs[i:j]
 		case rs[j] == '领' && rs[j+1] == '域' && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
 			// 新能源整车领域，X…: the clause's firms are in X.
 			w := rs[i:j]
@@ -207,6 +227,32 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		return d.docIndustry(w, node, sent), true
 	}
 	return industryRef{}, false
+}
+
+// titleVerbAt returns the rune length of a verb that opens a section's
+// title before the industry it names (做强, 发展壮大), or 0.
+func titleVerbAt(rs []rune, i int) int {
+	for _, v := range [...]string{"加快发展", "大力发展", "发展壮大", "培育壮大", "做大做强", "做强做优", "发展", "壮大", "做强", "做优", "打造", "布局", "提升", "突破", "聚焦", "推动", "培育", "深耕", "攻坚"} {
+		if hasAt(rs, i, v) {
+			return runeLen(v)
+		}
+	}
+	return 0
+}
+
+// ownTitleAt reports whether rs[i:end] opens with an industry of the
+// document's own in a title: W产业 or W领域/W方面 as the whole of it.
+func (d *doc) ownTitleAt(i, end int) bool {
+	rs := d.rs
+	for j := i + 2; j+1 < end && j < i+12; j++ {
+		if !isHan(rs[j]) {
+			return false
+		}
+		if has2(rs, j, '产', '业') || (has2(rs, j, '领', '域') || has2(rs, j, '方', '面')) && j+2 == end {
+			return allHan(rs[i:j])
+		}
+	}
+	return false
 }
 
 // industryPhrase returns the first taxonomy node of a phrase made only of

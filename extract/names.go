@@ -430,7 +430,7 @@ func (d *doc) ownerSplit(w []rune) int {
 	}
 	// A place after the owner: 英特尔|成都封装测试基地, 航天科工|武汉产业基地.
 	for i := 2; i < len(w)-2; i++ {
-		if _, n := d.lx.place.longest(w, i, len(w)); n > 0 && i+n < len(w) && isHan(w[i+n]) &&
+		if _, n := d.lx.place.longest(w, i, len(w)); n > 0 && i+n < len(w) && (isHan(w[i+n]) || isDigit(w[i+n])) &&
 			d.hasHead(w[i+n:]) && !d.allGeneric(w[:i]) && d.ownerLike(w[:i]) {
 			return i
 		}
