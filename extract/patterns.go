@@ -68,6 +68,28 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 // them.
 func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx) {
 	rs := d.rs
+	// 链主企业X, 龙头企业X, and a clause that opens with a firm the
+	// document named before (X产业链实现产值…，Y跻身…): the firm is in the
+	// clause's industry.
+	if len(ctx) > 0 {
+		var id string
+		k := start
+		for _, role := range [...]string{"链主企业", "龙头企业", "链主"} {
+			if j := indexRunes(rs, a, b, role); j >= 0 {
+				k = j + runeLen(role)
+				id = d.knownFirmAt(k, b)
+				break
+			}
+		}
+		if id == "" && k == start {
+			if n := d.knownFirmPrefix(rs[k:min(b+1, k+25)]); n > 0 {
+				id = d.firms[d.runeStr(rs[k:k+n])]
+			}
+		}
+		if id != "" {
+			d.inIndustry(id, ctx, si, rs[k:b])
+		}
+	}
 	// X成为…企业/龙头/独角兽, within 14 runes of the start.
 	if k := mk.chengwei; k > start && k+2 <= min(b, start+14) {
 		rest := d.runeStr(rs[k:b])
@@ -162,6 +184,37 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		}
 		i = end
 	}
+}
+
+// knownFirmAt returns the id of the firm the document named before whose
+// name, or its name without a business word at its end (X风电 for
+// X风电装备), opens rs[k:b], or "". It walks the document's firms when
+// the name is not known as written: call it after a word that announces a
+// firm (链主企业), not at every clause.
+func (d *doc) knownFirmAt(k, b int) string {
+	rs := d.rs
+	if n := d.knownFirmPrefix(rs[k:min(b+1, k+25)]); n > 0 {
+		return d.firms[d.runeStr(rs[k:k+n])]
+	}
+	if b-k < 4 || d.firmLens[rs[k]] == 0 {
+		return ""
+	}
+	best, bestLen := "", 0
+	for name, id := range d.firms {
+		r, _ := utf8.DecodeRuneInString(name)
+		if r != rs[k] {
+			continue
+		}
+		nr := []rune(name)
+		if _, n := d.lx.firmSuf.suffix(nr, 4); n > 0 && len(nr)-n >= 3 {
+			nr = nr[:len(nr)-n]
+		}
+		// Map order is random: ties go to the smaller id.
+		if (len(nr) > bestLen || len(nr) == bestLen && id < best) && len(nr) < b-k && hasAt(rs, k, string(nr)) {
+			best, bestLen = id, len(nr)
+		}
+	}
+	return best
 }
 
 // coBuilt returns where the object of 共建/合作共建/共同建设 begins after the
