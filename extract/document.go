@@ -556,6 +556,14 @@ func (d *doc) run() {
 				break
 			}
 		}
+		// A record's owner and place lines are read by the record alone
+		// (建设单位：X（Y）有限公司 holds no list to split).
+		ownerOrPlaceLine := fields != nil && rec != nil
+		for _, f := range fields {
+			if f.kind != fieldOwner && f.kind != fieldPlace {
+				ownerOrPlaceLine = false
+			}
+		}
 		if fields != nil {
 			var ctx industryCtx
 			if sec.id != "" {
@@ -597,7 +605,9 @@ func (d *doc) run() {
 			if sec.id != "" && sec.id != lead.id && !lead.title && !(lead.node != nil && sec.node != nil && lead.node.Under(sec.node)) {
 				ctx = append(ctx, sec)
 			}
-			d.sentence(si, ctx, p.planned)
+			if !ownerOrPlaceLine {
+				d.sentence(si, ctx, p.planned)
+			}
 			d.indicators(si)
 		}
 	}
