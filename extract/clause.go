@@ -23,7 +23,9 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		cs += n // 【电子信息】X…
 	}
 	sentPlanned := planned
-	d.topic = ""
+	if si == d.st.paras[s.para].first {
+		d.topic = "" // a topic holds to the end of its paragraph
+	}
 	if k := d.topicHead(si, cs, s.end, ctx, planned); k > 0 {
 		cs = k
 	}
@@ -65,10 +67,14 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 		return 0
 	}
 	ha, hb := d.trimItem(a, k)
-	if hb-ha < 4 || !d.isProjectName(rs[ha:hb]) || !d.plausibleName(rs[ha:hb]) {
+	if hb-ha < 4 || !d.isProjectName(rs[ha:hb]) {
 		return 0
 	}
-	id, _ := d.item(si, rs[ha:hb], "", "", ctx, planned, false, "")
+	w := d.resolveLegal(rs[ha:hb])
+	if !d.plausibleName(w) {
+		return 0
+	}
+	id, _ := d.item(si, w, "", "", ctx, planned, false, "")
 	if !strings.HasPrefix(id, "project/") {
 		return 0
 	}
@@ -80,15 +86,26 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 // its stage verbs (已签约落户X, 已完成立项备案), and reports whether it did.
 func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	rs := d.rs
-	if d.topic == "" || len(ms) == 0 || ms[0].start != start {
+	if d.topic == "" || len(ms) == 0 {
+		return false
+	}
+	if ms[0].start != start && !d.phaseOnly(start, ms[0].start) {
 		return false
 	}
 	if w := stageWords[ms[0].val]; w.pre || w.word == "建设" {
-		return false // 建设X: what the project builds, not its stage
+		// 建设X: what the project builds, another name of it, not its
+		// stage.
+		if ms[0].start == start {
+			if oa, ob := d.trimItem(ms[0].end, b); ob-oa >= 4 && d.isProjectName(rs[oa:ob]) && d.plausibleName(rs[oa:ob]) {
+				d.entity(kg.TypeProject, nameOf(d.topic), d.runeStr(rs[oa:ob]))
+				return true
+			}
+		}
+		return false
 	}
 	// The verbs in a row, then the clause's end or the place of 落户.
 	n := 1
-	for n < len(ms) && ms[n].start == ms[n-1].end {
+	for n < len(ms) && d.verbsJoined(ms[n-1].end, ms[n].start) {
 		n++
 	}
 	j := ms[n-1].end
@@ -113,6 +130,59 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 		d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: place}, si)
 	}
 	return true
+}
+
+// phaseOnly reports whether rs[a:b], before a stage verb in a clause about
+// the sentence's topic, only names a phase of it and when (一期已于6月,
+// 二期厂房主体结构).
+func (d *doc) phaseOnly(a, b int) bool {
+	rs := d.rs
+	if b-a < 2 || !(rs[a+1] == '期' && (chineseNumeral(rs[a]) || rs[a] == '首')) {
+		return false
+	}
+	p := a + 2
+	for p < b {
+		if _, n := d.lx.lead.longest(rs, p, b); n > 0 {
+			p += n
+			continue
+		}
+		if _, n := d.lx.trail.longest(rs, p, b); n > 0 {
+			p += n
+			continue
+		}
+		// 于6月, 6月份
+		q := p
+		if rs[q] == '于' {
+			q++
+		}
+		k := q
+		for k < b && (isDigit(rs[k]) || chineseNumeral(rs[k])) {
+			k++
+		}
+		if k > q && k < b && rs[k] == '月' {
+			p = k + 1
+			if p < b && (rs[p] == '份' || rs[p] == '底') {
+				p++
+			}
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// verbsJoined reports whether rs[p:q], between two stage verbs, joins
+// them: nothing, a joiner, or a joiner and a lead word (当年签约、当年开工).
+func (d *doc) verbsJoined(p, q int) bool {
+	rs := d.rs
+	for p < q && strings.ContainsRune("、和及并", rs[p]) {
+		p++
+	}
+	if p == q {
+		return true
+	}
+	_, n := d.lx.lead.longest(rs, p, q)
+	return n == q-p
 }
 
 // bracketTitle returns the rune length of a 【title】 that rs opens with, or 0.
