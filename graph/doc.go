@@ -45,6 +45,30 @@
 //     Quads a load adds are written by our own writer straight into
 //     Cayley's kv layout (boltwrite.go), 1.7× Cayley's own path; batches
 //     that remove quads go through Cayley's ApplyDeltas.
+//     A store holding no documents (the taxonomy alone counts as none) is
+//     built in bulk instead (Store.Bulk, bulk.go, bulkwrite.go, used by
+//     kg build): the documents go through the same mapping, and a new
+//     file beside the store (PATH.building) is written in the same layout,
+//     every bucket in key order. Node and quad ids are given as the quads
+//     come, from an in-memory hash table of the nodes (value hash → id and
+//     reference count, 28 bytes a node, sharded so that growing never
+//     copies all of it); the log is written as it comes; each quad index's
+//     entries are 16-byte tuples (key ids and quad id, 32 bits each)
+//     sorted in 64 MB runs, spilled to unlinked files beside the store and
+//     merged at the end; the value and count buckets come from the hash
+//     table sorted by hash. The pages of these buckets are written by
+//     hand, full, leaves then branches (boltpages.go: bbolt's Put costs a
+//     microsecond a key even in order, and a build puts over a hundred
+//     million keys); bbolt then opens the file for Cayley's meta bucket
+//     and the documents' models, syncs it once, and the file is renamed
+//     over the store's. The store stays open, holding its file lock, until
+//     then: a second process gets the "in use" error, and a build killed
+//     in the middle leaves the store as it was (a later build removes the
+//     PATH.building left over). The quads, reference counts and models
+//     are those of the incremental path (a test compares both through
+//     Cayley's iterators, and again after a removal). A bulk build is
+//     all-or-nothing as a whole; adding documents to a store that has
+//     some keeps the incremental path.
 //   - mem: Cayley's memstore. It is not safe for concurrent reads and
 //     writes, so the Store guards it with a RWMutex.
 //   - postgres://…: Cayley's SQL backend reads the tables; writes bypass
