@@ -12,6 +12,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+
+	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg"
 )
@@ -34,13 +37,16 @@ type Bulk struct {
 	docs map[string]bool
 	done bool
 
-	// The writer goroutine: documents mapped go to it through work, while
-	// the next are mapped. failed is closed when it fails (werr), written
-	// when it has ended.
-	work    chan *bulkDoc
-	failed  chan struct{}
-	werr    error
-	written chan struct{}
+	// Two goroutines beside the caller's, which maps documents: one packs
+	// their models and hashes and encodes their nodes (prepared), the
+	// other writes them. failed is closed when either fails (werr),
+	// written when both have ended.
+	work     chan bulkJob
+	prepared chan *bulkDoc
+	failOnce sync.Once
+	failed   chan struct{}
+	werr     error
+	written  chan struct{}
 }
 
 // Bulk starts a bulk build of a bolt store holding no documents (the
@@ -76,30 +82,73 @@ func (s *Store) Bulk() (*Bulk, error) {
 	}
 	started = true
 	b := &Bulk{s: s, w: w, idx: newIndex(true), docs: make(map[string]bool),
-		work: make(chan *bulkDoc, 16), failed: make(chan struct{}), written: make(chan struct{})}
+		work: make(chan bulkJob, 16), prepared: make(chan *bulkDoc, 16),
+		failed: make(chan struct{}), written: make(chan struct{})}
+	go b.prepare()
 	go b.write()
 	return b, nil
 }
 
-// write runs the writer until work closes.
-func (b *Bulk) write() {
-	defer close(b.written)
-	for d := range b.work {
-		if b.werr != nil {
+// bulkJob is one document mapped: its quads and its model as decoded.
+type bulkJob struct {
+	id    string
+	quads []quad.Quad
+	model *docModel
+}
+
+func (b *Bulk) fail(err error) {
+	b.failOnce.Do(func() {
+		b.werr = err
+		close(b.failed)
+	})
+}
+
+// prepare packs the models and prepares the nodes of the documents
+// mapped, until work closes.
+func (b *Bulk) prepare() {
+	defer close(b.prepared)
+	for j := range b.work {
+		packed, err := pack(j.model)
+		var d *bulkDoc
+		if err == nil {
+			d, err = prepareBulk(j.id, j.quads, packed)
+		}
+		if err != nil {
+			b.fail(fmt.Errorf("load %s: %w", j.id, err))
 			continue
 		}
-		if err := b.w.addDoc(d); err != nil {
-			b.werr = fmt.Errorf("load %s: %w", d.id, err)
-			close(b.failed)
+		select {
+		case b.prepared <- d:
+		case <-b.failed:
 		}
 	}
 }
 
-// stopWriter waits for the writer to write what it was given.
+// write writes the documents prepared, until prepared closes.
+func (b *Bulk) write() {
+	defer close(b.written)
+	for d := range b.prepared {
+		select {
+		case <-b.failed:
+			continue
+		default:
+		}
+		if err := b.w.addDoc(d); err != nil {
+			b.fail(fmt.Errorf("load %s: %w", d.id, err))
+		}
+	}
+}
+
+// stopWriter waits for the documents given to be written.
 func (b *Bulk) stopWriter() error {
 	close(b.work)
 	<-b.written
-	return b.werr
+	select {
+	case <-b.failed:
+		return b.werr
+	default:
+		return nil
+	}
 }
 
 // LoadTaxonomy loads the industry taxonomy, as Store.LoadTaxonomy does.
@@ -137,16 +186,8 @@ func (b *Bulk) LoadDocuments(ctx context.Context, in []Input, progress func([]Lo
 		b.idx.resolve(m)
 		quads := encode(m, text)
 		dm, _ := decode(id, quads)
-		packed, err := pack(dm)
-		if err != nil {
-			return stats, fmt.Errorf("load %s: %w", id, err)
-		}
-		bd, err := prepareBulk(id, quads, packed)
-		if err != nil {
-			return stats, fmt.Errorf("load %s: %w", id, err)
-		}
 		select {
-		case b.work <- bd:
+		case b.work <- bulkJob{id: id, quads: quads, model: dm}:
 		case <-b.failed:
 			return stats, b.werr
 		}
