@@ -14,10 +14,11 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	s := d.st.sents[si]
 	rs := d.rs
 	cs := s.start
-	if s.start == d.st.paras[s.para].start {
-		if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {
-			cs += n
-		}
+	if lv, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 && (s.start == d.st.paras[s.para].start || lv >= 3) {
+		cs += n // 一、 opens a paragraph; 2. and ① may follow a sentence
+	}
+	for cs < s.end && rs[cs] == ' ' {
+		cs++
 	}
 	if n := bracketTitle(rs[cs:min(s.end, cs+18)]); n > 0 {
 		cs += n // 【电子信息】X…
@@ -41,14 +42,19 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			d.clause(si, cs, i, ctx, sentPlanned || pl)
 		}
 		cs = i + 1
-		if i < s.end && (rs[i] == '；' || rs[i] == ';') {
+		if i < s.end && (rs[i] == '；' || rs[i] == ';' || rs[i] == '：' || rs[i] == ':') {
 			// The next item of a list run into one sentence:
-			// ①X项目：…；②Y项目：….
-			d.topic = ""
+			// ①X项目：…；②Y项目：…, 项目包括：1. X项目：….
 			if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {
-				if k := d.topicHead(si, cs+n, s.end, ctx, planned); k > 0 {
+				p := cs + n
+				for p < s.end && rs[p] == ' ' {
+					p++
+				}
+				if k := d.topicHead(si, p, s.end, ctx, planned); k > 0 {
 					cs, i = k, k-1
 				}
+			} else if rs[i] == '；' || rs[i] == ';' {
+				d.topic = ""
 			}
 		}
 	}
@@ -86,7 +92,21 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 // its stage verbs (已签约落户X, 已完成立项备案), and reports whether it did.
 func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	rs := d.rs
-	if d.topic == "" || len(ms) == 0 {
+	if d.topic == "" {
+		return false
+	}
+	// 选址X, 位于X: where the topic is.
+	if hasAt(rs, start, "选址") || hasAt(rs, start, "位于") || hasAt(rs, start, "坐落于") {
+		k := start + 2
+		if rs[start] == '坐' {
+			k++
+		}
+		if pid := d.placeSpan(k, b); pid != "" {
+			d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: pid}, si)
+			return true
+		}
+	}
+	if len(ms) == 0 {
 		return false
 	}
 	if ms[0].start != start && !d.phaseOnly(start, ms[0].start) {
