@@ -82,7 +82,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 			}
 		}
 		if id == "" && k == start {
-			if n := d.knownFirmPrefix(rs[k:min(b+1, k+25)]); n > 0 {
+			if n := d.knownFirmPrefix(rs[k:min(b+1, k+25, len(rs))]); n > 0 {
 				id = d.firms[d.runeStr(rs[k:k+n])]
 			}
 		}
@@ -193,7 +193,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 // firm (链主企业), not at every clause.
 func (d *doc) knownFirmAt(k, b int) string {
 	rs := d.rs
-	if n := d.knownFirmPrefix(rs[k:min(b+1, k+25)]); n > 0 {
+	if n := d.knownFirmPrefix(rs[k:min(b+1, k+25, len(rs))]); n > 0 {
 		return d.firms[d.runeStr(rs[k:k+n])]
 	}
 	if b-k < 4 || d.firmLens[rs[k]] == 0 {
