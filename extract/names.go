@@ -320,8 +320,11 @@ func (d *doc) genericAt(w []rune, i int) int {
 	if i >= len(w) {
 		return 0
 	}
-	if n := numeralAt(w, i); n > 0 {
-		return n
+	if r := w[i]; r == '第' || isDigit(r) || chineseNumeral(r) {
+		// Most runes open no count: numeralAt's own test, without its call.
+		if n := numeralAt(w, i); n > 0 {
+			return n
+		}
 	}
 	if w[i] < 0x80 && (unicode.IsLetter(w[i]) || unicode.IsDigit(w[i])) {
 		k := i

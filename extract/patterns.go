@@ -460,9 +460,13 @@ func ShortName(full string) string {
 	}
 	for changed := true; changed; {
 		changed = false
-		for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "公司",
-			"集团", "控股", "股份", "科技", "技术", "发展", "实业", "国际", "投资", "Co.,Ltd.", "Co., Ltd.", "Ltd.", "Inc.",
-			"Corporation", "Corp.", "GmbH", "LLC"} {
+		// When the last byte of s ends none of the suffixes (most names,
+		// once their legal suffix is gone), none of them matches: one
+		// test instead of one a suffix.
+		for _, suf := range shortSuffixes {
+			if len(s) == 0 || shortSuffixLast[s[len(s)-1]>>6]&(1<<(s[len(s)-1]&63)) == 0 {
+				break
+			}
 			if !strings.HasSuffix(s, suf) {
 				continue
 			}
@@ -503,6 +507,20 @@ func ShortName(full string) string {
 	}
 	return s
 }
+
+// shortSuffixes are the legal and generic suffixes ShortName removes, in
+// the order it tries them; shortSuffixLast marks their last bytes.
+var shortSuffixes = []string{"股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "公司",
+	"集团", "控股", "股份", "科技", "技术", "发展", "实业", "国际", "投资", "Co.,Ltd.", "Co., Ltd.", "Ltd.", "Inc.",
+	"Corporation", "Corp.", "GmbH", "LLC"}
+
+var shortSuffixLast = func() (set [4]uint64) {
+	for _, suf := range shortSuffixes {
+		c := suf[len(suf)-1]
+		set[c>>6] |= 1 << (c & 63)
+	}
+	return set
+}()
 
 // regionFirst holds the first runes of regionPrefixes.
 var regionFirst = func() string {
