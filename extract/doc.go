@@ -54,4 +54,16 @@
 // and evidence read from the text are substrings of it rather than
 // copies; a document's entities and relations are indexed by record
 // number (recindex.go), not by copied keys.
+//
+// A frozen trie finds the root's child of a rune by its rank among the
+// first runes (freeze numbers those children first), so that a walk
+// starts without a load from a table of all runes. UTF-8 input is checked
+// and counted in one pass (scanUTF8) and read in place until normalize
+// makes the stored text. What one extraction needs only while it runs
+// (runes, sentences, hit lists, record indexes, maps, the records while
+// they are gathered) is kept in a pool of the Extractor's and reused by
+// the next document (doc.reset), and the records are copied out at their
+// size; ids are cut from one buffer of the document's (doc.join) and
+// evidence and first aliases from one array each, so that a document
+// makes few allocations beyond what it returns.
 package extract
