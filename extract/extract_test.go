@@ -230,6 +230,17 @@ func TestRelations(t *testing.T) {
 		{"name with 和 stays whole", "机器人和智能制造产业突破发展。推进海川重工三期开工。", []rel{
 			{"enterprise/海川重工", "inIndustry", "industry/机器人和智能制造"}}, nil},
 		{"develops", "远星航天自主研发的“天河二号”成功发射。", []rel{{"enterprise/远星航天", "develops", "product/天河二号"}}, nil},
+		{"其 is the firm that opens the chain", "恒远医疗完成上市辅导。澜江电子入选国家级单项冠军企业，其自主研发的“澜芯K5”控制芯片批量供货。", []rel{
+			{"enterprise/澜江电子", "develops", "product/澜芯K5"}}, []rel{{"enterprise/恒远医疗", "develops", "product/澜芯K5"}}},
+		{"firm with a partner develops", "青岚重工股份有限公司联合高校研制的“青岚一号”掘进机下线。", []rel{
+			{"enterprise/青岚重工", "develops", "product/青岚一号"}}, nil},
+		{"develops without a subject", "启明汽车二期项目投产，自主开发的“启明S3”车型上市。", []rel{
+			{"enterprise/启明汽车", "develops", "product/启明S3"}}, nil},
+		{"first unit off the line", "链主企业北辰重工大型风机项目主体完工，首台“北辰BX-6”风电机组下线。", []rel{
+			{"enterprise/北辰重工", "develops", "product/北辰BX-6"}}, nil},
+		{"其 and a quoted brand", "本土企业松原食品完成扩产，其“林间小屋”系列果汁进入华南市场。", []rel{
+			{"enterprise/松原食品", "develops", "product/林间小屋"}}, nil},
+		{"其 and a plan is no product", "翠湖科技完成融资，其“十四五”规划获批。", nil, []rel{{"enterprise/翠湖科技", "develops", "product/十四五"}}},
 		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
 			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},
 		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},

@@ -10,10 +10,14 @@ import (
 	"github.com/kgraph/kg"
 )
 
-// developVerbs introduce a product: X参与研制的“P”, X自主研发的“P”.
-var developVerbs = []string{"自主品牌", "参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的", "发布", "推出", "研制出", "研发出"}
+// developVerbs introduce a product: X参与研制的“P”, X自主研发的“P”,
+// 首台“P” (the first unit off a line).
+var developVerbs = []string{"自主品牌", "参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的", "发布", "推出", "研制出", "研发出",
+	"开发的", "自主开发的", "联合开发的", "首台", "首套", "首款"}
 
-// develops reads X…研制的…“P”: the firm X develops the product P.
+// develops reads X…研制的…“P”: the firm X develops the product P. Without
+// X (其研制的“P”, 自主开发的“P”, 首台“P”下线, 其“P”系列) the firm is the one
+// that opens the clause chain.
 func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	rs := d.rs
 	d.bufs[bufDevelop] = d.clauseHits(&d.devHits, si, a, b, d.lx.develop, d.bufs[bufDevelop])
@@ -21,25 +25,9 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		v, k := developVerbs[m.val], m.start
 		// The product: the first quoted name after the verb (right after
 		// it for a verb without 的: 发布“X”).
-		q0 := -1
-		for i := k + runeLen(v); i < min(b, k+runeLen(v)+30); i++ {
-			if !strings.HasSuffix(v, "的") && i > k+runeLen(v) {
-				break
-			}
-			if rs[i] == '“' || rs[i] == '《' || rs[i] == '"' {
-				q0 = i + 1
-				break
-			}
-		}
+		q0, q1 := d.quotedAfter(k+runeLen(v), b, strings.HasSuffix(v, "的"))
 		if q0 < 0 {
-			return
-		}
-		q1 := q0
-		for q1 < b && rs[q1] != '”' && rs[q1] != '》' && rs[q1] != '"' {
-			q1++
-		}
-		if q1 >= b || q1-q0 < 2 || q1-q0 > 20 {
-			return
+			continue
 		}
 		start, _ := d.stripLead(a, k)
 		fa, fb := d.trimItem(start, k)
@@ -48,18 +36,141 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 				fb -= runeLen(adv)
 			}
 		}
-		name := d.runeStr(rs[fa:fb])
-		if name == "其" && d.lastFirm != "" {
-			name = d.lastFirm // 其自主研发的“P”: the firm named last
-		} else if fb-fa < 2 || !d.plausibleName(rs[fa:fb]) {
-			return
+		// X联合高校研制的, X与Y联合研发的: X.
+		for _, with := range []string{"联合", "携手", "与"} {
+			if j := indexRunes(rs, fa+2, fb, with); j > 0 {
+				fb = j
+			}
 		}
-		firm := d.firm(name)
-		prod := d.entity(kg.TypeProduct, d.runeStr(rs[q0:q1]))
-		d.relate(kg.Relation{Subject: firm, Predicate: kg.PredDevelops, Object: prod}, si)
-		d.inIndustry(firm, ctx, si, rs[k:b])
+		var firm string
+		switch {
+		case fb == fa || fb-fa == 1 && rs[fa] == '其':
+			if firm = d.chainFirm(si, k); firm == "" && rs[fa] == '其' && d.lastFirm != "" {
+				firm = d.firm(d.lastFirm) // 其自主研发的“P”: the firm named last
+			}
+		case fb-fa >= 2 && d.plausibleName(rs[fa:fb]):
+			firm = d.firm(d.runeStr(d.resolveLegal(rs[fa:fb])))
+		}
+		if firm == "" {
+			continue
+		}
+		d.product(si, firm, q0, q1, k, b, ctx)
 		return
 	}
+	// 其“P”系列: the quoted name right after 其 is a product of the firm
+	// that opens the chain.
+	for i := a; i+1 < b; i++ {
+		if rs[i] != '其' || !isQuoteMark(rs[i+1]) {
+			continue
+		}
+		q0, q1 := d.quotedAfter(i+1, b, false)
+		if q0 < 0 || q1+1 >= b || !isHan(rs[q1+1]) || allNumerals(rs[q0:q1]) || d.lx.heads.any(rs, q1+1, min(b, q1+3)) {
+			continue // 其“十四五”规划, 其“X”项目
+		}
+		if firm := d.chainFirm(si, i); firm != "" {
+			d.product(si, firm, q0, q1, i, b, ctx)
+		}
+		return
+	}
+}
+
+// quotedAfter returns the span of the first quoted name (2 to 20 runes)
+// within 30 runes after i, or right at i when !far, or -1, -1.
+func (d *doc) quotedAfter(i, b int, far bool) (int, int) {
+	rs := d.rs
+	q0 := -1
+	for j := i; j < min(b, i+30); j++ {
+		if !far && j > i {
+			break
+		}
+		if rs[j] == '“' || rs[j] == '《' || rs[j] == '"' {
+			q0 = j + 1
+			break
+		}
+	}
+	if q0 < 0 {
+		return -1, -1
+	}
+	q1 := q0
+	for q1 < b && rs[q1] != '”' && rs[q1] != '》' && rs[q1] != '"' {
+		q1++
+	}
+	if q1 >= b || q1-q0 < 2 || q1-q0 > 20 {
+		return -1, -1
+	}
+	return q0, q1
+}
+
+// product records the product rs[q0:q1] of firm, read in clause rs[k:b].
+func (d *doc) product(si int, firm string, q0, q1, k, b int, ctx industryCtx) {
+	prod := d.entity(kg.TypeProduct, d.runeStr(d.rs[q0:q1]))
+	d.relate(kg.Relation{Subject: firm, Predicate: kg.PredDevelops, Object: prod}, si)
+	d.inIndustry(firm, ctx, si, d.rs[k:b])
+}
+
+// allNumerals reports whether w holds only Chinese numerals (十四五).
+func allNumerals(w []rune) bool {
+	for _, r := range w {
+		if !chineseNumeral(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// chainVerbs follow the firm that opens a clause chain (X入选…，其…).
+var chainVerbs = [...]string{"入选", "获评", "荣获", "获得", "入围", "跻身", "成为", "联合", "携手", "通过", "牵头", "与"}
+
+// chainVerb reports whether a verb that follows a firm opening a clause
+// chain starts at rs[p:b].
+func (d *doc) chainVerb(p, b int) bool {
+	if _, n := d.lx.lead.longest(d.rs, p, b); n > 0 {
+		return true
+	}
+	for _, v := range chainVerbs {
+		if hasAt(d.rs, p, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// chainFirm returns the id of the firm that opens the clause chain holding
+// position k of sentence si (from the sentence's start or its last ；),
+// which 其 and a clause without a subject refer to, or "".
+func (d *doc) chainFirm(si, k int) string {
+	rs := d.rs
+	s := d.st.sents[si]
+	a := k
+	for a > s.start && k-a < 200 && rs[a-1] != '；' && rs[a-1] != ';' {
+		a--
+	}
+	if _, n := sectionMarkerRunes(rs[a:min(k, a+12)]); n > 0 {
+		a += n
+	}
+	a, _ = d.stripLead(a, k)
+	for pass := 0; pass < 2 && k-a >= 2; pass++ {
+		if id := d.knownFirmAt(a, k); id != "" {
+			return id
+		}
+		// A name the document has not named yet, before a verb:
+		// 璟和生物完成…, 澜江电子入选….
+		for p := a + 2; p < min(k, a+10); p++ {
+			if d.chainVerb(p, k) {
+				if d.firmLike(rs[a:p]) && !d.isOrgName(rs[a:p]) {
+					return d.firm(d.runeStr(rs[a:p]))
+				}
+				break
+			}
+		}
+		// What the firm is, before its name: 本土创新企业X.
+		j := indexRunes(rs, a, min(k, a+10), "企业")
+		if j < 0 {
+			break
+		}
+		a = j + 2
+	}
+	return ""
 }
 
 // firmPatterns reads firms from the words around them: X成为…企业,
