@@ -269,7 +269,7 @@ func (d *doc) planWord(a, b, i, n int) bool {
 	}
 	switch w {
 	case "将":
-		if next == '“' || next == '其' || next == '之' || next == '近' || i+n >= b || prev == '即' {
+		if openQuote(next) || next == '其' || next == '之' || next == '近' || i+n >= b || prev == '即' {
 			return false
 		}
 	case "拟":

@@ -660,12 +660,32 @@ func has2(rs []rune, i int, r0, r1 rune) bool {
 	return i >= 0 && i+1 < len(rs) && rs[i] == r0 && rs[i+1] == r1
 }
 
-// isQuoteMark reports whether r is one of “”"'‘’《》「」 and space, which
+// isQuoteMark reports whether r is one of “”"'‘’《》「」『』 and space, which
 // are trimmed from names. (A switch: strings.ContainsRune encodes r and
 // searches, and trimItem asks at both ends of every item.)
 func isQuoteMark(r rune) bool {
 	switch r {
-	case '“', '”', '"', '\'', '‘', '’', '《', '》', '「', '」', ' ':
+	case '“', '”', '"', '\'', '‘', '’', '《', '》', '「', '」', '『', '』', ' ':
+		return true
+	}
+	return false
+}
+
+// openQuote and closeQuote report whether r opens or closes a quoted
+// name: “” and "" as on the mainland, 《》 for titles, and the corner
+// brackets 「」『』 that some reports (and Hong Kong's and Taiwan's) use
+// for the same purpose.
+func openQuote(r rune) bool {
+	switch r {
+	case '“', '"', '《', '「', '『':
+		return true
+	}
+	return false
+}
+
+func closeQuote(r rune) bool {
+	switch r {
+	case '”', '"', '》', '」', '』':
 		return true
 	}
 	return false
@@ -681,7 +701,7 @@ func allHan(rs []rune) bool {
 }
 
 func trimQuotes(s string) string {
-	// strings.Trim(s, "“”\"'‘’《》「」 "), testing runes by a switch.
+	// strings.Trim(s, "“”\"'‘’《》「」『』 "), testing runes by a switch.
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
 		if !isQuoteMark(r) {

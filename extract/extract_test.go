@@ -240,6 +240,8 @@ func TestRelations(t *testing.T) {
 			{"enterprise/北辰重工", "develops", "product/北辰BX-6"}}, nil},
 		{"其 and a quoted brand", "本土企业松原食品完成扩产，其“林间小屋”系列果汁进入华南市场。", []rel{
 			{"enterprise/松原食品", "develops", "product/林间小屋"}}, nil},
+		{"corner brackets quote a product", "晨岭材料自主研发的「晨岭C7」耐高温薄膜通过客户认证，其『霜叶』系列涂料出口东南亚。", []rel{
+			{"enterprise/晨岭材料", "develops", "product/晨岭C7"}, {"enterprise/晨岭材料", "develops", "product/霜叶"}}, nil},
 		{"其 and a plan is no product", "翠湖科技完成融资，其“十四五”规划获批。", nil, []rel{{"enterprise/翠湖科技", "develops", "product/十四五"}}},
 		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
 			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},

@@ -224,34 +224,39 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		b = k
 	}
 	pre := d.runeStr(rs[a:b])
-	nounAfter := after < end && (isHan(rs[after]) || rs[after] == '“') && !strings.ContainsRune("，。；、", rs[after])
+	nounAfter := after < end && (isHan(rs[after]) || openQuote(rs[after])) && !strings.ContainsRune("，。；、", rs[after])
 	if b-a >= 1 && !strings.ContainsRune(pre, '、') && !strings.HasSuffix(pre, "等") && !onlyVerb(d, rs[a:b]) && !(counts && nounAfter) {
 		return pre, measure, subject
 	}
 	// The words after the number: 52个项目落地, 10名“亦城工匠”.
 	j := after
-	for j < end && strings.ContainsRune("“”\"", rs[j]) {
+	for j < end && (openQuote(rs[j]) || closeQuote(rs[j])) {
 		j++
 	}
 	k := j
-	for k < end && k-j < 10 && (isHan(rs[k]) || rs[k] < 0x80 && unicode.IsLetter(rs[k]) || strings.ContainsRune("“”", rs[k])) {
+	for k < end && k-j < 10 && (isHan(rs[k]) || rs[k] < 0x80 && unicode.IsLetter(rs[k]) || openQuote(rs[k]) || closeQuote(rs[k])) {
 		if rs[k] == '、' {
 			break
 		}
 		k++
 	}
-	post := strings.ReplaceAll(strings.ReplaceAll(d.runeStr(rs[j:k]), "“", ""), "”", "")
+	post := strings.Map(func(r rune) rune {
+		if openQuote(r) || closeQuote(r) {
+			return -1
+		}
+		return r
+	}, d.runeStr(rs[j:k]))
 	if runeLen(post) >= 1 {
 		return post, measure, subject
 	}
 	return "", measure, subject
 }
 
-// isNameEdge reports whether r is one of 、“”"‘’ and space, which are
+// isNameEdge reports whether r is one of 、“”"‘’「」『』 and space, which are
 // trimmed from a figure's name.
 func isNameEdge(r rune) bool {
 	switch r {
-	case '、', '“', '”', '"', '‘', '’', ' ':
+	case '、', '“', '”', '"', '‘', '’', '「', '」', '『', '』', ' ':
 		return true
 	}
 	return false

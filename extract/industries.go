@@ -90,7 +90,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		}
 		return industryRef{}, false
 	}
-	for i < end && (rs[i] == ' ' || rs[i] == '“' || rs[i] == '"') {
+	for i < end && (rs[i] == ' ' || rs[i] == '“' || rs[i] == '"' || rs[i] == '「' || rs[i] == '『') {
 		i++
 	}
 	// A short title sentence: 半导体及集成电路。新能源。

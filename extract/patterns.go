@@ -83,7 +83,7 @@ func (d *doc) quotedAfter(i, b int, far bool) (int, int) {
 		if !far && j > i {
 			break
 		}
-		if rs[j] == '“' || rs[j] == '《' || rs[j] == '"' {
+		if openQuote(rs[j]) {
 			q0 = j + 1
 			break
 		}
@@ -92,7 +92,7 @@ func (d *doc) quotedAfter(i, b int, far bool) (int, int) {
 		return -1, -1
 	}
 	q1 := q0
-	for q1 < b && rs[q1] != '”' && rs[q1] != '》' && rs[q1] != '"' {
+	for q1 < b && !closeQuote(rs[q1]) {
 		q1++
 	}
 	if q1 >= b || q1-q0 < 2 || q1-q0 > 20 {
