@@ -152,6 +152,42 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	return true
 }
 
+// chainPlace reads a clause that opens with 落户, 入驻, 选址 or 位于 and
+// names nothing but a place (X项目签约，总投资…，落户Y): the place is the
+// one of the project given a stage before it in the sentence. It reports
+// whether it did.
+func (d *doc) chainPlace(si, start, b int, ms []match, planned bool) bool {
+	if d.chainSent != si+1 || d.topic != "" || b-start < 4 {
+		return false
+	}
+	rs := d.rs
+	k, stage := 0, ""
+	switch {
+	case hasAt(rs, start, "选址") || hasAt(rs, start, "位于"):
+		k = start + 2
+	case len(ms) > 0 && ms[0].start == start:
+		w := stageWords[ms[0].val]
+		if w.stage != "落地" && w.stage != "入驻" && w.word != "签约落户" || w.pre {
+			return false
+		}
+		k, stage = ms[0].end, w.stage
+	default:
+		return false
+	}
+	if k < b && rs[k] == '于' {
+		k++
+	}
+	pid := d.placeSpan(k, b)
+	if pid == "" {
+		return false
+	}
+	if stage != "" {
+		d.relate(kg.Relation{Subject: d.chainProj, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+	}
+	d.relate(kg.Relation{Subject: d.chainProj, Predicate: kg.PredLocatedIn, Object: pid}, si)
+	return true
+}
+
 // phaseOnly reports whether rs[a:b], before a stage verb in a clause about
 // the sentence's topic, only names a phase of it and when (一期已于6月,
 // 二期厂房主体结构).
@@ -332,7 +368,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	}
 	ms := d.clauseHits(&d.stageHits, si, start, b, d.lx.stage, d.bufs[bufStage])
 	d.bufs[bufStage] = ms
-	if d.topicStage(si, start, b, ms, planned) {
+	if d.topicStage(si, start, b, ms, planned) || d.chainPlace(si, start, b, ms, planned) {
 		return
 	}
 	// A list under its stage: 新开工项目主要有A、B、C, 签约亿元以上项目包括A、B

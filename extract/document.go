@@ -61,6 +61,11 @@ type doc struct {
 	topic string
 	// lastFirm is the name of the firm named last, which 其 refers to.
 	lastFirm string
+	// chainProj is the project given a stage last, in sentence chainSent-1:
+	// a later clause of it that opens with 落户 or 选址 and names nothing
+	// is about it (X项目签约，总投资…，落户Y).
+	chainProj string
+	chainSent int
 	// writtenAs maps a project's name to the form the text wrote it in,
 	// with the owner's legal name (X股份有限公司Y项目 → XY项目).
 	writtenAs map[string]string
@@ -336,6 +341,9 @@ func (d *doc) relate(r kg.Relation, sent int) {
 			d.out.Relations[i].Planned = false
 		}
 		return
+	}
+	if r.Predicate == kg.PredStage && strings.HasPrefix(r.Subject, "project/") {
+		d.chainProj, d.chainSent = r.Subject, sent+1
 	}
 	if r.Confidence == 0 {
 		r.Confidence = 0.9

@@ -243,6 +243,10 @@ func TestRelations(t *testing.T) {
 		{"corner brackets quote a product", "晨岭材料自主研发的「晨岭C7」耐高温薄膜通过客户认证，其『霜叶』系列涂料出口东南亚。", []rel{
 			{"enterprise/晨岭材料", "develops", "product/晨岭C7"}, {"enterprise/晨岭材料", "develops", "product/霜叶"}}, nil},
 		{"其 and a plan is no product", "翠湖科技完成融资，其“十四五”规划获批。", nil, []rel{{"enterprise/翠湖科技", "develops", "product/十四五"}}},
+		{"street inside an area", "云舟储能电池项目签约，落户滨江新城长岭街道。", []rel{
+			{"project/云舟储能电池项目", "locatedIn", "place/长岭街道"}}, nil},
+		{"area opening a project's name", "汉阳新城智能装备产业园二期竣工，汉阳新城全年新增企业40家。", []rel{
+			{"project/汉阳新城智能装备产业园二期", "locatedIn", "place/汉阳新城"}}, nil},
 		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
 			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},
 		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},
@@ -286,6 +290,33 @@ func TestRelations(t *testing.T) {
 			for _, r := range tt.not {
 				if has(x, r.s, r.p, r.o) {
 					t.Errorf("unexpected %s %s %s", r.s, r.p, r.o)
+				}
+			}
+		})
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	ex := newTestExtractor(t)
+	tests := []struct {
+		name, body string
+		want, not  []string
+	}{
+		{"regions and countries", "产品销往珠三角、京津冀，出口越南、巴西等国家。", []string{"place/珠三角", "place/京津冀", "place/越南", "place/巴西"}, nil},
+		{"areas apart", "推动滨江新城长岭街道城市更新。", []string{"place/滨江新城", "place/长岭街道"}, []string{"place/滨江新城长岭街道"}},
+		{"no verb in an area's name", "拟申报滨江新城综合保税区。", nil, []string{"place/申报滨江新城"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractString(t, ex, tt.body)
+			for _, id := range tt.want {
+				if !hasEntity(x, id) {
+					t.Errorf("missing %s", id)
+				}
+			}
+			for _, id := range tt.not {
+				if hasEntity(x, id) {
+					t.Errorf("unexpected %s", id)
 				}
 			}
 		})

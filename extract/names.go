@@ -177,15 +177,19 @@ func isZoneShort(name string) bool {
 // owner prefix (hasProject). It returns the project id and the owner id.
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := d.runeStr(w)
-	town := 0
+	town, pid := 0, ""
 	if n := d.placePrefix(w); n == 0 {
-		town = townPrefix(w)
+		if town = townPrefix(w); town == 0 {
+			town, pid = d.areaPrefix(w)
+		}
 	}
 	if town > 0 {
-		// 银坑镇农副产品加工产业园: a town, street or quarter the gazetteer
-		// lacks opens the name.
+		// 银坑镇农副产品加工产业园, 沣东新城氢能示范线: a town, street,
+		// quarter or area the gazetteer lacks opens the name.
 		proj = d.entity(kg.TypeProject, name)
-		pid := d.localPlaces[d.runeStr(w[:town])]
+		if pid == "" {
+			pid = d.localPlaces[d.runeStr(w[:town])]
+		}
 		if pid == "" {
 			pid = d.entity(kg.TypePlace, d.runeStr(w[:town]))
 		}
@@ -261,6 +265,20 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		}
 	}
 	return proj, owner, ownerName
+}
+
+// areaPrefix returns the length and id of the longest place found by its
+// suffix in the document (沣东新城, 哈南工业新城) that opens a project's
+// name and leaves three runes or more of it, or 0, "".
+func (d *doc) areaPrefix(w []rune) (int, string) {
+	n, id := 0, ""
+	for _, a := range d.areaNames {
+		k := runeLen(a.name)
+		if k > n && len(w)-k >= 3 && hasAt(w, 0, a.name) {
+			n, id = k, a.id
+		}
+	}
+	return n, id
 }
 
 // townPrefix returns the length of a town, street or quarter that opens
@@ -431,8 +449,10 @@ func (d *doc) ownerSplit(w []rune) int {
 		}
 		return 0
 	}
-	// A place after the owner: 英特尔|成都封装测试基地, 航天科工|武汉产业基地.
-	for i := 2; i < len(w)-2; i++ {
+	// A place after the owner: 英特尔|成都封装测试基地, 航天科工|武汉产业基地;
+	// not inside a place that opens the name (粤港澳|大湾区).
+	_, p0 := d.lx.place.longest(w, 0, len(w))
+	for i := max(2, p0); i < len(w)-2; i++ {
 		if _, n := d.lx.place.longest(w, i, len(w)); n > 0 && i+n < len(w) && (isHan(w[i+n]) || isDigit(w[i+n])) &&
 			d.hasHead(w[i+n:]) && !d.allGeneric(w[:i]) && d.ownerLike(w[:i]) {
 			return i

@@ -54,6 +54,12 @@ func (d *doc) placeName(a, b int) (name, written string) {
 			return strings.TrimPrefix(ar.id, "place/"), ar.name
 		}
 	}
+	// A place inside another: 秦汉新城窑店街道 is in 窑店街道.
+	for _, ar := range d.areaNames {
+		if n := runeLen(ar.name); n < len(w) && n >= 3 && d.runeStr(w[len(w)-n:]) == ar.name && d.isArea(d.runeStr(w[:len(w)-n])) {
+			return strings.TrimPrefix(ar.id, "place/"), ar.name
+		}
+	}
 	if b-a < 3 || !d.plausibleName(w) || d.isProjectName(w) && !hasPlaceSuffix(w) {
 		return "", ""
 	}
@@ -166,6 +172,13 @@ func (d *doc) areas(si int) {
 			for j > s.start && i-j < 6 && isHan(rs[j-1]) && (i-j < 2 && suf == "街道" || !strings.ContainsRune("、和与及在于的至是将向由从等对为", rs[j-1])) {
 				j--
 			}
+			// Not back across another area (秦汉新城|窑店街道): the inner one
+			// is a place of its own.
+			for _, o := range d.bufs[bufArea] {
+				if o.end > j && o.end <= i-2 && o.start < i {
+					j = o.end
+				}
+			}
 			if i-j < 2 {
 				break
 			}
@@ -185,8 +198,12 @@ func (d *doc) areas(si int) {
 			if _, n := d.lx.lead.suffix(rs[j:i], 4); n > 0 {
 				break
 			}
-			if v, n := d.lx.lead.longest(rs, j, i); n > 0 && v >= 0 {
-				j += n
+			for j < i {
+				v, n := d.lx.lead.longest(rs, j, i)
+				if n == 0 || v < 0 {
+					break
+				}
+				j += n // 拟申报X新城
 			}
 			// Not across a verb (研发中心落户天府软件园 → 天府软件园).
 			for _, m := range d.lx.stage.scan(rs, j, i, nil) {
@@ -202,7 +219,7 @@ func (d *doc) areas(si int) {
 			}
 			// Names that end in common words must end a phrase too
 			// (软件新城。 but not 新城共同体).
-			if suf == "新城" && end < s.end && isHan(rs[end]) {
+			if suf == "新城" && end < s.end && strings.ContainsRune("市区镇共", rs[end]) {
 				break
 			}
 			name := d.runeStr(rs[j:end])
