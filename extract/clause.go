@@ -136,7 +136,7 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	}
 	if j < b {
 		w := stageWords[ms[n-1].val]
-		if !(w.stage == "入驻" || w.stage == "落地" || w.word == "签约落户") {
+		if !w.locates() {
 			return false
 		}
 		if place = d.placeSpan(j, b); place == "" {
@@ -400,7 +400,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			// (建设三年行动计划, 工程建设和…).
 			pre := stageWords[m.val].pre && !stageWords[m.val].both
 			st := stageWords[m.val].stage
-			locating := st == "入驻" || stageWords[m.val].word == "落户" || stageWords[m.val].word == "签约落户"
+			locating := strings.HasSuffix(st, "入驻") || stageWords[m.val].word == "落户" || stageWords[m.val].word == "签约落户"
 			if m.start > start && !pre && !locating && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
 				continue
 			}
@@ -491,7 +491,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			last = d.firmDoes(si, prev, segEnd, stage, ctx, planned)
 		}
 		prev = m.end
-		if stage == "落地" || stage == "入驻" || stageWords[m.val].word == "签约落户" {
+		if stageWords[m.val].locates() {
 			// 入驻光谷生物城, 落户软件新城: the place follows the verb.
 			end := b
 			if k+1 < len(ms) {
@@ -727,7 +727,7 @@ func (d *doc) stageFollower(i, b int) bool {
 	if name, _ := d.placeName(i, b); name != "" {
 		return true
 	}
-	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作", "产能", "生产线", "厂房", "车间", "交付"} {
+	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作", "产能", "生产线", "厂房", "车间", "交付", "阶段", "完毕"} {
 		if hasAt(rs, i, w) {
 			return true
 		}
@@ -1060,6 +1060,16 @@ func (d *doc) trimItem(a, b int) (int, int) {
 // the one before (海川全球创新中心及结算中心 → 海川结算中心): inherit is that
 // owner's name. item returns the carrier id and its owner's name.
 func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planned, onlyProjects bool, inherit string) (string, string) {
+	if isPhase(w) {
+		// 一期竣工，二期开工: a phase of the project the sentence is about.
+		if d.topic == "" {
+			return "", ""
+		}
+		if stage != "" {
+			d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
+		}
+		return d.topic, ""
+	}
 	// Cheap tests first: most spans are neither project- nor firm-shaped.
 	proj := d.isProjectName(w)
 	if !proj && hint == "" && len(w) > 6 {

@@ -334,6 +334,11 @@ func (d *doc) relate(r kg.Relation, sent int) {
 	if r.Subject == "" || r.Subject == r.Object {
 		return
 	}
+	if a, b, two := strings.Cut(r.Value, "+"); two {
+		r.Value = a
+		d.relate(r, sent)
+		r.Value = b
+	}
 	i, slot := d.findRelation(&r)
 	if i >= 0 {
 		// A fact stated as done wins over the same fact stated as a plan.

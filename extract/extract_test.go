@@ -278,6 +278,13 @@ func TestRelations(t *testing.T) {
 		{"no industry from 主要经济指标", "一、主要经济指标\n\n瑞达三期开工。", nil, []rel{{"enterprise/瑞达", "inIndustry", "industry/主要经济"}}},
 		{"distributive", "明川精工、拓远电子等企业增资扩产项目落地泊里镇。", []rel{
 			{"enterprise/明川精工", "hasProject", "project/明川精工增资扩产项目"}, {"project/拓远电子增资扩产项目", "stage", "落地"}}, nil},
+		{"two stages in one verb", "蓝岭电机产业园竣工投产，青枫大厦建成投用。", []rel{
+			{"project/蓝岭电机产业园", "stage", "竣工"}, {"project/蓝岭电机产业园", "stage", "投产"},
+			{"project/青枫大厦", "stage", "竣工"}, {"project/青枫大厦", "stage", "运营"}}, nil},
+		{"phases of the topic", "1.青岚电池储能基地：总投资20亿元。一期已投产，二期开工建设。", []rel{
+			{"project/青岚电池储能基地", "stage", "投产"}, {"project/青岚电池储能基地", "stage", "开工"}},
+			[]rel{{"project/二期", "stage", "开工"}}},
+		{"installing equipment", "鹏程精工轴承项目进入设备安装调试阶段。", []rel{{"project/鹏程精工轴承项目", "stage", "在建"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

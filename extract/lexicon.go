@@ -1,12 +1,16 @@
 package extract
 
+import "strings"
+
 // The word lists the rules are keyed on: trigger verbs, generic words of
 // project names, suffixes of firm and organization names. They describe the
 // genre's language, never particular firms.
 
 // stageWord is a verb phrase that reports a project's stage.
 type stageWord struct {
-	word  string
+	word string
+	// stage is the canonical stage, or two joined by + for a verb that
+	// reports both (竣工投产: 竣工+投产); relate records each.
 	stage string
 	// pre: the verb comes before its object (建成X); otherwise after (X落地).
 	pre bool
@@ -32,33 +36,44 @@ var stageWords = []stageWord{
 	{word: "布局", stage: "在建", pre: true}, {word: "新建", stage: "在建", pre: true}, {word: "加快推进", stage: "在建"},
 	{word: "封顶", stage: "封顶"}, {word: "主体结构封顶", stage: "封顶"}, {word: "主体封顶", stage: "封顶"},
 	{word: "竣工", stage: "竣工"}, {word: "建成", stage: "竣工", both: true}, {word: "完工", stage: "竣工"},
-	{word: "主体竣工", stage: "竣工"}, {word: "建成投用", stage: "运营"},
+	{word: "主体竣工", stage: "竣工"}, {word: "建成投用", stage: "竣工+运营"},
 	{word: "落地", stage: "落地"}, {word: "落户", stage: "落地"}, {word: "引进", stage: "落地", pre: true},
 	{word: "入驻", stage: "入驻"}, {word: "入园", stage: "入驻"}, {word: "进驻", stage: "入驻"},
-	{word: "投产", stage: "投产"}, {word: "竣工投产", stage: "投产"}, {word: "试产", stage: "投产"},
-	{word: "量产", stage: "投产"}, {word: "建成投产", stage: "投产"}, {word: "投产达产", stage: "投产"},
+	{word: "投产", stage: "投产"}, {word: "竣工投产", stage: "竣工+投产"}, {word: "试产", stage: "投产"},
+	{word: "量产", stage: "投产"}, {word: "建成投产", stage: "竣工+投产"}, {word: "投产达产", stage: "投产"},
 	{word: "运营", stage: "运营"}, {word: "投入运营", stage: "运营"}, {word: "投入使用", stage: "运营"},
 	{word: "投用", stage: "运营"}, {word: "营业", stage: "运营"}, {word: "开通运营", stage: "运营"},
 	{word: "上线运行", stage: "运营"}, {word: "并网", stage: "运营"}, {word: "开业", stage: "运营"},
 	{word: "启用", stage: "运营"}, {word: "试运营", stage: "运营"}, {word: "正式运营", stage: "运营"},
 	{word: "扩产", stage: "扩产"}, {word: "扩建", stage: "扩产"}, {word: "增资扩产", stage: "扩产"},
 	{word: "揭牌", stage: "揭牌"}, {word: "挂牌", stage: "揭牌"}, {word: "揭牌成立", stage: "揭牌"},
-	{word: "揭牌运行", stage: "揭牌"}, {word: "完成签约", stage: "签约"}, {word: "签约入驻", stage: "签约"},
+	{word: "揭牌运行", stage: "揭牌+运营"}, {word: "完成签约", stage: "签约"}, {word: "签约入驻", stage: "签约+入驻"},
 	{word: "启动建设", stage: "开工"}, {word: "竣工验收", stage: "竣工"}, {word: "试运行", stage: "运营"},
 	{word: "投入试运行", stage: "运营"}, {word: "上线", stage: "运营"}, {word: "开园", stage: "运营"},
 	{word: "通车", stage: "运营"}, {word: "满产运营", stage: "运营"}, {word: "全面投产", stage: "投产"},
 	{word: "正式投产", stage: "投产"}, {word: "顺利投产", stage: "投产"}, {word: "开工奠基", stage: "开工"},
 	{word: "奠基", stage: "开工"}, {word: "主体完工", stage: "竣工"}, {word: "交付使用", stage: "运营"},
-	{word: "试生产", stage: "投产"}, {word: "竣工投用", stage: "运营"}, {word: "满产", stage: "投产"},
+	{word: "试生产", stage: "投产"}, {word: "竣工投用", stage: "竣工+运营"}, {word: "满产", stage: "投产"},
 	{word: "实现满产", stage: "投产"}, {word: "扩大产能", stage: "扩产"}, {word: "达产", stage: "投产"},
 	{word: "全面达产", stage: "投产"}, {word: "扩至", stage: "扩产"}, {word: "扩容", stage: "扩产"},
 	{word: "竣工交付", stage: "竣工"}, {word: "通过竣工验收", stage: "竣工"}, {word: "土地出让", stage: "拿地"},
 	{word: "落成", stage: "竣工"}, {word: "投运", stage: "运营"}, {word: "正式投运", stage: "运营"},
-	{word: "建成投运", stage: "运营"}, {word: "投入运行", stage: "运营"}, {word: "满载运行", stage: "运营"},
+	{word: "建成投运", stage: "竣工+运营"}, {word: "投入运行", stage: "运营"}, {word: "满载运行", stage: "运营"},
 	{word: "满负荷运行", stage: "运营"}, {word: "满产满销", stage: "投产"}, {word: "开建", stage: "开工"},
 	{word: "投入生产", stage: "投产"}, {word: "点火开车", stage: "投产"}, {word: "点火投产", stage: "投产"},
 	{word: "集中开工", stage: "开工"}, {word: "集中竣工", stage: "竣工"}, {word: "集中投产", stage: "投产"},
-	{word: "开车成功", stage: "投产"}, {word: "建成达产", stage: "投产"}, {word: "完成主体施工", stage: "封顶"},
+	{word: "开车成功", stage: "投产"}, {word: "建成达产", stage: "竣工+投产"}, {word: "完成主体施工", stage: "封顶"},
+	{word: "挂牌运行", stage: "揭牌+运营"}, {word: "挂牌成立", stage: "揭牌"}, {word: "建成运营", stage: "竣工+运营"},
+	{word: "完成供地", stage: "拿地"}, {word: "取得供地", stage: "拿地"}, {word: "签订供地协议", stage: "拿地"},
+	{word: "实现投产", stage: "投产"}, {word: "开始试生产", stage: "投产"}, {word: "正式落户", stage: "落地"},
+	{word: "设备安装调试", stage: "在建"}, {word: "完成设备安装", stage: "在建"}, {word: "设备安装", stage: "在建"},
+	{word: "进入设备安装调试", stage: "在建"},
+}
+
+// locates reports whether the place of the project follows the verb
+// (落户Y, 入驻Y, 签约入驻Y).
+func (w stageWord) locates() bool {
+	return w.stage == "落地" || strings.HasSuffix(w.stage, "入驻") || w.word == "签约落户"
 }
 
 // leadWords are verbs and adverbs that open a clause before its object;

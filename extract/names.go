@@ -621,3 +621,17 @@ func (d *doc) restIsProject(w []rune) bool {
 	}
 	return mod
 }
+
+// isPhase reports whether w only names a phase (一期, 二期, 首期, 3期),
+// which is no project of its own.
+func isPhase(w []rune) bool {
+	if len(w) < 2 || len(w) > 3 || w[len(w)-1] != '期' {
+		return false
+	}
+	for _, r := range w[:len(w)-1] {
+		if !isDigit(r) && !chineseNumeral(r) && r != '首' && r != '第' {
+			return false
+		}
+	}
+	return true
+}

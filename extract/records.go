@@ -283,7 +283,7 @@ func (d *doc) recordProgress(rec *record, p *para, f field) {
 			for _, id := range rec.ids {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: stage, Planned: planned}, si)
 			}
-			if stage == "入驻" || stage == "落地" {
+			if stageWords[m.val].locates() {
 				if pid := d.placeSpan(m.end, cb); pid != "" {
 					for _, id := range rec.ids {
 						d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
