@@ -1070,6 +1070,9 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 		}
 		return d.topic, ""
 	}
+	if countFirst(w) {
+		return "", "" // 两条进口生产线, 5栋厂房: things counted, not named
+	}
 	// Cheap tests first: most spans are neither project- nor firm-shaped.
 	proj := d.isProjectName(w)
 	if !proj && hint == "" && len(w) > 6 {

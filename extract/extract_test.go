@@ -285,6 +285,7 @@ func TestRelations(t *testing.T) {
 			{"project/青岚电池储能基地", "stage", "投产"}, {"project/青岚电池储能基地", "stage", "开工"}},
 			[]rel{{"project/二期", "stage", "开工"}}},
 		{"installing equipment", "鹏程精工轴承项目进入设备安装调试阶段。", []rel{{"project/鹏程精工轴承项目", "stage", "在建"}}, nil},
+		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -635,3 +635,20 @@ func isPhase(w []rune) bool {
 	}
 	return true
 }
+
+// countFirst reports whether w opens with a count of things (两条, 5栋,
+// 三座), which makes it no name.
+func countFirst(w []rune) bool {
+	if len(w) < 3 || w[0] == '第' || !isDigit(w[0]) && !chineseNumeral(w[0]) {
+		return false
+	}
+	k := 1
+	for k < len(w)-1 && (isDigit(w[k]) || chineseNumeral(w[k])) {
+		k++
+	}
+	switch w[k] {
+	case '条', '栋', '座', '家', '台', '套', '幢', '处':
+		return true
+	}
+	return false
+}
