@@ -106,6 +106,16 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 			return true
 		}
 	}
+	// 在Y建设X: the topic is in Y.
+	if rs[start] == '在' {
+		if pid, e := d.placeBefore(start+1, b); pid != "" {
+			d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: pid}, si)
+			for len(ms) > 0 && ms[0].start < e {
+				ms = ms[1:]
+			}
+			start = e
+		}
+	}
 	if len(ms) == 0 {
 		return false
 	}
@@ -150,6 +160,37 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 		d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: place}, si)
 	}
 	return true
+}
+
+// placeVerbs follow the place of 在 (在Y取得土地, 在Y注册成立).
+var placeVerbs = [...]string{"取得", "注册", "投资", "首批", "设立", "成立"}
+
+// placeBefore reads the place that opens rs[k:b] and ends where a verb
+// begins (乌兰木伦镇取得…, 友协街道注册成立): its id and end, or "", 0.
+func (d *doc) placeBefore(k, b int) (string, int) {
+	rs := d.rs
+	for e := k + 2; e < min(b, k+17); e++ {
+		verb := false
+		if _, n := d.lx.lead.longest(rs, e, b); n > 0 {
+			verb = true
+		} else if _, n := d.lx.stage.longest(rs, e, b); n > 0 {
+			verb = true
+		} else {
+			for _, v := range placeVerbs {
+				if hasAt(rs, e, v) {
+					verb = true
+					break
+				}
+			}
+		}
+		if !verb {
+			continue
+		}
+		if name, _ := d.placeName(k, e); name != "" {
+			return d.placeSpan(k, e), e
+		}
+	}
+	return "", 0
 }
 
 // chainPlace reads a clause that opens with 落户, 入驻, 选址 or 位于 and
@@ -828,6 +869,15 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			if pid := d.placeSpan(k+1, s.b); pid != "" {
 				where = pid
 				s.b = k
+			} else if pid, e := d.placeBefore(k+1, s.b); pid != "" {
+				// X项目在Y取得备案; X在Y投资建设的Z (the name after 的), but
+				// not X在Y投资N亿元建设Z, where Z is what is in Y.
+				switch {
+				case indexRunes(rs, e, s.b, "的") >= 0:
+					where = pid
+				case !hasAt(rs, e, "投资"):
+					where, s.b = pid, k
+				}
 			}
 			break
 		}
@@ -917,11 +967,14 @@ func (d *doc) investor(a, b int) string {
 		if b-a <= n || !hasAt(rs, b-n, v) {
 			continue
 		}
-		s := a
+		s, e := a, b-n
 		if k := indexRunes(rs, a, b-n, "由"); k >= 0 {
 			s = k + 1
 		}
-		fa, fb := d.trimItem(s, b-n)
+		if k := indexRunes(rs, s, e, "在"); k > s {
+			e = k // X在Y投资建设的
+		}
+		fa, fb := d.trimItem(s, e)
 		w := d.resolveLegal(rs[fa:fb])
 		if len(w) >= 2 && d.firmLike(w) {
 			return d.runeStr(w)

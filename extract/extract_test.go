@@ -102,6 +102,8 @@ func TestNormalize(t *testing.T) {
 		{"pdf break across blank lines", "标题\n\n推动中芯京城、小米智\n\n能制造基地等重大项目落地。", "标题\n推动中芯京城、小米智能制造基地等重大项目落地。"},
 		{"sentence end keeps paragraphs", "标题\n第一段。\n第二段。", "标题\n第一段。\n第二段。"},
 		{"heading stands alone", "标题\n一、加快产业发展\n全年实现52个项目落地。", "标题\n一、加快产业发展\n全年实现52个项目落地。"},
+		{"item going on after its colon", "标题\n2. 瑞丰电池项目：总投资 8 亿元，由瑞\n\n丰科技投资建设。", "标题\n2.瑞丰电池项目：总投资8亿元，由瑞丰科技投资建设。"},
+		{"heading with a colon", "标题\n一、智能装备产业：打造装备高地\n全年产值增长。", "标题\n一、智能装备产业：打造装备高地\n全年产值增长。"},
 		{"line before a heading", "标题\n积极\n二、下一步", "标题\n积极\n二、下一步"},
 		{"spaces between chinese and digits", "标题\n2022 年，增长 8% 。", "标题\n2022年，增长8%。"},
 		{"latin words keep a space", "标题\nMercedes Benz 项目落地。", "标题\nMercedes Benz项目落地。"},
@@ -247,6 +249,12 @@ func TestRelations(t *testing.T) {
 			{"project/云舟储能电池项目", "locatedIn", "place/长岭街道"}}, nil},
 		{"area opening a project's name", "汉阳新城智能装备产业园二期竣工，汉阳新城全年新增企业40家。", []rel{
 			{"project/汉阳新城智能装备产业园二期", "locatedIn", "place/汉阳新城"}}, nil},
+		{"place of 在 before a verb", "云岭新材特种膜项目在青石镇取得项目备案。", []rel{
+			{"project/云岭新材特种膜项目", "locatedIn", "place/青石镇"}}, nil},
+		{"topic built in a place", "3. 海映光学镜头项目：港资企业海映光学投资5亿元，在白沙街道建设光学镜头生产基地，当年开工。", []rel{
+			{"project/海映光学镜头项目", "locatedIn", "place/白沙街道"}}, nil},
+		{"落户 clause after the project", "松川储能电池项目签约，总投资20亿元，落户滨江新城长岭街道。", []rel{
+			{"project/松川储能电池项目", "locatedIn", "place/长岭街道"}}, nil},
 		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
 			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},
 		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},

@@ -77,8 +77,11 @@ func breaksBefore(cur, next string) bool {
 	if opensRecordField(next) {
 		return true // 建设单位：… on a line of its own
 	}
+	// A heading; not an item that goes on after its colon in clauses
+	// (4. X项目：总投资…，由).
 	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
-		return true // a heading
+		k := strings.IndexAny(cur, "：:")
+		return k < 0 || !strings.ContainsAny(cur[k:], "，,")
 	}
 	return false
 }
