@@ -10,7 +10,13 @@ import (
 // structure is the layout of a normalized text: title, year, paragraphs
 // and sentences, as rune offsets into runes.
 type structure struct {
-	runes []rune
+	// runes are the text's runes and off their offsets: pieces of
+	// runeBuf and offBuf, which the next document's parse reuses, capped
+	// at their length, so that a slice past the text's end panics rather
+	// than reading runes of the document before.
+	runes   []rune
+	runeBuf []rune
+	offBuf  []int32
 	// off[i] is the byte offset of runes[i] in the text (off[len(runes)]
 	// is its length); nil when the text is not valid UTF-8, whose runes
 	// then do not map back to bytes one to one.
@@ -134,8 +140,8 @@ func parseStructure(text string) *structure {
 
 // parse is parseStructure into st, whose slices it reuses.
 func (st *structure) parse(text string) *structure {
-	*st = structure{runes: st.runes, off: st.off, paras: st.paras[:0], sents: st.sents[:0]}
-	st.runes, st.off = decodeRunesInto(text, st.runes, st.off)
+	*st = structure{runeBuf: st.runeBuf, offBuf: st.offBuf, paras: st.paras[:0], sents: st.sents[:0]}
+	st.runes, st.off = decodeRunesInto(text, &st.runeBuf, &st.offBuf)
 	if st.off != nil {
 		st.text = text
 	}
@@ -352,14 +358,19 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // a call. off is nil when text is not valid UTF-8 (or too long for int32
 // offsets).
 func decodeRunes(text string) (rs []rune, off []int32) {
-	return decodeRunesInto(text, nil, nil)
+	var rbuf []rune
+	var obuf []int32
+	return decodeRunesInto(text, &rbuf, &obuf)
 }
 
-// decodeRunesInto is decodeRunes into rs and off when they are large
-// enough.
-func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
+// decodeRunesInto is decodeRunes into the buffers *rbuf and *obuf, grown
+// when they are too small. The runes and offsets it returns are capped at
+// their length (s[:k:k]): a slice past the text's end panics instead of
+// reading what the buffers held before.
+func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32) ([]rune, []int32) {
 	if len(text) >= 1<<31 {
-		return []rune(text), nil
+		rs := []rune(text)
+		return rs[:len(rs):len(rs)], nil
 	}
 	// Room for as many runes as bytes, a bound that saves counting them
 	// first (rs and off are reused), except for long texts.
@@ -367,14 +378,16 @@ func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
 	if n > 1<<20 {
 		n = runeStarts(text)
 	}
-	rs = slices.Grow(rs[:0], n)[:n]
-	off = slices.Grow(off[:0], n+1)[:n+1]
+	*rbuf = slices.Grow((*rbuf)[:0], n)
+	*obuf = slices.Grow((*obuf)[:0], n+1)
+	rs, off := (*rbuf)[:n], (*obuf)[:n+1]
 	valid := true
 	k := 0
 	for i := 0; i < len(text); {
 		if k >= len(rs) || k >= len(off) {
 			// More runes than rune starts: bytes that continue no rune.
-			return []rune(text), nil
+			rs := []rune(text)
+			return rs[:len(rs):len(rs)], nil
 		}
 		c := text[i]
 		off[k] = int32(i)
@@ -403,10 +416,10 @@ func decodeRunesInto(text string, rs []rune, off []int32) ([]rune, []int32) {
 		k++
 	}
 	if !valid {
-		return rs[:k], nil
+		return rs[:k:k], nil
 	}
 	off[k] = int32(len(text))
-	return rs[:k], off[:k+1]
+	return rs[:k:k], off[: k+1 : k+1]
 }
 
 // runeStarts counts the bytes of s that start a rune (are not 10xxxxxx),
