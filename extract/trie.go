@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -44,6 +45,15 @@ type trie struct {
 	// which stays out of cache). wide holds the others.
 	rank [1024]int32
 	wide map[rune]int32
+	// rev is the words written backwards, packed like flat, for suffix:
+	// one walk from a text's last rune finds every word it ends with.
+	// The root's children are rev[1], rev[2], … in the order of their
+	// runes, found like flat's by rank (revRank, last); revWide holds the
+	// others. nil until freeze, and again after an add.
+	rev      []fnode
+	revEdges []tedge
+	revRank  [1024]int32
+	revWide  map[rune]int32
 }
 
 // fnode is a node of the packed trie: its edges are edges[lo:lo+n].
@@ -106,7 +116,7 @@ func (t *trie) add(word string, v int) {
 		cur = next
 	}
 	t.nodes[cur].val = int32(v) + 1
-	t.flat, t.edges, t.pairs = nil, nil, nil
+	t.flat, t.edges, t.pairs, t.rev = nil, nil, nil, nil
 }
 
 // freeze packs the trie for matching. Call it once the words are added;
@@ -144,6 +154,81 @@ func (t *trie) freeze() {
 	for r, c := range t.root {
 		t.wide[r] = id[c]
 	}
+	t.freezeRev()
+}
+
+// freezeRev packs the words written backwards into rev (see suffix).
+func (t *trie) freezeRev() {
+	// The reversed words, in a trie under construction without the
+	// root's arrays (a word's last rune is its first here).
+	rt := &trie{root: map[rune]int32{}, nodes: []tnode{{}}}
+	var word []rune
+	var walk func(n int32)
+	walk = func(n int32) {
+		nd := &t.nodes[n]
+		if nd.val > 0 {
+			cur := int32(0)
+			for k := len(word) - 1; k >= 0; k-- {
+				next := rt.revChild(cur, word[k])
+				if next < 0 {
+					next = int32(len(rt.nodes))
+					rt.nodes = append(rt.nodes, tnode{})
+					kn := &rt.nodes[cur]
+					i, _ := slices.BinarySearch(kn.keys, word[k])
+					kn.keys = slices.Insert(kn.keys, i, word[k])
+					kn.kids = slices.Insert(kn.kids, i, next)
+				}
+				cur = next
+			}
+			rt.nodes[cur].val = nd.val
+		}
+		for k, r := range nd.keys {
+			word = append(word, r)
+			walk(nd.kids[k])
+			word = word[:len(word)-1]
+		}
+	}
+	walk(0)
+	// Breadth-first, as freeze: the root's children, keys sorted, are
+	// nodes 1, 2, … in the order of their runes.
+	order := append(make([]int32, 0, len(rt.nodes)), 0)
+	for k := 0; k < len(order); k++ {
+		order = append(order, rt.nodes[order[k]].kids...)
+	}
+	id := make([]int32, len(rt.nodes))
+	for i, old := range order {
+		id[old] = int32(i)
+	}
+	t.rev = make([]fnode, len(rt.nodes))
+	t.revEdges = t.revEdges[:0]
+	for i, old := range order {
+		nd := &rt.nodes[old]
+		t.rev[i] = fnode{val: nd.val, lo: int32(len(t.revEdges)), n: int32(len(nd.keys))}
+		for k, key := range nd.keys {
+			t.revEdges = append(t.revEdges, tedge{key, id[nd.kids[k]]})
+		}
+	}
+	n := int32(0)
+	for w := range t.revRank {
+		t.revRank[w] = n
+		n += int32(bits.OnesCount64(t.last[w]))
+	}
+	t.revWide = map[rune]int32{}
+	for k, r := range rt.nodes[0].keys {
+		if r < 0 || r >= 65536 {
+			t.revWide[r] = id[rt.nodes[0].kids[k]]
+		}
+	}
+}
+
+// revChild is child on a trie whose root keeps its children in its node,
+// as deeper nodes do.
+func (t *trie) revChild(n int32, r rune) int32 {
+	nd := &t.nodes[n]
+	if i, ok := slices.BinarySearch(nd.keys, r); ok {
+		return nd.kids[i]
+	}
+	return -1
 }
 
 func (t *trie) child(n int32, r rune) int32 {
@@ -366,14 +451,74 @@ func (t *trie) any(rs []rune, from, lim int) bool {
 
 // suffix returns the value and length of the longest word rs ends with,
 // trying suffixes up to max runes.
+//
+// It walks the words written backwards (rev) from rs's last rune: one
+// walk, where a walk from each of the last max positions would take one
+// each.
 func (t *trie) suffix(rs []rune, max int) (v, n int) {
 	v, n = -1, 0
-	if len(rs) == 0 {
+	if len(rs) == 0 || max < 1 {
 		return v, n
 	}
-	if r := rs[len(rs)-1]; r >= 0 && r < 65536 && t.last[r>>6]&(1<<(uint(r)&63)) == 0 || (r < 0 || r >= 65536) && !t.lastWide {
+	r := rs[len(rs)-1]
+	if r >= 0 && r < 65536 && t.last[r>>6]&(1<<(uint(r)&63)) == 0 || (r < 0 || r >= 65536) && !t.lastWide {
 		return v, n // no word ends with rs's last rune
 	}
+	if t.rev == nil {
+		return t.suffixBuilding(rs, max)
+	}
+	var cur int32
+	if r >= 0 && r < 65536 {
+		m, bit := t.last[r>>6], uint64(1)<<(uint(r)&63)
+		cur = 1 + t.revRank[r>>6] + int32(bits.OnesCount64(m&(bit-1)))
+	} else if c, ok := t.revWide[r]; ok {
+		cur = c
+	} else {
+		return v, n
+	}
+	rev, edges := t.rev, t.revEdges
+	for k := 1; ; k++ {
+		nd := rev[cur]
+		if nd.val > 0 {
+			v, n = int(nd.val-1), k
+		}
+		if k >= max || k >= len(rs) || nd.n == 0 {
+			return v, n
+		}
+		r := rs[len(rs)-1-k]
+		es := edges[nd.lo : nd.lo+nd.n]
+		cur = -1
+		if len(es) <= 8 {
+			for _, e := range es {
+				if e.key == r {
+					cur = e.kid
+					break
+				}
+			}
+		} else {
+			lo, hi := 0, len(es)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if es[m].key < r {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo < len(es) && es[lo].key == r {
+				cur = es[lo].kid
+			}
+		}
+		if cur < 0 {
+			return v, n
+		}
+	}
+}
+
+// suffixBuilding is suffix on a trie that is not frozen: a lookup at
+// each of the last max positions.
+func (t *trie) suffixBuilding(rs []rune, max int) (v, n int) {
+	v, n = -1, 0
 	for k := 1; k <= max && k <= len(rs); k++ {
 		if !t.starts(rs[len(rs)-k]) {
 			continue

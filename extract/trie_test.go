@@ -87,3 +87,34 @@ func TestPlannedHits(t *testing.T) {
 		}
 	}
 }
+
+// TestSuffix checks suffix, one walk of the words written backwards,
+// against the lookup at each of the last positions, for every trie of the
+// lexicon on the ends of the sample's sentences and on words run together.
+func TestSuffix(t *testing.T) {
+	t.Parallel()
+	ex := newTestExtractor(t)
+	lx := ex.lex
+	_, sample := Sample()
+	texts := []string{string(sample), "", "𠀀", "区𠀀", "𠀀高新区", "有限公司(中国)", "Co.,Ltd.", "研发中心项目"}
+	for _, w := range append(append(append([]string{}, projectHeads...), firmSuffixes...), legalSuffixes...) {
+		texts = append(texts, w, "某"+w, w+w, "项"+w)
+	}
+	tries := []*trie{lx.stage, lx.lead, lx.inner, lx.trail, lx.heads, lx.generic, lx.modifier, lx.firmSuf,
+		lx.orgSuf, lx.legal, lx.plan, lx.indStop, lx.industry, lx.keyword, lx.place, lx.unit, lx.measure, lx.area, lx.develop}
+	for _, text := range texts {
+		rs := []rune(text)
+		for e := 0; e <= len(rs); e++ {
+			for _, most := range []int{0, 1, 3, 4, 5, 6, 40} {
+				w := rs[max(0, e-50):e]
+				for k, tr := range tries {
+					v, n := tr.suffix(w, most)
+					wv, wn := tr.suffixBuilding(w, most)
+					if v != wv || n != wn {
+						t.Fatalf("trie %d, %q, max %d: %d %d, want %d %d", k, string(w), most, v, n, wv, wn)
+					}
+				}
+			}
+		}
+	}
+}
