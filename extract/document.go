@@ -90,6 +90,10 @@ type doc struct {
 	strs []byte
 	// aliases holds the first aliases of entities.
 	aliases []string
+	// genLens[i] is the set of lengths of the generic words at rs[i]
+	// with bit 31 set (see trie.lengths), 0 until genericAt asks; nil
+	// when the lexicon's generic words are too long for the sets.
+	genLens []uint32
 }
 
 // industryRef is an industry the text speaks about: a taxonomy node or a
@@ -170,6 +174,7 @@ func (d *doc) reset(e *Extractor, text string) {
 	clear(d.shorts)
 	clear(d.firmLens)
 	clear(d.sentEv)
+	genLens := d.genLens
 	*d = doc{
 		lx: e.lex, tax: e.tax, st: st, rs: st.runes, out: out,
 		ents: d.ents.reset(n + 16), rels: d.rels.reset(2*n + 16), seed: e.seed,
@@ -182,6 +187,10 @@ func (d *doc) reset(e *Extractor, text string) {
 	}
 	if st.off != nil {
 		d.text, d.off = text, st.off
+	}
+	if e.lex.generic.maxLen <= 31 {
+		d.genLens = slices.Grow(genLens[:0], len(d.rs))[:len(d.rs)]
+		clear(d.genLens)
 	}
 }
 
@@ -738,6 +747,22 @@ func nameOf(id string) string {
 		return id[i+1:]
 	}
 	return id
+}
+
+// runeIndex returns the index in d.rs of w[0] when w is a piece of d.rs,
+// or -1.
+func (d *doc) runeIndex(w []rune) int {
+	if len(w) > 0 {
+		// Addresses are compared, never turned back into pointers.
+		base := uintptr(unsafe.Pointer(unsafe.SliceData(d.rs)))
+		p := uintptr(unsafe.Pointer(unsafe.SliceData(w)))
+		if p >= base && p < base+uintptr(len(d.rs))*4 {
+			if a := int(p-base) / 4; a+len(w) <= len(d.rs) {
+				return a
+			}
+		}
+	}
+	return -1
 }
 
 // runeStr is string(w), shared with the document's text when w is a piece

@@ -4,6 +4,7 @@ package extract
 // prefixes and the generic words projects are named with.
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -351,6 +352,22 @@ func (d *doc) genericAt(w []rune, i int) int {
 		}
 		return k - i
 	}
+	if p := d.runeIndex(w); p >= 0 && d.genLens != nil {
+		// A piece of the text, as most names are: the lengths of the
+		// generic words at each position are found once a document (the
+		// rules ask again and again of the same names).
+		set := d.genLens[p+i]
+		if set == 0 {
+			set = d.lx.generic.lengths(d.rs, p+i) | 1<<31
+			d.genLens[p+i] = set
+		}
+		if rest := len(w) - i; rest < 31 {
+			set &= 1<<rest - 1
+		} else {
+			set &^= 1 << 31
+		}
+		return bits.Len32(set)
+	}
 	_, n := d.lx.generic.longest(w, i, len(w))
 	return n
 }
@@ -594,7 +611,17 @@ func (d *doc) hasHead(w []rune) bool {
 	if _, n := d.lx.heads.suffix(w, 4); n > 0 {
 		return true
 	}
-	return d.isProjectName(append([]rune{'项'}, w...))
+	// isProjectName of 项 and w (a head inside 项w is one of w, found
+	// above), without making 项w: a code or a version at the end.
+	last := w[len(w)-1]
+	if last < 0x80 && (unicode.IsDigit(last) || unicode.IsLetter(last)) {
+		k := len(w) - 1
+		for k > 0 && w[k-1] < 0x80 && (unicode.IsLetter(w[k-1]) || unicode.IsDigit(w[k-1]) || w[k-1] == '.') {
+			k--
+		}
+		return (k == 0 || isHan(w[k-1])) && hasDigit(w[k:])
+	}
+	return false
 }
 
 // restIsProject reports whether w is the generic part of a project name:

@@ -54,6 +54,8 @@ type trie struct {
 	revEdges []tedge
 	revRank  [1024]int32
 	revWide  map[rune]int32
+	// maxLen is the rune length of the longest word.
+	maxLen int
 }
 
 // fnode is a node of the packed trie: its edges are edges[lo:lo+n].
@@ -90,6 +92,7 @@ func (t *trie) add(word string, v int) {
 	} else {
 		t.lastWide = true
 	}
+	t.maxLen = max(t.maxLen, utf8.RuneCountInString(word))
 	cur := int32(0)
 	for _, r := range word {
 		next := t.child(cur, r)
@@ -357,6 +360,70 @@ func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
 		}
 		if cur < 0 {
 			return v, n
+		}
+	}
+}
+
+// lengths returns the lengths of the words starting at rs[i], of up to
+// 31 runes, as a set: bit n-1 for a word of n runes. The longest word
+// starting at i and ending at or before lim is the highest bit below
+// lim-i (see doc.genericAt, which keeps the sets of a document's
+// positions). The trie must be frozen.
+func (t *trie) lengths(rs []rune, i int) uint32 {
+	var set uint32
+	var cur int32
+	if r := rs[i]; r >= 0 && r < 65536 {
+		if i+1 < len(rs) {
+			b := pairBit(r, rs[i+1]) >> t.pairShift
+			if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.marks[r>>6][1]&(1<<(uint(r)&63)) == 0 {
+				return 0
+			}
+		}
+		m, bit := t.marks[r>>6][0], uint64(1)<<(uint(r)&63)
+		if m&bit == 0 {
+			return 0
+		}
+		cur = 1 + t.rank[r>>6] + int32(bits.OnesCount64(m&(bit-1)))
+	} else if c, ok := t.wide[r]; ok {
+		cur = c
+	} else {
+		return 0
+	}
+	flat, edges := t.flat, t.edges
+	for j := i + 1; ; j++ {
+		nd := flat[cur]
+		if nd.val > 0 && j-i <= 31 {
+			set |= 1 << (j - i - 1)
+		}
+		if j >= len(rs) || nd.n == 0 {
+			return set
+		}
+		r := rs[j]
+		es := edges[nd.lo : nd.lo+nd.n]
+		cur = -1
+		if len(es) <= 8 {
+			for _, e := range es {
+				if e.key == r {
+					cur = e.kid
+					break
+				}
+			}
+		} else {
+			lo, hi := 0, len(es)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if es[m].key < r {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo < len(es) && es[lo].key == r {
+				cur = es[lo].kid
+			}
+		}
+		if cur < 0 {
+			return set
 		}
 	}
 }

@@ -118,3 +118,26 @@ func TestSuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericLengths checks genericAt on pieces of a document's text,
+// read from the sets of lengths it keeps per position, against the lookup
+// on a copy of each piece.
+func TestGenericLengths(t *testing.T) {
+	t.Parallel()
+	ex := newTestExtractor(t)
+	_, sample := Sample()
+	text := string(sample) + "国家级智能制造示范工厂数据中心项目12英寸晶圆𠀀研发中心"
+	rs := []rune(text)
+	d := &doc{lx: ex.lex, rs: rs, genLens: make([]uint32, len(rs))}
+	for a := 0; a < len(rs); a++ {
+		for b := a + 1; b <= min(len(rs), a+40); b++ {
+			w := rs[a:b]
+			c := append([]rune(nil), w...)
+			for i := range w {
+				if got, want := d.genericAt(w, i), d.genericAt(c, i); got != want {
+					t.Fatalf("%q at %d: %d, want %d", string(w), i, got, want)
+				}
+			}
+		}
+	}
+}
