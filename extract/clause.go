@@ -26,10 +26,14 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	sentPlanned := planned
 	if si == d.st.paras[s.para].first {
 		d.topic = "" // a topic holds to the end of its paragraph
+		if d.listStage != "" && cs == s.start {
+			d.listStage = "" // a paragraph that is no item ends the list
+		}
 	}
 	if k := d.topicHead(si, cs, s.end, ctx, planned); k > 0 {
 		cs = k
 	}
+	item := false // the clause at cs opens an item of an inline list
 	for i := cs; i <= s.end; i++ {
 		if i < s.end && !isClauseEnd(rs[i]) {
 			continue
@@ -39,8 +43,16 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			if pl && rs[min(i, s.end-1)] != '，' {
 				sentPlanned = true
 			}
-			d.clause(si, cs, i, ctx, sentPlanned || pl)
+			if item && d.listInline {
+				d.items(si, seg{cs, i}, i, d.listStage, ctx, d.listPlanned, false)
+			} else if i < s.end && (rs[i] == '：' || rs[i] == ':') && d.listHeadAt(si, cs, i) {
+				d.listPlanned = sentPlanned || pl
+				d.listInline = i+1 < s.end
+			} else {
+				d.clause(si, cs, i, ctx, sentPlanned || pl)
+			}
 		}
+		item = i < s.end && strings.ContainsRune("：:；;", rs[i])
 		cs = i + 1
 		if i < s.end && (rs[i] == '；' || rs[i] == ';' || rs[i] == '：' || rs[i] == ':') {
 			// The next item of a list run into one sentence:
@@ -58,6 +70,45 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			}
 		}
 	}
+	if d.listInline {
+		d.listStage, d.listInline = "", false
+	}
+}
+
+// listHeadAt reports whether clause rs[a:b], which a colon ends, heads a
+// list of projects at one stage (主要签约项目有, 新开工亿元以上项目包括,
+// 重点签约项目如下), and if so makes that stage d.listStage.
+func (d *doc) listHeadAt(si, a, b int) bool {
+	rs := d.rs
+	if b-a < 4 || b-a > 20 || !hasAt(rs, b-2, "如下") && indexRunes(rs, a, b, "项目") < 0 {
+		return false
+	}
+	ms := d.clauseHits(&d.stageHits, si, a, b, d.lx.stage, d.bufs[bufStage])
+	d.bufs[bufStage] = ms
+	if len(ms) == 0 {
+		return false
+	}
+	m := ms[len(ms)-1]
+	if m.start-a > 10 {
+		return false
+	}
+	p := indexRunes(rs, m.end, min(b, m.end+10), "项目")
+	if p < 0 {
+		return false
+	}
+	for _, r := range rs[m.end:p] {
+		if r == '、' || isDigit(r) && m.end == p-1 {
+			return false
+		}
+	}
+	k := p + 2
+	for _, v := range [...]string{"主要有", "主要包括", "主要为", "主要是", "分别是", "分别为", "包括", "有", "为", "如下", "清单如下", "情况如下"} {
+		if hasAt(rs, k, v) && k+runeLen(v) == b {
+			d.listStage = stageWords[m.val].stage
+			return true
+		}
+	}
+	return false
 }
 
 // topicHead reads a sentence that opens with a project and a colon
@@ -85,6 +136,10 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 		return 0
 	}
 	d.topic = id
+	if d.listStage != "" && !d.listInline {
+		// 1.X项目：… under 重点签约项目如下：
+		d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: d.listStage, Planned: planned || d.listPlanned}, si)
+	}
 	return k + 1
 }
 

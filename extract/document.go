@@ -59,6 +59,13 @@ type doc struct {
 	// (1.X项目：总投资…，已签约。): its clauses that start with a stage verb
 	// and name nothing are about it.
 	topic string
+	// listStage is the stage of a list's head (主要签约项目有：, 新开工项目
+	// 如下：): the projects listed after it, in its sentence or in the
+	// numbered paragraphs that follow, are at that stage.
+	listStage   string
+	listPlanned bool
+	// listInline: the list is in the head's sentence (A，总投资…；B…).
+	listInline bool
 	// lastFirm is the name of the firm named last, which 其 refers to.
 	lastFirm string
 	// chainProj is the project given a stage last, in sentence chainSent-1:
@@ -561,6 +568,7 @@ func (d *doc) run() {
 			rec = nil
 		}
 		if p.heading && fields == nil {
+			d.listStage = ""
 			if p.level > 0 && p.level < len(secCtx) {
 				for l := p.level; l < len(secCtx); l++ {
 					secCtx[l] = industryRef{}

@@ -110,6 +110,7 @@ func TestNormalize(t *testing.T) {
 		{"full width folded", "标题\n２０２２年（一）ＡＢＣ％。", "标题\n2022年(一)ABC%。"},
 		{"ideographic space and crlf", "标题\r\n增长　8%。\r\n", "标题\n增长8%。"},
 		{"zero width removed", "标题\n京\u200b东方。", "标题\n京东方。"},
+		{"numbered item broken by pdf", "标题\n2. 青山储能基地：总投资 9 亿元，由青山\n\n集团投资建设\n\n，已开工。", "标题\n2.青山储能基地：总投资9亿元，由青山集团投资建设，已开工。"},
 		{"page numbers dropped", "标题\n晟光微\n\n- 3 -\n\n电子投产。\n第4页\n", "标题\n晟光微电子投产。"},
 	}
 	for _, tt := range tests {
@@ -293,6 +294,11 @@ func TestRelations(t *testing.T) {
 			{"project/青岚电池储能基地", "stage", "投产"}, {"project/青岚电池储能基地", "stage", "开工"}},
 			[]rel{{"project/二期", "stage", "开工"}}},
 		{"installing equipment", "鹏程精工轴承项目进入设备安装调试阶段。", []rel{{"project/鹏程精工轴承项目", "stage", "在建"}}, nil},
+		{"inline list under its stage", "全年新签约项目30个。主要签约项目有：青禾食品冷链加工项目，总投资8亿元；远拓精密轴承项目，总投资5亿元。", []rel{
+			{"project/青禾食品冷链加工项目", "stage", "签约"}, {"project/远拓精密轴承项目", "stage", "签约"}}, nil},
+		{"numbered list under its stage", "重点开工项目如下：\n\n1.星河储能电池基地：总投资20亿元，建设电芯产线。\n\n2.蓝海光学镜头项目：总投资6亿元，年产镜头500万片。\n\n其他工作稳步推进，海岳大厦投入使用。", []rel{
+			{"project/星河储能电池基地", "stage", "开工"}, {"project/蓝海光学镜头项目", "stage", "开工"}},
+			[]rel{{"project/海岳大厦", "stage", "开工"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

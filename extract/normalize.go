@@ -77,6 +77,9 @@ func breaksBefore(cur, next string) bool {
 	if opensRecordField(next) {
 		return true // 建设单位：… on a line of its own
 	}
+	if r, _ := utf8.DecodeRuneInString(next); r == '，' || r == '、' || r == '。' || r == '；' {
+		return false // a line that opens with a comma goes on the one before
+	}
 	// A heading; not an item that goes on after its colon in clauses
 	// (4. X项目：总投资…，由).
 	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
@@ -250,3 +253,4 @@ func isPageNumber(line string) bool {
 	}
 	return digits > 0
 }
+
