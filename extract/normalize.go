@@ -253,4 +253,3 @@ func isPageNumber(line string) bool {
 	}
 	return digits > 0
 }
-
