@@ -256,6 +256,10 @@ func TestRelations(t *testing.T) {
 			{"project/海映光学镜头项目", "locatedIn", "place/白沙街道"}}, nil},
 		{"落户 clause after the project", "松川储能电池项目签约，总投资20亿元，落户滨江新城长岭街道。", []rel{
 			{"project/松川储能电池项目", "locatedIn", "place/长岭街道"}}, nil},
+		{"town under its short name", "青石镇发展特色农业。青石果蔬冷链物流园一期建成投用。", []rel{
+			{"project/青石果蔬冷链物流园一期", "locatedIn", "place/青石镇"}}, nil},
+		{"firm named after its town", "青石镇发展特色农业。青石服饰有限公司(青石服饰)智能缝制车间改造项目竣工。", nil, []rel{
+			{"project/青石服饰智能缝制车间改造项目", "locatedIn", "place/青石镇"}}},
 		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
 			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},
 		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},
@@ -326,6 +330,7 @@ func TestPlaces(t *testing.T) {
 	}{
 		{"regions and countries", "产品销往珠三角、京津冀，出口越南、巴西等国家。", []string{"place/珠三角", "place/京津冀", "place/越南", "place/巴西"}, nil},
 		{"areas apart", "推动滨江新城长岭街道城市更新。", []string{"place/滨江新城", "place/长岭街道"}, []string{"place/滨江新城长岭街道"}},
+		{"于 opening a name", "于林县工业园区新增企业12家。", []string{"place/于林县工业园区"}, []string{"place/林县工业园区"}},
 		{"no verb in an area's name", "拟申报滨江新城综合保税区。", nil, []string{"place/申报滨江新城"}},
 	}
 	for _, tt := range tests {

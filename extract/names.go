@@ -256,11 +256,13 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 					break
 				}
 			}
-			// A district or town after the owner: X金坛三期.
+			// A district or town after the owner: X金坛三期, X北滘灯塔工厂.
 			if !found {
 				rr := []rune(rest)
 				if v, n := d.lx.place.longest(rr, 0, len(rr)); n > 0 && n < len(rr) && d.local(d.lx.places[v]) {
 					d.locatedIn(proj, rr[:n], si)
+				} else if n, id := d.areaPrefix(rr); n > 0 {
+					d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: id}, si)
 				}
 			}
 		}
@@ -277,6 +279,15 @@ func (d *doc) areaPrefix(w []rune) (int, string) {
 		k := runeLen(a.name)
 		if k > n && len(w)-k >= 3 && hasAt(w, 0, a.name) {
 			n, id = k, a.id
+			continue
+		}
+		// A town or street under its short name (梓山 for 梓山镇).
+		short := strings.TrimSuffix(strings.TrimSuffix(a.name, "镇"), "街道")
+		// Not a firm named after its town (贡江服饰).
+		if k = runeLen(short); short != a.name && k >= 2 && k > n && len(w)-k >= 3 && hasAt(w, 0, short) && d.knownFirmPrefix(w) <= k {
+			if _, f := d.lx.firmSuf.longest(w, k, len(w)); f == 0 {
+				n, id = k, a.id
+			}
 		}
 	}
 	return n, id

@@ -169,7 +169,8 @@ func (d *doc) areas(si int) {
 			}
 			// Back to a separator or preposition, unless that would leave
 			// less than two runes (中和街道).
-			for j > s.start && i-j < 6 && isHan(rs[j-1]) && (i-j < 2 && suf == "街道" || !strings.ContainsRune("、和与及在于的至是将向由从等对为", rs[j-1])) {
+			for j > s.start && i-j < 6 && isHan(rs[j-1]) && (i-j < 2 && suf == "街道" || !strings.ContainsRune("、和与及在于的至是将向由从等对为", rs[j-1]) ||
+				rs[j-1] == '于' && (j-1 == s.start || !isHan(rs[j-2]))) { // 于 opening a name (于都县)
 				j--
 			}
 			// Not back across another area (秦汉新城|窑店街道): the inner one
