@@ -120,7 +120,10 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 	for k < end && k-a <= 40 && !isClauseEnd(rs[k]) {
 		k++
 	}
-	if k >= end || k-a > 40 || rs[k] != '：' && rs[k] != ':' {
+	// （1）X项目。 as a numbered line's whole first sentence names its
+	// topic too.
+	named := k+1 == end && (rs[k] == '。' || rs[k] == '.') && a > d.st.sents[si].start
+	if k >= end || k-a > 40 || rs[k] != '：' && rs[k] != ':' && !named {
 		return 0
 	}
 	ha, hb := d.trimItem(a, k)
@@ -174,7 +177,7 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	if len(ms) == 0 {
 		return false
 	}
-	if ms[0].start != start && !d.phaseOnly(start, ms[0].start) {
+	if ms[0].start != start && !d.partOnly(start, ms[0].start) {
 		return false
 	}
 	if w := stageWords[ms[0].val]; w.pre || w.word == "建设" {
@@ -284,16 +287,18 @@ func (d *doc) chainPlace(si, start, b int, ms []match, planned bool) bool {
 	return true
 }
 
-// phaseOnly reports whether rs[a:b], before a stage verb in a clause about
-// the sentence's topic, only names a phase of it and when (一期已于6月,
-// 二期厂房主体结构).
-func (d *doc) phaseOnly(a, b int) bool {
+// partOnly reports whether rs[a:b], before a stage verb in a clause about
+// the sentence's topic, only names a phase or a part of it and when
+// (一期已于6月, 二期厂房主体结构, 4月, 12栋厂房全部, 储能电站): words of no
+// name of its own.
+func (d *doc) partOnly(a, b int) bool {
 	rs := d.rs
-	if b-a < 2 || !(rs[a+1] == '期' && (chineseNumeral(rs[a]) || rs[a] == '首')) {
-		return false
-	}
-	p := a + 2
+	p := a
 	for p < b {
+		if n := numeralAt(rs[:b], p); n > 0 {
+			p += n // 一期, 12栋
+			continue
+		}
 		if _, n := d.lx.lead.longest(rs, p, b); n > 0 {
 			p += n
 			continue
@@ -302,25 +307,47 @@ func (d *doc) phaseOnly(a, b int) bool {
 			p += n
 			continue
 		}
-		// 于6月, 6月份
-		q := p
-		if rs[q] == '于' {
-			q++
+		if n := timeAt(rs, p, b); n > 0 {
+			p += n
+			continue
 		}
-		k := q
-		for k < b && (isDigit(rs[k]) || chineseNumeral(rs[k])) {
-			k++
+		if _, n := d.lx.generic.longest(rs, p, b); n > 0 {
+			p += n
+			continue
 		}
-		if k > q && k < b && rs[k] == '月' {
-			p = k + 1
-			if p < b && (rs[p] == '份' || rs[p] == '底') {
-				p++
-			}
+		if _, n := d.lx.heads.longest(rs, p, b); n > 0 {
+			p += n
 			continue
 		}
 		return false
 	}
 	return true
+}
+
+// timeAt returns the length of a time at rs[p:b] (于6月, 6月份, 年底,
+// 上半年), or 0.
+func timeAt(rs []rune, p, b int) int {
+	q := p
+	if rs[q] == '于' {
+		q++
+	}
+	k := q
+	for k < b && (isDigit(rs[k]) || chineseNumeral(rs[k])) {
+		k++
+	}
+	if k > q && k < b && rs[k] == '月' {
+		k++
+		if k < b && (rs[k] == '份' || rs[k] == '底' || rs[k] == '初') {
+			k++
+		}
+		return k - p
+	}
+	for _, w := range [...]string{"年底", "年初", "年中", "上半年", "下半年", "目前", "今年", "同月", "次月"} {
+		if hasAt(rs, q, w) {
+			return q - p + runeLen(w)
+		}
+	}
+	return 0
 }
 
 // verbsJoined reports whether rs[p:q], between two stage verbs, joins

@@ -303,6 +303,9 @@ func TestRelations(t *testing.T) {
 		{"numbered list under its stage", "重点开工项目如下：\n\n1.星河储能电池基地：总投资20亿元，建设电芯产线。\n\n2.蓝海光学镜头项目：总投资6亿元，年产镜头500万片。\n\n其他工作稳步推进，海岳大厦投入使用。", []rel{
 			{"project/星河储能电池基地", "stage", "开工"}, {"project/蓝海光学镜头项目", "stage", "开工"}},
 			[]rel{{"project/海岳大厦", "stage", "开工"}}},
+		{"numbered line naming its project", "(2)雁北精工数控机床项目。总投资12亿元。完成情况：3月开工，10月主体完工，6栋厂房全部封顶。", []rel{
+			{"project/雁北精工数控机床项目", "stage", "开工"}, {"project/雁北精工数控机床项目", "stage", "竣工"},
+			{"project/雁北精工数控机床项目", "stage", "封顶"}}, nil},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
