@@ -220,6 +220,18 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	return true
 }
 
+// placeOpening reads the place that opens rs[a:b] before a facility of
+// it in generic words (入驻X产业园标准化厂房 → X产业园): its id, or "".
+func (d *doc) placeOpening(a, b int) string {
+	a, b = d.trimItem(a, b)
+	for e := b - 2; e >= a+3; e-- {
+		if hasPlaceSuffix(d.rs[a:e]) && d.allGeneric(d.rs[e:b]) {
+			return d.placeSpan(a, e)
+		}
+	}
+	return ""
+}
+
 // placeVerbs follow the place of 在 (在Y取得土地, 在Y注册成立).
 var placeVerbs = [...]string{"取得", "注册", "投资", "首批", "设立", "成立"}
 
@@ -620,7 +632,11 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			if k+1 < len(ms) {
 				end = ms[k+1].start
 			}
-			if pid := d.placeSpan(m.end, end); pid != "" {
+			pid := d.placeSpan(m.end, end)
+			if pid == "" {
+				pid = d.placeOpening(m.end, end)
+			}
+			if pid != "" {
 				for _, id := range last {
 					d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
 				}
@@ -1164,13 +1180,13 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			a += n
 			changed = true
 		}
-		// A count after 项目: 碳纤维项目7个.
-		if k := b; k-a > 3 && (rs[k-1] == '个' || rs[k-1] == '项') && isDigit(rs[k-2]) {
+		// A count after 项目 or a phase: 碳纤维项目7个, 标准厂房三期12栋.
+		if k := b; k-a > 3 && strings.ContainsRune("个项栋座幢", rs[k-1]) && isDigit(rs[k-2]) {
 			k -= 2
 			for k > a && isDigit(rs[k-1]) {
 				k--
 			}
-			if k-a > 2 && hasAt(rs, k-2, "项目") {
+			if k-a > 2 && (hasAt(rs, k-2, "项目") || rs[k-1] == '期') {
 				b = k
 				changed = true
 			}

@@ -260,6 +260,10 @@ func TestRelations(t *testing.T) {
 			{"project/青石果蔬冷链物流园一期", "locatedIn", "place/青石镇"}}, nil},
 		{"firm named after its town", "青石镇发展特色农业。青石服饰有限公司(青石服饰)智能缝制车间改造项目竣工。", nil, []rel{
 			{"project/青石服饰智能缝制车间改造项目", "locatedIn", "place/青石镇"}}},
+		{"phase with a count", "松岭片区标准厂房二期8栋全部封顶。", []rel{
+			{"project/松岭片区标准厂房二期", "stage", "封顶"}, {"project/松岭片区标准厂房二期", "locatedIn", "place/松岭片区"}}, nil},
+		{"park before its facility", "青禾食品有限公司(青禾食品)冷冻食品项目入驻松北食品产业园标准化厂房。", []rel{
+			{"project/青禾食品冷冻食品项目", "locatedIn", "place/松北食品产业园"}}, nil},
 		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
 			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},
 		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},
