@@ -81,3 +81,63 @@ func TestEncodeFitAllFields(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmPages: after index.warm has encoded every chain's first page and
+// made its firms' encodings slices of it, every page (the first, and pages
+// at other offsets and sizes that reuse those encodings) is what
+// json.Marshal makes of it.
+func TestWarmPages(t *testing.T) {
+	ctx := context.Background()
+	synth, err := querytest.SyntheticStore(ctx, 30, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { synth.Close() })
+	ix, err := buildIndex(ctx, synth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.warm()
+	pages, shared := 0, 0
+	for _, ind := range ix.order {
+		if ind.Type != kg.TypeIndustry {
+			continue
+		}
+		f := ix.fits(ind, true)
+		first := ix.page(f, 0, DefaultFirmsLimit)
+		if len(first.Firms) > 0 && first.enc == nil {
+			t.Fatalf("%s: first page not encoded by warm", ind.ID)
+		}
+		for i := range first.frags {
+			if b := first.frags[i].b; len(b) > 0 && &b[0] == &first.enc[bytes.Index(first.enc, b)] {
+				shared++
+			}
+		}
+		for _, pl := range [][2]int{{0, DefaultFirmsLimit}, {0, 3}, {2, 5}, {len(f.firms) - 1, 10}, {len(f.firms) + 5, 10}} {
+			if pl[0] < 0 {
+				continue
+			}
+			p := ix.page(f, pl[0], pl[1])
+			got, err := p.JSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.Marshal(struct {
+				Chain      Ref       `json:"chain"`
+				Firms      []FirmFit `json:"firms"`
+				Total      int       `json:"total"`
+				NextOffset int       `json:"next_offset,omitempty"`
+			}{p.Chain, p.Firms, p.Total, p.NextOffset})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%s page %v:\n%s\nwant\n%s", ind.ID, pl, got, want)
+			}
+			pages++
+		}
+	}
+	if pages < 20 || shared < 10 {
+		t.Errorf("only %d pages compared, %d encodings shared with their first page", pages, shared)
+	}
+}

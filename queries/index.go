@@ -513,8 +513,9 @@ func (s *Service) index(ctx context.Context) (*index, error) {
 
 // rebuildLocked builds the index unless it is current; s.mu is held. The
 // build is not cancelled with the request that started it: others use it.
-// Every chain's answer is computed before the index is published (a tenth
-// of the build's cost), so that no question pays for it.
+// Every chain's answer, and the firms of its first page encoded, are
+// computed before the index is published (see index.warm), so that no
+// question pays for them.
 func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
 	if cur := s.cur.Load(); cur != nil && cur.version == s.r.Version() {
 		return cur, nil
@@ -523,6 +524,7 @@ func (s *Service) rebuildLocked(ctx context.Context) (*index, error) {
 	if err != nil {
 		return nil, err
 	}
+	ix.warm()
 	ix.chainTree()
 	s.cur.Store(ix)
 	return ix, nil
