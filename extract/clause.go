@@ -24,6 +24,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		cs += n // 【电子信息】X…
 	}
 	sentPlanned := planned
+	d.subj = ""
 	if si == d.st.paras[s.para].first {
 		d.topic = "" // a topic holds to the end of its paragraph
 		if d.listStage != "" && cs == s.start {
@@ -66,7 +67,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 					cs, i = k, k-1
 				}
 			} else if rs[i] == '；' || rs[i] == ';' {
-				d.topic = ""
+				d.topic, d.subj = "", ""
 			}
 		}
 	}
@@ -150,7 +151,13 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 // its stage verbs (已签约落户X, 已完成立项备案), and reports whether it did.
 func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	rs := d.rs
-	if d.topic == "" {
+	topic, parts := d.topic, true
+	if topic == "" {
+		// X项目完成供地，10月开工建设: the subject of the clause before;
+		// the clause names no part of it.
+		topic, parts = d.subj, false
+	}
+	if topic == "" {
 		return false
 	}
 	// 选址X, 位于X: where the topic is.
@@ -160,14 +167,14 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 			k++
 		}
 		if pid := d.placeSpan(k, b); pid != "" {
-			d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: pid}, si)
+			d.relate(kg.Relation{Subject: topic, Predicate: kg.PredLocatedIn, Object: pid}, si)
 			return true
 		}
 	}
 	// 在Y建设X: the topic is in Y.
 	if rs[start] == '在' {
 		if pid, e := d.placeBefore(start+1, b); pid != "" {
-			d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: pid}, si)
+			d.relate(kg.Relation{Subject: topic, Predicate: kg.PredLocatedIn, Object: pid}, si)
 			for len(ms) > 0 && ms[0].start < e {
 				ms = ms[1:]
 			}
@@ -177,7 +184,7 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	if len(ms) == 0 {
 		return false
 	}
-	if ms[0].start != start && !d.partOnly(start, ms[0].start) {
+	if ms[0].start != start && !d.partOnly(start, ms[0].start, parts) {
 		return false
 	}
 	if w := stageWords[ms[0].val]; w.pre || w.word == "建设" {
@@ -185,7 +192,7 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 		// stage.
 		if ms[0].start == start {
 			if oa, ob := d.trimItem(ms[0].end, b); ob-oa >= 4 && d.isProjectName(rs[oa:ob]) && d.plausibleName(rs[oa:ob]) {
-				d.entity(kg.TypeProject, nameOf(d.topic), d.runeStr(rs[oa:ob]))
+				d.entity(kg.TypeProject, nameOf(topic), d.runeStr(rs[oa:ob]))
 				return true
 			}
 		}
@@ -198,7 +205,10 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	}
 	j := ms[n-1].end
 	var place string
-	if j < b && (rs[j] == '并' || rs[j] == '后') {
+	if j < b && rs[j] == '后' {
+		return false // 达产后年产X: what follows, not a stage
+	}
+	if j < b && rs[j] == '并' {
 		// 已签约并进入规划设计阶段: the stage, and more.
 		j = b
 	}
@@ -212,10 +222,10 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 		}
 	}
 	for _, m := range ms[:n] {
-		d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredStage, Value: stageWords[m.val].stage, Planned: planned}, si)
+		d.relate(kg.Relation{Subject: topic, Predicate: kg.PredStage, Value: stageWords[m.val].stage, Planned: planned}, si)
 	}
 	if place != "" {
-		d.relate(kg.Relation{Subject: d.topic, Predicate: kg.PredLocatedIn, Object: place}, si)
+		d.relate(kg.Relation{Subject: topic, Predicate: kg.PredLocatedIn, Object: place}, si)
 	}
 	return true
 }
@@ -302,8 +312,8 @@ func (d *doc) chainPlace(si, start, b int, ms []match, planned bool) bool {
 // partOnly reports whether rs[a:b], before a stage verb in a clause about
 // the sentence's topic, only names a phase or a part of it and when
 // (一期已于6月, 二期厂房主体结构, 4月, 12栋厂房全部, 储能电站): words of no
-// name of its own.
-func (d *doc) partOnly(a, b int) bool {
+// name of its own. Without parts, only counts, times and adverbs.
+func (d *doc) partOnly(a, b int, parts bool) bool {
 	rs := d.rs
 	p := a
 	for p < b {
@@ -322,6 +332,9 @@ func (d *doc) partOnly(a, b int) bool {
 		if n := timeAt(rs, p, b); n > 0 {
 			p += n
 			continue
+		}
+		if !parts {
+			return false
 		}
 		if _, n := d.lx.generic.longest(rs, p, b); n > 0 {
 			p += n
@@ -624,6 +637,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		last = d.items(si, seg{prev, segEnd}, b, stage, ctx, planned, false)
 		if len(last) == 0 {
 			last = d.firmDoes(si, prev, segEnd, stage, ctx, planned)
+		}
+		if len(last) > 0 && prev == start {
+			d.subj = last[0]
 		}
 		prev = m.end
 		if stageWords[m.val].locates() {

@@ -59,6 +59,9 @@ type doc struct {
 	// (1.X项目：总投资…，已签约。): its clauses that start with a stage verb
 	// and name nothing are about it.
 	topic string
+	// subj is what the sentence's last clause that opened with a name
+	// gave a stage to: a next clause that opens with its verb is about it.
+	subj string
 	// listStage is the stage of a list's head (主要签约项目有：, 新开工项目
 	// 如下：): the projects listed after it, in its sentence or in the
 	// numbered paragraphs that follow, are at that stage.
