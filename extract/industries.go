@@ -116,11 +116,21 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			return ref, true
 		}
 	}
-	clauseEnd := i
-	for clauseEnd < end && !isClauseEnd(rs[clauseEnd]) {
-		clauseEnd++
+	// An industry name at i, in the clause that starts there. Most
+	// sentences open with none: the clause's end is sought only when the
+	// sentence does (a name that runs past it is looked up again).
+	v, n := d.lx.industry.longest(rs, i, end)
+	clauseEnd := end
+	if n > 0 {
+		clauseEnd = i
+		for clauseEnd < end && !isClauseEnd(rs[clauseEnd]) {
+			clauseEnd++
+		}
+		if i+n > clauseEnd {
+			v, n = d.lx.industry.longest(rs, i, clauseEnd)
+		}
 	}
-	if v, n := d.lx.industry.longest(rs, i, clauseEnd); n > 0 {
+	if n > 0 {
 		j := i + n
 		k := j
 		for _, suf := range []string{"产业链", "产业集群", "产业", "领域", "集群", "板块", "行业"} {
