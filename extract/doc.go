@@ -46,8 +46,11 @@
 // down most positions for all its tries at once, by one load of the
 // rune's tries and one bitset of the first two runes of their words; a
 // trie rejects most positions by its own bitsets of first runes and of
-// first-rune pairs before walking its nodes, and a suffix by its bitset of
-// last runes. Words a clause's rules look for (等, 成为, 上市, 与, 公司) are
+// first-rune pairs before walking its nodes; a suffix (the longest word a
+// name ends with) is found in one walk of the words written backwards,
+// after a bitset of last runes. The lengths of the generic words at each
+// position of the text are found once a document (trie.lengths,
+// doc.genLens) and read by every rule that asks about a name cut from it. Words a clause's rules look for (等, 成为, 上市, 与, 公司) are
 // marked in one pass over it (marksIn), and the sets of runes the rules
 // test at every position are switches, not strings.ContainsRune. The text
 // is decoded to runes once, with each rune's byte offset, so that names
