@@ -151,6 +151,9 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 // its stage verbs (已签约落户X, 已完成立项备案), and reports whether it did.
 func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	rs := d.rs
+	if start >= b {
+		return false // an empty clause (the sentence ends where it starts)
+	}
 	topic, parts := d.topic, true
 	if topic == "" {
 		// X项目完成供地，10月开工建设: the subject of the clause before;
