@@ -628,6 +628,11 @@ func (d *doc) run() {
 			s := d.st.sents[si]
 			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first, false); ok {
 				lead = ref
+				if si == p.first && ref.title && p.level > 0 && p.level < len(secCtx) {
+					// (二)X产业链。全链实现产值…: a run-in title, which
+					// the paragraphs after it are about.
+					secCtx[p.level] = ref
+				}
 			}
 			// A sub-section's title replaces its section's industry; an
 			// inline lead narrows it, and both hold.

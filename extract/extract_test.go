@@ -243,6 +243,8 @@ func TestRelations(t *testing.T) {
 			{"enterprise/北辰重工", "develops", "product/北辰BX-6"}}, nil},
 		{"其 and a quoted brand", "本土企业松原食品完成扩产，其“林间小屋”系列果汁进入华南市场。", []rel{
 			{"enterprise/松原食品", "develops", "product/林间小屋"}}, nil},
+		{"a run-in chain title sets its section's industry", "（一）储能电池产业链。全链实现产值80亿元，同比增长12%。\n沧澜电池年产10GWh储能电池项目竣工投产，云岫科技完成扩产。\n（二）绿色食品产业链。全链产值增长9%。", []rel{
+			{"enterprise/沧澜电池", "inIndustry", "industry/储能电池"}, {"enterprise/云岫科技", "inIndustry", "industry/储能电池"}}, nil},
 		{"corner brackets quote a product", "晨岭材料自主研发的「晨岭C7」耐高温薄膜通过客户认证，其『霜叶』系列涂料出口东南亚。", []rel{
 			{"enterprise/晨岭材料", "develops", "product/晨岭C7"}, {"enterprise/晨岭材料", "develops", "product/霜叶"}}, nil},
 		{"其 and a plan is no product", "翠湖科技完成融资，其“十四五”规划获批。", nil, []rel{{"enterprise/翠湖科技", "develops", "product/十四五"}}},
