@@ -961,8 +961,8 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	// X、Y两个项目 / X、Y三家企业: a count ends the list like 等 does.
 	if hint == "" {
 		for k := s.a + 2; k < s.b; k++ {
-			if r := rs[k]; r != '第' && !isDigit(r) && !chineseNumeral(r) {
-				continue // no count starts here (numeralAt's test, without its call)
+			if !countStart(rs[k]) {
+				continue
 			}
 			if n := numeralAt(rs[:s.b], k); n > 0 && (rs[k+n-1] == '个' || rs[k+n-1] == '家' || rs[k+n-1] == '批') {
 				rest := d.runeStr(rs[k+n : min(s.b, k+n+8)])

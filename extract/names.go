@@ -350,8 +350,7 @@ func (d *doc) genericAt(w []rune, i int) int {
 	if i >= len(w) {
 		return 0
 	}
-	if r := w[i]; r == '第' || isDigit(r) || chineseNumeral(r) {
-		// Most runes open no count: numeralAt's own test, without its call.
+	if countStart(w[i]) {
 		if n := numeralAt(w, i); n > 0 {
 			return n
 		}
@@ -383,10 +382,16 @@ func (d *doc) genericAt(w []rune, i int) int {
 	return n
 }
 
+// countStart reports whether a count (numeralAt) can start with r. Most
+// runes open none, and callers that try every position of a span test
+// this first: it inlines, numeralAt does not.
+func countStart(r rune) bool {
+	return r == '第' || isDigit(r) || chineseNumeral(r)
+}
+
 // numeralAt matches 两个, 三期, 六大, 20个 at w[i].
 func numeralAt(w []rune, i int) int {
-	// Most callers try every position of a span: most runes open no count.
-	if i >= len(w) || w[i] != '第' && !isDigit(w[i]) && !chineseNumeral(w[i]) {
+	if i >= len(w) || !countStart(w[i]) {
 		return 0
 	}
 	k := i
@@ -677,7 +682,7 @@ func isPhase(w []rune) bool {
 // countFirst reports whether w opens with a count of things (两条, 5栋,
 // 三座), which makes it no name.
 func countFirst(w []rune) bool {
-	if len(w) < 3 || w[0] == '第' || !isDigit(w[0]) && !chineseNumeral(w[0]) {
+	if len(w) < 3 || w[0] == '第' || !countStart(w[0]) {
 		return false
 	}
 	k := 1

@@ -306,22 +306,8 @@ func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
 	if t.flat == nil {
 		return t.longestBuilding(rs, i, lim)
 	}
-	var cur int32
-	if r := rs[i]; r >= 0 && r < 65536 {
-		if i+1 < lim {
-			b := pairBit(r, rs[i+1]) >> t.pairShift
-			if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.marks[r>>6][1]&(1<<(uint(r)&63)) == 0 {
-				return v, n
-			}
-		}
-		m, bit := t.marks[r>>6][0], uint64(1)<<(uint(r)&63)
-		if m&bit == 0 {
-			return v, n
-		}
-		cur = 1 + t.rank[r>>6] + int32(bits.OnesCount64(m&(bit-1)))
-	} else if c, ok := t.wide[r]; ok {
-		cur = c
-	} else {
+	cur := t.rootChild(rs, i, lim)
+	if cur < 0 {
 		return v, n
 	}
 	flat, edges := t.flat, t.edges
@@ -333,35 +319,41 @@ func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
 		if j >= lim || nd.n == 0 {
 			return v, n
 		}
-		r := rs[j]
-		es := edges[nd.lo : nd.lo+nd.n]
-		cur = -1
-		if len(es) <= 8 {
-			for _, e := range es {
-				if e.key == r {
-					cur = e.kid
-					break
-				}
-			}
-		} else {
-			// Keys are sorted (see add): search by halves.
-			lo, hi := 0, len(es)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if es[m].key < r {
-					lo = m + 1
-				} else {
-					hi = m
-				}
-			}
-			if lo < len(es) && es[lo].key == r {
-				cur = es[lo].kid
-			}
-		}
+		cur = edgeTo(edges[nd.lo:nd.lo+nd.n], rs[j])
 		if cur < 0 {
 			return v, n
 		}
 	}
+}
+
+// rootChild returns the node of the frozen trie's words that start with
+// rs[i], or -1, turning most positions down by the bitsets of first runes
+// and of first-rune pairs (rs[i+1] read only below lim) before any load
+// from the packed nodes. It inlines.
+func (t *trie) rootChild(rs []rune, i, lim int) int32 {
+	r := rs[i]
+	if r < 0 || r >= 65536 {
+		return t.wideChild(r)
+	}
+	if i+1 < lim {
+		b := pairBit(r, rs[i+1]) >> t.pairShift
+		if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.marks[r>>6][1]&(1<<(uint(r)&63)) == 0 {
+			return -1
+		}
+	}
+	m, bit := t.marks[r>>6][0], uint64(1)<<(uint(r)&63)
+	if m&bit == 0 {
+		return -1
+	}
+	return 1 + t.rank[r>>6] + int32(bits.OnesCount64(m&(bit-1)))
+}
+
+// wideChild is rootChild for a rune beyond the first runes' bitsets.
+func (t *trie) wideChild(r rune) int32 {
+	if c, ok := t.wide[r]; ok {
+		return c
+	}
+	return -1
 }
 
 // lengths returns the lengths of the words starting at rs[i], of up to
@@ -371,22 +363,8 @@ func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
 // positions). The trie must be frozen.
 func (t *trie) lengths(rs []rune, i int) uint32 {
 	var set uint32
-	var cur int32
-	if r := rs[i]; r >= 0 && r < 65536 {
-		if i+1 < len(rs) {
-			b := pairBit(r, rs[i+1]) >> t.pairShift
-			if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.marks[r>>6][1]&(1<<(uint(r)&63)) == 0 {
-				return 0
-			}
-		}
-		m, bit := t.marks[r>>6][0], uint64(1)<<(uint(r)&63)
-		if m&bit == 0 {
-			return 0
-		}
-		cur = 1 + t.rank[r>>6] + int32(bits.OnesCount64(m&(bit-1)))
-	} else if c, ok := t.wide[r]; ok {
-		cur = c
-	} else {
+	cur := t.rootChild(rs, i, len(rs))
+	if cur < 0 {
 		return 0
 	}
 	flat, edges := t.flat, t.edges
@@ -398,34 +376,38 @@ func (t *trie) lengths(rs []rune, i int) uint32 {
 		if j >= len(rs) || nd.n == 0 {
 			return set
 		}
-		r := rs[j]
-		es := edges[nd.lo : nd.lo+nd.n]
-		cur = -1
-		if len(es) <= 8 {
-			for _, e := range es {
-				if e.key == r {
-					cur = e.kid
-					break
-				}
-			}
-		} else {
-			lo, hi := 0, len(es)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if es[m].key < r {
-					lo = m + 1
-				} else {
-					hi = m
-				}
-			}
-			if lo < len(es) && es[lo].key == r {
-				cur = es[lo].kid
-			}
-		}
+		cur = edgeTo(edges[nd.lo:nd.lo+nd.n], rs[j])
 		if cur < 0 {
 			return set
 		}
 	}
+}
+
+// edgeTo returns the node that the edge keyed r leads to among a node's
+// edges es, or -1. Keys are sorted (see add): a short list is scanned, a
+// long one searched by halves.
+func edgeTo(es []tedge, r rune) int32 {
+	if len(es) <= 8 {
+		for _, e := range es {
+			if e.key == r {
+				return e.kid
+			}
+		}
+		return -1
+	}
+	lo, hi := 0, len(es)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if es[m].key < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(es) && es[lo].key == r {
+		return es[lo].kid
+	}
+	return -1
 }
 
 // firstPairs appends to ps the first two runes of the words of two runes
@@ -552,30 +534,7 @@ func (t *trie) suffix(rs []rune, max int) (v, n int) {
 		if k >= max || k >= len(rs) || nd.n == 0 {
 			return v, n
 		}
-		r := rs[len(rs)-1-k]
-		es := edges[nd.lo : nd.lo+nd.n]
-		cur = -1
-		if len(es) <= 8 {
-			for _, e := range es {
-				if e.key == r {
-					cur = e.kid
-					break
-				}
-			}
-		} else {
-			lo, hi := 0, len(es)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if es[m].key < r {
-					lo = m + 1
-				} else {
-					hi = m
-				}
-			}
-			if lo < len(es) && es[lo].key == r {
-				cur = es[lo].kid
-			}
-		}
+		cur = edgeTo(edges[nd.lo:nd.lo+nd.n], rs[len(rs)-1-k])
 		if cur < 0 {
 			return v, n
 		}

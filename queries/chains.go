@@ -264,6 +264,7 @@ type FirmsPage struct {
 	once  sync.Once
 	enc   []byte
 	err   error
+	at    int // where the first firm starts in enc
 }
 
 // firmJSON is one firm's fit, encoded once and shared by every page that
@@ -374,6 +375,7 @@ func (p *FirmsPage) JSON() ([]byte, error) {
 		b.WriteString(`{"chain":`)
 		b.Write(head)
 		b.WriteString(`,"firms":[`)
+		p.at = b.Len()
 		for i, fb := range frags {
 			if i > 0 {
 				b.WriteByte(',')
@@ -399,13 +401,10 @@ func (p *FirmsPage) share() {
 	if err != nil {
 		return
 	}
-	at := bytes.Index(enc, []byte(`,"firms":[`)) + len(`,"firms":[`)
+	at := p.at
 	for i := range p.frags {
 		f := &p.frags[i]
 		n := len(f.b)
-		if f.err != nil || at+n > len(enc) || !bytes.Equal(enc[at:at+n], f.b) {
-			return // not the layout JSON writes: keep the fragments
-		}
 		f.b = enc[at : at+n : at+n]
 		at += n + 1 // and the comma
 	}

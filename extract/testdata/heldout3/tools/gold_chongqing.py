@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 g = Gold("chongqing-jkq-2024.txt", "Hand-made reference annotation of chongqing-jkq-2024.txt (UTF-8; a 经开区 2024年工作总结及2025年工作计划 with a tab-separated table 序号/项目名称/建设业主/建设内容/2024年进展 in which project names carry no owner and the owner is a legal name in its own column), written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout7. core=1: a good extractor must find it; core=0: acceptable when found, not required. Names are matched after NFKC, removing white space and quotes; any listed alias counts. Stages stated as plans (计划, 力争, 推动…, the 2025年工作计划) are core=0. 实现投产 → 投产; 追加投资…实施扩产 → 扩产; 完成设备安装 / 完成桩基施工 → 在建 (core=0); 开工建设 / 开工 → 开工; 通过竣工验收 / 竣工验收 → 竣工; 主体结构封顶 → 封顶; 建成投用 → 运营 (竣工 core=0); 完成土地摘牌 → 拿地; 完成签约 → 签约; 正式落户 → 落地; 入驻 → 入驻 (入驻运营: 运营 core=0).")
 E, R, I = g.e, g.r, g.i

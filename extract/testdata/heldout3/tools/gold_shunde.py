@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 g = Gold("shunde-2025.txt", "Hand-made reference annotation of shunde-2025.txt (UTF-8, PDF-converted; the industry part of a 区 政府工作报告 delivered in early 2025: it reviews 2024 and plans 2025, in the 各位代表/我们 voice), written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout7. core=1: a good extractor must find it; core=0: acceptable when found, not required. Names are matched after NFKC, removing white space and quotes; any listed alias counts. Stages stated as plans (力争, 推动…, 加快…, 支持…, the 2025年产业发展主要任务 part) are core=0. 建成投用 → 运营 (竣工 core=0); 实现投产 → 投产; 竣工验收 / 通过竣工验收 → 竣工; 完成主体结构封顶 → 封顶; 正式落户 → 落地; 开工建设 → 开工; 完成签约 → 签约; 首批产品下线 → 投产 (core=0 only); 揭牌运行 / 投入运营 of an innovation centre → 揭牌 / 运营 (core=0). The review names two 支柱产业 (智能家电, 高端装备) and three 新兴产业 (机器人, 新能源, 医药健康): these five are the core industries.")
 E, R, I = g.e, g.r, g.i

@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 g = Gold("siyang-2024.txt", "Hand-made reference annotation of siyang-2024.txt (GB18030; a 县级 开发区 招商引资工作总结 for 2024 with a numbered list of signed projects and a 2025年工作打算), written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout7. core=1: a good extractor must find it; core=0: acceptable when found, not required. Names are matched after NFKC, removing white space and quotes; any listed alias counts. Stages stated as plans (计划, 力争, 将, 推动…, the 2025年工作打算) are core=0. 完成签约 / items of the 签约的10亿元以上项目 list / 签约额 → 签约; 正式落户 → 落地; 完成土地摘牌 / 取得土地 → 拿地; 主体结构封顶 / 已封顶 → 封顶; 通过竣工验收 → 竣工; 建成投用 → 运营 (竣工 core=0); 实现投产 / 开始试生产 / 已试产 → 投产; 首批产品下线 → 投产 (core=0 only; 宁泰储能's 投产 is core because the list says 已试产); 在标准厂房入驻 → 入驻; 完成设备安装 → 在建 (core=0); 正在办理立项备案 → 立项 (core=0).")
 E, R, I = g.e, g.r, g.i

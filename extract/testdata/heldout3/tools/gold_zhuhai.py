@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 g = Gold("zhuhai-gxq-2024.txt", "Hand-made reference annotation of zhuhai-gxq-2024.txt (UTF-16 LE with BOM; a 高新区 科技创新工作总结 for 2024: 上市/挂牌, 专精特新, 孵化载体, R&D products, then the four leading industries, problems and 2025年工作思路), written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout7. core=1: a good extractor must find it; core=0: acceptable when found, not required. Names are matched after NFKC, removing white space and quotes; any listed alias counts. Stages stated as plans (计划, 力争, 推动…, the 2025年工作思路) are core=0. 竣工验收 → 竣工; 投入运营 / 建成投用 → 运营 (竣工 core=0 for 建成投用); 实现投产 → 投产; 主体结构封顶 → 封顶; 正式落户 → 落地; 完成增资扩产 → 扩产; 开工建设 → 开工; 入驻 → 入驻 (on the firm, whose project is not named); 揭牌 of an institute → 揭牌 (core=0). Listing (上市, 挂牌 on 新三板), 量产 of a product, 获批临床 and 首飞 are not project stages. Products are the quoted names with their model numbers.")
 E, R, I = g.e, g.r, g.i

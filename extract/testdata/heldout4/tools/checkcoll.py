@@ -1,6 +1,6 @@
 # alias collisions between entities of one gold, and names that are substrings of the text in one document only once checked
 import json, sys
-sys.path.insert(0, '.')
+sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import norm
 for d in ["chuzhou-2024", "xinzheng-zbq-2024", "linying-2024", "mianyang-gxq-2026h1"]:
     g = json.load(open("../%s.gold.json" % d, encoding="utf-8"))

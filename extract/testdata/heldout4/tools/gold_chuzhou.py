@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 ABOUT = ("Hand-made reference annotation of chuzhou-2024.txt (GB18030; a 地级市 产业链链长制 工作情况汇报 for 2024: three chains, each with 上游/中游/下游 or 环节 paragraphs, then 存在的问题 and 2025年工作打算), "
  "written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout8/README.md. core=1: a good extractor must find it; core=0: acceptable when found, not required. "

@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 ABOUT = ("Hand-made reference annotation of linying-2024.txt (UTF-8, PDF-converted: lines cut mid-word, spaces around digit runs, page footers and a running header; a 县域 特色产业园 工作总结: 临颍县休闲食品产业园 2024, with 环节 paragraphs, 存在的不足 and 2025年工作安排), "
  "written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout8/README.md. core=1: a good extractor must find it; core=0: acceptable when found, not required. "

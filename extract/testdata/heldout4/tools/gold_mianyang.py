@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 ABOUT = ("Hand-made reference annotation of mianyang-gxq-2026h1.txt (UTF-8 with BOM and CRLF line endings; 绵阳高新区 2026年上半年工作总结和下半年工作打算, organised as 五大专项行动, with a tab-separated indicator table 表1 "
  "(序号, 指标名称, 单位, 上半年完成, 同比增长（%）, 全年目标, 完成进度（%）)), written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout8/README.md. "

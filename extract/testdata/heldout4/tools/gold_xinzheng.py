@@ -1,4 +1,4 @@
-import sys; sys.path.insert(0, '.')
+import sys; sys.path.insert(0, '../../tools')  # mkgold.py, shared by the batches
 from mkgold import Gold
 ABOUT = ("Hand-made reference annotation of xinzheng-zbq-2024.txt (UTF-16 LE with BOM; 郑州新郑综合保税区 2024年工作总结: 主要指标, six 重点工作 parts (电子信息, 跨境电商, 航空物流, “保税+”新业态, 制度创新, 招商引资), 存在的主要问题, 2025年工作思路), "
  "written with shared/ontology.md and the conventions of corpus/etown-2022.gold.json and heldout8/README.md. core=1: a good extractor must find it; core=0: acceptable when found, not required. "

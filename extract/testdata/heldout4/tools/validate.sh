@@ -9,6 +9,6 @@ python3 checkpdf.py ../xinzheng-zbq-2024.gold.json ../xinzheng-zbq-2024.txt utf-
 python3 checkpdf.py ../mianyang-gxq-2026h1.gold.json ../mianyang-gxq-2026h1.txt utf-8-sig
 python3 checkcoll.py
 cd .. && for d in chuzhou-2024 xinzheng-zbq-2024 linying-2024 mianyang-gxq-2026h1; do
-  python3 tools/selfgold.py $d.gold.json /tmp/h9-$d.self.json &&
+  python3 ../tools/selfgold.py $d.gold.json /tmp/h9-$d.self.json &&
   printf '%s: ' $d && python3 /work/shared/tools/kgscore.py $d.gold.json /tmp/h9-$d.self.json | tail -1
 done
