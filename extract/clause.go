@@ -1155,7 +1155,8 @@ func (d *doc) splitList(si int, s seg) []seg {
 // project's name (X研发和生产基地, X完成和交付中心): what precedes it is no
 // name of its own (it ends in no head word or firm suffix), and what
 // follows, up to the list's next separator, is a short head phrase
-// without a name of its own.
+// without a name of its own, or any head phrase without an owner when
+// what precedes opens with one (丰禾集团果蔬加工及冷链配送项目).
 func (d *doc) oneName(a, i, b int) bool {
 	rs := d.rs
 	e := i + 1
@@ -1174,12 +1175,32 @@ func (d *doc) oneName(a, i, b int) bool {
 		return false
 	}
 	_, h := d.lx.heads.suffix(right, 4)
+	if h > 0 && d.ownerOpens(left) && d.ownerSplit(right) == 0 {
+		// An owner's two products under one head: 丰禾集团果蔬加工及冷链
+		// 配送项目 (what follows has no owner of its own).
+		return true
+	}
 	mod := right[:len(right)-h]
 	if k := numeralAt(right, len(right)-2); k == 2 && len(right) > 4 {
 		_, h = d.lx.heads.suffix(right[:len(right)-2], 4) // 生产基地一期
 		mod = right[:len(right)-2-h]
 	}
 	return h > 0 && (len(mod) <= 2 || d.allGeneric(mod))
+}
+
+// ownerOpens reports whether w opens with an owner and goes on with at
+// least two runes of its own: a firm the document named, or a name
+// ending in a firm suffix (丰禾集团|果蔬加工).
+func (d *doc) ownerOpens(w []rune) bool {
+	if k := d.knownFirmPrefix(w); k > 0 && len(w)-k >= 2 {
+		return true
+	}
+	for i := 2; i+2 < len(w); i++ {
+		if _, f := d.lx.firmSuf.longest(w, i, len(w)-2); f > 1 && d.genericAt(w, i) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // trimItem removes quotes, lead and trail words and fillers around a name.

@@ -112,6 +112,8 @@ func TestNormalize(t *testing.T) {
 		{"zero width removed", "标题\n京\u200b东方。", "标题\n京东方。"},
 		{"numbered item broken by pdf", "标题\n2. 青山储能基地：总投资 9 亿元，由青山\n\n集团投资建设\n\n，已开工。", "标题\n2.青山储能基地：总投资9亿元，由青山集团投资建设，已开工。"},
 		{"page numbers dropped", "标题\n晟光微\n\n- 3 -\n\n电子投产。\n第4页\n", "标题\n晟光微电子投产。"},
+		{"running header after a page number dropped", "岚山县岚山产业园2023年工作总结\n合资设立岚山晟\n\n- 1 -\n\n岚山县岚山产业园2023年工作总结\n\n光科技有限公司。", "岚山县岚山产业园2023年工作总结\n合资设立岚山晟光科技有限公司。"},
+		{"a short line after a page number said once stays", "标题\n一、产业发展\n\n- 2 -\n\n二、项目建设\n青禾项目开工。", "标题\n一、产业发展\n二、项目建设\n青禾项目开工。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,6 +225,10 @@ func TestRelations(t *testing.T) {
 		{"list on 及 with owner", "科泰全球研发中心及品牌总部落地。", []rel{
 			{"enterprise/科泰", "hasProject", "project/科泰全球研发中心"}, {"enterprise/科泰", "hasProject", "project/科泰品牌总部"},
 			{"project/科泰品牌总部", "stage", "落地"}}, nil},
+		{"及 inside one owner's project", "推动丰禾农业集团果蔬加工及冷链配送项目开工。", []rel{
+			{"project/丰禾农业集团果蔬加工及冷链配送项目", "stage", "开工"}}, []rel{{"project/冷链配送项目", "stage", "开工"}}},
+		{"及 between two owners' projects", "推动丰禾农业集团果蔬加工项目及青岚电子传感器项目开工。", []rel{
+			{"project/青岚电子传感器项目", "stage", "开工"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{
 			{"enterprise/云帆微电", "hasProject", "project/云帆微电项目"}, {"project/云帆微电项目", "stage", "落地"},
 			{"project/星辰二期", "stage", "开工"}}, nil},

@@ -15,7 +15,9 @@ func normalize(text string) string {
 	out.Grow(len(text))
 	open := -1 // offset in out where the open paragraph starts; -1: none
 	first := true
-	var buf []byte // cleanLine's, for the lines it changes
+	all := text        // the whole input, where running headers repeat
+	afterPage := false // the last line kept or dropped was a page number
+	var buf []byte     // cleanLine's, for the lines it changes
 	for len(text) > 0 {
 		raw := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -24,9 +26,17 @@ func normalize(text string) string {
 			text = ""
 		}
 		line := cleanLineInto(raw, &buf)
-		if line == "" || len(line) <= 32 && isPageNumber(line) {
+		if line == "" {
 			continue
 		}
+		if len(line) <= 32 && isPageNumber(line) {
+			afterPage = true
+			continue
+		}
+		if afterPage && isRunningHeader(all, raw, line) {
+			continue
+		}
+		afterPage = false
 		switch {
 		case open < 0:
 			if out.Len() > 0 {
@@ -49,6 +59,19 @@ func normalize(text string) string {
 		}
 	}
 	return out.String()
+}
+
+// isRunningHeader reports whether line, the first after a page number,
+// is a page's running header left by PDF conversion (XX县XX产业园2024年
+// 工作总结 on top of every page): short, no sentence, and written again
+// elsewhere in the input all. Dropped, it no longer lands inside the
+// sentence (or the firm's name) that goes on across the page break.
+func isRunningHeader(all, raw, line string) bool {
+	n := utf8.RuneCountInString(line)
+	if n < 6 || n > 40 || strings.ContainsAny(line, "，。；！？,;") {
+		return false
+	}
+	return strings.Count(all, strings.TrimSpace(raw)) >= 2
 }
 
 // joinSpace is the separator when a line is joined to the next: nothing
