@@ -114,28 +114,54 @@ func benchDeps() bench.Deps {
 			}
 			return st, nil
 		},
-		Build: func(ctx context.Context, s bench.Store, files []string, workers int) (bench.Built, error) {
+		Build: func(ctx context.Context, s bench.Store, addr string, files []string, workers int) (bench.Store, bench.Built, error) {
 			st, ok := s.(*graph.Store)
 			if !ok {
-				return bench.Built{}, fmt.Errorf("build: not a graph store: %T", s)
+				return nil, bench.Built{}, fmt.Errorf("build: not a graph store: %T", s)
 			}
 			ex, err := extract.New(extract.Options{})
 			if err != nil {
-				return bench.Built{}, err
+				return nil, bench.Built{}, err
 			}
 			srcs := make([]source, len(files))
 			for i, f := range files {
 				srcs[i] = source{name: f}
 			}
+			// As kg build loads: in bulk into an empty bolt store.
+			ld, bulk, err := startBuild(st, srcs, false)
+			if err != nil {
+				return nil, bench.Built{}, err
+			}
+			if bulk != nil {
+				defer bulk.Abort()
+				restore := limitHeap()
+				defer restore() // the questions asked next hold the whole index
+				tents, trels := ex.Taxonomy().Graph()
+				if _, err := bulk.LoadTaxonomy(ctx, tents, trels); err != nil {
+					return nil, bench.Built{}, fmt.Errorf("build: taxonomy: %w", err)
+				}
+			}
 			var b bench.Built
-			tot, err := buildFiles(ctx, st, ex, srcs, workers, graph.DefaultBatchQuads, func(_ string, err error) {
+			tot, err := buildFiles(ctx, ld, ex, srcs, workers, graph.DefaultBatchQuads, func(_ string, err error) {
 				b.Errors++
 				if b.FirstError == "" {
 					b.FirstError = err.Error()
 				}
 			}, nil, func([]graph.LoadStats) {})
 			b.Docs, b.Quads, b.Entities, b.Relations = tot.docs, int64(tot.added), tot.entities, tot.relations
-			return b, err
+			if err != nil || bulk == nil {
+				return nil, b, err
+			}
+			// The bulk build replaced the store's file and closed it: the
+			// questions are asked of what was built, opened as kg serve does.
+			if err := bulk.Commit(); err != nil {
+				return nil, b, err
+			}
+			built, err := graph.Open(ctx, addr, graph.ForLoading())
+			if err != nil {
+				return nil, b, err
+			}
+			return built, b, nil
 		},
 		Questions: func(s bench.Store) bench.Questions { return benchQuestions{service(s.(*graph.Store))} },
 		Handler: func(s bench.Store) (http.Handler, error) {

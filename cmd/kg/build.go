@@ -66,22 +66,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer st.Close()
-	// A bolt store holding no documents is built in bulk: a new file,
-	// written in key order, replaces it at the end.
-	var ld loader = st
-	var bulk *graph.Bulk
-	if !*incremental && distinctIDs(files) {
-		bulk, err = st.Bulk()
-		switch {
-		case err == nil:
-			defer bulk.Abort()
-			ld = bulk
-			limitHeap()
-		case errors.Is(err, graph.ErrNoBulk):
-			bulk = nil
-		default:
-			return err
-		}
+	ld, bulk, err := startBuild(st, files, *incremental)
+	if err != nil {
+		return err
+	}
+	if bulk != nil {
+		defer bulk.Abort()
+		defer limitHeap()()
 	}
 	tents, trels := ex.Taxonomy().Graph()
 	if _, err := ld.LoadTaxonomy(ctx, tents, trels); err != nil {
@@ -173,6 +164,25 @@ type buildTotals struct {
 type loader interface {
 	LoadTaxonomy(context.Context, []kg.Entity, []kg.Relation) (graph.LoadStats, error)
 	LoadDocuments(context.Context, []graph.Input, func([]graph.LoadStats)) ([]graph.LoadStats, error)
+}
+
+// startBuild says where a build of files into st loads: a bolt store
+// holding no documents is built in bulk (a new file, written in key order,
+// replaces it at Commit; the caller ends the bulk build with Commit or
+// Abort), any other store (or incremental) document by document.
+func startBuild(st *graph.Store, files []source, incremental bool) (loader, *graph.Bulk, error) {
+	if incremental || !distinctIDs(files) {
+		return st, nil, nil
+	}
+	bulk, err := st.Bulk()
+	switch {
+	case err == nil:
+		return bulk, bulk, nil
+	case errors.Is(err, graph.ErrNoBulk):
+		return st, nil, nil
+	default:
+		return nil, nil, err
+	}
 }
 
 // distinctIDs tells whether the files have distinct document ids: a bulk
@@ -449,9 +459,11 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) error
 const bulkHeapLimit = 1200 << 20
 
 // limitHeap sets the soft heap limit of a bulk build, unless GOMEMLIMIT
-// sets one.
-func limitHeap() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(bulkHeapLimit)
+// sets one, and returns what restores the limit before it.
+func limitHeap() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
 	}
+	before := debug.SetMemoryLimit(bulkHeapLimit)
+	return func() { debug.SetMemoryLimit(before) }
 }

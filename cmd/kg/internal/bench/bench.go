@@ -53,9 +53,11 @@ type Deps struct {
 	NewExtractor func() (Extractor, error)
 	// Open opens a store, ready for documents (the taxonomy loaded).
 	Open func(ctx context.Context, addr string) (Store, error)
-	// Build extracts and loads files into a store opened by Open, as `kg
-	// build` does, on workers extraction workers.
-	Build     func(ctx context.Context, s Store, files []string, workers int) (Built, error)
+	// Build extracts and loads files into a store opened by Open at addr,
+	// as `kg build` does, on workers extraction workers. It returns the
+	// store to ask: s, or s opened again when the build replaced its file
+	// (a bulk build).
+	Build     func(ctx context.Context, s Store, addr string, files []string, workers int) (Store, Built, error)
 	Questions func(Store) Questions
 	// Handler is the product's HTTP API over a store, to ask the same
 	// questions over HTTP as of `cayley http`. It must not limit the

@@ -117,12 +117,12 @@ func fullDeps() Deps {
 		Open: func(ctx context.Context, addr string) (Store, error) {
 			return &fakeStore{}, nil
 		},
-		Build: func(ctx context.Context, s Store, files []string, workers int) (Built, error) {
+		Build: func(ctx context.Context, s Store, addr string, files []string, workers int) (Store, Built, error) {
 			fs := s.(*fakeStore)
 			for _, f := range files {
 				fs.firms = append(fs.firms, kg.Entity{ID: "enterprise/" + filepath.Base(f), Type: kg.TypeEnterprise})
 			}
-			return Built{Docs: len(files), Quads: 10 * int64(len(files))}, nil
+			return s, Built{Docs: len(files), Quads: 10 * int64(len(files))}, nil
 		},
 		Questions: func(Store) Questions { return fakeQuestions{} },
 	}

@@ -277,9 +277,12 @@ func buildStage(ctx context.Context, deps Deps, req Request) StageResult {
 		r.Skipped = "failed: open store: " + err.Error()
 		return r
 	}
-	defer store.Close()
+	defer func() { store.Close() }() // the store built, when Build opened it again
 	r.OpenSeconds = time.Since(start).Seconds()
-	b, err := deps.Build(ctx, store, paths, workers(req.Workers))
+	built, b, err := deps.Build(ctx, store, req.Addr, paths, workers(req.Workers))
+	if built != nil {
+		store = built
+	}
 	r.Seconds = time.Since(start).Seconds()
 	r.PeakRSS, r.AnonRSS = peakRSS(), anonRSS()
 	r.Quads, r.Entities, r.Relations, r.Errors, r.FirstError = b.Quads, b.Entities, b.Relations, b.Errors, b.FirstError
