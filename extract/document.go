@@ -84,9 +84,12 @@ type doc struct {
 	// and has n runes: most prefixes of a name need no lookup in firms.
 	firmLens map[rune]uint64
 	zone     string // the document's own zone (from the title), a place id
-	nind     int
-	named    map[*Node]bool // taxonomy nodes the text names
-	chained  map[*Node]bool // nodes whose subIndustryOf chain is out
+	// parkIndustry is the industry of a park of one industry (from the
+	// title: 临颍县休闲食品产业园), for clauses with no industry of their own.
+	parkIndustry industryRef
+	nind         int
+	named        map[*Node]bool // taxonomy nodes the text names
+	chained      map[*Node]bool // nodes whose subIndustryOf chain is out
 	// ownIndustries are the document's own industry names (海洋新能源).
 	ownIndustries []string
 	// localPlaces are the document's own places (its zone, written short
@@ -115,6 +118,13 @@ type industryRef struct {
 	// which replaces its section's industry; an inline lead (动力电池领域，)
 	// adds to it.
 	title bool
+	// segment is true for a lead that names a segment of a chain
+	// (上游材料环节，), which lies under its section's industry.
+	segment bool
+	// park is true for the industry of a park of one industry, which
+	// its firms are in (not every project there: a park's own platforms
+	// and utilities are not).
+	park bool
 }
 
 // industryCtx is the industry context of a clause: the paragraph's lead
@@ -506,6 +516,9 @@ func (d *doc) findZone() {
 		parent = d.lx.places[v].name
 		hr = hr[n:]
 	}
+	if d.industryPark(hr) {
+		return
+	}
 	name := d.runeStr(hr)
 	if !hasZoneSuffix(name) && !strings.HasSuffix(name, "区") && !strings.HasSuffix(name, "县") {
 		return
@@ -546,6 +559,46 @@ func (d *doc) findZone() {
 			break
 		}
 	}
+}
+
+// industryPark reads a title's park of one industry (临颍县休闲食品产业园):
+// the park is the document's zone, the county before it a place, and the
+// industry between them the one the park's firms are in wherever the text
+// names no other (parkIndustry). It reports whether hr is such a park.
+func (d *doc) industryPark(hr []rune) bool {
+	if len(hr) < 8 || !hasAt(hr, len(hr)-3, "产业园") {
+		return false
+	}
+	k := 0 // the county's end: two or three runes and 县, 区 or 市
+	for c := 2; c <= 3; c++ {
+		if strings.ContainsRune("县区市", hr[c]) {
+			k = c + 1
+			break
+		}
+	}
+	if k == 0 || !allHan(hr[:k]) {
+		return false
+	}
+	w := hr[k : len(hr)-3]
+	if len(w) < 2 || len(w) > 8 || !allHan(w) {
+		return false
+	}
+	var node *Node
+	if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
+		node = d.lx.nodes[ms[0].val]
+	}
+	if node == nil && !hasIndustryWord(w) {
+		return false
+	}
+	county := d.entity(kg.TypePlace, d.runeStr(hr[:k]))
+	name := d.runeStr(hr)
+	d.zone = d.entity(kg.TypePlace, name)
+	d.localPlaces[name] = d.zone
+	d.localPlaces[d.runeStr(hr[k:])] = d.zone
+	d.relate(kg.Relation{Subject: d.zone, Predicate: kg.PredPartOf, Object: county, Confidence: 1}, 0)
+	d.parkIndustry = d.docIndustry(w, node, 0)
+	d.parkIndustry.park = true
+	return true
 }
 
 func hasZoneSuffix(s string) bool {
@@ -628,10 +681,15 @@ func (d *doc) run() {
 			s := d.st.sents[si]
 			if ref, ok := d.leadIndustry(s.start, s.end, si, si == p.first, false); ok {
 				lead = ref
+				if ref.segment && sec.id != "" && sec.id != ref.id {
+					d.relate(kg.Relation{Subject: ref.id, Predicate: kg.PredSubIndustryOf, Object: sec.id, Confidence: 0.8}, si)
+				}
 				if si == p.first && ref.title && p.level > 0 && p.level < len(secCtx) {
 					// (二)X产业链。全链实现产值…: a run-in title, which
-					// the paragraphs after it are about.
+					// the rest of its paragraph and the paragraphs after
+					// it are about.
 					secCtx[p.level] = ref
+					sec = ref
 				}
 			}
 			// A sub-section's title replaces its section's industry; an
@@ -642,6 +700,9 @@ func (d *doc) run() {
 			}
 			if sec.id != "" && sec.id != lead.id && !lead.title && !(lead.node != nil && sec.node != nil && lead.node.Under(sec.node)) {
 				ctx = append(ctx, sec)
+			}
+			if len(ctx) == 0 && d.parkIndustry.id != "" && !p.planned {
+				ctx = append(ctx, d.parkIndustry)
 			}
 			if !ownerOrPlaceLine {
 				d.sentence(si, ctx, p.planned)

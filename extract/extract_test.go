@@ -251,6 +251,11 @@ func TestRelations(t *testing.T) {
 			{"enterprise/松原食品", "develops", "product/林间小屋"}}, nil},
 		{"a run-in chain title sets its section's industry", "（一）储能电池产业链。全链实现产值80亿元，同比增长12%。\n沧澜电池年产10GWh储能电池项目竣工投产，云岫科技完成扩产。\n（二）绿色食品产业链。全链产值增长9%。", []rel{
 			{"enterprise/沧澜电池", "inIndustry", "industry/储能电池"}, {"enterprise/云岫科技", "inIndustry", "industry/储能电池"}}, nil},
+		{"a chain title with its qualifier, and its segments", "（一）新材料（碳纤维）产业链。全链实现产值80亿元，同比增长12%。\n上游原丝环节，云岭碳材年产3000吨原丝项目开工建设。\n下游复材环节，青川复合材料有限公司完成扩产。", []rel{
+			{"enterprise/云岭碳材", "inIndustry", "industry/新材料(碳纤维)"}, {"enterprise/青川复合材料", "inIndustry", "industry/新材料(碳纤维)"},
+			{"enterprise/云岭碳材", "inIndustry", "industry/上游原丝"}, {"industry/上游原丝", "subIndustryOf", "industry/新材料(碳纤维)"}}, nil},
+		{"a segment in its chain title's paragraph", "（一）氢能产业链。构建全链条。中游电堆环节，澄湖动力年产1万套电堆项目主体封顶。", []rel{
+			{"enterprise/澄湖动力", "inIndustry", "industry/氢能"}, {"industry/中游电堆", "subIndustryOf", "industry/氢能"}}, nil},
 		{"corner brackets quote a product", "晨岭材料自主研发的「晨岭C7」耐高温薄膜通过客户认证，其『霜叶』系列涂料出口东南亚。", []rel{
 			{"enterprise/晨岭材料", "develops", "product/晨岭C7"}, {"enterprise/晨岭材料", "develops", "product/霜叶"}}, nil},
 		{"其 and a plan is no product", "翠湖科技完成融资，其“十四五”规划获批。", nil, []rel{{"enterprise/翠湖科技", "develops", "product/十四五"}}},
@@ -334,6 +339,32 @@ func TestRelations(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestIndustryPark: the firms of a park of one industry, named in the
+// title, are in that industry where the text names no other.
+func TestIndustryPark(t *testing.T) {
+	ex := newTestExtractor(t)
+	x, err := ex.Extract("t.txt", []byte("平乐县精细化工产业园2023年工作总结\n\n（一）龙头企业\n\n桂林森雅化工股份有限公司全年营业收入增长12%。\n\n催化剂环节，鸿拓新材年产5万吨催化剂项目竣工投产。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][3]string{
+		{"enterprise/桂林森雅化工", "inIndustry", "industry/精细化工"},
+		{"enterprise/鸿拓新材", "inIndustry", "industry/催化剂"},
+	} {
+		if !has(x, r[0], r[1], r[2]) {
+			t.Errorf("missing %v in %s", r, dumpRelations(x))
+		}
+	}
+	if has(x, "enterprise/鸿拓新材", "inIndustry", "industry/精细化工") {
+		t.Errorf("a segment's firm is in the park's industry too")
+	}
+	for _, id := range []string{"place/平乐县精细化工产业园", "place/平乐县"} {
+		if !hasEntity(x, id) {
+			t.Errorf("missing %s", id)
+		}
 	}
 }
 

@@ -101,8 +101,9 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], '，', ',', '；', '：', '、') {
 		w := trimIndustrySuffix(rs[i:e])
 		node := d.industryPhrase(w)
-		if node == nil && len(w) < e-i && allHan(w) && d.plausibleName(w) {
-			// (一)新一代电子信息产业。: a title naming an industry of its own.
+		if node == nil && len(w) < e-i && allHan(w[:len(w)-qualifierLen(w)]) && d.plausibleName(w) {
+			// (一)新一代电子信息产业。, (一)新能源(光伏)产业链。: a title
+			// naming an industry of its own, with its qualifier.
 			if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
 				node = d.lx.nodes[ms[0].val]
 			}
@@ -182,15 +183,22 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		case heading && (has2(rs, j, '领', '域') || has2(rs, j, '方', '面')) && j+2 == end:
 			// (四)智能制造方面: a title naming an industry of the document's own.
 			w = rs[i:j]
-		case rs[j] == '领' && rs[j+1] == '域' && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
-			// 新能源整车领域，X…: the clause's firms are in X.
+		case (has2(rs, j, '领', '域') || has2(rs, j, '环', '节')) && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
+			// 新能源整车领域，X…: the clause's firms are in X. 上游材料环节，X…:
+			// X is in a segment of the section's chain.
 			w := rs[i:j]
 			if allHan(w) && len(w) <= 8 && d.plausibleName(w) {
 				var node *Node
 				if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
 					node = d.lx.nodes[ms[0].val]
 				}
-				return d.docIndustry(w, node, sent), true
+				ref := d.docIndustry(w, node, sent)
+				ref.segment = rs[j] == '环'
+				if ref.segment && len(w) >= 4 && w[1] == '游' && strings.ContainsRune("上中下", w[0]) {
+					// 上游制氢环节: the segment is 制氢 as well.
+					d.entity(kg.TypeIndustry, nameOf(ref.id), d.runeStr(w[2:]))
+				}
+				return ref, true
 			}
 			return industryRef{}, false
 		default:
@@ -237,6 +245,26 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		return d.docIndustry(w, node, sent), true
 	}
 	return industryRef{}, false
+}
+
+// qualifierLen returns the rune length of a bracketed Han qualifier that
+// ends an industry's name (新能源(光伏), 新材料(化工新材料)), or 0.
+func qualifierLen(w []rune) int {
+	if len(w) < 5 || w[len(w)-1] != ')' {
+		return 0
+	}
+	for k := len(w) - 2; k >= 2; k-- {
+		switch {
+		case w[k] == '(':
+			if len(w)-k >= 4 && len(w)-k <= 10 {
+				return len(w) - k
+			}
+			return 0
+		case !isHan(w[k]):
+			return 0
+		}
+	}
+	return 0
 }
 
 // titleVerbAt returns the rune length of a verb that opens a section's
@@ -366,6 +394,9 @@ func hasGrowthWord(s string) bool {
 // to a narrower chain of that context where the words of its name say so.
 func (d *doc) inIndustry(id string, ctx industryCtx, si int, words []rune) {
 	for _, c := range ctx {
+		if c.park && !strings.HasPrefix(id, "enterprise/") {
+			continue
+		}
 		d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: c.id, Confidence: 0.9}, si)
 	}
 	if len(ctx) == 0 || ctx[0].node == nil {
