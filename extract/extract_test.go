@@ -229,6 +229,8 @@ func TestRelations(t *testing.T) {
 			{"project/丰禾农业集团果蔬加工及冷链配送项目", "stage", "开工"}}, []rel{{"project/冷链配送项目", "stage", "开工"}}},
 		{"及 between two owners' projects", "推动丰禾农业集团果蔬加工项目及青岚电子传感器项目开工。", []rel{
 			{"project/青岚电子传感器项目", "stage", "开工"}}, nil},
+		{"a facility ends a project's name", "鹏远航修宽体机维修机库竣工验收，青港物流冷链仓库建成投用。", []rel{
+			{"project/鹏远航修宽体机维修机库", "stage", "竣工"}, {"project/青港物流冷链仓库", "stage", "运营"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{
 			{"enterprise/云帆微电", "hasProject", "project/云帆微电项目"}, {"project/云帆微电项目", "stage", "落地"},
 			{"project/星辰二期", "stage", "开工"}}, nil},
@@ -378,6 +380,8 @@ func TestPlaces(t *testing.T) {
 		{"areas apart", "推动滨江新城长岭街道城市更新。", []string{"place/滨江新城", "place/长岭街道"}, []string{"place/滨江新城长岭街道"}},
 		{"于 opening a name", "于林县工业园区新增企业12家。", []string{"place/于林县工业园区"}, []string{"place/林县工业园区"}},
 		{"no verb in an area's name", "拟申报滨江新城综合保税区。", nil, []string{"place/申报滨江新城"}},
+		{"a verb or a share before 园区 is no name", "首台设备下线，填补了园区装备制造空白，带动园区产品销售增长，部分园区配套滞后。", nil,
+			[]string{"place/填补了园区", "place/带动园区", "place/部分园区"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
