@@ -44,6 +44,8 @@ const (
 	heldOut3AverageFloor = 0.76 // ratchet: average 0.783 at 13:25 on 2026-12-05
 	heldOut4DocFloor     = 0.52 // ratchet: worst document 0.546 at 02:20 on 2026-12-06 (linying-2024)
 	heldOut4AverageFloor = 0.58 // ratchet: average 0.600 at 02:20 on 2026-12-06
+	heldOut5DocFloor     = 0.50 // ratchet: worst document 0.520 at 02:08 on 2026-12-06 (taixing-kfq-2025)
+	heldOut5AverageFloor = 0.60 // ratchet: average 0.623 at 02:08 on 2026-12-06
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
@@ -274,6 +276,11 @@ func TestQualityHeldOut3(t *testing.T) {
 // TestQualityHeldOut4 scores batch 9 (testdata/heldout4/README.md).
 func TestQualityHeldOut4(t *testing.T) {
 	scoreSet(t, filepath.Join("testdata", "heldout4"), heldOut4DocFloor, heldOut4AverageFloor)
+}
+
+// TestQualityHeldOut5 scores batch 10 (testdata/heldout5/README.md).
+func TestQualityHeldOut5(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "heldout5"), heldOut5DocFloor, heldOut5AverageFloor)
 }
 
 // scoreSet extracts and scores every NAME.txt with a NAME.gold.json in dir,
