@@ -112,6 +112,8 @@ func TestNormalize(t *testing.T) {
 		{"zero width removed", "标题\n京\u200b东方。", "标题\n京东方。"},
 		{"numbered item broken by pdf", "标题\n2. 青山储能基地：总投资 9 亿元，由青山\n\n集团投资建设\n\n，已开工。", "标题\n2.青山储能基地：总投资9亿元，由青山集团投资建设，已开工。"},
 		{"page numbers dropped", "标题\n晟光微\n\n- 3 -\n\n电子投产。\n第4页\n", "标题\n晟光微电子投产。"},
+		{"tab-separated table read as records", "标题\n序号\t项目名称\t建设单位\t2023年进展\n1\t青禾冷链基地\t青禾食品有限公司\t5月开工\n\n2\t远拓轴承项目\t远拓精工有限公司\t已投产\n全年投资增长。",
+			"标题\n1.项目名称：青禾冷链基地；建设单位：青禾食品有限公司；进展：5月开工。\n2.项目名称：远拓轴承项目；建设单位：远拓精工有限公司；进展：已投产。\n全年投资增长。"},
 		{"running header after a page number dropped", "岚山县岚山产业园2023年工作总结\n合资设立岚山晟\n\n- 1 -\n\n岚山县岚山产业园2023年工作总结\n\n光科技有限公司。", "岚山县岚山产业园2023年工作总结\n合资设立岚山晟光科技有限公司。"},
 		{"a short line after a page number said once stays", "标题\n一、产业发展\n\n- 2 -\n\n二、项目建设\n青禾项目开工。", "标题\n一、产业发展\n二、项目建设\n青禾项目开工。"},
 	}
@@ -231,6 +233,8 @@ func TestRelations(t *testing.T) {
 			{"project/青岚电子传感器项目", "stage", "开工"}}, nil},
 		{"a facility ends a project's name", "鹏远航修宽体机维修机库竣工验收，青港物流冷链仓库建成投用。", []rel{
 			{"project/鹏远航修宽体机维修机库", "stage", "竣工"}, {"project/青港物流冷链仓库", "stage", "运营"}}, nil},
+		{"a row of a table", "重点项目进展如下。\n序号\t项目名称\t建设单位\t2023年进展\n1\t冷链物流基地\t青禾食品有限公司\t5月开工", []rel{
+			{"enterprise/青禾食品", "hasProject", "project/冷链物流基地"}, {"project/冷链物流基地", "stage", "开工"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{
 			{"enterprise/云帆微电", "hasProject", "project/云帆微电项目"}, {"project/云帆微电项目", "stage", "落地"},
 			{"project/星辰二期", "stage", "开工"}}, nil},

@@ -15,15 +15,31 @@ func normalize(text string) string {
 	out.Grow(len(text))
 	open := -1 // offset in out where the open paragraph starts; -1: none
 	first := true
-	all := text        // the whole input, where running headers repeat
-	afterPage := false // the last line kept or dropped was a page number
-	var buf []byte     // cleanLine's, for the lines it changes
+	all := text         // the whole input, where running headers repeat
+	afterPage := false  // the last line kept or dropped was a page number
+	var buf []byte      // cleanLine's, for the lines it changes
+	var header []string // the labels of the tab-separated table being read
 	for len(text) > 0 {
 		raw := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			raw, text = text[:i], text[i+1:]
 		} else {
 			text = ""
+		}
+		if strings.IndexByte(raw, '\t') >= 0 {
+			var row string
+			if header, row = tableRow(header, raw); row != "" {
+				if out.Len() > 0 {
+					out.WriteByte('\n')
+				}
+				out.WriteString(row)
+				open, first = -1, false
+				continue
+			} else if header != nil {
+				continue // the header line
+			}
+		} else if strings.TrimSpace(raw) != "" {
+			header = nil
 		}
 		line := cleanLineInto(raw, &buf)
 		if line == "" {
@@ -59,6 +75,52 @@ func normalize(text string) string {
 		}
 	}
 	return out.String()
+}
+
+// tableRow reads a line of a tab-separated table. A line of three or more
+// short cells without sentences, when no table is open, is its header:
+// its labels are returned and the line is dropped ("" row). A line with as
+// many cells as the header is a row, written as a record (records.go):
+// "N.label：cell；label：cell". A header's year is dropped (2024年进展 is
+// 进展) and a first column of numbers (序号) becomes the row's number.
+// Any other line gives a nil header and "", and is read as text.
+func tableRow(header []string, raw string) ([]string, string) {
+	cells := strings.Split(strings.TrimRight(raw, "\r"), "\t")
+	if len(cells) < 3 {
+		return nil, ""
+	}
+	for i, c := range cells {
+		cells[i] = cleanLine(strings.TrimSpace(c))
+	}
+	if header == nil {
+		for _, c := range cells {
+			if c == "" || utf8.RuneCountInString(c) > 12 || strings.ContainsAny(c, "，。；") {
+				return nil, ""
+			}
+		}
+		for i, c := range cells {
+			if rs := []rune(c); len(rs) > 5 && rs[4] == '年' && yearIn(rs[:5]) > 0 {
+				cells[i] = string(rs[5:])
+			}
+		}
+		return cells, ""
+	}
+	if len(cells) != len(header) {
+		return nil, ""
+	}
+	var b strings.Builder
+	sep := ""
+	for i, c := range cells {
+		switch {
+		case c == "":
+		case i == 0 && strings.Trim(c, "0123456789") == "":
+			b.WriteString(c + ".")
+		default:
+			b.WriteString(sep + header[i] + "：" + c)
+			sep = "；"
+		}
+	}
+	return header, b.String() + "。"
 }
 
 // isRunningHeader reports whether line, the first after a page number,

@@ -36,6 +36,7 @@ var recordLabels = []struct {
 	{"建设单位", fieldOwner}, {"实施单位", fieldOwner}, {"实施主体", fieldOwner}, {"建设主体", fieldOwner},
 	{"投资主体", fieldOwner}, {"投资方", fieldOwner}, {"投资单位", fieldOwner}, {"项目单位", fieldOwner},
 	{"业主单位", fieldOwner}, {"投资企业", fieldOwner}, {"签约企业", fieldOwner}, {"项目业主", fieldOwner},
+	{"建设业主", fieldOwner}, {"业主", fieldOwner},
 	{"建设地点", fieldPlace}, {"项目地点", fieldPlace}, {"建设地址", fieldPlace}, {"项目选址", fieldPlace},
 	{"选址", fieldPlace}, {"落户地点", fieldPlace}, {"地点", fieldPlace}, {"所在地", fieldPlace},
 	{"建设位置", fieldPlace}, {"项目位置", fieldPlace}, {"落户区域", fieldPlace}, {"所在区域", fieldPlace},
