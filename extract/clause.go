@@ -53,9 +53,9 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 				d.clause(si, cs, i, ctx, sentPlanned || pl)
 			}
 		}
-		item = i < s.end && strings.ContainsRune("：:；;", rs[i])
+		item = i < s.end && (rs[i] == '；' || rs[i] == ';' || rs[i] == '：' || rs[i] == ':')
 		cs = i + 1
-		if i < s.end && (rs[i] == '；' || rs[i] == ';' || rs[i] == '：' || rs[i] == ':') {
+		if item {
 			// The next item of a list run into one sentence:
 			// ①X项目：…；②Y项目：…, 项目包括：1. X项目：….
 			if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {

@@ -34,7 +34,7 @@ type doc struct {
 	// shorts caches ShortName of legal names.
 	shorts map[string]string
 	// areaNames are the places found by their suffix (豹澥街道, 未来科技城).
-	areaNames []namedID
+	areaNames []areaName
 	// indMatches are the industry names of the text, sentence by sentence
 	// from indFirst[sentence].
 	indMatches []match
@@ -294,8 +294,16 @@ const (
 	nBufs
 )
 
-// namedID is an entity's name as written and its id.
-type namedID struct{ name, id string }
+// areaName is a place found by its suffix: its name as written, its id,
+// and what areaPrefix tests at every name of a project, worked out once:
+// the name's rune length and its short form (梓山 for 梓山镇; the name
+// itself when it has none) with the short form's rune length.
+type areaName struct {
+	name, id   string
+	n          int
+	short      string
+	shortRunes int
+}
 
 // idPrefix is the id prefix of an entity type: "enterprise/" for Enterprise.
 func idPrefix(typ string) string {

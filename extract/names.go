@@ -179,7 +179,8 @@ func isZoneShort(name string) bool {
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := d.runeStr(w)
 	town, pid := 0, ""
-	if n := d.placePrefix(w); n == 0 {
+	n := d.placePrefix(w)
+	if n == 0 {
 		if town = townPrefix(w); town == 0 {
 			town, pid = d.areaPrefix(w)
 		}
@@ -202,7 +203,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		if k := d.ownerSplit(rest); k > 0 && d.isFirmName(rest[:k]) {
 			ownerName = d.runeStr(rest[:k])
 		}
-	} else if n := d.placePrefix(w); n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) && !d.cityInFirmName(w, n) {
+	} else if n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) && !d.cityInFirmName(w, n) {
 		if d.isCategory(w[n:]) && d.isCategory(w) {
 			return "", "", ""
 		}
@@ -276,15 +277,13 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 func (d *doc) areaPrefix(w []rune) (int, string) {
 	n, id := 0, ""
 	for _, a := range d.areaNames {
-		k := runeLen(a.name)
-		if k > n && len(w)-k >= 3 && hasAt(w, 0, a.name) {
+		if k := a.n; k > n && len(w)-k >= 3 && hasAt(w, 0, a.name) {
 			n, id = k, a.id
 			continue
 		}
-		// A town or street under its short name (梓山 for 梓山镇).
-		short := strings.TrimSuffix(strings.TrimSuffix(a.name, "镇"), "街道")
-		// Not a firm named after its town (贡江服饰).
-		if k = runeLen(short); short != a.name && k >= 2 && k > n && len(w)-k >= 3 && hasAt(w, 0, short) && d.knownFirmPrefix(w) <= k {
+		// A town or street under its short name (梓山 for 梓山镇), not a
+		// firm named after its town (贡江服饰).
+		if k := a.shortRunes; k < a.n && k >= 2 && k > n && len(w)-k >= 3 && hasAt(w, 0, a.short) && d.knownFirmPrefix(w) <= k {
 			if _, f := d.lx.firmSuf.longest(w, k, len(w)); f == 0 {
 				n, id = k, a.id
 			}

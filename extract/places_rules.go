@@ -56,7 +56,7 @@ func (d *doc) placeName(a, b int) (name, written string) {
 	}
 	// A place inside another: 秦汉新城窑店街道 is in 窑店街道.
 	for _, ar := range d.areaNames {
-		if n := runeLen(ar.name); n < len(w) && n >= 3 && d.runeStr(w[len(w)-n:]) == ar.name && d.isArea(d.runeStr(w[:len(w)-n])) {
+		if n := ar.n; n < len(w) && n >= 3 && d.runeStr(w[len(w)-n:]) == ar.name && d.isArea(d.runeStr(w[:len(w)-n])) {
 			return strings.TrimPrefix(ar.id, "place/"), ar.name
 		}
 	}
@@ -250,5 +250,6 @@ func (d *doc) area(name, id string) {
 			return
 		}
 	}
-	d.areaNames = append(d.areaNames, namedID{name, id})
+	short := strings.TrimSuffix(strings.TrimSuffix(name, "镇"), "街道")
+	d.areaNames = append(d.areaNames, areaName{name: name, id: id, n: runeLen(name), short: short, shortRunes: runeLen(short)})
 }
