@@ -259,7 +259,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 			}
 			// A district or town after the owner: X金坛三期, X北滘灯塔工厂.
 			if !found {
-				rr := []rune(rest)
+				rr := w[runeLen(ownerName):] // rest's runes
 				if v, n := d.lx.place.longest(rr, 0, len(rr)); n > 0 && n < len(rr) && d.local(d.lx.places[v]) {
 					d.locatedIn(proj, rr[:n], si)
 				} else if n, id := d.areaPrefix(rr); n > 0 {
@@ -299,6 +299,9 @@ func townPrefix(w []rune) int {
 	for k := 2; k <= 4 && k < len(w); k++ {
 		if !isHan(w[k-1]) || strings.ContainsRune("的在和与及、区县市省", w[k-1]) {
 			return 0
+		}
+		if r := w[k]; r != '街' && r != '片' && r != '镇' && r != '乡' {
+			continue // no suffix here (tested before the words, for speed)
 		}
 		for _, suf := range [...]string{"街道", "片区", "镇", "乡"} {
 			if hasAt(w, k, suf) {
