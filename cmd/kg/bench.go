@@ -34,7 +34,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	python := fs.String("python", "/usr/bin/python3", "python with jieba (Debian's python3-jieba)")
 	jiebaMax := fs.Int("jieba-max", 2000, "documents segmented by jieba at most")
 	prof := fs.Bool("profile", false, "keep each stage's CPU and heap profiles (pprof) under WORK/profiles")
-	maxRSS := fs.Int64("max-rss", 6000, "stop a stage whose resident set grows past this many `MB` (0: no limit)")
+	maxRSS := fs.Int64("max-rss", 6000, "stop a stage whose own resident memory (not counting mapped files) grows past this many `MB` (0: no limit)")
 	memMax := fs.Int("mem-max-docs", 1000, "skip the mem backend above this many documents (it holds all in RAM)")
 	var req bench.Request
 	req.Flags(fs)

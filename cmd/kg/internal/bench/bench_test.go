@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/kgraph/kg"
@@ -292,5 +293,42 @@ func TestMeasure(t *testing.T) {
 				t.Errorf("figures %+v", l)
 			}
 		})
+	}
+}
+
+// TestResidentOfLeavesMappedFiles maps and reads a 64 MB file: the resident
+// set grows by it, the memory --max-rss limits does not.
+func TestResidentOfLeavesMappedFiles(t *testing.T) {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc on this system")
+	}
+	const size = 64 << 20
+	path := filepath.Join(t.TempDir(), "mapped")
+	if err := os.WriteFile(path, bytes.Repeat([]byte{1}, size), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	data, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(data)
+	rss0, own0 := statusField(status, "VmRSS:"), residentOf(os.Getpid())
+	sum := 0
+	for i := 0; i < size; i += 4096 {
+		sum += int(data[i])
+	}
+	status, _ = os.ReadFile("/proc/self/status")
+	rss1, own1 := statusField(status, "VmRSS:"), residentOf(os.Getpid())
+	if sum != size/4096 || rss1-rss0 < size/2 {
+		t.Fatalf("reading the mapped file grew the resident set by %s only", mb(rss1-rss0))
+	}
+	if own1-own0 > size/4 {
+		t.Errorf("reading a mapped file grew the memory --max-rss limits by %s (resident set: %s)", mb(own1-own0), mb(rss1-rss0))
 	}
 }

@@ -248,7 +248,7 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 			cmd.Wait()
 			r.PeakRSS = maxRSS(cmd.ProcessState)
 			if over := unwatch(); over > 0 {
-				r.Skipped = fmt.Sprintf("failed: cayley http stopped at %s resident, over --max-rss", mb(over))
+				r.Skipped = fmt.Sprintf("failed: cayley http stopped at %s resident (mapped files not counted), over --max-rss", mb(over))
 			}
 		}
 	}
