@@ -264,6 +264,9 @@ func TestRelations(t *testing.T) {
 			{"enterprise/澄湖动力", "inIndustry", "industry/氢能"}, {"industry/中游电堆", "subIndustryOf", "industry/氢能"}}, nil},
 		{"corner brackets quote a product", "晨岭材料自主研发的「晨岭C7」耐高温薄膜通过客户认证，其『霜叶』系列涂料出口东南亚。", []rel{
 			{"enterprise/晨岭材料", "develops", "product/晨岭C7"}, {"enterprise/晨岭材料", "develops", "product/霜叶"}}, nil},
+		{"unquoted model after a product verb", "岚峰智能推出的LF-W6智能手表出货量增长，青川传动生产的QC-180型减速器进入整车配套。", []rel{
+			{"enterprise/岚峰智能", "develops", "product/LF-W6"}, {"enterprise/青川传动", "develops", "product/QC-180"}}, nil},
+		{"a code without a digit is no model", "岚峰智能推出的AI-PC新品上市。", nil, []rel{{"enterprise/岚峰智能", "develops", "product/AI-PC"}}},
 		{"其 and a plan is no product", "翠湖科技完成融资，其“十四五”规划获批。", nil, []rel{{"enterprise/翠湖科技", "develops", "product/十四五"}}},
 		{"street inside an area", "云舟储能电池项目签约，落户滨江新城长岭街道。", []rel{
 			{"project/云舟储能电池项目", "locatedIn", "place/长岭街道"}}, nil},

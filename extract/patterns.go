@@ -13,7 +13,7 @@ import (
 // developVerbs introduce a product: X参与研制的“P”, X自主研发的“P”,
 // 首台“P” (the first unit off a line).
 var developVerbs = []string{"自主品牌", "参与研制的", "自主研制的", "自主研发的", "联合研制的", "联合研发的", "研制的", "研发的", "推出的", "发布的", "生产的", "发布", "推出", "研制出", "研发出",
-	"开发的", "自主开发的", "联合开发的", "首台", "首套", "首款"}
+	"开发的", "自主开发的", "联合开发的", "首台", "首套", "首款", "设计的", "自主设计的"}
 
 // develops reads X…研制的…“P”: the firm X develops the product P. Without
 // X (其研制的“P”, 自主开发的“P”, 首台“P”下线, 其“P”系列) the firm is the one
@@ -27,7 +27,10 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		// it for a verb without 的: 发布“X”).
 		q0, q1 := d.quotedAfter(k+runeLen(v), b, strings.HasSuffix(v, "的"))
 		if q0 < 0 {
-			continue
+			// An unquoted model right after the verb: 推出的FC-W8智能手表.
+			if q0, q1 = modelAt(rs, k+runeLen(v), b); q0 < 0 {
+				continue
+			}
 		}
 		start, _ := d.stripLead(a, k)
 		fa, fb := d.trimItem(start, k)
@@ -72,6 +75,28 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		}
 		return
 	}
+}
+
+// modelAt returns the span of a model number at rs[i:b] (HC-300, FC-W8,
+// a Latin capital, then capitals, digits and hyphens, with a digit; 型
+// after it is no part of it), or -1, -1.
+func modelAt(rs []rune, i, b int) (int, int) {
+	if i >= b || rs[i] < 'A' || rs[i] > 'Z' {
+		return -1, -1
+	}
+	k := i
+	digit := false
+	for k < b && k-i < 16 && (rs[k] >= 'A' && rs[k] <= 'Z' || isDigit(rs[k]) || rs[k] == '-') {
+		digit = digit || isDigit(rs[k])
+		k++
+	}
+	for k > i && rs[k-1] == '-' {
+		k--
+	}
+	if !digit || k-i < 3 || k < b && rs[k] < 0x80 && unicode.IsLetter(rs[k]) {
+		return -1, -1 // no digit, or a longer Latin word
+	}
+	return i, k
 }
 
 // quotedAfter returns the span of the first quoted name (2 to 20 runes)
