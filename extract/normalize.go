@@ -168,8 +168,13 @@ func breaksBefore(cur, next string) bool {
 	// A heading; not an item that goes on after its colon in clauses
 	// (4. X项目：总投资…，由).
 	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
-		k := strings.IndexAny(cur, "：:")
-		return k < 0 || !strings.ContainsAny(cur[k:], "，,")
+		// The first colon of either width (IndexAny would test each rune
+		// of cur against both).
+		k := strings.Index(cur, "：")
+		if c := strings.IndexByte(cur, ':'); c >= 0 && (k < 0 || c < k) {
+			k = c
+		}
+		return k < 0 || !strings.Contains(cur[k:], "，") && strings.IndexByte(cur[k:], ',') < 0
 	}
 	return false
 }
