@@ -111,6 +111,8 @@ func TestNormalize(t *testing.T) {
 		{"ideographic space and crlf", "标题\r\n增长　8%。\r\n", "标题\n增长8%。"},
 		{"zero width removed", "标题\n京\u200b东方。", "标题\n京东方。"},
 		{"numbered item broken by pdf", "标题\n2. 青山储能基地：总投资 9 亿元，由青山\n\n集团投资建设\n\n，已开工。", "标题\n2.青山储能基地：总投资9亿元，由青山集团投资建设，已开工。"},
+		{"numbered item cut inside a figure", "标题\n1. 青禾新材年产5万吨薄膜项目，总投资 12.6\n亿元，已投产；\n2. 云溪化工扩产项目，总投资 8 亿元，在建，\n年度完成投资3亿元；", "标题\n1.青禾新材年产5万吨薄膜项目，总投资12.6亿元，已投产；\n2.云溪化工扩产项目，总投资8亿元，在建，年度完成投资3亿元；"},
+		{"heading with a comma stands alone", "标题\n（一）坚持创新驱动，加快产业升级\n全年新增企业12家。", "标题\n(一)坚持创新驱动，加快产业升级\n全年新增企业12家。"},
 		{"page numbers dropped", "标题\n晟光微\n\n- 3 -\n\n电子投产。\n第4页\n", "标题\n晟光微电子投产。"},
 		{"tab-separated table read as records", "标题\n序号\t项目名称\t建设单位\t2023年进展\n1\t青禾冷链基地\t青禾食品有限公司\t5月开工\n\n2\t远拓轴承项目\t远拓精工有限公司\t已投产\n全年投资增长。",
 			"标题\n1.项目名称：青禾冷链基地；建设单位：青禾食品有限公司；进展：5月开工。\n2.项目名称：远拓轴承项目；建设单位：远拓精工有限公司；进展：已投产。\n全年投资增长。"},
@@ -267,6 +269,18 @@ func TestRelations(t *testing.T) {
 		{"unquoted model after a product verb", "岚峰智能推出的LF-W6智能手表出货量增长，青川传动生产的QC-180型减速器进入整车配套。", []rel{
 			{"enterprise/岚峰智能", "develops", "product/LF-W6"}, {"enterprise/青川传动", "develops", "product/QC-180"}}, nil},
 		{"a code without a digit is no model", "岚峰智能推出的AI-PC新品上市。", nil, []rel{{"enterprise/岚峰智能", "develops", "product/AI-PC"}}},
+		{"model numbers after the verb, in a list", "松岩机械推出的SY-200K数控折弯机、SY-310系列剪板机已批量出口。", []rel{
+			{"enterprise/松岩机械", "develops", "product/SY-200K"}, {"enterprise/松岩机械", "develops", "product/SY-310"}}, nil},
+		{"a quoted brand, then a model", "霁川家居有限公司投产，霁川家居新推出的“云朵”沙发、JC-7折叠床销往欧洲。", []rel{
+			{"enterprise/霁川家居", "develops", "product/云朵"}, {"enterprise/霁川家居", "develops", "product/JC-7"}}, nil},
+		{"a firm named before, then its model", "浙江青禾精工科技有限公司减速器项目竣工，青禾精工QH-25减速器通过验证。", []rel{
+			{"enterprise/青禾精工", "develops", "product/QH-25"}}, nil},
+		{"a firm named before, 的 and a quoted name", "瑶光生物科技有限公司提取项目投产，瑶光生物的“瑶草”胶囊获批。", []rel{
+			{"enterprise/瑶光生物", "develops", "product/瑶草"}}, nil},
+		{"其 and a model", "柘溪数控科技有限公司上市，其TX-F300激光切割机销量第一。", []rel{
+			{"enterprise/柘溪数控", "develops", "product/TX-F300"}}, nil},
+		{"a quoted technique is no product", "鹿鸣材料有限公司投产，鹿鸣材料“薄膜低温制备关键技术”获省科技奖。", nil, []rel{
+			{"enterprise/鹿鸣材料", "develops", "product/薄膜低温制备关键技术"}}},
 		{"其 and a plan is no product", "翠湖科技完成融资，其“十四五”规划获批。", nil, []rel{{"enterprise/翠湖科技", "develops", "product/十四五"}}},
 		{"street inside an area", "云舟储能电池项目签约，落户滨江新城长岭街道。", []rel{
 			{"project/云舟储能电池项目", "locatedIn", "place/长岭街道"}}, nil},

@@ -166,8 +166,9 @@ func breaksBefore(cur, next string) bool {
 		return false // a line that opens with a comma goes on the one before
 	}
 	// A heading; not an item that goes on after its colon in clauses
-	// (4. X项目：总投资…，由).
-	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 {
+	// (4. X项目：总投资…，由), nor one cut inside a clause or a figure
+	// (2. X项目，总投资12.6 | 亿元，在建，).
+	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 && !cutInClause(cur) {
 		// The first colon of either width (IndexAny would test each rune
 		// of cur against both).
 		k := strings.Index(cur, "：")
@@ -175,6 +176,24 @@ func breaksBefore(cur, next string) bool {
 			k = c
 		}
 		return k < 0 || !strings.Contains(cur[k:], "，") && strings.IndexByte(cur[k:], ',') < 0
+	}
+	return false
+}
+
+// cutInClause reports whether a line that holds a comma ends where no
+// heading does: on a comma, or inside a figure (a digit, or 亿 or 万
+// after one).
+func cutInClause(s string) bool {
+	if !strings.ContainsAny(s, "，,") {
+		return false
+	}
+	r, n := utf8.DecodeLastRuneInString(s)
+	switch {
+	case r == '，' || r == ',' || r == '、' || isDigit(r):
+		return true
+	case r == '亿' || r == '万':
+		p, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+		return isDigit(p)
 	}
 	return false
 }

@@ -39,6 +39,10 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 				fb -= runeLen(adv)
 			}
 		}
+		// X新推出的: X, when X is a firm named before.
+		if fb-fa > 3 && rs[fb-1] == '新' && d.firms[d.runeStr(rs[fa:fb-1])] != "" {
+			fb--
+		}
 		// X联合高校研制的, X与Y联合研发的: X.
 		for _, with := range []string{"联合", "携手", "与"} {
 			if j := indexRunes(rs, fa+2, fb, with); j > 0 {
@@ -58,22 +62,85 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 			continue
 		}
 		d.product(si, firm, q0, q1, k, b, ctx)
+		d.moreProducts(si, firm, q1, b, ctx)
 		return
 	}
-	// 其“P”系列: the quoted name right after 其 is a product of the firm
-	// that opens the chain.
+	// 其“P”系列, 其M-100型X: the quoted name or the model right after 其 is
+	// a product of the firm that opens the chain.
 	for i := a; i+1 < b; i++ {
-		if rs[i] != '其' || !isQuoteMark(rs[i+1]) {
+		if _, e := modelAt(rs, i+1, b); rs[i] != '其' || !isQuoteMark(rs[i+1]) && e < 0 {
 			continue
 		}
-		q0, q1 := d.quotedAfter(i+1, b, false)
-		if q0 < 0 || q1+1 >= b || !isHan(rs[q1+1]) || allNumerals(rs[q0:q1]) || d.lx.heads.any(rs, q1+1, min(b, q1+3)) {
-			continue // 其“十四五”规划, 其“X”项目
+		q0, q1 := d.namedProductAt(i+1, b)
+		if q0 < 0 {
+			continue
 		}
 		if firm := d.chainFirm(si, i); firm != "" {
 			d.product(si, firm, q0, q1, i, b, ctx)
+			d.moreProducts(si, firm, q1, b, ctx)
 		}
 		return
+	}
+	// X的“P”, XM-100型Y: a clause that opens with a firm named before, then
+	// (after 的) a quoted name or a model.
+	n := d.knownFirmPrefix(rs[a:min(b, a+17)])
+	if n == 0 {
+		return
+	}
+	p := a + n
+	if p < b && rs[p] == '的' {
+		p++
+	}
+	if q0, q1 := d.namedProductAt(p, b); q0 >= 0 {
+		firm := d.firm(d.runeStr(rs[a : a+n]))
+		d.product(si, firm, q0, q1, a, b, ctx)
+		d.moreProducts(si, firm, q1, b, ctx)
+	}
+}
+
+// namedProductAt returns the span of a product's name right at rs[p]: a
+// quoted name followed by the noun of what it names (not 其“十四五”规划 nor
+// a quoted project, 其“X”项目), or a model number; -1, -1 if none.
+func (d *doc) namedProductAt(p, b int) (int, int) {
+	rs := d.rs
+	if m0, m1 := modelAt(rs, p, b); m0 >= 0 {
+		return m0, m1
+	}
+	q0, q1 := d.quotedAfter(p, b, false)
+	if q0 < 0 || q1+1 >= b || !isHan(rs[q1+1]) || allNumerals(rs[q0:q1]) || d.lx.heads.any(rs, q1+1, min(b, q1+3)) {
+		return -1, -1
+	}
+	for _, w := range notProducts {
+		if hasAt(rs, q1-runeLen(w), w) {
+			return -1, -1 // X“Y关键技术”获奖
+		}
+	}
+	return q0, q1
+}
+
+// notProducts end quoted names that are no product: a technique, a
+// process, a way of working.
+var notProducts = [...]string{"技术", "工艺", "模式", "方案", "工程", "行动", "计划"}
+
+// moreProducts reads the products listed after the one that ends at q1
+// (“P”系列涂料、M-200型泵、“Q”胶囊): each item after 、 that opens with a
+// quoted name or a model is also a product of firm.
+func (d *doc) moreProducts(si int, firm string, q1, b int, ctx industryCtx) {
+	rs := d.rs
+	for q1 < b {
+		j := q1
+		for j < b && j-q1 < 16 && rs[j] != '、' && (isHan(rs[j]) || closeQuote(rs[j])) {
+			j++
+		}
+		if j >= b || rs[j] != '、' {
+			return
+		}
+		q0, e := d.namedProductAt(j+1, b)
+		if q0 < 0 {
+			return
+		}
+		d.product(si, firm, q0, e, j, b, ctx)
+		q1 = e
 	}
 }
 
