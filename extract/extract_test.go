@@ -237,6 +237,8 @@ func TestRelations(t *testing.T) {
 			{"project/鹏远航修宽体机维修机库", "stage", "竣工"}, {"project/青港物流冷链仓库", "stage", "运营"}}, nil},
 		{"a row of a table", "重点项目进展如下。\n序号\t项目名称\t建设单位\t2023年进展\n1\t冷链物流基地\t青禾食品有限公司\t5月开工", []rel{
 			{"enterprise/青禾食品", "hasProject", "project/冷链物流基地"}, {"project/冷链物流基地", "stage", "开工"}}, nil},
+		{"另有 opens no firm's name", "另有青屿半导体科技有限公司功率器件封测线开工。", []rel{
+			{"enterprise/青屿半导体", "hasProject", "project/青屿半导体功率器件封测线"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{
 			{"enterprise/云帆微电", "hasProject", "project/云帆微电项目"}, {"project/云帆微电项目", "stage", "落地"},
 			{"project/星辰二期", "stage", "开工"}}, nil},
