@@ -124,7 +124,9 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 	// （1）X项目。 as a numbered line's whole first sentence names its
 	// topic too.
 	named := k+1 == end && (rs[k] == '。' || rs[k] == '.') && a > d.st.sents[si].start
-	if k >= end || k-a > 40 || rs[k] != '：' && rs[k] != ':' && !named {
+	// 3. X项目，总投资…，已投产； in a numbered list of projects too.
+	listed := k < end && rs[k] == '，' && a > d.st.sents[si].start && hasAt(rs, k+1, "总投资")
+	if k >= end || k-a > 40 || rs[k] != '：' && rs[k] != ':' && !named && !listed {
 		return 0
 	}
 	ha, hb := d.trimItem(a, k)

@@ -290,6 +290,9 @@ func TestRelations(t *testing.T) {
 			{"project/汉阳新城智能装备产业园二期", "locatedIn", "place/汉阳新城"}}, nil},
 		{"place of 在 before a verb", "云岭新材特种膜项目在青石镇取得项目备案。", []rel{
 			{"project/云岭新材特种膜项目", "locatedIn", "place/青石镇"}}, nil},
+		{"numbered list of projects with their investment", "附：重点项目推进情况\n1. 青禾新材年产5万吨薄膜项目，总投资12亿元，已投产；\n2. 云溪化工扩产项目，总投资8亿元，主体封顶；", []rel{
+			{"project/青禾新材年产5万吨薄膜项目", "stage", "投产"}, {"enterprise/青禾新材", "hasProject", "project/青禾新材年产5万吨薄膜项目"},
+			{"project/云溪化工扩产项目", "stage", "封顶"}}, nil},
 		{"topic built in a place", "3. 海映光学镜头项目：港资企业海映光学投资5亿元，在白沙街道建设光学镜头生产基地，当年开工。", []rel{
 			{"project/海映光学镜头项目", "locatedIn", "place/白沙街道"}}, nil},
 		{"落户 clause after the project", "松川储能电池项目签约，总投资20亿元，落户滨江新城长岭街道。", []rel{
