@@ -256,7 +256,9 @@ func (d *doc) placeBefore(k, b int) (string, int) {
 	rs := d.rs
 	for e := k + 2; e < min(b, k+17); e++ {
 		verb := false
-		if _, n := d.lx.lead.longest(rs, e, b); n > 0 {
+		if rs[e] == '于' && e+1 < b && (isDigit(rs[e+1]) || countStart(rs[e+1])) {
+			verb = true // X在Y于8月开工: a date ends the place
+		} else if _, n := d.lx.lead.longest(rs, e, b); n > 0 {
 			verb = true
 		} else if _, n := d.lx.stage.longest(rs, e, b); n > 0 {
 			verb = true
@@ -553,7 +555,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			// (建设三年行动计划, 工程建设和…).
 			pre := stageWords[m.val].pre && !stageWords[m.val].both
 			st := stageWords[m.val].stage
-			locating := strings.HasSuffix(st, "入驻") || stageWords[m.val].word == "落户" || stageWords[m.val].word == "签约落户"
+			locating := strings.HasSuffix(st, "入驻") || stageWords[m.val].word == "落户" || stageWords[m.val].word == "签约落户" || stageWords[m.val].word == "签约落地"
 			if m.start > start && !pre && !locating && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
 				continue
 			}
@@ -639,6 +641,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		if k := honorAt(rs, prev+2, segEnd); k > 0 {
 			segEnd = k // 白马湖实验室获批省实验室并揭牌运行
 		}
+		if k := doneBefore(rs, prev+2, segEnd); k > 0 {
+			segEnd = k // X项目完成设备更新后实现达产: X is what reaches it
+		}
 		last = d.items(si, seg{prev, segEnd}, b, stage, ctx, planned, false)
 		if len(last) == 0 {
 			last = d.firmDoes(si, prev, segEnd, stage, ctx, planned)
@@ -668,6 +673,21 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			prev++
 		}
 	}
+}
+
+// doneBefore returns where 完成 opens a clause of what was done before
+// the verb at b (X完成设备更新后实现达产, X完成改造后投产), or 0.
+func doneBefore(rs []rune, a, b int) int {
+	e := b
+	for _, w := range [...]string{"实现", "正式", "全面"} {
+		if e-2 > a && hasAt(rs, e-2, w) {
+			e -= 2
+		}
+	}
+	if e-1 <= a || rs[e-1] != '后' {
+		return 0
+	}
+	return max(indexRunes(rs, a, e-1, "完成"), 0)
 }
 
 // topicVerbs follow a project that a clause names without a stage
@@ -1025,7 +1045,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if investor != "" && d.isProjectName(w) && d.ownerSplit(w) == 0 {
 			firm := d.firm(investor)
 			d.inIndustry(firm, ctx, si, w)
-			d.idBuf = append(d.idBuf, d.ownedProject(si, firm, d.runeStr(w), stage, planned))
+			d.idBuf = append(d.idBuf, d.ownedProject(si, firm, d.runeStr(w), stage, planned, where, distWhere))
 			continue
 		}
 		if distributive != nil && d.firmLike(w) && !d.isProjectName(w) {

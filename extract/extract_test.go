@@ -266,6 +266,10 @@ func TestRelations(t *testing.T) {
 			{"enterprise/云岭碳材", "inIndustry", "industry/上游原丝"}, {"industry/上游原丝", "subIndustryOf", "industry/新材料(碳纤维)"}}, nil},
 		{"a segment in its chain title's paragraph", "（一）氢能产业链。构建全链条。中游电堆环节，澄湖动力年产1万套电堆项目主体封顶。", []rel{
 			{"enterprise/澄湖动力", "inIndustry", "industry/氢能"}, {"industry/中游电堆", "subIndustryOf", "industry/氢能"}}, nil},
+		{"places of projects: after 签约落地, before a date, after an investor", "青禾电子年产50万台控制器项目签约落地宜良县狗街镇。日本松岛电机株式会社投资的微电机工厂在阳朔县白沙镇于8月开始试生产。", []rel{
+			{"project/青禾电子年产50万台控制器项目", "locatedIn", "place/狗街镇"}, {"project/微电机工厂", "locatedIn", "place/白沙镇"}}, nil},
+		{"what was done before reaching output", "云杉食品年产3万吨冻干果蔬项目完成全部设备更新后实现达产达效。", []rel{
+			{"enterprise/云杉食品", "hasProject", "project/云杉食品年产3万吨冻干果蔬项目"}, {"project/云杉食品年产3万吨冻干果蔬项目", "stage", "投产"}}, nil},
 		{"corner brackets quote a product", "晨岭材料自主研发的「晨岭C7」耐高温薄膜通过客户认证，其『霜叶』系列涂料出口东南亚。", []rel{
 			{"enterprise/晨岭材料", "develops", "product/晨岭C7"}, {"enterprise/晨岭材料", "develops", "product/霜叶"}}, nil},
 		{"unquoted model after a product verb", "岚峰智能推出的LF-W6智能手表出货量增长，青川传动生产的QC-180型减速器进入整车配套。", []rel{
@@ -408,6 +412,9 @@ func TestPlaces(t *testing.T) {
 		{"no verb in an area's name", "拟申报滨江新城综合保税区。", nil, []string{"place/申报滨江新城"}},
 		{"a verb or a share before 园区 is no name", "首台设备下线，填补了园区装备制造空白，带动园区产品销售增长，部分园区配套滞后。", nil,
 			[]string{"place/填补了园区", "place/带动园区", "place/部分园区"}},
+		{"a town after its county", "青禾电子项目签约落地宜良县狗街镇，远拓精工项目在阳朔县白沙镇开工。", []string{"place/狗街镇", "place/宜良县", "place/白沙镇"},
+			[]string{"place/宜良县狗街镇", "place/地宜良县", "place/阳朔县白沙镇"}},
+		{"a town after its county after 内", "园区内宜良县狗街镇配套片区完成规划。", []string{"place/狗街镇", "place/宜良县"}, []string{"place/内宜良县"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

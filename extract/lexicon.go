@@ -54,7 +54,7 @@ var stageWords = []stageWord{
 	{word: "正式投产", stage: "投产"}, {word: "顺利投产", stage: "投产"}, {word: "开工奠基", stage: "开工"},
 	{word: "奠基", stage: "开工"}, {word: "主体完工", stage: "竣工"}, {word: "交付使用", stage: "运营"},
 	{word: "试生产", stage: "投产"}, {word: "竣工投用", stage: "竣工+运营"}, {word: "满产", stage: "投产"},
-	{word: "实现满产", stage: "投产"}, {word: "扩大产能", stage: "扩产"}, {word: "达产", stage: "投产"},
+	{word: "实现满产", stage: "投产"}, {word: "扩大产能", stage: "扩产"}, {word: "达产", stage: "投产"}, {word: "达产达效", stage: "投产"},
 	{word: "全面达产", stage: "投产"}, {word: "扩至", stage: "扩产"}, {word: "扩容", stage: "扩产"},
 	{word: "竣工交付", stage: "竣工"}, {word: "通过竣工验收", stage: "竣工"}, {word: "土地出让", stage: "拿地"},
 	{word: "落成", stage: "竣工"}, {word: "投运", stage: "运营"}, {word: "正式投运", stage: "运营"},
@@ -73,7 +73,7 @@ var stageWords = []stageWord{
 // locates reports whether the place of the project follows the verb
 // (落户Y, 入驻Y, 签约入驻Y).
 func (w stageWord) locates() bool {
-	return w.stage == "落地" || strings.HasSuffix(w.stage, "入驻") || w.word == "签约落户"
+	return w.stage == "落地" || strings.HasSuffix(w.stage, "入驻") || w.word == "签约落户" || w.word == "签约落地"
 }
 
 // leadWords are verbs and adverbs that open a clause before its object;

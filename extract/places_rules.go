@@ -54,9 +54,10 @@ func (d *doc) placeName(a, b int) (name, written string) {
 			return strings.TrimPrefix(ar.id, "place/"), ar.name
 		}
 	}
-	// A place inside another: 秦汉新城窑店街道 is in 窑店街道.
+	// A place inside another: 秦汉新城窑店街道 is in 窑店街道, 来安县汊河镇
+	// in 汊河镇.
 	for _, ar := range d.areaNames {
-		if n := ar.n; n < len(w) && n >= 3 && d.runeStr(w[len(w)-n:]) == ar.name && d.isArea(d.runeStr(w[:len(w)-n])) {
+		if n := ar.n; n < len(w) && n >= 3 && d.runeStr(w[len(w)-n:]) == ar.name && (d.isArea(d.runeStr(w[:len(w)-n])) || countyLen(w[:len(w)-n]) > 0) {
 			return strings.TrimPrefix(ar.id, "place/"), ar.name
 		}
 	}
@@ -193,6 +194,23 @@ func (d *doc) areas(si int) {
 					break
 				}
 			}
+			c := j // the county's start: after a verb (落地来安县汊河镇)
+			for _, m := range d.lx.stage.scan(rs, max(s.start, j-3), i, nil) {
+				c = max(c, m.end)
+			}
+			if i-2-c == 4 && strings.ContainsRune("内外的是到", rs[c]) {
+				c++ // 园区内|泰兴市黄桥镇
+			}
+			if (suf == "镇" || suf == "乡") && i-c > 2 && countyLen(rs[c:i-2]) == i-2-c {
+				// 来安县|汊河镇: a town after its county, which is a place
+				// of its own.
+				county := d.entity(kg.TypePlace, d.runeStr(rs[c:i-2]))
+				town := d.runeStr(rs[i-2 : end])
+				id := d.entity(kg.TypePlace, town)
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredPartOf, Object: county, Confidence: 1}, si)
+				d.area(town, id)
+				break
+			}
 			if (suf == "镇" || suf == "乡" || suf == "岛") && (i-j != 2 || j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至", rs[j-1])) {
 				break // only a two-rune town name standing alone (琅琊镇, not 旅游强镇)
 			}
@@ -230,6 +248,16 @@ func (d *doc) areas(si int) {
 			d.area(d.runeStr(rs[j:end]), d.entity(kg.TypePlace, name, d.runeStr(rs[j:end])))
 		}
 	}
+}
+
+// countyLen returns len(w) when w names a county, a district or a county
+// town (来安县, 南谯区, 天长市): two or three Han runes and 县, 区 or 市;
+// else 0.
+func countyLen(w []rune) int {
+	if len(w) < 3 || len(w) > 4 || !allHan(w) || !strings.ContainsRune("县区市", w[len(w)-1]) {
+		return 0
+	}
+	return len(w)
 }
 
 // isArea reports whether name is a place found by its suffix
