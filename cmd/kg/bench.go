@@ -157,7 +157,7 @@ func benchDeps() bench.Deps {
 			if err := bulk.Commit(); err != nil {
 				return nil, b, err
 			}
-			built, err := graph.Open(ctx, addr, graph.ForLoading())
+			built, err := graph.Open(ctx, addr)
 			if err != nil {
 				return nil, b, err
 			}
