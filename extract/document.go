@@ -577,14 +577,11 @@ func (d *doc) industryPark(hr []rune) bool {
 	if len(hr) < 8 || !hasAt(hr, len(hr)-3, "产业园") {
 		return false
 	}
-	k := 0 // the county's end: two or three runes and 县, 区 or 市
-	for c := 2; c <= 3; c++ {
-		if strings.ContainsRune("县区市", hr[c]) {
-			k = c + 1
-			break
-		}
+	k := countyLen(hr[:3]) // the county before the industry (来安县, countyLen)
+	if k == 0 {
+		k = countyLen(hr[:4])
 	}
-	if k == 0 || !allHan(hr[:k]) {
+	if k == 0 {
 		return false
 	}
 	w := hr[k : len(hr)-3]

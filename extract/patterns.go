@@ -68,7 +68,10 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	// 其“P”系列, 其M-100型X: the quoted name or the model right after 其 is
 	// a product of the firm that opens the chain.
 	for i := a; i+1 < b; i++ {
-		if _, e := modelAt(rs, i+1, b); rs[i] != '其' || !isQuoteMark(rs[i+1]) && e < 0 {
+		if rs[i] != '其' {
+			continue
+		}
+		if _, e := modelAt(rs, i+1, b); !isQuoteMark(rs[i+1]) && e < 0 {
 			continue
 		}
 		q0, q1 := d.namedProductAt(i+1, b)

@@ -127,8 +127,10 @@ func benchDeps() bench.Deps {
 			for i, f := range files {
 				srcs[i] = source{name: f}
 			}
-			// As kg build loads: in bulk into an empty bolt store.
-			ld, bulk, err := startBuild(st, srcs, false)
+			// As kg build loads: in bulk into an empty bolt store (the
+			// taxonomy Open loaded is written again there, and nothing is
+			// written when it is loaded again into any other store).
+			ld, bulk, err := startBuild(ctx, st, ex, srcs, false)
 			if err != nil {
 				return nil, bench.Built{}, err
 			}
@@ -136,10 +138,6 @@ func benchDeps() bench.Deps {
 				defer bulk.Abort()
 				restore := limitHeap()
 				defer restore() // the questions asked next hold the whole index
-				tents, trels := ex.Taxonomy().Graph()
-				if _, err := bulk.LoadTaxonomy(ctx, tents, trels); err != nil {
-					return nil, bench.Built{}, fmt.Errorf("build: taxonomy: %w", err)
-				}
 			}
 			var b bench.Built
 			tot, err := buildFiles(ctx, ld, ex, srcs, workers, graph.DefaultBatchQuads, func(_ string, err error) {

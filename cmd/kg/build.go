@@ -66,17 +66,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer st.Close()
-	ld, bulk, err := startBuild(st, files, *incremental)
+	ld, bulk, err := startBuild(ctx, st, ex, files, *incremental)
 	if err != nil {
 		return err
 	}
 	if bulk != nil {
 		defer bulk.Abort()
 		defer limitHeap()()
-	}
-	tents, trels := ex.Taxonomy().Graph()
-	if _, err := ld.LoadTaxonomy(ctx, tents, trels); err != nil {
-		return fmt.Errorf("build: taxonomy: %w", err)
 	}
 
 	start := time.Now()
@@ -166,23 +162,31 @@ type loader interface {
 	LoadDocuments(context.Context, []graph.Input, func([]graph.LoadStats)) ([]graph.LoadStats, error)
 }
 
-// startBuild says where a build of files into st loads: a bolt store
-// holding no documents is built in bulk (a new file, written in key order,
-// replaces it at Commit; the caller ends the bulk build with Commit or
-// Abort), any other store (or incremental) document by document.
-func startBuild(st *graph.Store, files []source, incremental bool) (loader, *graph.Bulk, error) {
-	if incremental || !distinctIDs(files) {
-		return st, nil, nil
+// startBuild starts a build of files into st, as kg build loads, and
+// loads the taxonomy first: a bolt store holding no documents is built in
+// bulk (a new file, written in key order, replaces it at Commit; the
+// caller ends the bulk build with Commit or Abort), any other store (or
+// any, incremental) document by document.
+func startBuild(ctx context.Context, st *graph.Store, ex *extract.Extractor, files []source, incremental bool) (loader, *graph.Bulk, error) {
+	var ld loader = st
+	var bulk *graph.Bulk
+	if !incremental && distinctIDs(files) {
+		b, err := st.Bulk()
+		switch {
+		case err == nil:
+			ld, bulk = b, b
+		case !errors.Is(err, graph.ErrNoBulk):
+			return nil, nil, err
+		}
 	}
-	bulk, err := st.Bulk()
-	switch {
-	case err == nil:
-		return bulk, bulk, nil
-	case errors.Is(err, graph.ErrNoBulk):
-		return st, nil, nil
-	default:
-		return nil, nil, err
+	tents, trels := ex.Taxonomy().Graph()
+	if _, err := ld.LoadTaxonomy(ctx, tents, trels); err != nil {
+		if bulk != nil {
+			bulk.Abort()
+		}
+		return nil, nil, fmt.Errorf("build: taxonomy: %w", err)
 	}
+	return ld, bulk, nil
 }
 
 // distinctIDs tells whether the files have distinct document ids: a bulk
