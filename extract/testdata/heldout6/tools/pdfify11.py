@@ -4,28 +4,16 @@
 # spaces around digit runs next to Han, and after every PAGE lines a footer
 # "第 N 页 共 M 页" followed by the running header.
 # usage: python3 pdfify11.py SRC DST HEADER   (paths relative to the caller)
-import re, sys
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools'))
+from pdfify import space_digits, cut_lines, paragraphs
 WIDTH, PAGE = 35, 28
 src, dst, header = sys.argv[1], sys.argv[2], sys.argv[3]
-text = open(src, encoding='utf-8').read()
-paras = [p for p in text.split('\n') if p.strip()]
-def space_digits(s):
-    s = re.sub(r'(?<=[\u4e00-\u9fff])(\d[\d.]*)', r' \1', s)
-    s = re.sub(r'(\d[\d.]*%?)(?=[\u4e00-\u9fff])', r'\1 ', s)
-    return s
 lines = []
-for i, p in enumerate(paras):
+for i, p in enumerate(paragraphs(src)):
     p = space_digits(p) if i else p
     p = ('\u3000\u3000' + p) if i else p
-    cur = ''
-    j = 0
-    while j < len(p):
-        m = re.match(r'[A-Za-z0-9.%\-]+', p[j:])
-        tok = m.group(0) if m else p[j]
-        if len(cur) + len(tok) > WIDTH and cur and tok not in '，。；：、）”%':
-            lines.append(cur); cur = ''
-        cur += tok; j += len(tok)
-    if cur: lines.append(cur)
+    lines += cut_lines(p, WIDTH)
 total = (len(lines) + PAGE - 1) // PAGE
 out, n, page = [], 0, 1
 for k, ln in enumerate(lines):
