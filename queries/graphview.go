@@ -207,45 +207,82 @@ type link struct {
 	r    *rel
 }
 
-// bfsSide is one end of a bidirectional search: distances from its start,
-// the links by which each node was reached at its distance, the frontier.
+// bfsSide is one end of a bidirectional search: for each node reached, its
+// distance from the start and the links by which it was reached at that
+// distance (a list threaded through links, so that a layer of a hundred
+// thousand nodes costs one map entry each and no slice of its own), and
+// the frontier.
 type bfsSide struct {
-	dist     map[string]int
-	parents  map[string][]link
+	seen     map[string]visit // by node id
+	links    []parentLink
 	frontier []*node
 	depth    int
 	cost     int // relations the frontier's expansion will walk
 }
 
+// visit is a node's distance and the first and last of its parent links,
+// in the order found (-1: none).
+type visit struct {
+	dist        int32
+	first, last int32
+}
+
+// parentLink is one way a node was reached; next is the node's next link.
+type parentLink struct {
+	link
+	next int32
+}
+
 func newSide(n *node) *bfsSide {
-	return &bfsSide{dist: map[string]int{n.ID: 0}, parents: map[string][]link{}, frontier: []*node{n}, cost: degree(n)}
+	return &bfsSide{seen: map[string]visit{n.ID: {dist: 0, first: -1, last: -1}}, frontier: []*node{n}, cost: degree(n)}
 }
 
 func degree(n *node) int { return len(n.out) + len(n.in) }
 
+// expandCheck is how many relations a layer walks between looks at its
+// context: a layer through a hub walks hundreds of thousands.
+const expandCheck = 1 << 14
+
 // expand walks one layer further, following relations either way (stage
-// values are not nodes).
-func (sd *bfsSide) expand(ix *index) {
-	d := sd.depth + 1
+// values are not nodes). It stops with the context's error.
+func (sd *bfsSide) expand(ctx context.Context, ix *index) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d := int32(sd.depth + 1)
 	var next []*node
-	cost := 0
+	cost, walked := 0, 0
 	step := func(n *node, r *rel, otherID string) {
 		if r.Predicate == kg.PredStage {
 			return
 		}
-		od, seen := sd.dist[otherID]
-		if seen && od < d {
+		v, seen := sd.seen[otherID]
+		if seen && v.dist < d {
 			return
 		}
 		if !seen {
-			sd.dist[otherID] = d
+			v = visit{dist: d, first: -1, last: -1}
 			o := ix.nodes[otherID]
 			next = append(next, o)
 			cost += degree(o)
 		}
-		sd.parents[otherID] = append(sd.parents[otherID], link{prev: n, r: r})
+		i := int32(len(sd.links))
+		sd.links = append(sd.links, parentLink{link{prev: n, r: r}, -1})
+		if v.last >= 0 {
+			sd.links[v.last].next = i
+		} else {
+			v.first = i
+		}
+		v.last = i
+		sd.seen[otherID] = v
 	}
 	for _, n := range sd.frontier {
+		if walked += degree(n); walked >= expandCheck {
+			walked = 0
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		for _, r := range n.out {
 			step(n, r, r.Object)
 		}
@@ -253,7 +290,14 @@ func (sd *bfsSide) expand(ix *index) {
 			step(n, r, r.Subject)
 		}
 	}
-	sd.frontier, sd.depth, sd.cost = next, d, cost
+	sd.frontier, sd.depth, sd.cost = next, int(d), cost
+	return nil
+}
+
+// dist is n's distance from the side's start, if the search reached it.
+func (sd *bfsSide) dist(n *node) (int, bool) {
+	v, ok := sd.seen[n.ID]
+	return int(v.dist), ok
 }
 
 // walks lists the paths from the side's start to n (nodes and relations in
@@ -265,7 +309,8 @@ func (sd *bfsSide) walks(n *node, limit int) [][]link {
 		if len(out) >= limit {
 			return
 		}
-		if sd.dist[n.ID] == 0 {
+		v := sd.seen[n.ID]
+		if v.dist == 0 {
 			w := make([]link, len(acc))
 			for i := range acc {
 				w[i] = acc[len(acc)-1-i]
@@ -273,8 +318,9 @@ func (sd *bfsSide) walks(n *node, limit int) [][]link {
 			out = append(out, w)
 			return
 		}
-		for _, l := range sd.parents[n.ID] {
-			if sd.dist[l.prev.ID] == sd.dist[n.ID]-1 {
+		for i := v.first; i >= 0; i = sd.links[i].next {
+			l := sd.links[i]
+			if sd.seen[l.prev.ID].dist == v.dist-1 {
 				rec(l.prev, append(acc, link{prev: n, r: l.r}))
 			}
 		}
@@ -318,17 +364,16 @@ func (s *Service) Paths(ctx context.Context, p PathParams) ([]Path, error) {
 	f, b := newSide(from), newSide(to)
 	var meet []*node
 	for f.depth+b.depth < maxHops && len(f.frontier) > 0 && len(b.frontier) > 0 {
-		if err := ctx.Err(); err != nil {
-			return nil, kg.Errorf(kg.ETimeout, "path search ran out of time")
-		}
 		grow, other := f, b
 		if b.cost < f.cost {
 			grow, other = b, f
 		}
-		grow.expand(ix)
+		if err := grow.expand(ctx, ix); err != nil {
+			return nil, kg.Errorf(kg.ETimeout, "path search ran out of time")
+		}
 		best := -1
 		for _, n := range grow.frontier {
-			if od, ok := other.dist[n.ID]; ok {
+			if od, ok := other.dist(n); ok {
 				switch l := grow.depth + od; {
 				case best < 0 || l < best:
 					best, meet = l, []*node{n}

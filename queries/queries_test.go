@@ -302,6 +302,21 @@ func TestGraphAndPaths(t *testing.T) {
 	}
 }
 
+// TestPathsStopAtDeadline: a path search whose context has ended answers
+// with a timeout, in the layer it was walking, instead of finishing it.
+func TestPathsStopAtDeadline(t *testing.T) {
+	s := queries.New(querytest.Open(t, "mem:"))
+	ctx, cancel := context.WithCancel(context.Background())
+	if _, err := s.Paths(ctx, queries.PathParams{From: "晶澜精密", To: "京东方"}); err != nil {
+		t.Fatal(err) // the index is built with a live context
+	}
+	cancel()
+	ps, err := s.Paths(ctx, queries.PathParams{From: "晶澜精密", To: "京东方"})
+	if kg.ErrorCode(err) != kg.ETimeout || ps != nil {
+		t.Errorf("cancelled search = %v, %v; want a %s error", ps, err, kg.ETimeout)
+	}
+}
+
 func TestProjects(t *testing.T) {
 	s := queries.New(querytest.Open(t, "mem:"))
 	p, err := s.Projects(context.Background(), queries.ProjectParams{})

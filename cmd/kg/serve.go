@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/cmd/kg/internal/memory"
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/queries"
@@ -25,11 +26,14 @@ import (
 // serveConfig is everything kg serve is configured with, read from flags
 // and the environment here and nowhere else.
 type serveConfig struct {
-	DB      string
-	Empty   bool
-	Extract *extract.Options // taxonomy and input limits
-	LogJSON bool
-	Web     web.Config
+	DB    string
+	Empty bool
+	// MaxMemory is the soft memory limit in MB (0: three quarters of the
+	// machine's; negative: none; GOMEMLIMIT wins).
+	MaxMemory int64
+	Extract   *extract.Options // taxonomy and input limits
+	LogJSON   bool
+	Web       web.Config
 }
 
 func defaultServeConfig() serveConfig {
@@ -43,7 +47,7 @@ func (c serveConfig) LogValue() slog.Value {
 		tok = "***"
 	}
 	return slog.GroupValue(
-		slog.String("db", c.DB), slog.String("addr", c.Web.Addr), slog.Bool("empty", c.Empty),
+		slog.String("db", c.DB), slog.String("addr", c.Web.Addr), slog.Bool("empty", c.Empty), slog.Int64("max_memory", c.MaxMemory),
 		slog.String("token", tok), slog.Bool("allow_writes_without_token", c.Web.AllowWritesWithoutToken),
 		slog.String("ui_dir", c.Web.UIDir), slog.String("taxonomy", c.Extract.TaxonomyFile), slog.Int("max_bytes", c.Extract.MaxBytes),
 		slog.Duration("request_timeout", c.Web.RequestTimeout), slog.Duration("query_timeout", c.Web.QueryTimeout),
@@ -73,6 +77,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg.Web.TrustedProxies = append(cfg.Web.TrustedProxies, v)
 		return nil
 	})
+	fs.Int64Var(&cfg.MaxMemory, "max-memory", 0, "soft memory limit in `MB`: the collector works harder as the process nears it (0: 3/4 of the machine's memory; negative: none; GOMEMLIMIT wins)")
 	fs.BoolVar(&cfg.LogJSON, "log-json", false, "log JSON lines instead of text")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -86,6 +91,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	log := slog.New(h)
 	log.Info("kg serve", "config", cfg)
+	limit, source := memory.Limit(cfg.MaxMemory)
+	log.Info("memory limit", "mb", limit>>20, "from", source)
 
 	// Listen first, so that /healthz answers and /readyz says 503 while the
 	// store opens and the sample corpus is built.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/cmd/kg/internal/memory"
 	"github.com/kgraph/kg/extract/synth"
 	"github.com/kgraph/kg/graph"
 )
@@ -291,7 +292,8 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 // own. For bolt with peers it also returns the N-Quads dump of the graph
 // for `cayley load` ("" when there is none).
 func buildBackend(ctx context.Context, deps Deps, c Config, n int, dir, b, prof string) (r StageResult, dump string, err error) {
-	req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients, Profile: prof}
+	req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients, Profile: prof,
+		MaxMemory: c.MaxRSS / 10 * 8 >> 20} // collect before --max-rss would stop the stage
 	var pgName string
 	switch b {
 	case "mem":
@@ -464,7 +466,7 @@ func peakRSS() int64 {
 	if err != nil {
 		return 0
 	}
-	return statusField(b, "VmHWM:")
+	return memory.Field(b, "VmHWM:")
 }
 
 // anonRSS is this process's resident set not backed by files (RssAnon).
@@ -473,5 +475,5 @@ func anonRSS() int64 {
 	if err != nil {
 		return 0
 	}
-	return statusField(b, "RssAnon:")
+	return memory.Field(b, "RssAnon:")
 }

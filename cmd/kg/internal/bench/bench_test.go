@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/cmd/kg/internal/memory"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -42,7 +43,7 @@ func TestPercentile(t *testing.T) {
 
 func TestRequestArgs(t *testing.T) {
 	t.Parallel()
-	want := Request{Stage: "build", Corpus: "/c", Docs: 10, Workers: 1, Backend: "bolt", Addr: "bolt:/x/kg.db", Dump: "/g.nq", Samples: 5, Clients: 3, Profile: "/p/build-bolt-10"}
+	want := Request{Stage: "build", Corpus: "/c", Docs: 10, Workers: 1, Backend: "bolt", Addr: "bolt:/x/kg.db", Dump: "/g.nq", Samples: 5, Clients: 3, Profile: "/p/build-bolt-10", MaxMemory: 900}
 	var got Request
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
 	got.Flags(fs)
@@ -318,13 +319,13 @@ func TestResidentOfLeavesMappedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer syscall.Munmap(data)
-	rss0, own0 := statusField(status, "VmRSS:"), residentOf(os.Getpid())
+	rss0, own0 := memory.Field(status, "VmRSS:"), residentOf(os.Getpid())
 	sum := 0
 	for i := 0; i < size; i += 4096 {
 		sum += int(data[i])
 	}
 	status, _ = os.ReadFile("/proc/self/status")
-	rss1, own1 := statusField(status, "VmRSS:"), residentOf(os.Getpid())
+	rss1, own1 := memory.Field(status, "VmRSS:"), residentOf(os.Getpid())
 	if sum != size/4096 || rss1-rss0 < size/2 {
 		t.Fatalf("reading the mapped file grew the resident set by %s only", mb(rss1-rss0))
 	}

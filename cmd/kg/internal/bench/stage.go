@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/kgraph/kg"
+	"github.com/kgraph/kg/cmd/kg/internal/memory"
 	"github.com/kgraph/kg/extract/synth"
 	"github.com/kgraph/kg/graph"
 )
@@ -37,6 +38,9 @@ type Request struct {
 	// Profile writes the stage's CPU and heap profiles with this path
 	// prefix (PREFIX.cpu.pprof, PREFIX.heap.pprof).
 	Profile string
+	// MaxMemory is the stage's soft memory limit in MB, as kg serve's
+	// --max-memory (0: three quarters of the machine's memory).
+	MaxMemory int64
 }
 
 // Flags registers the request's flags on fs, so that a child parses what
@@ -52,6 +56,7 @@ func (r *Request) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&r.Addr, "stage-addr", "", "internal: the stage's store address")
 	fs.StringVar(&r.Dump, "stage-dump", "", "internal: write the graph as N-Quads to this file")
 	fs.StringVar(&r.Profile, "stage-profile", "", "internal: write the stage's pprof profiles with this path prefix")
+	fs.Int64Var(&r.MaxMemory, "stage-max-memory", 0, "internal: the stage's soft memory limit in MB")
 }
 
 // Args are the child's command-line flags for r.
@@ -59,13 +64,16 @@ func (r Request) Args() []string {
 	return []string{
 		"--stage", r.Stage, "--stage-corpus", r.Corpus, "--stage-docs", strconv.Itoa(r.Docs),
 		"--stage-workers", strconv.Itoa(r.Workers), "--stage-backend", r.Backend, "--stage-addr", r.Addr,
-		"--stage-dump", r.Dump, "--stage-profile", r.Profile, "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
+		"--stage-dump", r.Dump, "--stage-profile", r.Profile, "--stage-max-memory", strconv.FormatInt(r.MaxMemory, 10), "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
 	}
 }
 
 // RunStage measures one stage in this process. Failures are reported in the
 // result, never as an error, so that one missing part does not stop a run.
 func RunStage(ctx context.Context, deps Deps, req Request) StageResult {
+	// As kg serve does: the questions' garbage is collected before the
+	// heap doubles the index it holds.
+	memory.Limit(req.MaxMemory)
 	if req.Profile != "" {
 		stop, err := profile(req.Profile)
 		if err != nil {

@@ -1,13 +1,14 @@
 package bench
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/kgraph/kg/cmd/kg/internal/memory"
 )
 
 // runWatched runs cmd, killing it when its own resident memory grows past
@@ -65,18 +66,5 @@ func residentOf(pid int) int64 {
 	if err != nil {
 		return 0
 	}
-	return statusField(b, "RssAnon:") + statusField(b, "RssShmem:")
-}
-
-// statusField reads a "Name:   123 kB" line of /proc/PID/status, in bytes.
-func statusField(status []byte, name string) int64 {
-	for _, line := range bytes.Split(status, []byte("\n")) {
-		if v, ok := bytes.CutPrefix(line, []byte(name)); ok {
-			if f := bytes.Fields(v); len(f) > 0 {
-				n, _ := strconv.ParseInt(string(f[0]), 10, 64)
-				return n * 1024
-			}
-		}
-	}
-	return 0
+	return memory.Field(b, "RssAnon:") + memory.Field(b, "RssShmem:")
 }
