@@ -239,13 +239,19 @@ func newSide(n *node) *bfsSide {
 
 func degree(n *node) int { return len(n.out) + len(n.in) }
 
+// probeCost is the size of a layer (relations to walk) from which a search
+// first looks for the other side in it before recording it.
+var probeCost = 4096
+
 // expandCheck is how many relations a layer walks between looks at its
 // context: a layer through a hub walks hundreds of thousands.
 const expandCheck = 1 << 14
 
 // expand walks one layer further, following relations either way (stage
-// values are not nodes). It stops with the context's error.
-func (sd *bfsSide) expand(ctx context.Context, ix *index) error {
+// values are not nodes). It stops with the context's error. With only, it
+// records just the nodes only holds (the other side's), and when there is
+// none, leaves the side as it was.
+func (sd *bfsSide) expand(ctx context.Context, ix *index, only map[string]visit) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -255,6 +261,11 @@ func (sd *bfsSide) expand(ctx context.Context, ix *index) error {
 	step := func(n *node, r *rel, otherID string) {
 		if r.Predicate == kg.PredStage {
 			return
+		}
+		if only != nil {
+			if _, ok := only[otherID]; !ok {
+				return
+			}
 		}
 		v, seen := sd.seen[otherID]
 		if seen && v.dist < d {
@@ -289,6 +300,9 @@ func (sd *bfsSide) expand(ctx context.Context, ix *index) error {
 		for _, r := range n.in {
 			step(n, r, r.Subject)
 		}
+	}
+	if only != nil && len(next) == 0 {
+		return nil
 	}
 	sd.frontier, sd.depth, sd.cost = next, int(d), cost
 	return nil
@@ -368,7 +382,18 @@ func (s *Service) Paths(ctx context.Context, p PathParams) ([]Path, error) {
 		if b.cost < f.cost {
 			grow, other = b, f
 		}
-		if err := grow.expand(ctx, ix); err != nil {
+		// A large layer is walked first for the nodes the other side has
+		// reached: when the sides meet in it (the last layer is the
+		// largest), its other nodes are never recorded.
+		depth := grow.depth
+		var err error
+		if grow.cost >= probeCost {
+			err = grow.expand(ctx, ix, other.seen)
+		}
+		if err == nil && grow.depth == depth {
+			err = grow.expand(ctx, ix, nil)
+		}
+		if err != nil {
 			return nil, kg.Errorf(kg.ETimeout, "path search ran out of time")
 		}
 		best := -1
