@@ -25,6 +25,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	}
 	sentPlanned := planned
 	d.subj = ""
+	d.latinFirms(si, ctx)
 	if si == d.st.paras[s.para].first {
 		d.topic = "" // a topic holds to the end of its paragraph
 		if d.listStage != "" && cs == s.start {

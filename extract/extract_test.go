@@ -355,6 +355,8 @@ func TestRelations(t *testing.T) {
 		{"numbered line naming its project", "(2)雁北精工数控机床项目。总投资12亿元。完成情况：3月开工，10月主体完工，6栋厂房全部封顶。", []rel{
 			{"project/雁北精工数控机床项目", "stage", "开工"}, {"project/雁北精工数控机床项目", "stage", "竣工"},
 			{"project/雁北精工数控机床项目", "stage", "封顶"}}, nil},
+		{"a foreign firm by its Latin name and legal form", "瑞士Albrecht Feinmechanik AG增资扩产，新增投资2000万美元。奥地利Steinbauer Pumpen GmbH与云川机电合资设立的泵阀工厂开工。", []rel{
+			{"enterprise/Albrecht Feinmechanik", "stage", "扩产"}}, nil},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
@@ -414,6 +416,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"place/填补了园区", "place/带动园区", "place/部分园区"}},
 		{"a town after its county", "青禾电子项目签约落地宜良县狗街镇，远拓精工项目在阳朔县白沙镇开工。", []string{"place/狗街镇", "place/宜良县", "place/白沙镇"},
 			[]string{"place/宜良县狗街镇", "place/地宜良县", "place/阳朔县白沙镇"}},
+		{"a country before a firm's Latin name is the firm's", "奥地利Steinbauer Pumpen GmbH在区内设立研发中心，日本Mizuhara Koki株式会社投资的轴承工厂投产，产品出口越南。",
+			[]string{"enterprise/Steinbauer Pumpen", "enterprise/Mizuhara Koki", "place/越南"}, []string{"place/奥地利", "place/日本"}},
 		{"a town after its county after 内", "园区内宜良县狗街镇配套片区完成规划。", []string{"place/狗街镇", "place/宜良县"}, []string{"place/内宜良县"}},
 	}
 	for _, tt := range tests {

@@ -533,6 +533,11 @@ func (d *doc) mentions() {
 			if !d.local(p) && m.end < s.end && isHan(rs[m.end]) && !strings.ContainsRune("省市、和与及等的区县", rs[m.end]) {
 				continue
 			}
+			// A country before a firm's Latin name (德国Ahlberg GmbH) is
+			// the firm's, not a place of the report's.
+			if m.end < s.end && rs[m.end] >= 'A' && rs[m.end] <= 'Z' && !d.local(p) {
+				continue
+			}
 			if v, n := d.lx.area.longest(rs, m.end, s.end); n > 1 && !isParkOf(areaSuffixes[v]) || hasAt(rs, m.end, "经济") || hasAt(rs, m.end, "高新") {
 				continue
 			}
@@ -741,7 +746,7 @@ var regionFirst = func() string {
 }()
 
 // regionPrefixes are the region names that open legal names of firms.
-var regionPrefixes = []string{
+var regionPrefixes = append([]string{
 	"河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "福建省", "江西省", "河南省", "湖南省", "广东省", "海南省",
 	"贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古", "广西", "西藏", "宁夏", "新疆", "山西",
 	"辽宁", "黑龙江", "福建", "江西", "河南", "湖南", "海南", "贵州", "云南", "陕西", "甘肃", "青海",
@@ -752,9 +757,13 @@ var regionPrefixes = []string{
 	"合肥市", "合肥", "无锡市", "无锡", "宁波市", "宁波", "青岛市", "青岛", "厦门市", "厦门", "长沙市", "长沙",
 	"郑州市", "郑州", "济南市", "济南", "东莞市", "东莞", "佛山市", "佛山", "江苏省", "江苏", "浙江省", "浙江",
 	"广东省", "广东", "山东省", "山东", "河北省", "河北", "湖北省", "湖北", "四川省", "四川", "安徽省", "安徽",
-	// Countries before a foreign firm's name: 德国X汽车零部件（太仓）有限公司.
+}, foreignCountries...)
+
+// foreignCountries are the countries (and 香港, 台湾) written before a
+// foreign firm's name: 德国X汽车零部件（太仓）有限公司, 新加坡X Pte. Ltd..
+var foreignCountries = []string{
 	"德国", "美国", "日本", "韩国", "法国", "英国", "瑞士", "瑞典", "意大利", "荷兰", "丹麦", "新加坡",
-	"以色列", "芬兰", "挪威", "奥地利", "比利时", "西班牙", "加拿大", "澳大利亚", "香港", "台湾",
+	"以色列", "芬兰", "挪威", "奥地利", "比利时", "西班牙", "加拿大", "澳大利亚", "爱尔兰", "香港", "台湾",
 }
 
 // resolveLegal rewrites a name that holds a firm's full legal name: the
@@ -959,4 +968,71 @@ func lastIndexRune(rs []rune, r rune) int {
 		}
 	}
 	return -1
+}
+
+// latinForms are the legal forms that end a foreign firm's Latin name,
+// longest first.
+var latinForms = []string{"Co., Ltd.", "Co.,Ltd.", "Pte. Ltd.", "Pty Ltd", "Limited", "Ltd.", "GmbH", "Inc.",
+	"S.p.A.", "S.A.", "B.V.", "N.V.", "Corp.", "Corporation", "LLC", "AG", "SE"}
+
+// latinFirms records the foreign firms a sentence names in Latin letters
+// with their legal form (德国Ahlberg Werkzeug GmbH与…, 新加坡X Pte. Ltd.增资,
+// 日本X株式会社在…): each under its name without the form, with the name as
+// written and with the country before it as aliases, so that the clause
+// rules find it where the sentence names it. A name in brackets is an
+// alias of the firm before it, and left to the rules for those.
+func (d *doc) latinFirms(si int, ctx industryCtx) {
+	rs := d.rs
+	s := d.st.sents[si]
+	for i := s.start; i < s.end; i++ {
+		if rs[i] < 'A' || rs[i] > 'Z' || i > s.start && isLatinLetter(rs[i-1]) {
+			continue
+		}
+		j := i
+		for j < s.end && (isLatinLetter(rs[j]) || rs[j] >= '0' && rs[j] <= '9' || strings.ContainsRune(" .,&-'", rs[j])) {
+			j++
+		}
+		if i > s.start && (rs[i-1] == '(' || rs[i-1] == '（') {
+			i = j
+			continue
+		}
+		end := j
+		for end > i && (rs[end-1] == ' ' || rs[end-1] == ',') {
+			end--
+		}
+		start := i
+		full := d.runeStr(rs[i:end])
+		short := ""
+		for _, f := range latinForms {
+			if strings.HasSuffix(full, f) && len(full) > len(f)+2 && full[len(full)-len(f)-1] == ' ' {
+				short = strings.TrimRight(full[:len(full)-len(f)], " ,")
+				break
+			}
+		}
+		if short == "" && end == j && hasAt(rs, j, "株式会社") {
+			short, full = full, d.runeStr(rs[i:j+4])
+		}
+		i = j
+		if short == "" || !isASCIIName(short) && !strings.ContainsRune(short, ' ') {
+			continue
+		}
+		if _, ok := d.firms[full]; ok {
+			continue // named before, in brackets after its Chinese name
+		}
+		country := ""
+		for _, c := range foreignCountries {
+			if n := runeLen(c); start >= n && hasAt(rs, start-n, c) {
+				country = c + full
+				break
+			}
+		}
+		id := d.firmNamed(short, full, country)
+		d.inIndustry(id, ctx, si, nil)
+	}
+}
+
+// isLatinLetter reports whether r is a letter of the Latin alphabets
+// (ASCII and the accented letters of Latin-1 and Latin Extended-A/B).
+func isLatinLetter(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7
 }
