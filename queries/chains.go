@@ -146,7 +146,7 @@ func (ix *index) warm() {
 			for i := int(next.Add(1) - 1); i < len(inds); i = int(next.Add(1) - 1) {
 				// An error is kept with the page and reported to whoever
 				// asks for it.
-				ix.page(ix.fits(inds[i], true), 0, DefaultFirmsLimit).share()
+				ix.page(ix.fits(inds[i], true), 0, DefaultFirmsLimit, true).share()
 			}
 		}()
 	}
@@ -261,10 +261,35 @@ type FirmsPage struct {
 
 	frags []firmJSON  // the encoded firms of this page
 	infos []*firmInfo // of Firms[i]
-	once  sync.Once
-	enc   []byte
-	err   error
-	at    int // where the first firm starts in enc
+	// keep: the page is part of the index (a first page index.warm
+	// encoded): its encoding, and its firms', are held until the graph
+	// changes. Other pages are held only within the index's budget.
+	keep   bool
+	budget *pageBudget
+	kept   atomic.Pointer[[]byte] // a page's encoding within the budget
+	once   sync.Once
+	enc    []byte
+	err    error
+	at     int // where the first firm starts in enc
+}
+
+// maxPageBytes bounds the encodings of the pages an index holds beyond
+// the first pages (which are part of it): a server asked for the largest
+// page of every chain would otherwise hold every firm's encoding twice
+// (at 10,000 reports, gigabytes).
+var maxPageBytes int64 = 64 << 20
+
+// pageBudget counts the bytes of the pages an index holds beyond its first
+// pages.
+type pageBudget struct{ used atomic.Int64 }
+
+// admit reserves n bytes, or says there is no room for them.
+func (b *pageBudget) admit(n int64) bool {
+	if b.used.Add(n) > maxPageBytes {
+		b.used.Add(-n)
+		return false
+	}
+	return true
 }
 
 // firmJSON is one firm's fit, encoded once and shared by every page that
@@ -275,17 +300,26 @@ type firmJSON struct {
 	err  error
 }
 
-func (f *firmJSON) encode(ff *FirmFit, info *firmInfo) ([]byte, error) {
-	f.once.Do(func() { f.b, f.err = encodeFit(ff, info) })
-	return f.b, f.err
+// encode returns the firm's encoding: kept when keep (index.warm, before
+// the index is published, is the only caller that keeps), otherwise the
+// kept one if there is one, or a new one that is not held.
+func (f *firmJSON) encode(ff *FirmFit, info *firmInfo, keep bool) ([]byte, error) {
+	if keep {
+		f.once.Do(func() { f.b, f.err = encodeFit(ff, info, true) })
+		return f.b, f.err
+	}
+	if f.b != nil {
+		return f.b, nil
+	}
+	return encodeFit(ff, info, false)
 }
 
 // encodeFit encodes ff as json.Marshal does, from the parts of it that
 // depend on the chain (encoded here) and those that do not (the firm, its
 // projects and stage: encoded once per index, by info, and shared by the
-// chains that list the firm).
-func encodeFit(ff *FirmFit, info *firmInfo) ([]byte, error) {
-	firm, err := info.json(ff)
+// chains that list the firm, when keep).
+func encodeFit(ff *FirmFit, info *firmInfo, keep bool) ([]byte, error) {
+	firm, err := info.json(ff, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -332,67 +366,91 @@ type firmParts struct {
 	entity, projects, stage []byte
 }
 
-// json encodes the parts of ff that are the firm's whatever the chain,
-// once per index.
-func (info *firmInfo) json(ff *FirmFit) (*firmParts, error) {
-	info.encOnce.Do(func() {
-		var p firmParts
-		if p.entity, info.encErr = json.Marshal(ff.Entity); info.encErr != nil {
-			return
+// json encodes the parts of ff that are the firm's whatever the chain:
+// once per index when keep (as firmJSON.encode), otherwise the kept ones
+// if there are, or new ones that are not held.
+func (info *firmInfo) json(ff *FirmFit, keep bool) (*firmParts, error) {
+	if !keep {
+		if info.enc != nil {
+			return info.enc, nil
 		}
-		if p.projects, info.encErr = json.Marshal(ff.Projects); info.encErr != nil {
-			return
-		}
-		if p.stage, info.encErr = json.Marshal(stageJSON{ff.Stage, ff.Planned, ff.StageEvid}); info.encErr != nil {
-			return
-		}
-		info.enc = &p
-	})
+		return encodeParts(ff)
+	}
+	info.encOnce.Do(func() { info.enc, info.encErr = encodeParts(ff) })
 	return info.enc, info.encErr
 }
 
-// JSON returns the page encoded: the page's frame around its firms'
-// shared encodings, so that a page costs a copy of its bytes.
-func (p *FirmsPage) JSON() ([]byte, error) {
-	p.once.Do(func() {
-		head, err := json.Marshal(p.Chain)
-		if err != nil {
-			p.err = err
-			return
-		}
-		frags := make([][]byte, len(p.Firms))
-		size := len(head) + 64
-		for i := range p.Firms {
-			fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i])
-			if err != nil {
-				p.err = err
-				return
-			}
-			frags[i] = fb
-			size += len(fb) + 1
-		}
-		b := bytes.NewBuffer(make([]byte, 0, size))
-		b.WriteString(`{"chain":`)
-		b.Write(head)
-		b.WriteString(`,"firms":[`)
-		p.at = b.Len()
-		for i, fb := range frags {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.Write(fb)
-		}
-		fmt.Fprintf(b, `],"total":%d`, p.Total)
-		if p.NextOffset > 0 {
-			fmt.Fprintf(b, `,"next_offset":%d`, p.NextOffset)
-		}
-		b.WriteByte('}')
-		p.enc = b.Bytes()
-	})
-	return p.enc, p.err
+func encodeParts(ff *FirmFit) (*firmParts, error) {
+	var p firmParts
+	var err error
+	if p.entity, err = json.Marshal(ff.Entity); err != nil {
+		return nil, err
+	}
+	if p.projects, err = json.Marshal(ff.Projects); err != nil {
+		return nil, err
+	}
+	if p.stage, err = json.Marshal(stageJSON{ff.Stage, ff.Planned, ff.StageEvid}); err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
-// share encodes the page and makes its firms' encodings slices of the
+// JSON returns the page encoded: the page's frame around its firms'
+// shared encodings, so that a page held costs a copy of its bytes. A page
+// that is not part of the index is held while the index's budget allows,
+// and otherwise encoded again at each ask.
+func (p *FirmsPage) JSON() ([]byte, error) {
+	if p.keep {
+		p.once.Do(func() { p.enc, p.at, p.err = p.encode(true) })
+		return p.enc, p.err
+	}
+	if enc := p.kept.Load(); enc != nil {
+		return *enc, nil
+	}
+	enc, _, err := p.encode(false)
+	if err == nil && p.budget != nil && p.budget.admit(int64(len(enc))) && !p.kept.CompareAndSwap(nil, &enc) {
+		p.budget.used.Add(-int64(len(enc))) // another ask kept it first
+	}
+	return enc, err
+}
+
+// encode writes the page, keeping its firms' encodings when keep; at is
+// where the first firm starts.
+func (p *FirmsPage) encode(keep bool) (enc []byte, at int, err error) {
+	head, err := json.Marshal(p.Chain)
+	if err != nil {
+		return nil, 0, err
+	}
+	frags := make([][]byte, len(p.Firms))
+	size := len(head) + 64
+	for i := range p.Firms {
+		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], keep)
+		if err != nil {
+			return nil, 0, err
+		}
+		frags[i] = fb
+		size += len(fb) + 1
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	b.WriteString(`{"chain":`)
+	b.Write(head)
+	b.WriteString(`,"firms":[`)
+	at = b.Len()
+	for i, fb := range frags {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(fb)
+	}
+	fmt.Fprintf(b, `],"total":%d`, p.Total)
+	if p.NextOffset > 0 {
+		fmt.Fprintf(b, `,"next_offset":%d`, p.NextOffset)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), at, nil
+}
+
+// share encodes a kept page and makes its firms' encodings slices of the
 // page's bytes, so that a firm's fit is held once, in the page: other pages
 // that show it (another offset or limit) copy it from there. Only before
 // the page is shared with other goroutines (index.warm).
@@ -425,19 +483,20 @@ func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred boo
 	if err != nil {
 		return nil, err
 	}
-	return ix.page(f, offset, limit), nil
+	return ix.page(f, offset, limit, false), nil
 }
 
-// page returns the page of f's firms from offset, at most limit long. Pages
-// are kept, a bounded number per chain, until the graph changes.
-func (ix *index) page(f *chainFits, offset, limit int) *FirmsPage {
+// page returns the page of f's firms from offset, at most limit long.
+// Pages are kept, a bounded number per chain, until the graph changes;
+// keep makes the page part of the index (see FirmsPage.keep).
+func (ix *index) page(f *chainFits, offset, limit int, keep bool) *FirmsPage {
 	key := [2]int{offset, limit}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if p := f.pages[key]; p != nil {
 		return p
 	}
-	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}}
+	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}, keep: keep, budget: &ix.pageBudget}
 	if offset < len(f.firms) {
 		end := min(offset+limit, len(f.firms))
 		p.Firms, p.frags, p.infos = f.firms[offset:end], f.frags[offset:end], f.infos[offset:end]

@@ -105,7 +105,7 @@ func BenchmarkChainFirmsCold(b *testing.B) {
 						f := ix.fits(p.n, true)
 						firms = len(f.firms)
 						if limit > 0 {
-							enc, err := ix.page(f, 0, limit).JSON()
+							enc, err := ix.page(f, 0, limit, true).JSON()
 							if err != nil {
 								b.Fatal(err)
 							}

@@ -37,12 +37,16 @@ func TestEncodeFit(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					got, err := f.frags[i].encode(&f.firms[i], f.infos[i])
-					if err != nil {
-						t.Fatal(err)
-					}
-					if !bytes.Equal(got, want) {
-						t.Fatalf("%s: %s: firm %d encoded\n%s\nwant\n%s", name, ind.ID, i, got, want)
+					// Not kept (an ask), then kept (index.warm), then
+					// the kept one.
+					for _, keep := range []bool{false, true, false} {
+						got, err := f.frags[i].encode(&f.firms[i], f.infos[i], keep)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if !bytes.Equal(got, want) {
+							t.Fatalf("%s: %s: firm %d encoded (keep %v)\n%s\nwant\n%s", name, ind.ID, i, keep, got, want)
+						}
 					}
 					n++
 				}
@@ -72,12 +76,14 @@ func TestEncodeFitAllFields(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := encodeFit(&ff, &firmInfo{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("encoded\n%s\nwant\n%s", got, want)
+		for _, keep := range []bool{false, true} {
+			got, err := encodeFit(&ff, &firmInfo{}, keep)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("encoded (keep %v)\n%s\nwant\n%s", keep, got, want)
+			}
 		}
 	}
 }
@@ -104,7 +110,7 @@ func TestWarmPages(t *testing.T) {
 			continue
 		}
 		f := ix.fits(ind, true)
-		first := ix.page(f, 0, DefaultFirmsLimit)
+		first := ix.page(f, 0, DefaultFirmsLimit, false) // warm's, kept
 		if len(first.Firms) > 0 && first.enc == nil {
 			t.Fatalf("%s: first page not encoded by warm", ind.ID)
 		}
@@ -117,7 +123,7 @@ func TestWarmPages(t *testing.T) {
 			if pl[0] < 0 {
 				continue
 			}
-			p := ix.page(f, pl[0], pl[1])
+			p := ix.page(f, pl[0], pl[1], false)
 			got, err := p.JSON()
 			if err != nil {
 				t.Fatal(err)
@@ -139,5 +145,73 @@ func TestWarmPages(t *testing.T) {
 	}
 	if pages < 20 || shared < 10 {
 		t.Errorf("only %d pages compared, %d encodings shared with their first page", pages, shared)
+	}
+}
+
+// TestPageBudget: the pages an index holds beyond its first pages stay
+// within its budget; a page over it is encoded again at each ask, with the
+// same bytes, and holds neither its encoding nor its firms'.
+func TestPageBudget(t *testing.T) {
+	ctx := context.Background()
+	synth, err := querytest.SyntheticStore(ctx, 30, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { synth.Close() })
+	ix, err := buildIndex(ctx, synth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.warm()
+	defer func(b int64) { maxPageBytes = b }(maxPageBytes)
+	maxPageBytes = 20 << 10
+	held, over := 0, 0
+	for _, ind := range ix.order {
+		if ind.Type != kg.TypeIndustry {
+			continue
+		}
+		f := ix.fits(ind, true)
+		if len(f.firms) < 3 {
+			continue
+		}
+		p := ix.page(f, 1, 2, false)
+		first, err := p.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := p.JSON()
+		if err != nil || !bytes.Equal(first, again) {
+			t.Fatalf("%s: asked again: %s, %v; first %s", ind.ID, again, err, first)
+		}
+		if p.kept.Load() != nil {
+			held++
+		} else {
+			over++
+		}
+		if used := ix.pageBudget.used.Load(); used > maxPageBytes {
+			t.Fatalf("pages hold %d bytes, over the budget of %d", used, maxPageBytes)
+		}
+	}
+	if held == 0 || over == 0 {
+		t.Errorf("%d pages held and %d over the budget: the test asks too little", held, over)
+	}
+	// The firms of a page that is not part of the index (index.warm
+	// encodes the first pages of the inferred answers) are not held.
+	for _, ind := range ix.order {
+		if ind.Type != kg.TypeIndustry {
+			continue
+		}
+		f := ix.fits(ind, false)
+		if len(f.firms) == 0 {
+			continue
+		}
+		if _, err := ix.page(f, 0, 5, false).JSON(); err != nil {
+			t.Fatal(err)
+		}
+		for i := range f.frags[:min(5, len(f.frags))] {
+			if f.frags[i].b != nil {
+				t.Fatalf("%s: firm %d of a page asked holds its encoding", ind.ID, i)
+			}
+		}
 	}
 }

@@ -76,9 +76,10 @@ type index struct {
 	roots    []*node            // industries with no broader one
 	depth    map[string]int
 
-	mu        sync.Mutex
-	fitsCache map[fitsKey]*fitsEntry
-	tree      []ChainNode
+	mu         sync.Mutex
+	fitsCache  map[fitsKey]*fitsEntry
+	pageBudget pageBudget // see maxPageBytes
+	tree       []ChainNode
 
 	docsOnce     sync.Once
 	docSummaries []DocumentSummary
