@@ -82,8 +82,12 @@ type doc struct {
 	firms     map[string]string
 	// firmLens[r] has bit lenBit(n) set when a name in firms opens with r
 	// and has n runes: most prefixes of a name need no lookup in firms.
+	// Read it by firmLensOf.
 	firmLens map[rune]uint64
-	zone     string // the document's own zone (from the title), a place id
+	// firmFirst marks the runes < 65536 that are keys of firmLens: a bit
+	// test turns down most runes without hashing them.
+	firmFirst *[1024]uint64
+	zone      string // the document's own zone (from the title), a place id
 	// parkIndustry is the industry of a park of one industry (from the
 	// title: 临颍县休闲食品产业园), for clauses with no industry of their own.
 	parkIndustry industryRef
@@ -192,6 +196,15 @@ func (d *doc) reset(e *Extractor, text string) {
 	clear(d.localPlaces)
 	clear(d.chained)
 	clear(d.shorts)
+	firmFirst := d.firmFirst
+	if firmFirst == nil {
+		firmFirst = new([1024]uint64)
+	}
+	for r := range d.firmLens {
+		if r >= 0 && r < 65536 {
+			firmFirst[r>>6] = 0
+		}
+	}
 	clear(d.firmLens)
 	clear(d.sentEv)
 	genLens := d.genLens
@@ -200,6 +213,7 @@ func (d *doc) reset(e *Extractor, text string) {
 		ents: d.ents.reset(n + 16), rels: d.rels.reset(2*n + 16), seed: e.seed,
 		firms: orNew(d.firms), named: orNew(d.named), localPlaces: orNew(d.localPlaces),
 		chained: orNew(d.chained), shorts: orNew(d.shorts), firmLens: d.firmLens,
+		firmFirst: firmFirst,
 		areaNames: d.areaNames[:0], indMatches: d.indMatches[:0], indFirst: d.indFirst[:0],
 		stageHits: d.stageHits.reset(), devHits: d.devHits.reset(), planHits: d.planHits.reset(),
 		bufs: d.bufs, segBuf: d.segBuf[:0], idBuf: d.idBuf[:0],
@@ -431,6 +445,18 @@ func (d *doc) addFirm(name, id string) {
 	}
 	r, _ := utf8.DecodeRuneInString(name)
 	d.firmLens[r] |= lenBit(utf8.RuneCountInString(name))
+	if r >= 0 && r < 65536 {
+		d.firmFirst[r>>6] |= 1 << (uint(r) & 63)
+	}
+}
+
+// firmLensOf is firmLens[r]: the lengths of the names in firms that open
+// with r (bits lenBit(n)).
+func (d *doc) firmLensOf(r rune) uint64 {
+	if r >= 0 && r < 65536 && d.firmFirst[r>>6]&(1<<(uint(r)&63)) == 0 {
+		return 0
+	}
+	return d.firmLens[r]
 }
 
 // lenBit is the bit of firmLens for a name of n runes (63: 63 or more).

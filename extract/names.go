@@ -28,7 +28,7 @@ func (d *doc) knownFirmPrefix(w []rune) int {
 	if len(d.firms) == 0 || len(w) < 3 {
 		return 0
 	}
-	lens := d.firmLens[w[0]]
+	lens := d.firmLensOf(w[0])
 	if lens == 0 {
 		return 0
 	}

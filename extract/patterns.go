@@ -402,7 +402,7 @@ func (d *doc) knownFirmAt(k, b int) string {
 	if n := d.knownFirmPrefix(rs[k:min(b+1, k+25, len(rs))]); n > 0 {
 		return d.firms[d.runeStr(rs[k:k+n])]
 	}
-	if b-k < 4 || d.firmLens[rs[k]] == 0 {
+	if b-k < 4 || d.firmLensOf(rs[k]) == 0 {
 		return ""
 	}
 	best, bestLen := "", 0
@@ -908,7 +908,7 @@ func (d *doc) knownShort(legal string) string {
 	}
 	if n >= 0 && utf8.ValidString(short) {
 		r, _ := utf8.DecodeRuneInString(short)
-		lens := d.firmLens[r]
+		lens := d.firmLensOf(r)
 		for k := n - 1; k >= 2; k-- {
 			if lens&lenBit(k) == 0 {
 				continue
