@@ -387,7 +387,7 @@ func timeAt(rs []rune, p, b int) int {
 // them: nothing, a joiner, or a joiner and a lead word (当年签约、当年开工).
 func (d *doc) verbsJoined(p, q int) bool {
 	rs := d.rs
-	for p < q && strings.ContainsRune("、和及并", rs[p]) {
+	for p < q && runeIn("、和及并", rs[p]) {
 		p++
 	}
 	if p == q {
@@ -469,7 +469,7 @@ func (d *doc) planWord(a, b, i, n int) bool {
 			return false
 		}
 	case "计划":
-		if next == 0 || strings.ContainsRune("、，。；”", next) || prev == '划' {
+		if next == 0 || runeIn("、，。；”", next) || prev == '划' {
 			return false
 		}
 		if i+n+1 < b && (rs[i+n] == '和' || rs[i+n] == '与') {
@@ -545,7 +545,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			if !hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "工程")) {
 				continue
 			}
-			if strings.ContainsRune("者用单方性规资投", nx) && stageWords[m.val].word == "建设" {
+			if runeIn("者用单方性规资投", nx) && stageWords[m.val].word == "建设" {
 				continue
 			}
 			if stageWords[m.val].word == "挂牌" && hasAt(rs, m.end, "上市") {
@@ -584,7 +584,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		return
 	}
 	// A verb before its object: 建成X, 打造X, 布局X.
-	if m := ms[0]; m.start == start && (stageWords[m.val].pre || stageWords[m.val].both) && !(m.end < b && strings.ContainsRune("后前时的", rs[m.end])) {
+	if m := ms[0]; m.start == start && (stageWords[m.val].pre || stageWords[m.val].both) && !(m.end < b && runeIn("后前时的", rs[m.end])) {
 		end := b
 		if len(ms) > 1 {
 			end = ms[1].start
@@ -670,7 +670,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 				prev = end
 			}
 		}
-		for prev < b && strings.ContainsRune("、和及与并", rs[prev]) {
+		for prev < b && runeIn("、和及与并", rs[prev]) {
 			prev++
 		}
 	}
@@ -899,7 +899,7 @@ func (d *doc) stageFollower(i, b int) bool {
 	if i >= b {
 		return true
 	}
-	if strings.ContainsRune("、等了并”\"", rs[i]) || isDigit(rs[i]) {
+	if runeIn("、等了并”\"", rs[i]) || isDigit(rs[i]) {
 		return true
 	}
 	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
@@ -1183,7 +1183,7 @@ func (d *doc) splitList(si int, s seg) []seg {
 func (d *doc) oneName(a, i, b int) bool {
 	rs := d.rs
 	e := i + 1
-	for e < b && !strings.ContainsRune("、,和及与", rs[e]) {
+	for e < b && !runeIn("、,和及与", rs[e]) {
 		e++
 	}
 	right := rs[i+1 : e]
@@ -1244,7 +1244,7 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			changed = true
 		}
 		// A count after 项目 or a phase: 碳纤维项目7个, 标准厂房三期12栋.
-		if k := b; k-a > 3 && strings.ContainsRune("个项栋座幢", rs[k-1]) && isDigit(rs[k-2]) {
+		if k := b; k-a > 3 && runeIn("个项栋座幢", rs[k-1]) && isDigit(rs[k-2]) {
 			k -= 2
 			for k > a && isDigit(rs[k-1]) {
 				k--
@@ -1300,7 +1300,7 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 		}
 	}
 	// 其X项目: the project of the firm named last.
-	if len(w) >= 4 && w[0] == '其' && d.lastFirm != "" && !strings.ContainsRune("他它余中次实", w[1]) && d.hasHead(w[1:]) {
+	if len(w) >= 4 && w[0] == '其' && d.lastFirm != "" && !runeIn("他它余中次实", w[1]) && d.hasHead(w[1:]) {
 		w = append([]rune(d.lastFirm), w[1:]...)
 		proj = d.isProjectName(w)
 	}

@@ -492,7 +492,7 @@ func (d *doc) isOrgName(rs []rune) bool {
 		return false
 	}
 	// 总部, 全部, 内部 end in 部 but are not bodies.
-	if n == 1 && len(rs) >= 2 && strings.ContainsRune("总全内外东西南北中干局", rs[len(rs)-2]) {
+	if n == 1 && len(rs) >= 2 && runeIn("总全内外东西南北中干局", rs[len(rs)-2]) {
 		return false
 	}
 	return true
@@ -782,6 +782,28 @@ func hasAt(rs []rune, i int, s string) bool {
 		}
 	}
 	return true
+}
+
+// runeIn reports whether r is one of the runes of set, as
+// strings.ContainsRune(set, r) does, without encoding r and searching: the
+// rules test the runes of clauses against short literal sets (“、和及与并”)
+// at most positions. A Han rune (three bytes) is compared with set's bytes
+// in place; a lead byte of three never continues a rune, so a match is
+// one of set's runes.
+func runeIn(set string, r rune) bool {
+	if r >= 0 && r < utf8.RuneSelf {
+		return strings.IndexByte(set, byte(r)) >= 0
+	}
+	if r < 0x800 || r > 0xffff || r >= 0xd800 && r < 0xe000 {
+		return strings.ContainsRune(set, r)
+	}
+	b0, b1, b2 := byte(0xe0|r>>12), byte(0x80|r>>6&0x3f), byte(0x80|r&0x3f)
+	for i := 0; i+2 < len(set); i++ {
+		if set[i] == b0 && set[i+1] == b1 && set[i+2] == b2 {
+			return true
+		}
+	}
+	return false
 }
 
 // has2 reports whether rs holds r0 r1 at i: hasAt for the rules' two-rune

@@ -224,7 +224,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		b = k
 	}
 	pre := d.runeStr(rs[a:b])
-	nounAfter := after < end && (isHan(rs[after]) || openQuote(rs[after])) && !strings.ContainsRune("，。；、", rs[after])
+	nounAfter := after < end && (isHan(rs[after]) || openQuote(rs[after])) && !runeIn("，。；、", rs[after])
 	if b-a >= 1 && !strings.ContainsRune(pre, '、') && !strings.HasSuffix(pre, "等") && !onlyVerb(d, rs[a:b]) && !(counts && nounAfter) {
 		return pre, measure, subject
 	}

@@ -142,7 +142,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		}
 		node := d.lx.nodes[v]
 		// A与B产业: one industry of the document's own (新型显示与集成电路).
-		if k == j && j+1 < clauseEnd && strings.ContainsRune("与和及", rs[j]) {
+		if k == j && j+1 < clauseEnd && runeIn("与和及", rs[j]) {
 			if p := indexRunes(rs, j+1, min(clauseEnd, j+10), "产业"); p > j+2 && allHan(rs[j+1:p]) {
 				return d.docIndustry(rs[i:p], node, sent), true
 			}
@@ -158,7 +158,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			}
 		}
 		switch {
-		case k < end && strings.ContainsRune("、和与及”", rs[k]):
+		case k < end && runeIn("、和与及”", rs[k]):
 		case node.Parent == nil:
 			// the root (高精尖产业) is no chain of its own
 		case k == j && !strings.HasSuffix(d.runeStr(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
@@ -194,7 +194,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 				}
 				ref := d.docIndustry(w, node, sent)
 				ref.segment = rs[j] == '环'
-				if ref.segment && len(w) >= 4 && w[1] == '游' && strings.ContainsRune("上中下", w[0]) {
+				if ref.segment && len(w) >= 4 && w[1] == '游' && runeIn("上中下", w[0]) {
 					// 上游制氢环节: the segment is 制氢 as well.
 					d.entity(kg.TypeIndustry, nameOf(ref.id), d.runeStr(w[2:]))
 				}
@@ -219,7 +219,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			return industryRef{}, false
 		}
 		k := j + 2
-		if k < end && strings.ContainsRune("、和与及链", rs[k]) {
+		if k < end && runeIn("、和与及链", rs[k]) {
 			return industryRef{}, false
 		}
 		for _, no := range []string{"指标", "运行", "工作", "总量", "形势", "数据"} {
@@ -306,7 +306,7 @@ func (d *doc) industryPhrase(w []rune) *Node {
 			i += n
 			continue
 		}
-		if strings.ContainsRune("及与和、", w[i]) && i > 0 && i+1 < len(w) {
+		if runeIn("及与和、", w[i]) && i > 0 && i+1 < len(w) {
 			i++
 			continue
 		}

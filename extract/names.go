@@ -62,8 +62,8 @@ func (d *doc) plausibleName(w []rune) bool {
 		switch {
 		case isHan(r):
 			han++
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()+-.·& ", r)):
-		case strings.ContainsRune("（）·", r):
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || runeIn("()+-.·& ", r)):
+		case runeIn("（）·", r):
 		default:
 			return false
 		}
@@ -77,7 +77,7 @@ func (d *doc) plausibleName(w []rune) bool {
 			}
 		}
 		// A count (22个, 6家) inside is a phrase, not a name.
-		if isDigit(r) && i+1 < len(w) && strings.ContainsRune("个家项名处批", w[i+1]) &&
+		if isDigit(r) && i+1 < len(w) && runeIn("个家项名处批", w[i+1]) &&
 			!(i+2 < len(w) && w[i+1] == '项' && w[i+2] == '目') && !(i > 0 && w[i-1] < 0x80 && unicode.IsLetter(w[i-1])) {
 			return false
 		}
@@ -297,7 +297,7 @@ func (d *doc) areaPrefix(w []rune) (int, string) {
 // to four Han runes and 镇, 乡, 街道 or 片区, or 0.
 func townPrefix(w []rune) int {
 	for k := 2; k <= 4 && k < len(w); k++ {
-		if !isHan(w[k-1]) || strings.ContainsRune("的在和与及、区县市省", w[k-1]) {
+		if !isHan(w[k-1]) || runeIn("的在和与及、区县市省", w[k-1]) {
 			return 0
 		}
 		if r := w[k]; r != '街' && r != '片' && r != '镇' && r != '乡' {
@@ -599,7 +599,7 @@ func (d *doc) ownerLike(w []rune) bool {
 		return false
 	}
 	last := w[len(w)-1]
-	if strings.ContainsRune("岛园谷港镇村街(（", last) || last == '城' && len(w) >= 3 {
+	if runeIn("岛园谷港镇村街(（", last) || last == '城' && len(w) >= 3 {
 		return false
 	}
 	if s := d.runeStr(w); strings.HasSuffix(s, "单元") || strings.HasSuffix(s, "片区") || strings.HasSuffix(s, "地块") {

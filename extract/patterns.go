@@ -357,7 +357,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		}
 		end := i + 2
 		j := i
-		for j > a && i-j < 40 && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || strings.ContainsRune("()（）", rs[j-1])) {
+		for j > a && i-j < 40 && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || runeIn("()（）", rs[j-1])) {
 			// 和 inside a name (诺和诺德…公司) is kept when a name goes on before it.
 			if rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) {
 				break
@@ -497,7 +497,7 @@ func (d *doc) firmLike(w []rune) bool {
 	if d.allGeneric(w) {
 		return false
 	}
-	if strings.ContainsRune("我全本各该其", w[0]) || containsAny(w, '、', '，') {
+	if runeIn("我全本各该其", w[0]) || containsAny(w, '、', '，') {
 		return false // 我区, 全市, 本区…
 	}
 	return true
@@ -530,7 +530,7 @@ func (d *doc) mentions() {
 			p := d.lx.places[m.val]
 			// A province or city inside a name (浙江大学, 江苏银行) is no mention,
 			// nor a place that a longer area name goes on from (蜀山经济开发区).
-			if !d.local(p) && m.end < s.end && isHan(rs[m.end]) && !strings.ContainsRune("省市、和与及等的区县", rs[m.end]) {
+			if !d.local(p) && m.end < s.end && isHan(rs[m.end]) && !runeIn("省市、和与及等的区县", rs[m.end]) {
 				continue
 			}
 			// A country before a firm's Latin name (德国Ahlberg GmbH) is
@@ -595,7 +595,7 @@ func (d *doc) industryMentions() {
 			}
 			d.industry(industryRef{id: n.ID, node: n}, d.runeStr(rs[m.start:m.end]), si)
 			// A和B产业: one industry of the document's own as well.
-			if k+1 < len(ms) && ms[k+1].start == m.end+1 && strings.ContainsRune("和与及", rs[m.end]) &&
+			if k+1 < len(ms) && ms[k+1].start == m.end+1 && runeIn("和与及", rs[m.end]) &&
 				(hasAt(rs, ms[k+1].end, "产业") || strings.HasSuffix(d.runeStr(rs[ms[k+1].start:ms[k+1].end]), "产业")) {
 				name := strings.TrimSuffix(d.runeStr(rs[m.start:ms[k+1].end]), "产业")
 				id := d.entity(kg.TypeIndustry, name)

@@ -149,8 +149,8 @@ func (d *doc) areas(si int) {
 			if isQuarter(suf) {
 				// 西区、中区完成…: alone between separators, else part of a
 				// longer name (市中区, 华东区) or a phrase (东区域).
-				if i > s.start && (isHan(rs[i-1]) && !strings.ContainsRune("、和与及在于至到", rs[i-1])) ||
-					end < s.end && isHan(rs[end]) && !strings.ContainsRune("、和与及新完建落引入实开签累共已扩投竣封", rs[end]) {
+				if i > s.start && (isHan(rs[i-1]) && !runeIn("、和与及在于至到", rs[i-1])) ||
+					end < s.end && isHan(rs[end]) && !runeIn("、和与及新完建落引入实开签累共已扩投竣封", rs[end]) {
 					break
 				}
 				d.area(suf, d.entity(kg.TypePlace, suf))
@@ -158,7 +158,7 @@ func (d *doc) areas(si int) {
 			}
 			if isParkName(suf) {
 				// 知识城, 未来科技城, 广州知识城: a short name, or none.
-				for j > s.start && i-j < 2 && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于的至是将向由从等对为院", rs[j-1]) {
+				for j > s.start && i-j < 2 && isHan(rs[j-1]) && !runeIn("、和与及在于的至是将向由从等对为院", rs[j-1]) {
 					j--
 				}
 				if v, n := d.lx.place.suffix(rs[max(s.start, j-3):j], 3); n > 0 && v >= 0 {
@@ -170,7 +170,7 @@ func (d *doc) areas(si int) {
 			}
 			// Back to a separator or preposition, unless that would leave
 			// less than two runes (中和街道).
-			for j > s.start && i-j < 6 && isHan(rs[j-1]) && (i-j < 2 && suf == "街道" || !strings.ContainsRune("、和与及在于的至是将向由从等对为", rs[j-1]) ||
+			for j > s.start && i-j < 6 && isHan(rs[j-1]) && (i-j < 2 && suf == "街道" || !runeIn("、和与及在于的至是将向由从等对为", rs[j-1]) ||
 				rs[j-1] == '于' && (j-1 == s.start || !isHan(rs[j-2]))) { // 于 opening a name (于都县)
 				j--
 			}
@@ -188,8 +188,8 @@ func (d *doc) areas(si int) {
 				// 同集园区, 南港工业区: the whole name back to a separator, not
 				// a park inside a longer name (未来科技城园区, X园区二期) nor a
 				// town's park (瀛海镇工业区, a project of the town).
-				if j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至是将向由从等对为", rs[j-1]) ||
-					strings.ContainsRune("城镇区岛谷园道乡村", rs[i-1]) || containsAny(rs[j:i], '镇', '乡') ||
+				if j > s.start && isHan(rs[j-1]) && !runeIn("、和与及在于至是将向由从等对为", rs[j-1]) ||
+					runeIn("城镇区岛谷园道乡村", rs[i-1]) || containsAny(rs[j:i], '镇', '乡') ||
 					end < s.end && (numeralAt(rs[:s.end], end) > 0 || hasAt(rs, end, "企业")) {
 					break
 				}
@@ -198,7 +198,7 @@ func (d *doc) areas(si int) {
 			for _, m := range d.lx.stage.scan(rs, max(s.start, j-3), i, nil) {
 				c = max(c, m.end)
 			}
-			if i-2-c == 4 && strings.ContainsRune("内外的是到", rs[c]) {
+			if i-2-c == 4 && runeIn("内外的是到", rs[c]) {
 				c++ // 园区内|泰兴市黄桥镇
 			}
 			if (suf == "镇" || suf == "乡") && i-c > 2 && countyLen(rs[c:i-2]) == i-2-c {
@@ -211,7 +211,7 @@ func (d *doc) areas(si int) {
 				d.area(town, id)
 				break
 			}
-			if (suf == "镇" || suf == "乡" || suf == "岛") && (i-j != 2 || j > s.start && isHan(rs[j-1]) && !strings.ContainsRune("、和与及在于至", rs[j-1])) {
+			if (suf == "镇" || suf == "乡" || suf == "岛") && (i-j != 2 || j > s.start && isHan(rs[j-1]) && !runeIn("、和与及在于至", rs[j-1])) {
 				break // only a two-rune town name standing alone (琅琊镇, not 旅游强镇)
 			}
 			if _, n := d.lx.lead.suffix(rs[j:i], 4); n > 0 {
@@ -238,7 +238,7 @@ func (d *doc) areas(si int) {
 			}
 			// Names that end in common words must end a phrase too
 			// (软件新城。 but not 新城共同体).
-			if suf == "新城" && end < s.end && strings.ContainsRune("市区镇共", rs[end]) {
+			if suf == "新城" && end < s.end && runeIn("市区镇共", rs[end]) {
 				break
 			}
 			name := d.runeStr(rs[j:end])
@@ -254,7 +254,7 @@ func (d *doc) areas(si int) {
 // town (来安县, 南谯区, 天长市): two or three Han runes and 县, 区 or 市;
 // else 0.
 func countyLen(w []rune) int {
-	if len(w) < 3 || len(w) > 4 || !allHan(w) || !strings.ContainsRune("县区市", w[len(w)-1]) {
+	if len(w) < 3 || len(w) > 4 || !allHan(w) || !runeIn("县区市", w[len(w)-1]) {
 		return 0
 	}
 	return len(w)

@@ -82,13 +82,13 @@ func sectionMarkerRunes(rs []rune) (level, n int) {
 		for j < len(rs) && isChineseDigit(rs[j]) {
 			j++
 		}
-		if j > 1 && j < len(rs) && strings.ContainsRune("部章节篇", rs[j]) {
+		if j > 1 && j < len(rs) && runeIn("部章节篇", rs[j]) {
 			if j+2 < len(rs) && rs[j] == '部' && rs[j+1] == '分' {
 				j++
 			}
 			return 1, j + 1
 		}
-		if j > 1 && j < len(rs) && strings.ContainsRune("，、,", rs[j]) && j <= 3 {
+		if j > 1 && j < len(rs) && runeIn("，、,", rs[j]) && j <= 3 {
 			return 2, j + 1 // 第一，生物医药产业提速。
 		}
 		return 0, 0

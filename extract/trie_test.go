@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -137,6 +138,26 @@ func TestGenericLengths(t *testing.T) {
 				if got, want := d.genericAt(w, i), d.genericAt(c, i); got != want {
 					t.Fatalf("%q at %d: %d, want %d", string(w), i, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestRuneIn checks runeIn against strings.ContainsRune on the sets the
+// rules use and on runes of every width, invalid ones included.
+func TestRuneIn(t *testing.T) {
+	t.Parallel()
+	sets := []string{"", "、和及与并", "()（）", "者用单方性规资投", "a€𠀀", "\uFFFD", "省市、和与及等的区县"}
+	runes := []rune{-1, 0, 'a', '(', 0x7f, 0x80, 'é', '€', '、', '和', '县', '（', 0xd800, 0xfffd, 0xffff, 0x10000, '𠀀', 0x110000}
+	for _, set := range sets {
+		for _, r := range runes {
+			if got, want := runeIn(set, r), strings.ContainsRune(set, r); got != want {
+				t.Errorf("runeIn(%q, %U) = %v, want %v", set, r, got, want)
+			}
+		}
+		for _, r := range set {
+			if !runeIn(set, r) {
+				t.Errorf("runeIn(%q, %q) = false", set, r)
 			}
 		}
 	}
