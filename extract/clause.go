@@ -831,6 +831,7 @@ type clauseMarks struct {
 	shangshi int  // 上市
 	with     bool // 与 or 同 in rs[a:b]
 	gongsi   bool // 公司 in rs[a:b]
+	leader   bool // 链主 or 龙头 in rs[a:b]
 }
 
 func marksIn(rs []rune, a, start, b int) clauseMarks {
@@ -842,6 +843,12 @@ func marksIn(rs []rune, a, start, b int) clauseMarks {
 			continue
 		case '公':
 			mk.gongsi = mk.gongsi || i+1 < b && rs[i+1] == '司'
+			continue
+		case '链':
+			mk.leader = mk.leader || i+1 < b && rs[i+1] == '主'
+			continue
+		case '龙':
+			mk.leader = mk.leader || i+1 < b && rs[i+1] == '头'
 			continue
 		}
 		if i < start {

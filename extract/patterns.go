@@ -281,6 +281,9 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		var id string
 		k := start
 		for _, role := range [...]string{"链主企业", "龙头企业", "链主"} {
+			if !mk.leader {
+				break // most clauses: no role to look for
+			}
 			if j := indexRunes(rs, a, b, role); j >= 0 {
 				k = j + runeLen(role)
 				id = d.knownFirmAt(k, b)
