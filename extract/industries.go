@@ -267,10 +267,19 @@ func qualifierLen(w []rune) int {
 	return 0
 }
 
+// titleVerbs are the verbs of titleVerbAt, longest first where one opens
+// another; titleVerbFirst holds their first runes.
+var titleVerbs = [...]string{"加快发展", "大力发展", "发展壮大", "培育壮大", "做大做强", "做强做优", "发展", "壮大", "做强", "做优", "打造", "布局", "提升", "突破", "聚焦", "推动", "培育", "深耕", "攻坚"}
+
+var titleVerbFirst = firstRunes(titleVerbs[:])
+
 // titleVerbAt returns the rune length of a verb that opens a section's
 // title before the industry it names (做强, 发展壮大), or 0.
 func titleVerbAt(rs []rune, i int) int {
-	for _, v := range [...]string{"加快发展", "大力发展", "发展壮大", "培育壮大", "做大做强", "做强做优", "发展", "壮大", "做强", "做优", "打造", "布局", "提升", "突破", "聚焦", "推动", "培育", "深耕", "攻坚"} {
+	if i >= len(rs) || !runeIn(titleVerbFirst, rs[i]) {
+		return 0 // most runes open no title verb: one test, not one a verb
+	}
+	for _, v := range titleVerbs {
 		if hasAt(rs, i, v) {
 			return runeLen(v)
 		}

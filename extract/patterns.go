@@ -737,16 +737,20 @@ var shortSuffixLast = func() (set [4]uint64) {
 }()
 
 // regionFirst holds the first runes of regionPrefixes.
-var regionFirst = func() string {
+var regionFirst = firstRunes(regionPrefixes)
+
+// firstRunes returns the first runes of words, each once, for a test of
+// one rune that turns down most positions before the words are tried.
+func firstRunes(words []string) string {
 	var b strings.Builder
-	for _, p := range regionPrefixes {
-		r, _ := utf8.DecodeRuneInString(p)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
 		if !strings.ContainsRune(b.String(), r) {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
-}()
+}
 
 // regionPrefixes are the region names that open legal names of firms.
 var regionPrefixes = append([]string{
