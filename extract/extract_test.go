@@ -114,6 +114,7 @@ func TestNormalize(t *testing.T) {
 		{"numbered item cut inside a figure", "标题\n1. 青禾新材年产5万吨薄膜项目，总投资 12.6\n亿元，已投产；\n2. 云溪化工扩产项目，总投资 8 亿元，在建，\n年度完成投资3亿元；", "标题\n1.青禾新材年产5万吨薄膜项目，总投资12.6亿元，已投产；\n2.云溪化工扩产项目，总投资8亿元，在建，年度完成投资3亿元；"},
 		{"heading with a comma stands alone", "标题\n（一）坚持创新驱动，加快产业升级\n全年新增企业12家。", "标题\n(一)坚持创新驱动，加快产业升级\n全年新增企业12家。"},
 		{"page numbers dropped", "标题\n晟光微\n\n- 3 -\n\n电子投产。\n第4页\n", "标题\n晟光微电子投产。"},
+		{"page footers with the page count dropped", "青川经济开发区年度报告\n全区新增企业\n第 2 页 共 5 页\n青川经济开发区年度报告\n12家。", "青川经济开发区年度报告\n全区新增企业12家。"},
 		{"tab-separated table read as records", "标题\n序号\t项目名称\t建设单位\t2023年进展\n1\t青禾冷链基地\t青禾食品有限公司\t5月开工\n\n2\t远拓轴承项目\t远拓精工有限公司\t已投产\n全年投资增长。",
 			"标题\n1.项目名称：青禾冷链基地；建设单位：青禾食品有限公司；进展：5月开工。\n2.项目名称：远拓轴承项目；建设单位：远拓精工有限公司；进展：已投产。\n全年投资增长。"},
 		{"running header after a page number dropped", "岚山县岚山产业园2023年工作总结\n合资设立岚山晟\n\n- 1 -\n\n岚山县岚山产业园2023年工作总结\n\n光科技有限公司。", "岚山县岚山产业园2023年工作总结\n合资设立岚山晟光科技有限公司。"},
@@ -357,6 +358,10 @@ func TestRelations(t *testing.T) {
 			{"project/雁北精工数控机床项目", "stage", "封顶"}}, nil},
 		{"a foreign firm by its Latin name and legal form", "瑞士Albrecht Feinmechanik AG增资扩产，新增投资2000万美元。奥地利Steinbauer Pumpen GmbH与云川机电合资设立的泵阀工厂开工。", []rel{
 			{"enterprise/Albrecht Feinmechanik", "stage", "扩产"}}, nil},
+		{"a short name with the legal name in brackets after it", "岚泽物流（辽宁岚泽国际物流有限公司）冷链分拨中心在望江街道建成投用。", []rel{
+			{"enterprise/岚泽物流", "hasProject", "project/岚泽物流冷链分拨中心"}, {"project/岚泽物流冷链分拨中心", "stage", "运营"}}, nil},
+		{"a Latin name with its Chinese name in brackets", "Norvik Energy（诺维克能源）储能系统项目落地青石镇。", []rel{
+			{"enterprise/Norvik Energy", "hasProject", "project/Norvik Energy(诺维克能源)储能系统项目"}}, nil},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
@@ -399,6 +404,20 @@ func TestIndustryPark(t *testing.T) {
 		if !hasEntity(x, id) {
 			t.Errorf("missing %s", id)
 		}
+	}
+}
+
+// TestIndustryMentions: an industry named anywhere is kept, but not a
+// Latin name that is the start of a longer word or unit.
+func TestIndustryMentions(t *testing.T) {
+	ex := newTestExtractor(t)
+	x := extractString(t, ex, "岚川储能年产8GWh储能电池项目开工，全区加快发展5G、人工智能等产业。")
+	if !hasEntity(x, "industry/5G") {
+		t.Errorf("missing industry/5G")
+	}
+	x = extractString(t, ex, "岚川储能年产5GWh储能电池项目开工。")
+	if hasEntity(x, "industry/5G") {
+		t.Errorf("5G read inside 5GWh")
 	}
 }
 

@@ -343,11 +343,11 @@ func isHan(r rune) bool {
 }
 
 // isPageNumber reports whether a line is a page number left by PDF
-// conversion: - 3 -, 3, 第3页, 3/12.
+// conversion: - 3 -, 3, 第3页, 3/12, 第 3 页 共 12 页.
 func isPageNumber(line string) bool {
 	s := strings.Trim(line, "-—– ")
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "第"), "页")
-	if s == "" || len(s) > 7 {
+	if s == "" || len(s) > 16 {
 		return false
 	}
 	digits := 0
@@ -355,7 +355,7 @@ func isPageNumber(line string) bool {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
-		case r == '/' || r == ' ' || r == '共':
+		case r == '/' || r == ' ' || r == '共' || r == '页':
 		default:
 			return false
 		}

@@ -589,6 +589,9 @@ func (d *doc) industryMentions() {
 			if m.end < s.end && rs[m.end] < 0x80 && m.start > s.start && rs[m.start-1] < 0x80 {
 				continue // inside a Latin word
 			}
+			if m.end < s.end && rs[m.end-1] < 0x80 && isLatinLetter(rs[m.end]) {
+				continue // the start of a Latin word or unit (5G in 5GWh)
+			}
 			if d.insideOwnIndustry(m.start, m.end) {
 				continue
 			}
@@ -839,6 +842,15 @@ func (d *doc) unbracket(w []rune) []rune {
 			short := trimQuotes(c)
 			d.firmNamed(short, string(out))
 			out = append(out[:0], []rune(short)...)
+		case d.bracketShort(w[i+1:q], out):
+			// 鸿图精密（安徽鸿图精密机械有限公司）: the short name first, the
+			// legal name in brackets after it.
+			d.firmNamed(string(out), c)
+		case latinBefore(out) > 0 && len(c) >= 6 && len(c) <= 18 && allHan(w[i+1:q]):
+			// ACM（艾科姆）, Norvik Energy（诺维克能源）: a Latin name first,
+			// its Chinese name in brackets, both kept in what it names.
+			d.firmNamed(string(out[len(out)-latinBefore(out):]), c)
+			out = append(out, w[i:q+1]...)
 		case isASCIIName(c) && len(out) >= 2:
 			// An English name: (LONGi), (Thermo Fisher).
 			legal := string(out)
@@ -1036,6 +1048,23 @@ func (d *doc) latinFirms(si int, ctx industryCtx) {
 		id := d.firmNamed(short, full, country)
 		d.inIndustry(id, ctx, si, nil)
 	}
+}
+
+// latinBefore returns the rune length of the Latin name that ends w
+// (letters, digits and spaces, opening with a capital, of two letters or
+// more, after no other Latin), or 0.
+func latinBefore(w []rune) int {
+	i := len(w)
+	for i > 0 && (w[i-1] < 0x80 && (unicode.IsLetter(w[i-1]) || unicode.IsDigit(w[i-1]) || w[i-1] == ' ')) {
+		i--
+	}
+	for i < len(w) && w[i] == ' ' {
+		i++
+	}
+	if len(w)-i < 2 || w[i] < 'A' || w[i] > 'Z' || !isASCIIName(string(w[i:])) {
+		return 0
+	}
+	return len(w) - i
 }
 
 // isLatinLetter reports whether r is a letter of the Latin alphabets
