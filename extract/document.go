@@ -107,6 +107,9 @@ type doc struct {
 	strs []byte
 	// aliases holds the first aliases of entities.
 	aliases []string
+	// kept is the last name keepStr was given and keptS its string.
+	kept  []rune
+	keptS string
 	// genLens[i] is the set of lengths of the generic words at rs[i]
 	// with bit 31 set (see trie.lengths), 0 until genericAt asks; nil
 	// when the lexicon's generic words are too long for the sets.
@@ -908,5 +911,33 @@ func (d *doc) runeStr(w []rune) string {
 			}
 		}
 	}
-	return string(w)
+	return d.keptStr(w)
+}
+
+// keepStr records that str is string(w) for a name w that is no piece of
+// d.rs (resolveLegal makes them: 海川12英寸硅片项目 from 海川科技有限公司
+// 12英寸硅片项目), which nothing writes to after: runeStr then cuts w and
+// its prefixes from str rather than encoding them again, as item, project
+// and ownerSplit do each.
+func (d *doc) keepStr(w []rune, str string) {
+	if d.runeIndex(w) < 0 {
+		d.kept, d.keptS = w, str
+	}
+}
+
+// keptStr is string(w), cut from keepStr's string when w is a prefix of
+// its name.
+func (d *doc) keptStr(w []rune) string {
+	if len(w) == 0 || len(w) > len(d.kept) || unsafe.SliceData(w) != unsafe.SliceData(d.kept) {
+		return string(w)
+	}
+	n := 0
+	for _, r := range w {
+		k := utf8.RuneLen(r)
+		if k < 0 {
+			return string(w) // encoded as U+FFFD: not a prefix of kept's bytes
+		}
+		n += k
+	}
+	return d.keptS[:n]
 }

@@ -790,6 +790,7 @@ func (d *doc) resolveLegal(w []rune) []rune {
 	}
 	// A legal name followed by its project: …有限公司N3工厂.
 	s := d.runeStr(out)
+	d.keepStr(out, s)
 	if k := strings.Index(s, "公司"); k > 0 {
 		rest := out[runeLen(s[:k])+2:]
 		legal := s[:k+len("公司")]
@@ -804,6 +805,7 @@ func (d *doc) resolveLegal(w []rune) []rune {
 			if d.writtenAs == nil {
 				d.writtenAs = map[string]string{}
 			}
+			d.keepStr(named, string(named))
 			d.writtenAs[d.runeStr(named)] = s
 			return named
 		}
