@@ -1299,7 +1299,8 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	if !proj && hint == "" && len(w) > 6 {
 		// X华北基地新能源车型投产: the project ends at its head; what follows
 		// is what it makes.
-		if hs := d.lx.heads.scan(w, 2, len(w), nil); len(hs) > 0 {
+		var buf [8]match // a few words at most: no allocation
+		if hs := d.lx.heads.scan(w, 2, len(w), buf[:0]); len(hs) > 0 {
 			if h := hs[len(hs)-1]; h.end-h.start >= 2 && len(w)-h.end <= 6 && h.end >= 4 {
 				w = w[:h.end]
 				proj = d.isProjectName(w)

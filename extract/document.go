@@ -618,8 +618,8 @@ func (d *doc) industryPark(hr []rune) bool {
 		return false
 	}
 	var node *Node
-	if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
-		node = d.lx.nodes[ms[0].val]
+	if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
+		node = d.lx.nodes[v]
 	}
 	if node == nil && !hasIndustryWord(w) {
 		return false

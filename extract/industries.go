@@ -79,8 +79,8 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		w := trimIndustrySuffix(rs[i+1 : i+n-1])
 		if allHan(w) && len(w) >= 2 {
 			var node *Node
-			if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
-				node = d.lx.nodes[ms[0].val]
+			if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
+				node = d.lx.nodes[v]
 			}
 			if node != nil || hasIndustryWord(w) {
 				ref := d.docIndustry(w, node, sent)
@@ -104,8 +104,8 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		if node == nil && len(w) < e-i && allHan(w[:len(w)-qualifierLen(w)]) && d.plausibleName(w) {
 			// (一)新一代电子信息产业。, (一)新能源(光伏)产业链。: a title
 			// naming an industry of its own, with its qualifier.
-			if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
-				node = d.lx.nodes[ms[0].val]
+			if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
+				node = d.lx.nodes[v]
 			}
 			ref := d.docIndustry(w, node, sent)
 			ref.title = true
@@ -189,8 +189,8 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			w := rs[i:j]
 			if allHan(w) && len(w) <= 8 && d.plausibleName(w) {
 				var node *Node
-				if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
-					node = d.lx.nodes[ms[0].val]
+				if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
+					node = d.lx.nodes[v]
 				}
 				ref := d.docIndustry(w, node, sent)
 				ref.segment = rs[j] == '环'
@@ -239,8 +239,8 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			return industryRef{}, false // 坪山生物医药产业加速器 names a park
 		}
 		var node *Node
-		if ms := d.lx.industry.scan(w, 0, len(w), nil); len(ms) > 0 {
-			node = d.lx.nodes[ms[0].val]
+		if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
+			node = d.lx.nodes[v]
 		}
 		return d.docIndustry(w, node, sent), true
 	}

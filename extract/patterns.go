@@ -371,7 +371,8 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 			j--
 		}
 		// Not across a verb or a list (…等项目落地某某科技公司).
-		for _, m := range d.lx.stage.scan(rs, j, i, nil) {
+		var buf [8]match // a few words at most: no allocation
+		for _, m := range d.lx.stage.scan(rs, j, i, buf[:0]) {
 			j = m.end
 		}
 		if k := lastIndexRune(rs[j:i], '等'); k >= 0 {

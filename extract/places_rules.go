@@ -195,7 +195,8 @@ func (d *doc) areas(si int) {
 				}
 			}
 			c := j // the county's start: after a verb (落地来安县汊河镇)
-			for _, m := range d.lx.stage.scan(rs, max(s.start, j-3), i, nil) {
+			var buf [8]match // a few words at most: no allocation
+			for _, m := range d.lx.stage.scan(rs, max(s.start, j-3), i, buf[:0]) {
 				c = max(c, m.end)
 			}
 			if i-2-c == 4 && runeIn("内外的是到", rs[c]) {
@@ -225,7 +226,7 @@ func (d *doc) areas(si int) {
 				j += n // 拟申报X新城
 			}
 			// Not across a verb (研发中心落户天府软件园 → 天府软件园).
-			for _, m := range d.lx.stage.scan(rs, j, i, nil) {
+			for _, m := range d.lx.stage.scan(rs, j, i, buf[:0]) {
 				j = m.end
 			}
 			if i-j < 2 || d.allGeneric(rs[j:i]) {

@@ -486,6 +486,19 @@ func (t *trie) scan(rs []rune, from, lim int, out []match) []match {
 	return out
 }
 
+// first returns the value of the first word scan finds in rs[from:lim]
+// (the leftmost, and the longest there), without making the list.
+func (t *trie) first(rs []rune, from, lim int) (v int, ok bool) {
+	for i := from; i < lim; i++ {
+		if t.starts(rs[i]) {
+			if v, n := t.longest(rs, i, lim); n > 0 {
+				return v, true
+			}
+		}
+	}
+	return -1, false
+}
+
 // any reports whether some word occurs in rs[from:lim].
 func (t *trie) any(rs []rune, from, lim int) bool {
 	for i := from; i < lim; i++ {

@@ -162,3 +162,19 @@ func TestRuneIn(t *testing.T) {
 		}
 	}
 }
+
+// TestTrieFirst checks that first finds the first word scan finds.
+func TestTrieFirst(t *testing.T) {
+	t.Parallel()
+	ex := newTestExtractor(t)
+	for _, text := range []string{"", "新能源", "发展新能源汽车和集成电路", "的的的生物医药产业园", "𠀀人工智能𠀀"} {
+		rs := []rune(text)
+		for from := 0; from <= len(rs); from++ {
+			v, ok := ex.lex.industry.first(rs, from, len(rs))
+			ms := ex.lex.industry.scan(rs, from, len(rs), nil)
+			if ok != (len(ms) > 0) || ok && v != ms[0].val {
+				t.Errorf("%q from %d: first %d, %v; scan %v", text, from, v, ok, ms)
+			}
+		}
+	}
+}
