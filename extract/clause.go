@@ -1307,8 +1307,11 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 			}
 		}
 	}
-	// 其X项目: the project of the firm named last.
-	if len(w) >= 4 && w[0] == '其' && d.lastFirm != "" && !runeIn("他它余中次实", w[1]) && d.hasHead(w[1:]) {
+	// 其X项目, 对X工厂(实施增资扩产): the project of the firm named last,
+	// also known by its bare name.
+	var bare []rune
+	if len(w) >= 4 && (w[0] == '其' || w[0] == '对') && d.lastFirm != "" && !runeIn("他它余中次实", w[1]) && d.hasHead(w[1:]) {
+		bare = w[1:]
 		w = append([]rune(d.lastFirm), w[1:]...)
 		proj = d.isProjectName(w)
 	}
@@ -1343,6 +1346,9 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 			return "", ""
 		}
 		carrier = proj
+		if bare != nil && strings.HasPrefix(proj, "project/") {
+			d.entity(kg.TypeProject, nameOf(proj), d.runeStr(bare))
+		}
 		if owner == "" {
 			d.inIndustry(proj, ctx, si, w)
 		}

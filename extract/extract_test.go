@@ -362,6 +362,9 @@ func TestRelations(t *testing.T) {
 			{"enterprise/岚泽物流", "hasProject", "project/岚泽物流冷链分拨中心"}, {"project/岚泽物流冷链分拨中心", "stage", "运营"}}, nil},
 		{"a Latin name with its Chinese name in brackets", "Norvik Energy（诺维克能源）储能系统项目落地青石镇。", []rel{
 			{"enterprise/Norvik Energy", "hasProject", "project/Norvik Energy(诺维克能源)储能系统项目"}}, nil},
+		{"对 and the project of the firm named before", "链主企业青禾电器集团有限公司追加投资5亿元，对智能洗衣机工厂实施增资扩产。", []rel{
+			{"enterprise/青禾电器", "hasProject", "project/青禾电器智能洗衣机工厂"}, {"project/青禾电器智能洗衣机工厂", "stage", "扩产"}},
+			[]rel{{"project/对智能洗衣机工厂", "stage", "扩产"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
