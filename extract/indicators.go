@@ -137,26 +137,18 @@ var classifiers = map[string]bool{"家": true, "个": true, "项": true, "名": 
 func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure, subject string) {
 	rs := d.rs
 	b := num
-	// The measure: words just before the number (同比增长8%, 累计562家).
+	// The measure: words just before the number (同比增长8%, 累计562家),
+	// the longest of six runes or less first.
 	for b > a {
-		found := false
-		for k := min(6, b-a); k >= 1; k-- {
-			if !d.lx.measure.starts(rs[b-k]) {
-				continue
-			}
-			if v, n := d.lx.measure.longest(rs, b-k, b); n == k {
-				// The more telling word wins: 累计达 is 累计.
-				if measure == "" || measure == "总量" {
-					measure = measures[v].measure
-				}
-				b -= k
-				found = true
-				break
-			}
-		}
-		if !found {
+		v, k := d.lx.measure.suffix(rs[a:b], 6)
+		if k == 0 {
 			break
 		}
+		// The more telling word wins: 累计达 is 累计.
+		if measure == "" || measure == "总量" {
+			measure = measures[v].measure
+		}
+		b -= k
 	}
 	for k := a; k+1 < b && measure == ""; k++ {
 		if !d.lx.measure.starts(rs[k]) {
