@@ -522,6 +522,15 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			}
 		}(len(d.out.Relations))
 	}
+	// X项目选址Y镇: the project is placed in Y.
+	if k := indexRunes(rs, start+2, b, "选址"); k > 0 && hasAt(rs, k-2, "项目") {
+		if pid := d.placeSpan(k+2, b); pid != "" {
+			for _, id := range d.items(si, seg{start, k}, b, "", ctx, planned, false) {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
+			}
+			return
+		}
+	}
 	ms := d.clauseHits(&d.stageHits, si, start, b, d.lx.stage, d.bufs[bufStage])
 	d.bufs[bufStage] = ms
 	if d.topicStage(si, start, b, ms, planned) || d.chainPlace(si, start, b, ms, planned) {

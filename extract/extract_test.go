@@ -365,6 +365,8 @@ func TestRelations(t *testing.T) {
 		{"对 and the project of the firm named before", "链主企业青禾电器集团有限公司追加投资5亿元，对智能洗衣机工厂实施增资扩产。", []rel{
 			{"enterprise/青禾电器", "hasProject", "project/青禾电器智能洗衣机工厂"}, {"project/青禾电器智能洗衣机工厂", "stage", "扩产"}},
 			[]rel{{"project/对智能洗衣机工厂", "stage", "扩产"}}},
+		{"a project's chosen site", "青禾精工精密轴承项目选址柳溪镇，已完成土地摘牌。", []rel{
+			{"project/青禾精工精密轴承项目", "locatedIn", "place/柳溪镇"}}, nil},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
