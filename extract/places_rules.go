@@ -195,7 +195,8 @@ func (d *doc) areas(si int) {
 				}
 			}
 			c := j // the county's start: after a verb (落地来安县汊河镇)
-			var buf [8]match // a few words at most: no allocation
+			// A few words at most: scanned into an array, not a new slice.
+			var buf [8]match
 			for _, m := range d.lx.stage.scan(rs, max(s.start, j-3), i, buf[:0]) {
 				c = max(c, m.end)
 			}
