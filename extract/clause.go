@@ -843,9 +843,16 @@ type clauseMarks struct {
 	leader   bool // 链主 or 龙头 in rs[a:b]
 }
 
+// markBits has bit r&63 set for each rune r that marksIn looks for.
+const markBits uint64 = 1<<('与'&63) | 1<<('同'&63) | 1<<('公'&63) | 1<<('链'&63) | 1<<('龙'&63) |
+	1<<('等'&63) | 1<<('成'&63) | 1<<('上'&63)
+
 func marksIn(rs []rune, a, start, b int) clauseMarks {
 	mk := clauseMarks{deng: -1, chengwei: -1, shangshi: -1}
 	for i := a; i < b; i++ {
+		if markBits&(1<<(uint(rs[i])&63)) == 0 {
+			continue // most runes: one test, not the switches
+		}
 		switch rs[i] {
 		case '与', '同':
 			mk.with = true
