@@ -416,6 +416,11 @@ func (d *doc) relate(r kg.Relation, sent int) {
 // firm registers an enterprise or organization under its short name.
 func (d *doc) firm(name string) string {
 	name = trimQuotes(name)
+	if name == "该公司" || name == "该企业" {
+		if id, ok := d.firms[d.lastFirm]; ok {
+			return id // the firm named last
+		}
+	}
 	if id, ok := d.firms[name]; ok {
 		d.lastFirm = nameOf(id)
 		return id // named before, under this name or as an alias

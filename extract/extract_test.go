@@ -367,6 +367,8 @@ func TestRelations(t *testing.T) {
 			[]rel{{"project/对智能洗衣机工厂", "stage", "扩产"}}},
 		{"a project's chosen site", "青禾精工精密轴承项目选址柳溪镇，已完成土地摘牌。", []rel{
 			{"project/青禾精工精密轴承项目", "locatedIn", "place/柳溪镇"}}, nil},
+		{"该公司 is the firm named last", "青禾食品有限公司年产5万吨饼干项目竣工投产。该公司推出的“禾香”系列饼干销往华南。", []rel{
+			{"enterprise/青禾食品", "develops", "product/禾香"}}, []rel{{"enterprise/该公司", "develops", "product/禾香"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
