@@ -27,13 +27,14 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	d.subj = ""
 	d.latinFirms(si, ctx)
 	if si == d.st.paras[s.para].first {
-		d.topic = "" // a topic holds to the end of its paragraph
+		d.topic, d.topicPara = "", false // a topic holds to the end of its paragraph
 		if d.listStage != "" && cs == s.start {
 			d.listStage = "" // a paragraph that is no item ends the list
 		}
 	}
 	if k := d.topicHead(si, cs, s.end, ctx, planned); k > 0 {
 		cs = k
+		d.topicPara = si == d.st.paras[s.para].first
 	}
 	item := false // the clause at cs opens an item of an inline list
 	for i := cs; i <= s.end; i++ {
@@ -68,7 +69,10 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 					cs, i = k, k-1
 				}
 			} else if rs[i] == '；' || rs[i] == ';' {
-				d.topic, d.subj = "", ""
+				d.subj = ""
+				if !d.topicPara {
+					d.topic = ""
+				}
 			}
 		}
 	}
@@ -177,9 +181,10 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 			return true
 		}
 	}
-	// 在Y建设X: the topic is in Y.
-	if rs[start] == '在' {
-		if pid, e := d.placeBefore(start+1, b); pid != "" {
+	// 在Y建设X (6月在Y摘牌拿地): the topic is in Y.
+	at := start + timeAt(rs, start, b)
+	if at < b && rs[at] == '在' {
+		if pid, e := d.placeBefore(at+1, b); pid != "" {
 			d.relate(kg.Relation{Subject: topic, Predicate: kg.PredLocatedIn, Object: pid}, si)
 			for len(ms) > 0 && ms[0].start < e {
 				ms = ms[1:]
@@ -352,9 +357,43 @@ func (d *doc) partOnly(a, b int, parts bool) bool {
 			p += n
 			continue
 		}
+		if n := facilityPart(rs, p, b); n > 0 {
+			p += n
+			continue
+		}
+		if hasAt(rs, p, "首") && p+1 < b && isFirstCounter(rs[p+1]) {
+			return true // 首台变频压缩机下线: the first unit of the topic's line
+		}
 		return false
 	}
 	return true
+}
+
+// facilityParts are the parts of a project a progress report names before
+// their stage: 总装车间主体结构封顶, 1号至4号楼封顶, 二期厂房竣工.
+var facilityParts = [...]string{"车间", "厂房", "楼", "生产线", "产线", "装置", "机组", "仓库", "屋面", "路基"}
+
+// facilityPart returns the length of a part of a project at rs[p:b]: at
+// most four runes of its own (letters, digits, 号, 至) and a word of
+// facilityParts, or 0.
+func facilityPart(rs []rune, p, b int) int {
+	for q := p + 1; q <= min(b, p+5); q++ {
+		for _, w := range facilityParts {
+			if hasAt(rs, q, w) && q+runeLen(w) <= b {
+				return q - p + runeLen(w)
+			}
+		}
+		if r := rs[q-1]; !isHan(r) && !isDigit(r) || isClauseEnd(r) || r == '的' {
+			return 0
+		}
+	}
+	return 0
+}
+
+// isFirstCounter reports whether r counts the first unit made (首台, 首车,
+// 首条, 首批, 首片, 首套, 首件, 首辆).
+func isFirstCounter(r rune) bool {
+	return strings.ContainsRune("台车条批片套件辆", r)
 }
 
 // timeAt returns the length of a time at rs[p:b] (于6月, 6月份, 年底,
@@ -374,6 +413,9 @@ func timeAt(rs []rune, p, b int) int {
 			k++
 		}
 		return k - p
+	}
+	if k > q && k+2 <= b && hasAt(rs, k, "季度") {
+		return k + 2 - p // 三季度
 	}
 	for _, w := range [...]string{"年底", "年初", "年中", "上半年", "下半年", "目前", "今年", "同月", "次月"} {
 		if hasAt(rs, q, w) {
@@ -728,6 +770,9 @@ func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 		if z-a < 4 || !d.isProjectName(rs[a:z]) || !d.plausibleName(rs[a:z]) {
 			return
 		}
+		if d.topic != "" && d.partOnly(a, z, true) {
+			return // 涂装车间完成设备调试: a part of the topic
+		}
 		if id, _ := d.item(si, rs[a:z], "", "", ctx, planned, false, ""); strings.HasPrefix(id, "project/") {
 			d.topic = id
 		}
@@ -1057,16 +1102,16 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		}
 		// 总投资50亿元的X项目, 由Y承建的X: the name follows the last 的;
 		// 由Y投资建设的X: Y owns X.
-		investor := ""
+		investor, legal := "", false
 		if k := lastIndexRune(rs[a:b], '的'); k >= 0 && b-(a+k+1) >= 2 {
-			investor = d.investor(a, a+k)
+			investor, legal = d.investor(a, a+k)
 			a, b = d.trimItem(a+k+1, b)
 		}
 		w := d.resolveLegal(rs[a:b])
 		if len(w) < 2 || len(w) > 30 {
 			continue
 		}
-		if investor != "" && d.isProjectName(w) && d.ownerSplit(w) == 0 {
+		if investor != "" && d.isProjectName(w) && (legal || d.ownerSplit(w) == 0) {
 			firm := d.firm(investor)
 			d.inIndustry(firm, ctx, si, w)
 			d.idBuf = append(d.idBuf, d.ownedProject(si, firm, d.runeStr(w), stage, planned, where, distWhere))
@@ -1122,9 +1167,16 @@ func (d *doc) ownedProject(si int, owner, name, stage string, planned bool, plac
 }
 
 // investor reads 由X投资建设 / X投资 in rs[a:b] (what precedes 的) and
-// returns the firm X, or "".
-func (d *doc) investor(a, b int) string {
+// returns the firm X, or "". legal: rs[a:b] is the firm's legal name
+// (X有限公司的Y项目), so that X owns Y whatever Y's name begins with.
+func (d *doc) investor(a, b int) (firm string, legal bool) {
 	rs := d.rs
+	if b-a > 6 && hasAt(rs, b-2, "公司") {
+		fa, fb := d.trimItem(a, b)
+		if id, ok := d.firms[d.runeStr(rs[fa:fb])]; ok {
+			return nameOf(id), true
+		}
+	}
 	for _, v := range []string{"投资建设", "投资兴建", "投资", "投建"} {
 		n := runeLen(v)
 		if b-a <= n || !hasAt(rs, b-n, v) {
@@ -1140,11 +1192,11 @@ func (d *doc) investor(a, b int) string {
 		fa, fb := d.trimItem(s, e)
 		w := d.resolveLegal(rs[fa:fb])
 		if len(w) >= 2 && d.firmLike(w) {
-			return d.runeStr(w)
+			return d.runeStr(w), false
 		}
-		return ""
+		return "", false
 	}
-	return ""
+	return "", false
 }
 
 // splitList splits on 、 and on 及/以及/和/与 outside industry names
@@ -1264,6 +1316,11 @@ func (d *doc) trimItem(a, b int) (int, int) {
 		}
 		if _, n := d.lx.lead.longest(rs, a, b); n > 0 && n < b-a {
 			a += n
+			changed = true
+		}
+		// The first unit of a project's line: X项目首条产线, X项目首台样机.
+		if k := indexRunes(rs, a, b, "项目首"); k > a && k+3 < b && isFirstCounter(rs[k+3]) {
+			b = k + 2
 			changed = true
 		}
 		// A count after 项目 or a phase: 碳纤维项目7个, 标准厂房三期12栋.

@@ -59,6 +59,9 @@ type doc struct {
 	// (1.X项目：总投资…，已签约。): its clauses that start with a stage verb
 	// and name nothing are about it.
 	topic string
+	// topicPara: the topic opened its paragraph (1.X项目：…。进度：…；…),
+	// so that it holds past a semicolon, where an inline list's ends.
+	topicPara bool
 	// subj is what the sentence's last clause that opened with a name
 	// gave a stage to: a next clause that opens with its verb is about it.
 	subj string

@@ -369,6 +369,16 @@ func TestRelations(t *testing.T) {
 			{"project/青禾精工精密轴承项目", "locatedIn", "place/柳溪镇"}}, nil},
 		{"该公司 is the firm named last", "青禾食品有限公司年产5万吨饼干项目竣工投产。该公司推出的“禾香”系列饼干销往华南。", []rel{
 			{"enterprise/青禾食品", "develops", "product/禾香"}}, []rel{{"enterprise/该公司", "develops", "product/禾香"}}},
+		{"a progress report's entry: its parts and phases are the project's", "1.青霁储能电芯项目：总投资40亿元，选址东湖镇。责任单位：区发改局。进度：总装车间主体结构封顶，涂装车间完成设备进场调试；二期8月竣工，9月实现试生产。\n\n2.澄远电器洗衣机工厂项目：总投资9亿元。进度：6月在西林街道摘牌拿地，三季度开工，生产线于9月12日通线，首台滚筒洗衣机下线。", []rel{
+			{"project/青霁储能电芯项目", "stage", "封顶"}, {"project/青霁储能电芯项目", "stage", "竣工"}, {"project/青霁储能电芯项目", "stage", "投产"},
+			{"project/澄远电器洗衣机工厂项目", "stage", "拿地"}, {"project/澄远电器洗衣机工厂项目", "locatedIn", "place/西林街道"},
+			{"project/澄远电器洗衣机工厂项目", "stage", "开工"}, {"project/澄远电器洗衣机工厂项目", "stage", "投产"}},
+			[]rel{{"project/总装车间", "stage", "封顶"}, {"project/涂装车间", "stage", "竣工"}}},
+		{"a legal name's project, and the first line of it", "常州青霁新材料有限公司的硅碳负极材料项目首条产线通线。", []rel{
+			{"enterprise/青霁新材料", "hasProject", "project/硅碳负极材料项目"}, {"project/硅碳负极材料项目", "stage", "投产"}},
+			[]rel{{"enterprise/硅碳", "hasProject", "project/硅碳负极材料项目"}}},
+		{"建设 inside a legal name", "1.岚峰智造产业园：由常州岚峰开发建设集团有限公司投资建设，总投资12亿元。进度：1号至3号楼主体结构封顶。", []rel{
+			{"project/岚峰智造产业园", "stage", "封顶"}}, []rel{{"enterprise/集团", "hasProject", "project/岚峰智造产业园"}, {"project/1号至3号楼", "stage", "封顶"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

@@ -67,7 +67,7 @@ var stageWords = []stageWord{
 	{word: "完成供地", stage: "拿地"}, {word: "取得供地", stage: "拿地"}, {word: "签订供地协议", stage: "拿地"},
 	{word: "实现投产", stage: "投产"}, {word: "开始试生产", stage: "投产"}, {word: "正式落户", stage: "落地"},
 	{word: "设备安装调试", stage: "在建"}, {word: "完成设备安装", stage: "在建"}, {word: "设备安装", stage: "在建"},
-	{word: "进入设备安装调试", stage: "在建"},
+	{word: "进入设备安装调试", stage: "在建"}, {word: "通线", stage: "投产"}, {word: "下线", stage: "投产"},
 }
 
 // locates reports whether the place of the project follows the verb

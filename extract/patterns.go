@@ -370,9 +370,13 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 			}
 			j--
 		}
-		// Not across a verb or a list (…等项目落地某某科技公司).
+		// Not across a verb or a list (…等项目落地某某科技公司); 建设 before
+		// a name's word is the name's (X开发建设集团有限公司).
 		var buf [8]match // a few words at most: no allocation
 		for _, m := range d.lx.stage.scan(rs, j, i, buf[:0]) {
+			if stageWords[m.val].word == "建设" && runeIn("集投工发有股", rs[m.end]) {
+				continue
+			}
 			j = m.end
 		}
 		if k := lastIndexRune(rs[j:i], '等'); k >= 0 {
