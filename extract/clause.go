@@ -542,8 +542,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	// Strip the verbs and adverbs that open the clause.
 	start, _ := d.stripLead(a, b)
 	mk := marksIn(rs, a, start, b)
-	d.develops(si, a, b, ctx)
 	d.firmPatterns(si, a, b, start, mk, ctx)
+	d.develops(si, a, b, ctx) // after the legal names firmPatterns records (X有限公司的“P”)
 	lead := start > a
 	done := indexRunes(rs, a, start, "完成") >= 0
 	var where string
@@ -1317,6 +1317,16 @@ func (d *doc) trimItem(a, b int) (int, int) {
 		if _, n := d.lx.lead.longest(rs, a, b); n > 0 && n < b-a {
 			a += n
 			changed = true
+		}
+		// A figure in brackets after a name: X（产值86.3亿元）, X（37.2亿元）.
+		if rs[b-1] == '）' || rs[b-1] == ')' {
+			if k := lastIndexRune(rs[a:b-1], '（'); k > 0 && hasDigit(rs[a+k:b]) {
+				b = a + k
+				changed = true
+			} else if k := lastIndexRune(rs[a:b-1], '('); k > 0 && hasDigit(rs[a+k:b]) {
+				b = a + k
+				changed = true
+			}
 		}
 		// The first unit of a project's line: X项目首条产线, X项目首台样机.
 		if k := indexRunes(rs, a, b, "项目首"); k > a && k+3 < b && isFirstCounter(rs[k+3]) {

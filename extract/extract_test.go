@@ -379,6 +379,13 @@ func TestRelations(t *testing.T) {
 			[]rel{{"enterprise/硅碳", "hasProject", "project/硅碳负极材料项目"}}},
 		{"建设 inside a legal name", "1.岚峰智造产业园：由常州岚峰开发建设集团有限公司投资建设，总投资12亿元。进度：1号至3号楼主体结构封顶。", []rel{
 			{"project/岚峰智造产业园", "stage", "封顶"}}, []rel{{"enterprise/集团", "hasProject", "project/岚峰智造产业园"}, {"project/1号至3号楼", "stage", "封顶"}}},
+		{"a sector's lead and a list of firms with their output", "整车板块稳中有进。青岚汽车集团有限公司（以下称青岚）推出中型纯电轿车“岚途S5”，青岚新能源总装工厂实现通线。\n\n零部件板块量质齐升。澄远座舱（产值16.3亿元）、嘉泰线束（产值11.7亿元）等骨干零部件企业产值超过10亿元。", []rel{
+			{"enterprise/青岚", "inIndustry", "industry/整车"}, {"enterprise/青岚", "develops", "product/岚途S5"},
+			{"enterprise/澄远座舱", "inIndustry", "industry/汽车零部件"}, {"enterprise/嘉泰线束", "inIndustry", "industry/汽车零部件"}}, nil},
+		{"a legal name's product, named after what it is", "澄远智行科技（常州）有限公司的自动驾驶系统“CY-Drive 2.0”完成封闭场地测试。", []rel{
+			{"enterprise/澄远智行", "develops", "product/CY-Drive 2.0"}}, nil},
+		{"a project's code after a legal name is no product", "青屿微电子（常州）有限公司A3F扩建项目竣工。", nil, []rel{
+			{"enterprise/青屿微电子", "develops", "product/A3F"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

@@ -176,6 +176,8 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		switch {
 		case rs[j] == '产' && rs[j+1] == '业':
 			w = rs[i:j]
+		case (first || heading) && rs[j] == '板' && rs[j+1] == '块':
+			w = rs[i:j] // 整车板块稳中有进: the sector is an industry
 		case (first || heading) && rs[j] == '经' && rs[j+1] == '济':
 			w = rs[i : j+2]
 		case (first || heading) && j+2 < lim && (rs[j] == '制' || rs[j] == '服') && (hasAt(rs, j, "制造业") || hasAt(rs, j, "服务业")):

@@ -25,7 +25,8 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		v, k := developVerbs[m.val], m.start
 		// The product: the first quoted name after the verb (right after
 		// it for a verb without 的: 发布“X”).
-		q0, q1 := d.quotedAfter(k+runeLen(v), b, strings.HasSuffix(v, "的"))
+		// 推出中型纯电轿车“P”: 推出 names what it launches before the name.
+		q0, q1 := d.quotedAfter(k+runeLen(v), b, strings.HasSuffix(v, "的") || v == "推出")
 		if q0 < 0 {
 			// An unquoted model right after the verb: 推出的FC-W8智能手表.
 			if q0, q1 = modelAt(rs, k+runeLen(v), b); q0 < 0 {
@@ -91,10 +92,19 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		return
 	}
 	p := a + n
-	if p < b && rs[p] == '的' {
+	of := p < b && rs[p] == '的'
+	if of {
 		p++
 	}
-	if q0, q1 := d.namedProductAt(p, b); q0 >= 0 {
+	q0, q1 := d.namedProductAt(p, b)
+	if q0 < 0 && of {
+		// X的L4级自动驾驶系统“P”: a model's name in quotes after what it
+		// is.
+		if c0, c1 := d.quotedAfter(p, b, true); c0 >= 0 && c0-p <= 13 && hasDigit(rs[c0:c1]) {
+			q0, q1 = c0, c1
+		}
+	}
+	if q0 >= 0 {
 		firm := d.firm(d.runeStr(rs[a : a+n]))
 		d.product(si, firm, q0, q1, a, b, ctx)
 		d.moreProducts(si, firm, q1, b, ctx)
@@ -107,6 +117,9 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 func (d *doc) namedProductAt(p, b int) (int, int) {
 	rs := d.rs
 	if m0, m1 := modelAt(rs, p, b); m0 >= 0 {
+		if d.lx.heads.any(rs, m1, min(b, m1+4)) {
+			return -1, -1 // X有限公司C2F扩建项目: a project's code
+		}
 		return m0, m1
 	}
 	q0, q1 := d.quotedAfter(p, b, false)
