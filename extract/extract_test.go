@@ -386,6 +386,8 @@ func TestRelations(t *testing.T) {
 			{"enterprise/澄远智行", "develops", "product/CY-Drive 2.0"}}, nil},
 		{"a project's code after a legal name is no product", "青屿微电子（常州）有限公司A3F扩建项目竣工。", nil, []rel{
 			{"enterprise/青屿微电子", "develops", "product/A3F"}}},
+		{"an industrialization base is no industry", "二、2026年工作安排\n\n一是推动青濮生物疫苗产业化基地年内竣工投产，力争赫达医疗骨科植入物项目开工建设。", nil, []rel{
+			{"enterprise/赫达医疗", "inIndustry", "industry/青濮生物疫苗"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

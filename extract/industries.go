@@ -174,8 +174,8 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	for j := i + 2; j+1 < lim; j++ {
 		var w []rune
 		switch {
-		case rs[j] == '产' && rs[j+1] == '业':
-			w = rs[i:j]
+		case rs[j] == '产' && rs[j+1] == '业' && (j+2 >= lim || rs[j+2] != '化'):
+			w = rs[i:j] // not X产业化基地, a project
 		case (first || heading) && rs[j] == '板' && rs[j+1] == '块':
 			w = rs[i:j] // 整车板块稳中有进: the sector is an industry
 		case (first || heading) && rs[j] == '经' && rs[j+1] == '济':
