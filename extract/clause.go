@@ -393,7 +393,7 @@ func facilityPart(rs []rune, p, b int) int {
 // isFirstCounter reports whether r counts the first unit made (首台, 首车,
 // 首条, 首批, 首片, 首套, 首件, 首辆).
 func isFirstCounter(r rune) bool {
-	return strings.ContainsRune("台车条批片套件辆", r)
+	return runeIn("台车条批片套件辆", r)
 }
 
 // timeAt returns the length of a time at rs[p:b] (于6月, 6月份, 年底,
