@@ -48,6 +48,12 @@ const (
 	heldOut5AverageFloor = 0.73 // ratchet: average 0.752 at 04:40 on 2026-12-06
 	heldOut6DocFloor     = 0.73 // ratchet: worst document 0.755 at 04:40 on 2026-12-06 (xiamen-ftz-2025h1)
 	heldOut6AverageFloor = 0.78 // ratchet: average 0.799 at 04:40 on 2026-12-06
+	heldOut7DocFloor     = 0.63 // ratchet: worst document 0.654 at 05:10 on 2026-12-06 (ningbo-qianwan-2025q3)
+	heldOut7AverageFloor = 0.72 // ratchet: average 0.738 at 05:10 on 2026-12-06
+	// testdata/heldout8: batch 13, scored at first sight at the end of
+	// session 6's rule work.
+	heldOut8DocFloor     = 0.50 // ratchet: worst document 0.518 at 05:10 on 2026-12-06 (weifang-gxq-2025h1)
+	heldOut8AverageFloor = 0.60 // ratchet: average 0.620 at 05:10 on 2026-12-06
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
@@ -288,6 +294,16 @@ func TestQualityHeldOut5(t *testing.T) {
 // TestQualityHeldOut6 scores batch 11 (testdata/heldout6/README.md).
 func TestQualityHeldOut6(t *testing.T) {
 	scoreSet(t, filepath.Join("testdata", "heldout6"), heldOut6DocFloor, heldOut6AverageFloor)
+}
+
+// TestQualityHeldOut7 scores batch 12 (testdata/heldout7/README.md).
+func TestQualityHeldOut7(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "heldout7"), heldOut7DocFloor, heldOut7AverageFloor)
+}
+
+// TestQualityHeldOut8 scores batch 13 (testdata/heldout8/README.md).
+func TestQualityHeldOut8(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "heldout8"), heldOut8DocFloor, heldOut8AverageFloor)
 }
 
 // scoreSet extracts and scores every NAME.txt with a NAME.gold.json in dir,
