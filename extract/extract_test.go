@@ -388,6 +388,10 @@ func TestRelations(t *testing.T) {
 			{"enterprise/青屿微电子", "develops", "product/A3F"}}},
 		{"an industrialization base is no industry", "二、2026年工作安排\n\n一是推动青濮生物疫苗产业化基地年内竣工投产，力争赫达医疗骨科植入物项目开工建设。", nil, []rel{
 			{"enterprise/赫达医疗", "inIndustry", "industry/青濮生物疫苗"}}},
+		{"a numbered lead naming its chain", "第一，风电装备产业链稳住了基本盘。青屿重工股份有限公司上半年销量增长12%。\n\n第二，精密光学产业链跑出了加速度。澄光科技股份有限公司是这条链的链主。", []rel{
+			{"enterprise/青屿重工", "inIndustry", "industry/风电装备"}, {"enterprise/澄光", "inIndustry", "industry/精密光学"}}, nil},
+		{"其 and a generation before a model", "青屿重工股份有限公司上半年销量增长12%，其新一代QY12大功率风电齿轮箱在3月实现满产。", []rel{
+			{"enterprise/青屿重工", "develops", "product/QY12"}}, nil},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

@@ -221,7 +221,9 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			return industryRef{}, false
 		}
 		k := j + 2
-		if k < end && runeIn("、和与及链", rs[k]) {
+		if k < end && rs[k] == '链' && (led || heading) && rs[j] == '产' {
+			k++ // 第一，动力装备产业链稳住了基本盘: a section's chain
+		} else if k < end && runeIn("、和与及链", rs[k]) {
 			return industryRef{}, false
 		}
 		for _, no := range []string{"指标", "运行", "工作", "总量", "形势", "数据"} {

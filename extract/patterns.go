@@ -72,10 +72,17 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 		if rs[i] != '其' {
 			continue
 		}
-		if _, e := modelAt(rs, i+1, b); !isQuoteMark(rs[i+1]) && e < 0 {
+		p := i + 1
+		for _, w := range [...]string{"新一代", "新款", "新型", "最新"} {
+			if hasAt(rs, p, w) {
+				p += runeLen(w) // 其新一代HQ13大功率燃气发动机
+				break
+			}
+		}
+		if _, e := modelAt(rs, p, b); !isQuoteMark(rs[p]) && e < 0 {
 			continue
 		}
-		q0, q1 := d.namedProductAt(i+1, b)
+		q0, q1 := d.namedProductAt(p, b)
 		if q0 < 0 {
 			continue
 		}
