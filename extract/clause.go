@@ -1318,12 +1318,10 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			a += n
 			changed = true
 		}
-		// A figure in brackets after a name: X（产值86.3亿元）, X（37.2亿元）.
-		if rs[b-1] == '）' || rs[b-1] == ')' {
-			if k := lastIndexRune(rs[a:b-1], '（'); k > 0 && hasDigit(rs[a+k:b]) {
-				b = a + k
-				changed = true
-			} else if k := lastIndexRune(rs[a:b-1], '('); k > 0 && hasDigit(rs[a+k:b]) {
+		// A figure in brackets after a name: X（产值86.3亿元）, X（37.2亿元）
+		// (normalize has folded the brackets to ASCII).
+		if rs[b-1] == ')' {
+			if k := lastIndexRune(rs[a:b-1], '('); k > 0 && hasDigit(rs[a+k:b]) {
 				b = a + k
 				changed = true
 			}

@@ -88,11 +88,10 @@ func TestEncodeFitAllFields(t *testing.T) {
 	}
 }
 
-// TestWarmPages: after index.warm has encoded every chain's first page and
-// made its firms' encodings slices of it, every page (the first, and pages
-// at other offsets and sizes that reuse those encodings) is what
-// json.Marshal makes of it.
-func TestWarmPages(t *testing.T) {
+// warmIndex is the index of a small synthetic corpus, warmed as a
+// published index is.
+func warmIndex(t *testing.T) *index {
+	t.Helper()
 	ctx := context.Background()
 	synth, err := querytest.SyntheticStore(ctx, 30, 5)
 	if err != nil {
@@ -104,6 +103,15 @@ func TestWarmPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.warm()
+	return ix
+}
+
+// TestWarmPages: after index.warm has encoded every chain's first page and
+// made its firms' encodings slices of it, every page (the first, and pages
+// at other offsets and sizes that reuse those encodings) is what
+// json.Marshal makes of it.
+func TestWarmPages(t *testing.T) {
+	ix := warmIndex(t)
 	pages, shared := 0, 0
 	for _, ind := range ix.order {
 		if ind.Type != kg.TypeIndustry {
@@ -152,17 +160,7 @@ func TestWarmPages(t *testing.T) {
 // within its budget; a page over it is encoded again at each ask, with the
 // same bytes, and holds neither its encoding nor its firms'.
 func TestPageBudget(t *testing.T) {
-	ctx := context.Background()
-	synth, err := querytest.SyntheticStore(ctx, 30, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { synth.Close() })
-	ix, err := buildIndex(ctx, synth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix.warm()
+	ix := warmIndex(t)
 	defer func(b int64) { maxPageBytes = b }(maxPageBytes)
 	maxPageBytes = 20 << 10
 	held, over := 0, 0
