@@ -70,7 +70,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg := bench.Config{
 		Sizes: ns, Seed: *seed, Work: *work, Out: *out, Backends: strings.Split(*backends, ","), PG: *pg, MemMaxDocs: *memMax, MaxRSS: *maxRSS << 20, Profile: *prof,
 		Samples: req.Samples, Clients: req.Clients, Peers: *peers, Python: *python, JiebaMax: *jiebaMax,
-		Self: []string{self, "bench"}, Log: stderr,
+		Self: []string{self, "bench"}, Serve: []string{self, "serve"}, Log: stderr,
 	}
 	fmt.Fprintf(stderr, "kg bench: sizes %v, backends %v, peers %v, work %s, out %s\n", ns, cfg.Backends, *peers, *work, *out)
 	if _, err := bench.Run(ctx, deps, cfg); err != nil {

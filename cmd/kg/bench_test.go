@@ -41,8 +41,8 @@ func TestBenchBuildStage(t *testing.T) {
 		if r.Skipped != "" || r.QuerySkip != "" || r.HTTPSkip != "" || r.Errors != 0 {
 			t.Fatalf("%s: skipped %q, questions %q, HTTP %q, %d errors (%s)", backend, r.Skipped, r.QuerySkip, r.HTTPSkip, r.Errors, r.FirstError)
 		}
-		if r.Docs != docs || r.Quads == 0 || len(r.ChainIDs) == 0 {
-			t.Fatalf("%s: %d documents, %d quads, %d chains", backend, r.Docs, r.Quads, len(r.ChainIDs))
+		if r.Docs != docs || r.Quads == 0 || r.Picks == nil || len(r.Picks.Chains) == 0 {
+			t.Fatalf("%s: %d documents, %d quads, picks %+v", backend, r.Docs, r.Quads, r.Picks)
 		}
 		for _, qs := range [][]bench.Latency{r.Questions, r.HTTPQuestions} {
 			if len(qs) == 0 {
@@ -68,5 +68,41 @@ func TestBenchBuildStage(t *testing.T) {
 	}
 	if _, err := os.Stat(db + ".building"); !os.IsNotExist(err) {
 		t.Errorf("the bulk build left its new file beside the store: %v", err)
+	}
+}
+
+// TestBenchServesApart runs kg bench as a user does, its stages and kg
+// serve in processes of their own: the HTTP questions are answered by kg
+// serve started on the built store, after it reported ready.
+func TestBenchServesApart(t *testing.T) {
+	t.Setenv("KG_TEST_AS_KG", "1") // the children this test starts
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	work, out := t.TempDir(), t.TempDir()
+	res, err := bench.Run(context.Background(), benchDeps(), bench.Config{
+		Sizes: []int{12}, Seed: 7, Work: work, Out: out, Backends: []string{"bolt"}, Samples: 5, Clients: 2,
+		Self: []string{self, "bench"}, Serve: []string{self, "serve"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Rows[0].Builds[0]
+	if b.Skipped != "" || b.HTTPSkip != "" || b.QuerySkip != "" {
+		t.Fatalf("skipped %q, HTTP %q, questions %q", b.Skipped, b.HTTPSkip, b.QuerySkip)
+	}
+	if b.ServeReady <= 0 || b.ServeRSS == 0 || len(b.HTTPQuestions) != len(b.Questions)+1 {
+		t.Fatalf("kg serve ready after %.2f s, peak RSS %d, %d questions over HTTP (%d in process)",
+			b.ServeReady, b.ServeRSS, len(b.HTTPQuestions), len(b.Questions))
+	}
+	for _, q := range b.HTTPQuestions {
+		if q.Errors != 0 || (q.Answer == 0 && q.Question != "path") {
+			t.Errorf("%s over HTTP: %d errors (%s), answer size %.1f", q.Question, q.Errors, q.Error, q.Answer)
+		}
+	}
+	md, err := os.ReadFile(filepath.Join(out, "bench.md"))
+	if err != nil || !bytes.Contains(md, []byte("kg serve ready (open + index)")) {
+		t.Errorf("bench.md does not report kg serve: %v", err)
 	}
 }

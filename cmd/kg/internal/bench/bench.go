@@ -103,7 +103,15 @@ type Config struct {
 	// arguments (the kg binary and "bench"). Empty: stages run in this
 	// process, and their peak RSS is not measured.
 	Self []string
-	Log  io.Writer
+	// Serve is the command that serves the product's HTTP API (the kg
+	// binary and "serve"); bench adds --db, --addr, --empty, --rate-limit
+	// and --max-memory. With it, the HTTP questions on a store that
+	// another process can open (bolt, PostgreSQL) are asked of that server
+	// in a process of its own, by a client in this one, as `cayley http`
+	// is asked. Empty (and for mem): of a handler in the build stage's
+	// process.
+	Serve []string
+	Log   io.Writer
 }
 
 func (c *Config) defaults() {
@@ -183,9 +191,15 @@ type StageResult struct {
 	HTTPFirstAnswer float64   `json:"httpFirstAnswer,omitempty"`
 	HTTPQuestions   []Latency `json:"httpQuestions,omitempty"`
 	HTTPSkip        string    `json:"httpSkipped,omitempty"`
-	// ChainIDs are the chains the questions asked about, asked again of
-	// `cayley http`.
-	ChainIDs []string `json:"chainIDs,omitempty"`
+	// ServeReady and ServeRSS are those of the server that answered the
+	// HTTP questions when it ran apart (Config.Serve): seconds from its
+	// start to ready (the store opened and the query index built) and its
+	// peak resident set.
+	ServeReady float64 `json:"serveReadySeconds,omitempty"`
+	ServeRSS   int64   `json:"servePeakRSS,omitempty"`
+	// Picks are what the questions asked about, asked again over HTTP and
+	// of `cayley http`.
+	Picks *Picks `json:"picks,omitempty"`
 }
 
 // MBps is the stage's throughput in MB (10^6 bytes) per second.
@@ -293,7 +307,8 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 // for `cayley load` ("" when there is none).
 func buildBackend(ctx context.Context, deps Deps, c Config, n int, dir, b, prof string) (r StageResult, dump string, err error) {
 	req := Request{Stage: "build", Corpus: dir, Docs: n, Backend: b, Samples: c.Samples, Clients: c.Clients, Profile: prof,
-		MaxMemory: c.MaxRSS / 10 * 8 >> 20} // collect before --max-rss would stop the stage
+		MaxMemory: c.MaxRSS / 10 * 8 >> 20, // collect before --max-rss would stop the stage
+		HTTPApart: len(c.Serve) > 0 && len(c.Self) > 0 && b != "mem"}
 	var pgName string
 	switch b {
 	case "mem":
@@ -333,6 +348,9 @@ func buildBackend(ctx context.Context, deps Deps, c Config, n int, dir, b, prof 
 			r.StoreBytes = size
 		}
 	}
+	if req.HTTPApart && r.Picks != nil {
+		serveApart(ctx, c, req.Addr, &r)
+	}
 	if req.Dump != "" {
 		if _, err := os.Stat(req.Dump); err == nil {
 			dump = req.Dump
@@ -370,6 +388,12 @@ func logStage(w io.Writer, r StageResult) {
 		fmt.Fprintf(w, "  %d errors", r.Errors)
 	}
 	fmt.Fprintln(w)
+	if r.ServeReady > 0 {
+		fmt.Fprintf(w, "  %-14s kg serve ready in %.1fs, rss %s\n", "", r.ServeReady, mb(r.ServeRSS))
+	}
+	if r.OpenSeconds > 0 && r.Stage == "cayley http" {
+		fmt.Fprintf(w, "  %-14s answered after %.1fs\n", "", r.OpenSeconds)
+	}
 	for _, skip := range []string{r.QuerySkip, r.HTTPSkip} {
 		if skip != "" {
 			fmt.Fprintf(w, "  %-14s %s\n", "", skip)

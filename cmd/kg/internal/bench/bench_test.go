@@ -182,8 +182,8 @@ func TestRun(t *testing.T) {
 				if b.Quads != 50 || len(b.Questions) != 4 || b.Questions[0].N != 4 {
 					t.Errorf("build of 5: %+v", b)
 				}
-				if !reflect.DeepEqual(b.ChainIDs, []string{"industry/集成电路"}) {
-					t.Errorf("asked about chains %v, want only the corpus's", b.ChainIDs)
+				if b.Picks == nil || !reflect.DeepEqual(b.Picks.Chains, []string{"industry/集成电路"}) {
+					t.Errorf("asked about chains %+v, want only the corpus's", b.Picks)
 				}
 				for _, f := range []string{"build-mem-5.cpu.pprof", "build-mem-5.heap.pprof", "extract-3.cpu.pprof"} {
 					if _, err := os.Stat(filepath.Join(work, "profiles", f)); err != nil {

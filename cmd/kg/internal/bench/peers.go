@@ -7,14 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -187,7 +185,8 @@ func cayleyPeers(ctx context.Context, deps Deps, c Config, b *cayleyBin, n int, 
 		return []StageResult{load, http}
 	}
 	load.StoreBytes = diskUsage(db)
-	http = cayleyHTTP(ctx, deps, c, bin, db, row, http)
+	http.StoreBytes = load.StoreBytes
+	cayleyHTTP(ctx, deps, c, bin, db, row, &http)
 	return []StageResult{load, http}
 }
 
@@ -210,63 +209,48 @@ func countQuads(path string) (int64, int64, error) {
 	return n, size, sc.Err()
 }
 
-func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *Row, r StageResult) StageResult {
+// cayleyHTTP asks the chain-firms question of `cayley http` on its bolt
+// store db (loaded by `cayley load`), about the chains the product was
+// asked about, into r.
+func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *Row, r *StageResult) {
 	if deps.GizmoChainFirms == nil {
 		r.Skipped = deps.why("gizmo", "the chain-firms question as Gizmo not available")
-		return r
+		return
 	}
 	var chains []string
 	for _, b := range row.Builds {
-		if b.Backend == "bolt" {
-			chains = b.ChainIDs
+		if b.Backend == "bolt" && b.Picks != nil {
+			chains = b.Picks.Chains
 		}
 	}
 	if len(chains) == 0 {
 		r.Skipped = "skipped: no chains to ask about (the product's questions did not run)"
-		return r
+		return
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	host, err := loopback()
 	if err != nil {
 		r.Skipped = "failed: " + err.Error()
-		return r
+		return
 	}
-	host := l.Addr().String()
-	l.Close()
-	cmd := exec.CommandContext(ctx, bin, "http", "-d", "bolt", "-a", db, "--host", host)
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		r.Skipped = "failed: cayley http: " + err.Error()
-		return r
+	s, err := startServer(ctx, c.MaxRSS, "cayley http", bin, "http", "-d", "bolt", "-a", db, "--host", host)
+	if err != nil {
+		r.Skipped = "failed: " + err.Error()
+		return
 	}
-	unwatch := watch(cmd.Process, c.MaxRSS)
-	stopped := false
-	stop := func() {
-		if !stopped {
-			stopped = true
-			cmd.Process.Signal(syscall.SIGTERM)
-			cmd.Wait()
-			r.PeakRSS = maxRSS(cmd.ProcessState)
-			if over := unwatch(); over > 0 {
-				r.Skipped = fmt.Sprintf("failed: cayley http stopped at %s resident (mapped files not counted), over --max-rss", mb(over))
-			}
+	defer func() {
+		var over int64
+		if r.PeakRSS, over = s.stop(); over > 0 {
+			r.Skipped = s.overMaxRSS(over)
 		}
-	}
-	defer stop()
+	}()
 	client := newClient() // the same client as for the product's API
 	base := "http://" + host
-	ready := false
-	for t := time.Now(); time.Since(t) < 60*time.Second; time.Sleep(100 * time.Millisecond) {
-		if resp, err := client.Get(base + "/"); err == nil {
-			resp.Body.Close()
-			ready = true
-			break
-		}
+	start := time.Now()
+	if err := s.ready(ctx, client, base+"/", startWait(r.StoreBytes)); err != nil {
+		r.Skipped = "failed: " + err.Error()
+		return
 	}
-	if !ready {
-		r.Skipped = "failed: cayley http did not answer: " + lastLine(errb.String())
-		return r
-	}
+	r.OpenSeconds = time.Since(start).Seconds()
 	askGizmo := func(ctx context.Context, k int) (int, error) {
 		q := deps.GizmoChainFirms(chains[k%len(chains)])
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v2/query?lang=gizmo", strings.NewReader(q))
@@ -298,10 +282,8 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 	t := time.Now()
 	if _, err := askGizmo(ctx, 0); err != nil {
 		r.Skipped = "failed: " + err.Error()
-		return r
+		return
 	}
 	r.FirstAnswer = time.Since(t).Seconds()
 	r.Questions = []Latency{measure(ctx, question{"chain firms", askGizmo}, c.Samples, c.Clients)}
-	stop()
-	return r
 }

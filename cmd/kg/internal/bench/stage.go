@@ -41,6 +41,9 @@ type Request struct {
 	// MaxMemory is the stage's soft memory limit in MB, as kg serve's
 	// --max-memory (0: three quarters of the machine's memory).
 	MaxMemory int64
+	// HTTPApart leaves the HTTP questions to a server in a process of its
+	// own (Config.Serve), asked by the parent.
+	HTTPApart bool
 }
 
 // Flags registers the request's flags on fs, so that a child parses what
@@ -57,6 +60,7 @@ func (r *Request) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&r.Dump, "stage-dump", "", "internal: write the graph as N-Quads to this file")
 	fs.StringVar(&r.Profile, "stage-profile", "", "internal: write the stage's pprof profiles with this path prefix")
 	fs.Int64Var(&r.MaxMemory, "stage-max-memory", 0, "internal: the stage's soft memory limit in MB")
+	fs.BoolVar(&r.HTTPApart, "stage-http-apart", false, "internal: leave the HTTP questions to a server in another process")
 }
 
 // Args are the child's command-line flags for r.
@@ -65,6 +69,7 @@ func (r Request) Args() []string {
 		"--stage", r.Stage, "--stage-corpus", r.Corpus, "--stage-docs", strconv.Itoa(r.Docs),
 		"--stage-workers", strconv.Itoa(r.Workers), "--stage-backend", r.Backend, "--stage-addr", r.Addr,
 		"--stage-dump", r.Dump, "--stage-profile", r.Profile, "--stage-max-memory", strconv.FormatInt(r.MaxMemory, 10), "--samples", strconv.Itoa(r.Samples), "--clients", strconv.Itoa(r.Clients),
+		"--stage-http-apart=" + strconv.FormatBool(r.HTTPApart),
 	}
 }
 
@@ -307,12 +312,20 @@ func buildStage(ctx context.Context, deps Deps, req Request) StageResult {
 			r.QuerySkip = "dump for cayley load: " + err.Error()
 		}
 	}
-	if deps.Questions == nil {
-		r.QuerySkip = deps.why("queries", "query service not available (queries.New)")
-	} else {
-		r.FirstAnswer, r.Questions, r.ChainIDs, r.QuerySkip = ask(ctx, store, deps.Questions(store), req.Samples, req.Clients)
+	switch p, err := pick(ctx, store, max(req.Samples, 10*req.Clients)); {
+	case err != nil:
+		r.QuerySkip, r.HTTPSkip = err.Error(), err.Error()
+	default:
+		r.Picks = &p
+		if deps.Questions == nil {
+			r.QuerySkip = deps.why("queries", "query service not available (queries.New)")
+		} else {
+			r.FirstAnswer, r.Questions, r.QuerySkip = ask(ctx, deps.Questions(store), p, req.Samples, req.Clients)
+		}
+		if !req.HTTPApart {
+			r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = askHTTP(ctx, deps, store, p, req)
+		}
 	}
-	r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = askHTTP(ctx, deps, store, req)
 	if path, ok := strings.CutPrefix(req.Addr, "bolt:"); ok {
 		store.Close()
 		r.StoreBytes = diskUsage(filepath.Dir(path))
@@ -322,7 +335,7 @@ func buildStage(ctx context.Context, deps Deps, req Request) StageResult {
 
 // askHTTP asks the questions through the product's HTTP API on a loopback
 // port.
-func askHTTP(ctx context.Context, deps Deps, store Store, req Request) (float64, []Latency, string) {
+func askHTTP(ctx context.Context, deps Deps, store Store, p Picks, req Request) (float64, []Latency, string) {
 	if deps.Handler == nil {
 		return 0, nil, deps.why("web", "HTTP API not available (web.New)")
 	}
@@ -335,8 +348,7 @@ func askHTTP(ctx context.Context, deps Deps, store Store, req Request) (float64,
 		return 0, nil, "failed: HTTP API: " + err.Error()
 	}
 	defer stop()
-	first, lat, _, skip := ask(ctx, store, newHTTPQuestions(base), req.Samples, req.Clients)
-	return first, lat, skip
+	return ask(ctx, newHTTPQuestions(base), p, req.Samples, req.Clients)
 }
 
 func dump(ctx context.Context, store Store, path string) error {
@@ -400,45 +412,69 @@ type firstPager interface {
 	ChainFirmsFirstPage(ctx context.Context, chain string) (int, error)
 }
 
-// ask times the analysts' questions on the store. The inputs are drawn
-// from the store's own firms and the synthetic corpus's chains.
-func ask(ctx context.Context, store Store, q Questions, samples, clients int) (first float64, out []Latency, chains []string, skip string) {
+// Picks are the inputs of a run's questions, drawn once from the store
+// just built, so that the questions in process, over HTTP (from another
+// process) and of `cayley http` are about the same things.
+type Picks struct {
+	Chains []string `json:"chains"`
+	// From and To are the firms asked about, in the order asked: the
+	// k-th ask of a question about one firm takes From[k], a path
+	// From[k] to To[k].
+	From []string `json:"from"`
+	To   []string `json:"to"`
+}
+
+func (p Picks) chain(k int) string { return p.Chains[k%len(p.Chains)] }
+func (p Picks) from(k int) string  { return p.From[k%len(p.From)] }
+func (p Picks) to(k int) string    { return p.To[k%len(p.To)] }
+
+// pick draws n asks' inputs from the store's firms (the seed fixed) and
+// the synthetic corpus's chains.
+func pick(ctx context.Context, store Store, n int) (Picks, error) {
 	firms, err := store.EntitiesOfType(ctx, kg.TypeEnterprise)
 	if err != nil {
-		return 0, nil, nil, "failed: list firms: " + err.Error()
+		return Picks{}, fmt.Errorf("failed: list firms: %w", err)
 	}
 	inds, err := store.EntitiesOfType(ctx, kg.TypeIndustry)
 	if err != nil {
-		return 0, nil, nil, "failed: list industries: " + err.Error()
+		return Picks{}, fmt.Errorf("failed: list industries: %w", err)
 	}
 	if len(firms) < 2 || len(inds) == 0 {
-		return 0, nil, nil, fmt.Sprintf("skipped: too few firms (%d) or industries (%d) to ask about", len(firms), len(inds))
+		return Picks{}, fmt.Errorf("skipped: too few firms (%d) or industries (%d) to ask about", len(firms), len(inds))
 	}
 	sort.Slice(firms, func(i, j int) bool { return firms[i].ID < firms[j].ID })
-	chains = chainIDs(inds)
 	rng := rand.New(rand.NewPCG(7, 11))
 	perm := rng.Perm(len(firms))
-	firm := func(k int) string { return firms[perm[k%len(perm)]].ID }
+	p := Picks{Chains: chainIDs(inds)}
+	for k := range n {
+		p.From = append(p.From, firms[perm[k%len(perm)]].ID)
+		p.To = append(p.To, firms[perm[(k+len(perm)/2)%len(perm)]].ID)
+	}
+	return p, nil
+}
+
+// ask times the analysts' questions about p's inputs.
+func ask(ctx context.Context, q Questions, p Picks, samples, clients int) (first float64, out []Latency, skip string) {
 	t := time.Now()
-	if _, err := q.ChainFirms(ctx, chains[0]); err != nil {
-		return 0, nil, nil, "failed: first chain-firms answer: " + err.Error()
+	if _, err := q.ChainFirms(ctx, p.chain(0)); err != nil {
+		return 0, nil, "failed: first chain-firms answer: " + err.Error()
 	}
 	first = time.Since(t).Seconds()
 	qs := []question{
-		{"chain firms", func(ctx context.Context, k int) (int, error) { return q.ChainFirms(ctx, chains[k%len(chains)]) }},
-		{"entity", func(ctx context.Context, k int) (int, error) { return q.Entity(ctx, firm(k)) }},
-		{"2-hop subgraph", func(ctx context.Context, k int) (int, error) { return q.Subgraph(ctx, firm(k), 2) }},
-		{"path", func(ctx context.Context, k int) (int, error) { return q.Path(ctx, firm(k), firm(k+len(perm)/2)) }},
+		{"chain firms", func(ctx context.Context, k int) (int, error) { return q.ChainFirms(ctx, p.chain(k)) }},
+		{"entity", func(ctx context.Context, k int) (int, error) { return q.Entity(ctx, p.from(k)) }},
+		{"2-hop subgraph", func(ctx context.Context, k int) (int, error) { return q.Subgraph(ctx, p.from(k), 2) }},
+		{"path", func(ctx context.Context, k int) (int, error) { return q.Path(ctx, p.from(k), p.to(k)) }},
 	}
 	if fp, ok := q.(firstPager); ok {
 		qs = slices.Insert(qs, 1, question{"chain firms, first page", func(ctx context.Context, k int) (int, error) {
-			return fp.ChainFirmsFirstPage(ctx, chains[k%len(chains)])
+			return fp.ChainFirmsFirstPage(ctx, p.chain(k))
 		}})
 	}
 	for _, qu := range qs {
 		out = append(out, measure(ctx, qu, samples, clients))
 	}
-	return first, out, chains, ""
+	return first, out, ""
 }
 
 // chainIDs are the chains a run asks about: the industries named after the
