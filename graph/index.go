@@ -8,7 +8,9 @@ package graph
 // named by ten thousand reports is merged incrementally.
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/kgraph/kg"
 )
@@ -18,15 +20,52 @@ type relRef struct {
 	rel *kg.Relation
 }
 
-// merged is one entity's merged view and what it is made of.
+// merged is one entity's merged view and what it is made of. Most
+// entities are named by one document: their parts are short lists, not
+// maps (two maps an entity were a gigabyte at 10,000 reports).
 type merged struct {
 	entity kg.Entity
 	// winner is the document whose contribution names the entity.
 	winner string
-	// contrib holds each document's contribution.
-	contrib map[string]*kg.Entity
+	// contrib holds each document's contribution, one per document.
+	contrib []contribution
 	// names counts, for every name and alias, the contributions using it.
-	names map[string]int
+	names []nameCount
+}
+
+type contribution struct {
+	doc string
+	e   *kg.Entity
+}
+
+type nameCount struct {
+	name string
+	n    int
+}
+
+// of returns doc's contribution, or nil.
+func (me *merged) of(doc string) *kg.Entity {
+	for _, c := range me.contrib {
+		if c.doc == doc {
+			return c.e
+		}
+	}
+	return nil
+}
+
+// count adds d to the count of name, dropping it at zero.
+func (me *merged) count(name string, d int) {
+	for i := range me.names {
+		if me.names[i].name == name {
+			if me.names[i].n += d; me.names[i].n <= 0 {
+				me.names = slices.Delete(me.names, i, i+1)
+			}
+			return
+		}
+	}
+	if d > 0 {
+		me.names = append(me.names, nameCount{name, d})
+	}
 }
 
 type index struct {
@@ -150,15 +189,16 @@ func precedes(id, a string, c *kg.Entity, b string, w *kg.Entity) bool {
 func (x *index) addContribution(doc string, c *kg.Entity) {
 	me, ok := x.entities[c.ID]
 	if !ok {
-		me = &merged{contrib: make(map[string]*kg.Entity), names: make(map[string]int)}
+		me = &merged{}
 		x.entities[c.ID] = me
 	}
-	me.contrib[doc] = c
-	me.names[c.Name]++
+	// A document is put once (put removes its earlier version first).
+	me.contrib = append(me.contrib, contribution{doc, c})
+	me.count(c.Name, 1)
 	for _, a := range c.Aliases {
-		me.names[a]++
+		me.count(a, 1)
 	}
-	if !ok || precedes(c.ID, doc, c, me.winner, me.contrib[me.winner]) {
+	if !ok || precedes(c.ID, doc, c, me.winner, me.of(me.winner)) {
 		x.rename(c.ID, me, doc)
 	} else {
 		for k, v := range c.Attrs {
@@ -179,11 +219,10 @@ func (x *index) removeContribution(doc string, c *kg.Entity) {
 	if !ok {
 		return
 	}
-	delete(me.contrib, doc)
-	for _, n := range append([]string{c.Name}, c.Aliases...) {
-		if me.names[n]--; me.names[n] <= 0 {
-			delete(me.names, n)
-		}
+	me.contrib = slices.DeleteFunc(me.contrib, func(c contribution) bool { return c.doc == doc })
+	me.count(c.Name, -1)
+	for _, a := range c.Aliases {
+		me.count(a, -1)
 	}
 	for _, k := range resolutionKeys(&me.entity) {
 		if x.keys[k] == c.ID {
@@ -195,29 +234,26 @@ func (x *index) removeContribution(doc string, c *kg.Entity) {
 		return
 	}
 	// Removal is rare: recompute the winner and attributes from scratch.
-	win := ""
-	for d, e := range me.contrib {
-		if win == "" || precedes(c.ID, d, e, win, me.contrib[win]) {
-			win = d
+	win := me.contrib[0]
+	for _, o := range me.contrib[1:] {
+		if precedes(c.ID, o.doc, o.e, win.doc, win.e) {
+			win = o
 		}
 	}
-	x.rename(c.ID, me, win)
+	x.rename(c.ID, me, win.doc)
 	x.claimKeys(c.ID, &me.entity)
 }
 
 // rename makes doc's contribution the one naming the entity and rebuilds
 // its attributes: the winner's first, then the others' by document id.
 func (x *index) rename(id string, me *merged, doc string) {
-	w := me.contrib[doc]
+	w := me.of(doc)
 	me.winner = doc
 	me.entity = kg.Entity{ID: id, Type: w.Type, Name: w.Name}
-	docs := make([]string, 0, len(me.contrib))
-	for d := range me.contrib {
-		docs = append(docs, d)
-	}
-	sort.Strings(docs)
-	for _, d := range append([]string{doc}, docs...) {
-		for k, v := range me.contrib[d].Attrs {
+	byDoc := slices.Clone(me.contrib)
+	slices.SortFunc(byDoc, func(a, b contribution) int { return strings.Compare(a.doc, b.doc) })
+	for _, c := range append([]contribution{{doc, w}}, byDoc...) {
+		for k, v := range c.e.Attrs {
 			if me.entity.Attrs == nil {
 				me.entity.Attrs = make(map[string]string)
 			}
@@ -231,9 +267,9 @@ func (x *index) rename(id string, me *merged, doc string) {
 
 func aliasList(me *merged) []string {
 	out := make([]string, 0, len(me.names))
-	for n := range me.names {
-		if n != "" && n != me.entity.Name {
-			out = append(out, n)
+	for _, n := range me.names {
+		if n.name != "" && n.name != me.entity.Name {
+			out = append(out, n.name)
 		}
 	}
 	sort.Strings(out)

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"testing"
+	"unsafe"
 
 	"github.com/cayleygraph/quad"
 
@@ -142,4 +143,42 @@ func TestPostgresThroughCayley(t *testing.T) {
 	if left != 0 {
 		t.Errorf("%d rows left after removing the only document", left)
 	}
+}
+
+// TestUnpackSharesStrings: a model read back from its packed form holds
+// each of its repeated strings (an entity's id in its relations, the
+// document's id and a sentence's text in every evidence) once, and is
+// equal to the model packed.
+func TestUnpackSharesStrings(t *testing.T) {
+	ev := kg.Evidence{Document: "doc-1", Sentence: 3, Start: 10, End: 20, Text: "华擎动力新建电驱总装线项目开工。"}
+	m := &docModel{
+		doc:      kg.Document{ID: "doc-1", Title: "标题", Year: 2024},
+		entities: []kg.Entity{{ID: "enterprise/华擎动力", Type: kg.TypeEnterprise, Name: "华擎动力", Aliases: []string{}}},
+		relations: []kg.Relation{
+			{Subject: "enterprise/华擎动力", Predicate: kg.PredHasProject, Object: "project/电驱总装线", Evidence: []kg.Evidence{ev}},
+			{Subject: "project/电驱总装线", Predicate: kg.PredStage, Value: "开工", Evidence: []kg.Evidence{ev}},
+		},
+		indicators: []kg.Indicator{},
+	}
+	normalize(m)
+	b, err := pack(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := unpack(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(u, m) {
+		t.Fatalf("unpacked %+v\nwant %+v", u, m)
+	}
+	same := func(what, a, b string) {
+		if unsafe.StringData(a) != unsafe.StringData(b) {
+			t.Errorf("%s: two copies of %q", what, a)
+		}
+	}
+	same("entity id in its relation", u.entities[0].ID, u.relations[0].Subject)
+	same("project id as object and subject", u.relations[0].Object, u.relations[1].Subject)
+	same("document id in evidence", u.doc.ID, u.relations[1].Evidence[0].Document)
+	same("sentence text in two evidences", u.relations[0].Evidence[0].Text, u.relations[1].Evidence[0].Text)
 }

@@ -76,6 +76,7 @@ func unpack(b []byte) (*docModel, error) {
 	}
 	m := &docModel{doc: p.Doc, entities: p.Entities, relations: p.Relations, indicators: p.Indicators}
 	normalize(m)
+	intern(m)
 	return m, nil
 }
 
@@ -157,4 +158,56 @@ func readErr(op string, err error) error {
 		return err
 	}
 	return &kg.Error{Code: kg.EInternal, Op: op, Message: "cannot read the graph", Err: err}
+}
+
+// intern makes the equal strings of one document's model one string: a
+// decoded model holds each of its entities' ids again in every relation
+// touching them, the document's id in every evidence, and a sentence's
+// text in every fact read from it, each a copy of its own. At 10,000
+// reports the models are held for as long as a store serves.
+func intern(m *docModel) {
+	seen := make(map[string]string)
+	s := func(p *string) {
+		if *p == "" {
+			return
+		}
+		if v, ok := seen[*p]; ok {
+			*p = v
+			return
+		}
+		seen[*p] = *p
+	}
+	ev := func(es []kg.Evidence) {
+		for i := range es {
+			s(&es[i].Document)
+			s(&es[i].Text)
+		}
+	}
+	s(&m.doc.ID)
+	for i := range m.entities {
+		e := &m.entities[i]
+		s(&e.ID)
+		s(&e.Type)
+		s(&e.Name)
+		for j := range e.Aliases {
+			s(&e.Aliases[j])
+		}
+	}
+	for i := range m.relations {
+		r := &m.relations[i]
+		s(&r.Subject)
+		s(&r.Predicate)
+		s(&r.Object)
+		s(&r.Value)
+		ev(r.Evidence)
+	}
+	for i := range m.indicators {
+		in := &m.indicators[i]
+		s(&in.ID)
+		s(&in.Name)
+		s(&in.Unit)
+		s(&in.Measure)
+		s(&in.Subject)
+		ev(in.Evidence)
+	}
 }
