@@ -973,15 +973,14 @@ func (d *doc) stageFollower(i, b int) bool {
 	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
 		return true
 	}
-	if name, _ := d.placeName(i, b); name != "" {
-		return true
-	}
 	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作", "产能", "生产线", "厂房", "车间", "交付", "阶段", "完毕"} {
 		if hasAt(rs, i, w) {
 			return true
 		}
 	}
-	return false
+	// A place (落户光谷, 开工于X镇), the dearest test, last.
+	name, _ := d.placeName(i, b)
+	return name != ""
 }
 
 // stripLead skips the verbs and adverbs that open a clause and returns the

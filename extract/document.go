@@ -643,7 +643,13 @@ func (d *doc) industryPark(hr []rune) bool {
 	return true
 }
 
+// hasZoneSuffix reports whether s ends with the suffix of a zone's name
+// (开发区, 新区, 园区, …). All of them end in 区, which is tested first:
+// item asks at every name.
 func hasZoneSuffix(s string) bool {
+	if !strings.HasSuffix(s, "区") {
+		return false
+	}
 	for _, suf := range []string{"开发区", "高新区", "新区", "经开区", "自贸区", "保税区", "园区", "实验区", "试验区", "示范区", "合作区"} {
 		if strings.HasSuffix(s, suf) {
 			return true
