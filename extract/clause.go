@@ -744,7 +744,18 @@ func doneBefore(rs []rune, a, b int) int {
 
 // topicVerbs follow a project that a clause names without a stage
 // (X项目完成设备调试，正式量产): the next clauses' stages are its.
+// (clauseTopic tests their first runes, 完实进开启已, before them.)
 var topicVerbs = [...]string{"完成", "实现", "进入", "开展", "启动", "已"}
+
+// topicVerbAt reports whether a verb of topicVerbs is at rs[e].
+func topicVerbAt(rs []rune, e int) bool {
+	for _, v := range topicVerbs {
+		if hasAt(rs, e, v) {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseTopic makes the project that opens a clause without a stage the
 // topic of the sentence's next clauses, when a verb of topicVerbs follows
@@ -754,16 +765,19 @@ func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 	if b-start < 6 {
 		return
 	}
-	for _, h := range d.lx.heads.scan(rs, start+2, min(b, start+32), d.bufs[bufSplit][:0]) {
+	// Most clauses hold no topic verb where a head word could end: they
+	// are turned down before the scan for head words.
+	lim := min(b, start+32)
+	verb := false
+	for e := start + 3; e <= lim && !verb; e++ {
+		verb = e < len(rs) && runeIn("完实进开启已", rs[e]) && topicVerbAt(rs, e)
+	}
+	if !verb {
+		return
+	}
+	for _, h := range d.lx.heads.scan(rs, start+2, lim, d.bufs[bufSplit][:0]) {
 		e := h.end
-		verb := false
-		for _, v := range topicVerbs {
-			if hasAt(rs, e, v) {
-				verb = true
-				break
-			}
-		}
-		if !verb {
+		if !topicVerbAt(rs, e) {
 			continue
 		}
 		a, z := d.trimItem(start, e)
