@@ -8,7 +8,9 @@
 //
 // Each measured stage runs in a child process of its own (the kg binary
 // run as `kg bench --stage …`), so that its peak RSS is its own and a bolt
-// file is never held twice. The parts of the product are handed in as Deps;
+// file is never held twice. The servers are asked the same way: `kg serve`
+// on the store just built (bolt, PostgreSQL) and `cayley http` on Cayley's
+// own, each in a process of its own, by clients in the parent (server.go). The parts of the product are handed in as Deps;
 // a part that is missing is reported as "skipped: … not available" rather
 // than failing the run, so the command is useful while the product grows.
 package bench
