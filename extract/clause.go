@@ -425,6 +425,35 @@ func timeAt(rs []rune, p, b int) int {
 	return 0
 }
 
+// timeBefore returns where a month that ends rs[a:b] begins (于4月,
+// 12月份, 于2024年3月底), or b when rs[a:b] ends in none.
+func timeBefore(rs []rune, a, b int) int {
+	e := b
+	if e > a && runeIn("份底初", rs[e-1]) {
+		e--
+	}
+	if e <= a || rs[e-1] != '月' {
+		return b
+	}
+	k := e - 1
+	for k > a && (isDigit(rs[k-1]) || chineseNumeral(rs[k-1])) {
+		k--
+	}
+	if k == e-1 {
+		return b
+	}
+	if k-1 > a && rs[k-1] == '年' && isDigit(rs[k-2]) {
+		k--
+		for k > a && isDigit(rs[k-1]) {
+			k--
+		}
+	}
+	if k > a && rs[k-1] == '于' {
+		k--
+	}
+	return k
+}
+
 // verbsJoined reports whether rs[p:q], between two stage verbs, joins
 // them: nothing, a joiner, or a joiner and a lead word (当年签约、当年开工).
 func (d *doc) verbsJoined(p, q int) bool {
@@ -1083,6 +1112,10 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			}
 		}
 	}
+	// X项目于4月开工: the date is no part of the last name.
+	if k := timeBefore(rs, s.a, s.b); k < s.b && k > s.a+1 {
+		s.b = k
+	}
 	// X在Y竣工: Y is where.
 	where := ""
 	for k := s.a + 2; k < s.b-1; k++ {
@@ -1338,6 +1371,11 @@ func (d *doc) trimItem(a, b int) (int, int) {
 				b = a + k
 				changed = true
 			}
+		}
+		// A date before the stage verb: X基地二期于4月, X项目2月.
+		if k := timeBefore(rs, a, b); k < b && k > a+1 {
+			b = k
+			changed = true
 		}
 		// The first unit of a project's line: X项目首条产线, X项目首台样机.
 		if k := indexRunes(rs, a, b, "项目首"); k > a && k+3 < b && isFirstCounter(rs[k+3]) {

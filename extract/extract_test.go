@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -207,6 +208,36 @@ func has(x *kg.Extraction, subj, pred, obj string) bool {
 	return false
 }
 
+// hasAlias reports whether entity id has alias a.
+func hasAlias(x *kg.Extraction, id, a string) bool {
+	for _, e := range x.Entities {
+		if e.ID == id {
+			return slices.Contains(e.Aliases, a)
+		}
+	}
+	return false
+}
+
+// TestBareProjectAlias: a project named after its owner is also known by
+// what the text wrote after the owner.
+func TestBareProjectAlias(t *testing.T) {
+	ex := newTestExtractor(t)
+	tests := []struct{ name, body, id, alias string }{
+		{"after a legal name, in generic words", "常州青屿半导体有限公司先进封装测试基地二期开工建设。",
+			"project/青屿半导体先进封装测试基地二期", "先进封装测试基地二期"},
+		{"a capacity after a short name", "澄远新材年产6万吨电子级双氧水项目完成备案。",
+			"project/澄远新材年产6万吨电子级双氧水项目", "年产6万吨电子级双氧水项目"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractString(t, ex, tt.body)
+			if !hasAlias(x, tt.id, tt.alias) {
+				t.Errorf("%s lacks the alias %s in %v", tt.id, tt.alias, x.Entities)
+			}
+		})
+	}
+}
+
 func hasEntity(x *kg.Extraction, id string) bool {
 	for _, e := range x.Entities {
 		if e.ID == id {
@@ -392,6 +423,9 @@ func TestRelations(t *testing.T) {
 			{"enterprise/青屿重工", "inIndustry", "industry/风电装备"}, {"enterprise/澄光", "inIndustry", "industry/精密光学"}}, nil},
 		{"其 and a generation before a model", "青屿重工股份有限公司上半年销量增长12%，其新一代QY12大功率风电齿轮箱在3月实现满产。", []rel{
 			{"enterprise/青屿重工", "develops", "product/QY12"}}, nil},
+		{"a date before the stage verb", "青屿半导体12英寸晶圆及封测项目二期于4月开工建设，岚山数据中心2024年3月底投入运营。", []rel{
+			{"enterprise/青屿半导体", "hasProject", "project/青屿半导体12英寸晶圆及封测项目二期"}, {"project/青屿半导体12英寸晶圆及封测项目二期", "stage", "开工"},
+			{"project/岚山数据中心", "stage", "运营"}}, []rel{{"project/封测项目二期", "stage", "开工"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

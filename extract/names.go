@@ -228,13 +228,16 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		}
 		proj = d.entity(kg.TypeProject, name)
 	}
-	if as, ok := d.writtenAs[name]; ok {
+	as, written := d.writtenAs[name]
+	if written {
 		d.entity(kg.TypeProject, name, as)
 	}
 	if ownerName != "" {
-		// The project is also called without its owner (大兆瓦风电整机项目).
+		// The project is also called without its owner (大兆瓦风电整机项目,
+		// 年产5万吨X项目), and so is one the text wrote after its owner's
+		// legal name, even in generic words (X有限公司先进封测基地二期).
 		if strings.HasPrefix(name, ownerName) {
-			if rest := w[runeLen(ownerName):]; len(rest) >= 4 && d.hasHead(rest) && !d.allGeneric(rest) && d.genericAt(rest, 0) == 0 {
+			if rest := w[runeLen(ownerName):]; len(rest) >= 4 && d.hasHead(rest) && (written || !d.allGeneric(rest)) {
 				d.entity(kg.TypeProject, name, d.runeStr(rest))
 			}
 		}
