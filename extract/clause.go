@@ -25,6 +25,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	}
 	sentPlanned := planned
 	d.subj = ""
+	d.focus = s.start // firms named before the first clause are named in it
 	d.latinFirms(si, ctx)
 	if si == d.st.paras[s.para].first {
 		d.topic, d.topicPara = "", false // a topic holds to the end of its paragraph

@@ -72,8 +72,10 @@ type doc struct {
 	listPlanned bool
 	// listInline: the list is in the head's sentence (A，总投资…；B…).
 	listInline bool
-	// lastFirm is the name of the firm named last, which 其 refers to.
-	lastFirm string
+	// lastFirm is the name of the firm named last, which 其 refers to,
+	// and lastFirmAt the focus where it was named.
+	lastFirm   string
+	lastFirmAt int
 	// chainProj is the project given a stage last, in sentence chainSent-1:
 	// a later clause of it that opens with 落户 or 选址 and names nothing
 	// is about it (X项目签约，总投资…，落户Y).
@@ -425,7 +427,7 @@ func (d *doc) firm(name string) string {
 		}
 	}
 	if id, ok := d.firms[name]; ok {
-		d.lastFirm = nameOf(id)
+		d.lastFirm, d.lastFirmAt = nameOf(id), d.focus
 		return id // named before, under this name or as an alias
 	}
 	short := name
@@ -444,7 +446,7 @@ func (d *doc) firm(name string) string {
 	if alias != "" {
 		d.addFirm(alias, id)
 	}
-	d.lastFirm = short
+	d.lastFirm, d.lastFirmAt = short, d.focus
 	return id
 }
 

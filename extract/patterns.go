@@ -94,28 +94,128 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	}
 	// X的“P”, XM-100型Y: a clause that opens with a firm named before, then
 	// (after 的) a quoted name or a model.
-	n := d.knownFirmPrefix(rs[a:min(b, a+17)])
-	if n == 0 {
-		return
-	}
-	p := a + n
-	of := p < b && rs[p] == '的'
-	if of {
-		p++
-	}
-	q0, q1 := d.namedProductAt(p, b)
-	if q0 < 0 && of {
-		// X的L4级自动驾驶系统“P”: a model's name in quotes after what it
-		// is.
-		if c0, c1 := d.quotedAfter(p, b, true); c0 >= 0 && c0-p <= 13 && hasDigit(rs[c0:c1]) {
-			q0, q1 = c0, c1
+	if n := d.knownFirmPrefix(rs[a:min(b, a+17)]); n > 0 {
+		p := a + n
+		of := p < b && rs[p] == '的'
+		if of {
+			p++
+		}
+		q0, q1 := d.namedProductAt(p, b)
+		if q0 < 0 && of {
+			// X的L4级自动驾驶系统“P”: a model's name in quotes after what it
+			// is.
+			if c0, c1 := d.quotedAfter(p, b, true); c0 >= 0 && c0-p <= 13 && hasDigit(rs[c0:c1]) {
+				q0, q1 = c0, c1
+			}
+		}
+		if q0 >= 0 {
+			firm := d.firm(d.runeStr(rs[a : a+n]))
+			d.product(si, firm, q0, q1, a, b, ctx)
+			d.moreProducts(si, firm, q1, b, ctx)
+			return
 		}
 	}
-	if q0 >= 0 {
-		firm := d.firm(d.runeStr(rs[a : a+n]))
+	d.clauseProduct(si, a, b, ctx)
+}
+
+// clauseProduct reads a product that a clause names without a product
+// verb: a model before what it is (主打产品YG-640红外热成像机芯, 首批LR-128线
+// 激光雷达, 精锐数控的JR-V850五轴加工中心), a quoted series (新增“GY-Sound”
+// 系列TWS耳机) or a quoted name after 产品 (产品“P”热沉片). Its firm is the
+// one the clause opens with, else the one that opens the clause chain,
+// else the firm the sentence named last.
+func (d *doc) clauseProduct(si, a, b int, ctx industryCtx) {
+	rs := d.rs
+	for i := a; i < b; i++ {
+		r := rs[i]
+		if (r < 'A' || r > 'Z') && !openQuote(r) {
+			continue // most runes: one test
+		}
+		q0, q1 := -1, -1
+		if openQuote(r) {
+			c0, c1 := d.quotedAfter(i, b, false)
+			if c0 < 0 || !hasAt(rs, c1+1, "系列") && !(i-2 >= a && hasAt(rs, i-2, "产品")) {
+				continue
+			}
+			q0, q1 = c0, c1
+		} else {
+			if i > a && (rs[i-1] < 0x80 || isLatinLetter(rs[i-1])) {
+				continue // inside a Latin word or after a figure
+			}
+			if i-2 >= a && isDigit(rs[i-2]) && runeIn("架台艘辆套部", rs[i-1]) {
+				continue // 引进2架A321neo飞机: units bought, not made
+			}
+			m0, m1 := modelAt(rs, i, b)
+			if m0 < 0 {
+				continue
+			}
+			i = m1 - 1
+			// What it is follows: 型 or a Han word that begins no
+			// project (B20项目) nor a measure (PM2.5浓度).
+			if m1 >= b || !isHan(rs[m1]) || d.lx.heads.any(rs, m1, min(b, m1+4)) || hasAt(rs, m1, "浓度") ||
+				hasAt(rs, m1, "平均") || hasAt(rs, m1, "年均") || hasAt(rs, m1, "认证") || hasAt(rs, m1, "标准") {
+				continue
+			}
+			q0, q1 = m0, m1
+		}
+		firm := d.productFirm(si, a, i)
+		if firm == "" {
+			return
+		}
 		d.product(si, firm, q0, q1, a, b, ctx)
 		d.moreProducts(si, firm, q1, b, ctx)
+		return
 	}
+}
+
+// productFirm is the firm of a product named at rs[k] in clause rs[a:b]
+// of sentence si: the firm the clause opens with (X的M型Y, where X may be
+// a known firm's name without its last words: 精锐数控 for 精锐数控机床),
+// the one that opens the clause chain, or the one the sentence named
+// last; "" if none.
+func (d *doc) productFirm(si, a, k int) string {
+	rs := d.rs
+	p, _ := d.stripLead(a, k)
+	if n := d.knownFirmPrefix(rs[p:min(k+1, p+17)]); n > 0 {
+		return d.firms[d.runeStr(rs[p:p+n])]
+	}
+	if j := indexRunes(rs, p, k, "的"); j-p >= 4 {
+		if id := d.firmByPrefix(rs[p:j]); id != "" {
+			return id
+		}
+	}
+	if id := d.chainFirm(si, k); id != "" {
+		return id
+	}
+	if id, ok := d.firms[d.lastFirm]; ok && d.lastFirmAt >= d.st.sents[si].start {
+		return id
+	}
+	return ""
+}
+
+// firmByPrefix returns the id of the firm the document named whose name,
+// after its place (洛阳华辰电控设备), goes on from w by at most three runes
+// (精锐数控 for 精锐数控机床, 华辰电控 for 洛阳华辰电控设备), or "". It walks
+// the firms: call it only where a firm is expected.
+func (d *doc) firmByPrefix(w []rune) string {
+	if len(w) < 4 {
+		return ""
+	}
+	s := d.runeStr(w)
+	best := ""
+	for name, id := range d.firms {
+		if !strings.Contains(name, s) || strings.HasSuffix(name, "公司") {
+			continue // most names
+		}
+		nr := []rune(name)
+		if p := d.placePrefix(nr); p > 0 && hasAt(nr, p, s) {
+			nr = nr[p:]
+		}
+		if n := len(nr) - len(w); n > 0 && n <= 3 && hasAt(nr, 0, s) && (best == "" || id < best) {
+			best = id // map order is random: ties go to the smaller id
+		}
+	}
+	return best
 }
 
 // namedProductAt returns the span of a product's name right at rs[p]: a
@@ -168,15 +268,16 @@ func (d *doc) moreProducts(si int, firm string, q1, b int, ctx industryCtx) {
 }
 
 // modelAt returns the span of a model number at rs[i:b] (HC-300, FC-W8,
-// a Latin capital, then capitals, digits and hyphens, with a digit; 型
-// after it is no part of it), or -1, -1.
+// HL-6.25MW, CN-314Ah: a Latin capital, then letters, digits, hyphens
+// and points between digits, with a digit; 型 after it is no part of
+// it), or -1, -1.
 func modelAt(rs []rune, i, b int) (int, int) {
 	if i >= b || rs[i] < 'A' || rs[i] > 'Z' {
 		return -1, -1
 	}
 	k := i
 	digit := false
-	for k < b && k-i < 16 && (rs[k] >= 'A' && rs[k] <= 'Z' || isDigit(rs[k]) || rs[k] == '-') {
+	for k < b && k-i < 16 && modelRune(rs, k, b, digit) {
 		digit = digit || isDigit(rs[k])
 		k++
 	}
@@ -187,6 +288,21 @@ func modelAt(rs []rune, i, b int) (int, int) {
 		return -1, -1 // no digit, or a longer Latin word
 	}
 	return i, k
+}
+
+// modelRune reports whether rs[k] goes on a model number: a capital, a
+// digit, a hyphen, a small letter after a digit (a unit: 314Ah, 2500kW)
+// or a point between digits.
+func modelRune(rs []rune, k, b int, digit bool) bool {
+	switch r := rs[k]; {
+	case r >= 'A' && r <= 'Z' || r == '-' || isDigit(r):
+		return true
+	case r >= 'a' && r <= 'z':
+		return digit
+	case r == '.':
+		return digit && isDigit(rs[k-1]) && k+1 < b && isDigit(rs[k+1])
+	}
+	return false
 }
 
 // quotedAfter returns the span of the first quoted name (2 to 20 runes)
@@ -997,7 +1113,7 @@ func (d *doc) firmNamed(name string, aliases ...string) string {
 		typ = kg.TypeOrganization
 	}
 	id := d.entity(typ, name, aliases...)
-	d.lastFirm = name
+	d.lastFirm, d.lastFirmAt = name, d.focus
 	d.addFirm(name, id)
 	for _, a := range aliases {
 		if a != "" {
