@@ -16,6 +16,8 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	cs := s.start
 	if lv, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 && (s.start == d.st.paras[s.para].start || lv >= 3) {
 		cs += n // 一、 opens a paragraph; 2. and ① may follow a sentence
+	} else if n := itemMarker(rs, cs, s.end); n > 0 {
+		cs += n // …达到428.6亿元。1）X公司投资的…
 	}
 	for cs < s.end && rs[cs] == ' ' {
 		cs++
@@ -61,7 +63,12 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		if item {
 			// The next item of a list run into one sentence:
 			// ①X项目：…；②Y项目：…, 项目包括：1. X项目：….
-			if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {
+			_, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)])
+			if n == 0 {
+				// …；2）X与Y合资设立Z: the item without its number.
+				cs += itemMarker(rs, cs, s.end)
+			}
+			if n > 0 {
 				p := cs + n
 				for p < s.end && rs[p] == ' ' {
 					p++
@@ -80,6 +87,19 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	if d.listInline {
 		d.listStage, d.listInline = "", false
 	}
+}
+
+// itemMarker returns the length of the number of an item of a list run
+// into a paragraph at rs[i:b] (1）, 12)), or 0.
+func itemMarker(rs []rune, i, b int) int {
+	j := i
+	for j < b && j-i < 2 && isDigit(rs[j]) {
+		j++
+	}
+	if j == i || j >= b || rs[j] != ')' && rs[j] != '）' || i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '(' || rs[i-1] == '（') {
+		return 0
+	}
+	return j + 1 - i
 }
 
 // listHeadAt reports whether clause rs[a:b], which a colon ends, heads a

@@ -378,6 +378,8 @@ func (d *doc) chainFirm(si, k int) string {
 	}
 	if _, n := sectionMarkerRunes(rs[a:min(k, a+12)]); n > 0 {
 		a += n
+	} else if n := itemMarker(rs, a, k); n > 0 {
+		a += n
 	}
 	a, _ = d.stripLead(a, k)
 	for pass := 0; pass < 2 && k-a >= 2; pass++ {
