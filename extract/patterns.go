@@ -493,8 +493,8 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 	}
 	// Full legal names anywhere: …有限公司, …股份公司.
 	for i := a; i+1 < b && mk.gongsi; i++ {
-		if rs[i] != '公' || rs[i+1] != '司' {
-			continue
+		if rs[i] != '公' || rs[i+1] != '司' || i > a && rs[i-1] == '子' && i+2 < b && isHan(rs[i+2]) {
+			continue // X集团全资子公司Y有限公司: Y's legal name follows
 		}
 		end := i + 2
 		j := i

@@ -48,12 +48,12 @@ const (
 	heldOut5AverageFloor = 0.73 // ratchet: average 0.752 at 04:40 on 2026-12-06
 	heldOut6DocFloor     = 0.73 // ratchet: worst document 0.755 at 04:40 on 2026-12-06 (xiamen-ftz-2025h1)
 	heldOut6AverageFloor = 0.78 // ratchet: average 0.805 at 05:25 on 2026-12-06
-	heldOut7DocFloor     = 0.67 // ratchet: worst document 0.692 at 18:25 on 2026-12-06 (ningbo-qianwan-2025q3)
+	heldOut7DocFloor     = 0.68 // ratchet: worst document 0.700 at 19:30 on 2026-12-06 (ningbo-qianwan-2025q3)
 	heldOut7AverageFloor = 0.79 // ratchet: average 0.810 at 18:25 on 2026-12-06
 	// testdata/heldout8: batch 13, scored at first sight at the end of
 	// session 6's rule work.
-	heldOut8DocFloor     = 0.68 // ratchet: worst document 0.706 at 19:20 on 2026-12-06 (weifang-gxq-2025h1)
-	heldOut8AverageFloor = 0.73 // ratchet: average 0.750 at 19:20 on 2026-12-06
+	heldOut8DocFloor     = 0.69 // ratchet: worst document 0.711 at 19:30 on 2026-12-06 (weifang-gxq-2025h1)
+	heldOut8AverageFloor = 0.74 // ratchet: average 0.760 at 19:30 on 2026-12-06
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
