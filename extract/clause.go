@@ -819,8 +819,11 @@ func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 	// are turned down before the scan for head words.
 	lim := min(b, start+32)
 	verb := false
-	for e := start + 3; e <= lim && !verb; e++ {
-		verb = e < len(rs) && runeIn("完实进开启已", rs[e]) && topicVerbAt(rs, e)
+	for e := start + 3; e <= lim && e < len(rs) && !verb; e++ {
+		switch rs[e] {
+		case '完', '实', '进', '开', '启', '已': // a switch: it runs at most runes of clauses
+			verb = topicVerbAt(rs, e)
+		}
 	}
 	if !verb {
 		return

@@ -806,9 +806,9 @@ func hasAt(rs []rune, i int, s string) bool {
 // runeIn reports whether r is one of the runes of set, as
 // strings.ContainsRune(set, r) does, without encoding r and searching: the
 // rules test the runes of clauses against short literal sets (“、和及与并”)
-// at most positions. A Han rune (three bytes) is compared with set's bytes
-// in place; a lead byte of three never continues a rune, so a match is
-// one of set's runes.
+// at most positions. A Han rune (three bytes) is compared with set's
+// runes in place, a rune at a time; a lead byte of three never continues a
+// rune, so a match is one of set's runes.
 func runeIn(set string, r rune) bool {
 	if r >= 0 && r < utf8.RuneSelf {
 		return strings.IndexByte(set, byte(r)) >= 0
@@ -817,10 +817,16 @@ func runeIn(set string, r rune) bool {
 		return strings.ContainsRune(set, r)
 	}
 	b0, b1, b2 := byte(0xe0|r>>12), byte(0x80|r>>6&0x3f), byte(0x80|r&0x3f)
-	for i := 0; i+2 < len(set); i++ {
-		if set[i] == b0 && set[i+1] == b1 && set[i+2] == b2 {
+	for i := 0; i+2 < len(set); {
+		c := set[i]
+		if c < 0xe0 {
+			i++ // ASCII, a two-byte rune's bytes: never b0
+			continue
+		}
+		if c == b0 && set[i+1] == b1 && set[i+2] == b2 {
 			return true
 		}
+		i += 3 // past a three-byte rune (a fourth byte continues: < 0xe0)
 	}
 	return false
 }
