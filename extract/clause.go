@@ -438,9 +438,15 @@ func timeAt(rs []rune, p, b int) int {
 	if k > q && k+2 <= b && hasAt(rs, k, "季度") {
 		return k + 2 - p // 三季度
 	}
-	for _, w := range [...]string{"年底", "年初", "年中", "上半年", "下半年", "目前", "今年", "同月", "次月"} {
-		if hasAt(rs, q, w) {
-			return q - p + runeLen(w)
+	if q >= len(rs) {
+		return 0
+	}
+	switch rs[q] {
+	case '年', '上', '下', '目', '今', '同', '次': // the words' first runes: most runes open none
+		for _, w := range [...]string{"年底", "年初", "年中", "上半年", "下半年", "目前", "今年", "同月", "次月"} {
+			if hasAt(rs, q, w) {
+				return q - p + runeLen(w)
+			}
 		}
 	}
 	return 0
@@ -615,7 +621,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		}(len(d.out.Relations))
 	}
 	// X项目选址Y镇: the project is placed in Y.
-	if k := indexRunes(rs, start+2, b, "选址"); k > 0 && hasAt(rs, k-2, "项目") {
+	if k := mk.xuanzhi; k > 0 && hasAt(rs, k-2, "项目") {
 		if pid := d.placeSpan(k+2, b); pid != "" {
 			for _, id := range d.items(si, seg{start, k}, b, "", ctx, planned, false) {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
@@ -950,6 +956,7 @@ type clauseMarks struct {
 	deng     int  // 等
 	chengwei int  // 成为
 	shangshi int  // 上市
+	xuanzhi  int  // 选址, from start+2 on (after a name of two runes or more)
 	with     bool // 与 or 同 in rs[a:b]
 	gongsi   bool // 公司 in rs[a:b]
 	leader   bool // 链主 or 龙头 in rs[a:b]
@@ -957,10 +964,10 @@ type clauseMarks struct {
 
 // markBits has bit r&63 set for each rune r that marksIn looks for.
 const markBits uint64 = 1<<('与'&63) | 1<<('同'&63) | 1<<('公'&63) | 1<<('链'&63) | 1<<('龙'&63) |
-	1<<('等'&63) | 1<<('成'&63) | 1<<('上'&63)
+	1<<('等'&63) | 1<<('成'&63) | 1<<('上'&63) | 1<<('选'&63)
 
 func marksIn(rs []rune, a, start, b int) clauseMarks {
-	mk := clauseMarks{deng: -1, chengwei: -1, shangshi: -1}
+	mk := clauseMarks{deng: -1, chengwei: -1, shangshi: -1, xuanzhi: -1}
 	for i := a; i < b; i++ {
 		if markBits&(1<<(uint(rs[i])&63)) == 0 {
 			continue // most runes: one test, not the switches
@@ -994,6 +1001,10 @@ func marksIn(rs []rune, a, start, b int) clauseMarks {
 		case '上':
 			if mk.shangshi < 0 && i+1 < b && rs[i+1] == '市' {
 				mk.shangshi = i
+			}
+		case '选':
+			if mk.xuanzhi < 0 && i >= start+2 && i+1 < b && rs[i+1] == '址' {
+				mk.xuanzhi = i
 			}
 		}
 	}

@@ -325,6 +325,9 @@ type areaName struct {
 	n          int
 	short      string
 	shortRunes int
+	// The first runes of name and short, which areaPrefix tests before
+	// the names.
+	first, shortFirst rune
 }
 
 // idPrefix is the id prefix of an entity type: "enterprise/" for Enterprise.

@@ -280,13 +280,13 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 func (d *doc) areaPrefix(w []rune) (int, string) {
 	n, id := 0, ""
 	for _, a := range d.areaNames {
-		if k := a.n; k > n && len(w)-k >= 3 && hasAt(w, 0, a.name) {
+		if k := a.n; k > n && len(w)-k >= 3 && w[0] == a.first && hasAt(w, 0, a.name) {
 			n, id = k, a.id
 			continue
 		}
 		// A town or street under its short name (梓山 for 梓山镇), not a
 		// firm named after its town (贡江服饰).
-		if k := a.shortRunes; k < a.n && k >= 2 && k > n && len(w)-k >= 3 && hasAt(w, 0, a.short) && d.knownFirmPrefix(w) <= k {
+		if k := a.shortRunes; k < a.n && k >= 2 && k > n && len(w)-k >= 3 && w[0] == a.shortFirst && hasAt(w, 0, a.short) && d.knownFirmPrefix(w) <= k {
 			if _, f := d.lx.firmSuf.longest(w, k, len(w)); f == 0 {
 				n, id = k, a.id
 			}

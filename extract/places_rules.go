@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg"
 )
@@ -281,5 +282,8 @@ func (d *doc) area(name, id string) {
 		}
 	}
 	short := strings.TrimSuffix(strings.TrimSuffix(name, "镇"), "街道")
-	d.areaNames = append(d.areaNames, areaName{name: name, id: id, n: runeLen(name), short: short, shortRunes: runeLen(short)})
+	first, _ := utf8.DecodeRuneInString(name)
+	shortFirst, _ := utf8.DecodeRuneInString(short)
+	d.areaNames = append(d.areaNames, areaName{name: name, id: id, n: runeLen(name), short: short, shortRunes: runeLen(short),
+		first: first, shortFirst: shortFirst})
 }

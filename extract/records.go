@@ -13,6 +13,8 @@ package extract
 // X's.
 
 import (
+	"unicode/utf8"
+
 	"github.com/kgraph/kg"
 )
 
@@ -48,6 +50,16 @@ var recordLabels = []struct {
 	{"责任单位", fieldOther}, {"牵头单位", fieldOther}, {"所属产业", fieldOther}, {"产业类别", fieldOther},
 }
 
+// recordLabelFirst holds the first rune of each of recordLabels, which
+// labelAt compares before the label.
+var recordLabelFirst = func() []rune {
+	first := make([]rune, len(recordLabels))
+	for j, l := range recordLabels {
+		first[j], _ = utf8.DecodeRuneInString(l.label)
+	}
+	return first
+}()
+
 // field is one field of a record: its kind and its value rs[a:b].
 type field struct {
 	kind fieldKind
@@ -71,8 +83,8 @@ func labelAt(rs []rune, i, end int) (fieldKind, int) {
 	default:
 		return 0, 0 // most runes open no label
 	}
-	for _, l := range recordLabels {
-		if !hasAt(rs, i, l.label) {
+	for j, l := range recordLabels {
+		if recordLabelFirst[j] != rs[i] || !hasAt(rs, i, l.label) {
 			continue
 		}
 		k := i + runeLen(l.label)

@@ -60,6 +60,11 @@ func isChineseDigit(r rune) bool {
 // sectionMarker returns the level and rune length of the section number
 // that s starts with (一、 (一) 1. (1) 第一部分), or 0, 0.
 func sectionMarker(s string) (level, n int) {
+	// Most lines open with a rune no marker opens with: turned down
+	// before the runes are decoded (normalize asks of every line).
+	if r, _ := utf8.DecodeRuneInString(s); !opensMarker(r) {
+		return 0, 0
+	}
 	var buf [12]rune
 	rs := buf[:0]
 	for _, r := range s {
@@ -69,6 +74,12 @@ func sectionMarker(s string) (level, n int) {
 		rs = append(rs, r)
 	}
 	return sectionMarkerRunes(rs)
+}
+
+// opensMarker reports whether a section marker may open with r: 第, a
+// digit of a Chinese numeral, a bracket, a digit or ① to ⑳.
+func opensMarker(r rune) bool {
+	return r == '第' || isChineseDigit(r) || r == '(' || r == '（' || r >= '0' && r <= '9' || r >= '①' && r <= '⑳'
 }
 
 // sectionMarkerRunes is sectionMarker over runes.
