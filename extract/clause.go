@@ -1247,6 +1247,10 @@ func (d *doc) ownedProject(si int, owner, name, stage string, planned bool, plac
 	return proj
 }
 
+// investVerbs end what precedes the 的 of a project whose owner they
+// name (X投资建设的Y, X牵头实施的Y, X在Y街道实施的Z).
+var investVerbs = [...]string{"投资建设", "投资兴建", "投资", "投建", "牵头实施", "牵头建设", "实施", "建设", "承建", "新建"}
+
 // investor reads 由X投资建设 / X投资 in rs[a:b] (what precedes 的) and
 // returns the firm X, or "". legal: rs[a:b] is the firm's legal name
 // (X有限公司的Y项目), so that X owns Y whatever Y's name begins with.
@@ -1258,7 +1262,18 @@ func (d *doc) investor(a, b int) (firm string, legal bool) {
 			return nameOf(id), true
 		}
 	}
-	for _, v := range []string{"投资建设", "投资兴建", "投资", "投建"} {
+	// X投资21亿元的Y: the amount is no part of the verb.
+	if b-a > 6 && rs[b-1] == '元' {
+		for k := b - 4; k > a; k-- {
+			if has2(rs, k, '投', '资') {
+				if isDigit(rs[k+2]) && rs[k-1] != '总' { // 总投资N亿元的Y: Y's own
+					b = k + 2
+				}
+				break
+			}
+		}
+	}
+	for _, v := range investVerbs {
 		n := runeLen(v)
 		if b-a <= n || !hasAt(rs, b-n, v) {
 			continue
@@ -1271,6 +1286,17 @@ func (d *doc) investor(a, b int) (firm string, legal bool) {
 			e = k // X在Y投资建设的
 		}
 		fa, fb := d.trimItem(s, e)
+		p := fa
+		for p > 0 && rs[p-1] == ' ' {
+			p--
+		}
+		if p > 0 && rs[p-1] == ',' || fb-fa > 2 && (hasAt(rs, fb-2, "合资") || hasAt(rs, fb-2, "合作") || hasAt(rs, fb-2, "共同")) {
+			return "", false // a Latin name cut at its comma (Co., Ltd.); X与Y合资建设的: two owners
+		}
+		// 上海企业X投资的Y: what the firm is, before its name.
+		if k := indexRunes(rs, fa+1, min(fb, fa+6), "企业"); k > 0 && fb-(k+2) >= 2 {
+			fa = k + 2
+		}
 		w := d.resolveLegal(rs[fa:fb])
 		if len(w) >= 2 && d.firmLike(w) {
 			return d.runeStr(w), false
