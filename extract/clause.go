@@ -367,6 +367,11 @@ func (d *doc) partOnly(a, b int, parts bool) bool {
 			p += n
 			continue
 		}
+		if hasAt(rs, p, "首") && p+1 < b && isFirstCounter(rs[p+1]) && !firmsCounted(rs, p+2, b) {
+			// 首台变频压缩机下线, 首条SMT产线满产: the first unit of the
+			// topic's line (not 首批9家企业入驻: firms in it).
+			return true
+		}
 		if !parts {
 			return false
 		}
@@ -382,12 +387,18 @@ func (d *doc) partOnly(a, b int, parts bool) bool {
 			p += n
 			continue
 		}
-		if hasAt(rs, p, "首") && p+1 < b && isFirstCounter(rs[p+1]) {
-			return true // 首台变频压缩机下线: the first unit of the topic's line
-		}
 		return false
 	}
 	return true
+}
+
+// firmsCounted reports whether rs[k:b] opens with firms counted (9家企业,
+// 企业), which 首批 before them brings in, not a unit made.
+func firmsCounted(rs []rune, k, b int) bool {
+	for k < b && (isDigit(rs[k]) || chineseNumeral(rs[k])) {
+		k++
+	}
+	return k < b && (rs[k] == '家' || hasAt(rs, k, "企业"))
 }
 
 // facilityParts are the parts of a project a progress report names before

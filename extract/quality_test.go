@@ -41,7 +41,7 @@ const (
 	heldOut2DocFloor     = 0.82 // ratchet: worst document 0.842 at 14:10 on 2026-12-05 (mengsu-2023)
 	heldOut2AverageFloor = 0.87 // ratchet: average 0.896 at 19:35 on 2026-12-06
 	heldOut3DocFloor     = 0.78 // ratchet: worst document 0.811 at 19:35 on 2026-12-06 (shunde-2025)
-	heldOut3AverageFloor = 0.83 // ratchet: average 0.851 at 19:35 on 2026-12-06
+	heldOut3AverageFloor = 0.83 // ratchet: average 0.852 at 19:40 on 2026-12-06
 	heldOut4DocFloor     = 0.72 // ratchet: worst document 0.743 at 19:35 on 2026-12-06 (linying-2024)
 	heldOut4AverageFloor = 0.77 // ratchet: average 0.787 at 19:35 on 2026-12-06
 	heldOut5DocFloor     = 0.68 // ratchet: worst document 0.701 at 19:35 on 2026-12-06 (yingkou-jkq-2025)
@@ -53,7 +53,7 @@ const (
 	// testdata/heldout8: batch 13, scored at first sight at the end of
 	// session 6's rule work.
 	heldOut8DocFloor     = 0.70 // ratchet: worst document 0.717 at 19:35 on 2026-12-06 (weifang-gxq-2025h1)
-	heldOut8AverageFloor = 0.74 // ratchet: average 0.761 at 19:35 on 2026-12-06
+	heldOut8AverageFloor = 0.74 // ratchet: average 0.763 at 19:40 on 2026-12-06
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
