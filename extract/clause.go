@@ -696,7 +696,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
 		} else if lead && d.lx.heads.any(rs, start, b) {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
-		} else if !lead {
+		} else if !lead && !d.ownerClause(si, start, b, ctx, planned) {
 			d.clauseTopic(si, start, b, ctx, planned)
 		}
 		return
@@ -862,6 +862,30 @@ func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 		}
 		return
 	}
+}
+
+// ownerClause reads a clause without a stage that names a project after
+// its owner and 的 (X牵头实施的Y项目，总投资…，4月完成土地摘牌): X owns Y, and
+// the next clauses' stages are Y's. It reports whether it did.
+func (d *doc) ownerClause(si, a, b int, ctx industryCtx, planned bool) bool {
+	rs := d.rs
+	k := lastIndexRune(rs[a:b], '的')
+	if k < 2 || b-(a+k+1) < 4 {
+		return false
+	}
+	pa, pb := d.trimItem(a+k+1, b)
+	w := d.resolveLegal(rs[pa:pb])
+	if len(w) < 4 || !d.isProjectName(w) || !d.plausibleName(w) {
+		return false
+	}
+	firm, legal := d.investor(a, a+k)
+	if firm == "" || !legal && d.ownerSplit(w) != 0 {
+		return false
+	}
+	id := d.firm(firm)
+	d.inIndustry(id, ctx, si, w)
+	d.subj = d.ownedProject(si, id, d.runeStr(w), "", planned)
+	return true
 }
 
 // firmDoes reads a stage of a firm whose project the text names only by

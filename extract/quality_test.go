@@ -52,8 +52,8 @@ const (
 	heldOut7AverageFloor = 0.79 // ratchet: average 0.810 at 18:25 on 2026-12-06
 	// testdata/heldout8: batch 13, scored at first sight at the end of
 	// session 6's rule work.
-	heldOut8DocFloor     = 0.70 // ratchet: worst document 0.717 at 19:35 on 2026-12-06 (weifang-gxq-2025h1)
-	heldOut8AverageFloor = 0.74 // ratchet: average 0.763 at 19:40 on 2026-12-06
+	heldOut8DocFloor     = 0.72 // ratchet: worst document 0.749 at 19:45 on 2026-12-06 (weifang-gxq-2025h1, nantong-etdz-2024)
+	heldOut8AverageFloor = 0.75 // ratchet: average 0.771 at 19:45 on 2026-12-06
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
