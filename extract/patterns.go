@@ -190,6 +190,15 @@ func (d *doc) productFirm(si, a, k int) string {
 	if id, ok := d.firms[d.lastFirm]; ok && d.lastFirmAt >= d.st.sents[si].start {
 		return id
 	}
+	if strings.HasPrefix(d.topic, "project/") {
+		// 7.X项目：Y公司投资建设…。进度：…，主打产品M型Z实现量产: the
+		// topic's owner.
+		for i := len(d.out.Relations) - 1; i >= 0; i-- {
+			if r := &d.out.Relations[i]; r.Predicate == kg.PredHasProject && r.Object == d.topic {
+				return r.Subject
+			}
+		}
+	}
 	return ""
 }
 
