@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // Cayley's own bolt backend, for TestCayleyOpensBulkFile
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
 
@@ -268,5 +270,79 @@ func checkBolt(t *testing.T, path string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCayleyOpensBulkFile opens a bulk-built store with Cayley's own bolt
+// backend, as `cayley http -d bolt -a DIR` does with the file copied to
+// DIR/indexes.bolt (kg bench --cayley-own-store), and finds every quad the
+// product reads from it.
+func TestCayleyOpensBulkFile(t *testing.T) {
+	ctx := context.Background()
+	ex, in := bulkInputs(t, 3)
+	tents, trels := ex.Taxonomy().Graph()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kg.db")
+	s, err := Open(ctx, "bolt:"+path, ForLoading())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Bulk()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.LoadTaxonomy(ctx, tents, trels); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.LoadDocuments(ctx, in, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, "bolt:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	err = s.cayleyQuads(ctx, func(q quad.Quad) { want = append(want, q.String()) })
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	cdir := filepath.Join(dir, "cayley")
+	if err := os.MkdirAll(cdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cdir, "indexes.bolt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := cgraph.NewQuadStore("bolt", cdir, nil)
+	if err != nil {
+		t.Fatalf("Cayley's bolt backend does not open the product's file: %v", err)
+	}
+	defer qs.Close()
+	var got []string
+	it := qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := qs.Quad(it.Result())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, q.String())
+	}
+	if err := it.Err(); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	if len(want) < 1000 || strings.Join(want, "\n") != strings.Join(got, "\n") {
+		t.Errorf("Cayley's bolt backend reads %d quads, the product %d:\n%s", len(got), len(want), lineDiff(strings.Join(want, "\n"), strings.Join(got, "\n")))
 	}
 }

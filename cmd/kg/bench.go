@@ -31,6 +31,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	backends := fs.String("backends", "bolt,mem,postgres", "backends to build into, comma-separated")
 	pg := fs.String("pg", os.Getenv("KG_TEST_POSTGRES"), "PostgreSQL server `URL` for the postgres backend; a database kgbench_N is created for each size (default $KG_TEST_POSTGRES)")
 	peers := fs.Bool("peers", true, "run python3-jieba, cayley load and cayley http beside the product")
+	cayleyOwn := fs.Bool("cayley-own-store", false, "have cayley http serve a copy of the product's bolt file instead of a store loaded by cayley load (which is then not run: about an hour at 10,000 reports)")
 	python := fs.String("python", "/usr/bin/python3", "python with jieba (Debian's python3-jieba)")
 	jiebaMax := fs.Int("jieba-max", 2000, "documents segmented by jieba at most")
 	prof := fs.Bool("profile", false, "keep each stage's CPU and heap profiles (pprof) under WORK/profiles")
@@ -69,7 +70,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cfg := bench.Config{
 		Sizes: ns, Seed: *seed, Work: *work, Out: *out, Backends: strings.Split(*backends, ","), PG: *pg, MemMaxDocs: *memMax, MaxRSS: *maxRSS << 20, Profile: *prof,
-		Samples: req.Samples, Clients: req.Clients, Peers: *peers, Python: *python, JiebaMax: *jiebaMax,
+		Samples: req.Samples, Clients: req.Clients, Peers: *peers, CayleyOwnStore: *cayleyOwn, Python: *python, JiebaMax: *jiebaMax,
 		Self: []string{self, "bench"}, Serve: []string{self, "serve"}, Log: stderr,
 	}
 	fmt.Fprintf(stderr, "kg bench: sizes %v, backends %v, peers %v, work %s, out %s\n", ns, cfg.Backends, *peers, *work, *out)

@@ -93,12 +93,17 @@ type Config struct {
 	// Profile keeps each stage's pprof profiles under Work/profiles.
 	Profile bool
 	// MaxRSS stops a child whose resident set grows past it (0: no limit).
-	MaxRSS   int64
-	Samples  int    // requests per question (default 200)
-	Clients  int    // concurrent clients (default 32)
-	Peers    bool   // run jieba and cayley beside the product
-	Python   string // python with jieba (default /usr/bin/python3)
-	JiebaMax int    // documents segmented by jieba at most (default 2000)
+	MaxRSS  int64
+	Samples int  // requests per question (default 200)
+	Clients int  // concurrent clients (default 32)
+	Peers   bool // run jieba and cayley beside the product
+	// CayleyOwnStore has `cayley http` serve a copy of the product's bolt
+	// file (the bulk build writes Cayley's layout) instead of a store
+	// loaded by `cayley load`, which is then not run: at 10,000 reports
+	// the load takes about an hour.
+	CayleyOwnStore bool
+	Python         string // python with jieba (default /usr/bin/python3)
+	JiebaMax       int    // documents segmented by jieba at most (default 2000)
 	// Self runs a stage in a child process: the command and its leading
 	// arguments (the kg binary and "bench"). Empty: stages run in this
 	// process, and their peak RSS is not measured.
@@ -164,10 +169,12 @@ type Row struct {
 
 // StageResult is what one stage (or one peer) measured.
 type StageResult struct {
-	Stage      string  `json:"stage"`             // extract, build, jieba, cayley load, cayley http
-	Backend    string  `json:"backend,omitempty"` // for build
-	Docs       int     `json:"docs"`
-	Skipped    string  `json:"skipped,omitempty"`
+	Stage   string `json:"stage"`             // extract, build, jieba, cayley load, cayley http
+	Backend string `json:"backend,omitempty"` // for build
+	Docs    int    `json:"docs"`
+	Skipped string `json:"skipped,omitempty"`
+	// Note says how a stage differs from the usual (a peer's store).
+	Note       string  `json:"note,omitempty"`
 	Errors     int     `json:"errors,omitempty"`
 	FirstError string  `json:"firstError,omitempty"`
 	Bytes      int64   `json:"bytes,omitempty"`
@@ -289,7 +296,7 @@ func Run(ctx context.Context, deps Deps, c Config) (*Result, error) {
 			if err := save(row); err != nil {
 				return res, err
 			}
-			for _, r := range cayleyPeers(ctx, deps, c, &cay, n, dump, &row) {
+			for _, r := range cayleyPeers(ctx, deps, c, &cay, n, dump, boltFile(c, n), &row) {
 				logStage(c.Log, r)
 				row.Peers = append(row.Peers, r)
 			}
@@ -318,12 +325,11 @@ func buildBackend(ctx context.Context, deps Deps, c Config, n int, dir, b, prof 
 		}
 		req.Addr = "mem:"
 	case "bolt":
-		store := filepath.Join(c.Work, fmt.Sprintf("bolt-%d", n))
-		if err := os.RemoveAll(store); err != nil {
+		if err := os.RemoveAll(filepath.Dir(boltFile(c, n))); err != nil {
 			return r, "", fmt.Errorf("bench: %w", err)
 		}
-		req.Addr = "bolt:" + filepath.Join(store, "kg.db")
-		if c.Peers {
+		req.Addr = "bolt:" + boltFile(c, n)
+		if c.Peers && !c.CayleyOwnStore {
 			req.Dump = filepath.Join(c.Work, fmt.Sprintf("graph-%d.nq", n))
 			os.Remove(req.Dump) // a dump of an earlier run must not pass for this one's
 		}
@@ -357,6 +363,11 @@ func buildBackend(ctx context.Context, deps Deps, c Config, n int, dir, b, prof 
 		}
 	}
 	return r, dump, nil
+}
+
+// boltFile is the product's bolt store for a corpus of n documents.
+func boltFile(c Config, n int) string {
+	return filepath.Join(c.Work, fmt.Sprintf("bolt-%d", n), "kg.db")
 }
 
 func commandLine() string {

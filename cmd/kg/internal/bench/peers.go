@@ -146,11 +146,15 @@ func buildCayley(ctx context.Context, work string, log io.Writer) (string, error
 }
 
 // cayleyPeers loads the product's graph (dumped as N-Quads) with `cayley
-// load` into bolt, and asks the chain-firms question through `cayley http`.
-func cayleyPeers(ctx context.Context, deps Deps, c Config, b *cayleyBin, n int, dump string, row *Row) []StageResult {
+// load` into bolt, and asks the chain-firms question through `cayley http`;
+// with Config.CayleyOwnStore, `cayley http` serves a copy of the product's
+// bolt file instead (own), and `cayley load` is not run.
+func cayleyPeers(ctx context.Context, deps Deps, c Config, b *cayleyBin, n int, dump, own string, row *Row) []StageResult {
 	load := StageResult{Stage: "cayley load", Backend: "bolt", Docs: n}
 	http := StageResult{Stage: "cayley http", Backend: "bolt", Docs: n}
-	if dump == "" {
+	if c.CayleyOwnStore {
+		load.Skipped = "skipped: --cayley-own-store (cayley http serves a copy of the product's bolt file)"
+	} else if dump == "" {
 		why := "skipped: no N-Quads of the product's graph (the bolt build or graph.Dumper not available)"
 		load.Skipped, http.Skipped = why, why
 		return []StageResult{load, http}
@@ -164,6 +168,16 @@ func cayleyPeers(ctx context.Context, deps Deps, c Config, b *cayleyBin, n int, 
 	db := filepath.Join(c.Work, fmt.Sprintf("cayley-bolt-%d", n))
 	if err := os.RemoveAll(db); err != nil {
 		load.Skipped = "failed: " + err.Error()
+		return []StageResult{load, http}
+	}
+	if c.CayleyOwnStore {
+		if err := copyStore(own, db); err != nil {
+			http.Skipped = "failed: copy the product's bolt file for cayley http: " + err.Error()
+			return []StageResult{load, http}
+		}
+		http.StoreBytes = diskUsage(db)
+		http.Note = "on a copy of the product's bolt file"
+		cayleyHTTP(ctx, deps, c, bin, db, row, &http)
 		return []StageResult{load, http}
 	}
 	quads, size, err := countQuads(dump)
@@ -188,6 +202,28 @@ func cayleyPeers(ctx context.Context, deps Deps, c Config, b *cayleyBin, n int, 
 	http.StoreBytes = load.StoreBytes
 	cayleyHTTP(ctx, deps, c, bin, db, row, &http)
 	return []StageResult{load, http}
+}
+
+// copyStore copies the product's bolt file into dir as the file Cayley's
+// bolt backend opens there.
+func copyStore(file, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	src, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.Create(filepath.Join(dir, "indexes.bolt"))
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
 }
 
 // countQuads counts the lines of an N-Quads file.

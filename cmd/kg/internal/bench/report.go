@@ -116,7 +116,7 @@ func Markdown(w io.Writer, res *Result) {
 		"On the store just built: in-process calls of the query service, then the same questions through the HTTP API on a loopback port: "+
 		"for bolt and PostgreSQL, of `kg serve` in a process of its own (started on the store, ready once it has opened it and built its index) asked by a client in the parent process, as `cayley http` is; for mem, of the API's handler in the build's process. "+
 		"\"first\" is the first answer after the build (the service builds its index then). "+
-		"`cayley http` answers the chain-firms question as a Gizmo query (the firms with inIndustry to the chain or a chain below it) from its own bolt store, loaded by `cayley load`, asked by a client in the parent process; "+
+		"`cayley http` answers the chain-firms question as a Gizmo query (the firms with inIndustry to the chain or a chain below it) from its own bolt store, loaded by `cayley load` (or, with --cayley-own-store, a copy of the product's bolt file), asked by a client in the parent process; "+
 		"the ratio row divides its figures by the product's over HTTP (above 1×: the product is faster). Concurrent: %s clients.\n\n", clientsOf(res))
 	fmt.Fprintf(w, "| docs | backend | question | mean answer | p50 ms | p99 ms | concurrent p50 ms | concurrent p99 ms | req/s | errors |\n")
 	fmt.Fprintf(w, "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -168,9 +168,9 @@ func Markdown(w io.Writer, res *Result) {
 				fmt.Fprintf(w, "| %d | %s | | | | | | | | %s |\n", row.Docs, p.Stage, p.Skipped)
 				continue
 			}
-			var note string
+			note := p.Note
 			if p.OpenSeconds > 0 {
-				note = fmt.Sprintf("answered after %s (opening its store)", seconds(p.OpenSeconds))
+				note = strings.TrimPrefix(note+"; ", "; ") + fmt.Sprintf("answered after %s (opening its store)", seconds(p.OpenSeconds))
 			}
 			fmt.Fprintf(w, "| %d | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", row.Docs, p.Stage, p.Docs, seconds(p.Seconds),
 				num(p.MBps(), 2), num(float64(p.Quads), 0), num(p.QuadsPerSec(), 0), mb(p.StoreBytes), mb(p.PeakRSS), note)
