@@ -1522,6 +1522,12 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	if countFirst(w) {
 		return "", "" // 两条进口生产线, 5栋厂房: things counted, not named
 	}
+	if len(w) >= 4 && (hasAt(w, len(w)-2, "大学") || hasAt(w, len(w)-2, "学院") && !hasAt(w, len(w)-4, "产业")) {
+		// 与X大学、Y职业技术学院等院校合作: a school, no project of a firm
+		// (a 产业学院 is one).
+		d.firm(d.runeStr(w))
+		return "", "" // nor what the clause says of the list's firms and projects
+	}
 	// Cheap tests first: most spans are neither project- nor firm-shaped.
 	proj := d.isProjectName(w)
 	if !proj && hint == "" && len(w) > 6 {
