@@ -54,6 +54,10 @@ const (
 	// session 6's rule work.
 	heldOut8DocFloor     = 0.72 // ratchet: worst document 0.749 at 19:45 on 2026-12-06 (weifang-gxq-2025h1, nantong-etdz-2024)
 	heldOut8AverageFloor = 0.75 // ratchet: average 0.771 at 19:45 on 2026-12-06
+	// testdata/heldout9: batch 15, scored at first sight at the end of
+	// session 8's rule work.
+	heldOut9DocFloor     = 0.50 // ratchet: worst document 0.530 at 19:54 on 2026-12-06 (kunshan-zbq-2023)
+	heldOut9AverageFloor = 0.69 // ratchet: average 0.711 at 19:54 on 2026-12-06
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
@@ -304,6 +308,11 @@ func TestQualityHeldOut7(t *testing.T) {
 // TestQualityHeldOut8 scores batch 13 (testdata/heldout8/README.md).
 func TestQualityHeldOut8(t *testing.T) {
 	scoreSet(t, filepath.Join("testdata", "heldout8"), heldOut8DocFloor, heldOut8AverageFloor)
+}
+
+// TestQualityHeldOut9 scores batch 15 (testdata/heldout9/README.md).
+func TestQualityHeldOut9(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "heldout9"), heldOut9DocFloor, heldOut9AverageFloor)
 }
 
 // scoreSet extracts and scores every NAME.txt with a NAME.gold.json in dir,
