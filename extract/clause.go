@@ -1227,6 +1227,10 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if len(w) < 2 || len(w) > 30 {
 			continue
 		}
+		if id := d.quotedOwner(si, a, w, stage, ctx, planned, where, distWhere); id != "" {
+			d.idBuf = append(d.idBuf, id)
+			continue
+		}
 		if investor != "" && d.isProjectName(w) && (legal || d.ownerSplit(w) == 0) {
 			firm := d.firm(investor)
 			d.inIndustry(firm, ctx, si, w)
@@ -1254,6 +1258,33 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		owner = o
 	}
 	return d.idBuf[first:len(d.idBuf):len(d.idBuf)]
+}
+
+// quotedOwner reads a list's item “X”Y项目, a project whose name opens with
+// its firm's name in quotes (“芯禾”车规级存储模组项目 → the firm 芯禾 and its
+// project 芯禾车规级存储模组项目); a is where the item begins after its
+// opening quote. What follows the quote names a thing (光模块项目, not a
+// bare 项目 or 工程: “特种离型膜”项目 is the project's name). It records
+// both and returns the project's id, or "".
+func (d *doc) quotedOwner(si, a int, w []rune, stage string, ctx industryCtx, planned bool, places ...string) string {
+	if a == 0 || !openQuote(d.rs[a-1]) {
+		return ""
+	}
+	k := 0
+	for k < len(w) && !closeQuote(w[k]) {
+		k++
+	}
+	if k < 2 || k > 10 || len(w)-k-1 < 4 || !allHan(w[:k]) || !d.hasHead(w[k+1:]) {
+		return ""
+	}
+	name := make([]rune, 0, len(w)-1)
+	name = append(append(name, w[:k]...), w[k+1:]...)
+	if !d.isProjectName(name) || d.isCategory(w[:k]) {
+		return ""
+	}
+	firm := d.firm(d.runeStr(w[:k]))
+	d.inIndustry(firm, ctx, si, name)
+	return d.ownedProject(si, firm, d.runeStr(name), stage, planned, places...)
 }
 
 // isAcademy reports whether a name is a university or research body's.

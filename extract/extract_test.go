@@ -343,6 +343,9 @@ func TestRelations(t *testing.T) {
 			{"project/青禾食品冷冻食品项目", "locatedIn", "place/松北食品产业园"}}, nil},
 		{"legal name and 简称", "苏州明远光电科技有限公司(以下简称“明远”)激光器产业化项目投产。", []rel{
 			{"enterprise/明远", "hasProject", "project/明远激光器产业化项目"}, {"project/明远激光器产业化项目", "stage", "投产"}}, nil},
+		{"firm in quotes before its project", "引进了松鹤电子封装项目、“青岚微”存储模组项目及“特种纸”项目。", []rel{
+			{"enterprise/青岚微", "hasProject", "project/青岚微存储模组项目"}},
+			[]rel{{"enterprise/特种纸", "hasProject", "project/特种纸项目"}}},
 		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},
 			{"project/ABB机器人全球研发中心", "stage", "揭牌"}}, nil},
 		{"place after 落户", "宏图半导体总部落户软件新城。", []rel{{"project/宏图半导体总部", "locatedIn", "place/软件新城"}}, nil},
