@@ -589,10 +589,14 @@ func (d *doc) findZone() {
 	if strings.HasSuffix(name, "区") && !hasZoneSuffix(name) && len(rn) >= 3 {
 		d.localPlaces[d.runeStr(rn[:len(rn)-1])] = d.zone
 	}
-	for _, short := range []string{"经开区", "开发区", "高新区", "新区"} {
+	for _, short := range []string{"经开区", "开发区", "高新区", "新区", "综保区"} {
 		if isShortOf(short, name) {
 			d.localPlaces[short] = d.zone
 		}
+	}
+	// 昆山综合保税区 → 昆山综保区: the city's name before the short kind.
+	if own, ok := strings.CutSuffix(name, "综合保税区"); ok && own != "" {
+		d.localPlaces[own+"综保区"] = d.zone
 	}
 	// The zone's own name without its kind: 松山湖高新区 → 松山湖.
 	for _, kind := range []string{"经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区"} {

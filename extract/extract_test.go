@@ -755,3 +755,22 @@ func TestConcurrentExtract(t *testing.T) {
 		}
 	}
 }
+
+// TestBondedZoneShortForms: a 综合保税区's short forms (X综保区, 综保区) open
+// the names of its own projects, which no firm owns, and 综保区北区 is a part
+// of it.
+func TestBondedZoneShortForms(t *testing.T) {
+	ex := newTestExtractor(t)
+	x, err := ex.Extract("t.txt", []byte("太仓综合保税区管委会2023年工作总结\n\n一、项目建设\n\n太仓综保区智能仓储中心二期开工；综保区北区标准厂房三期封顶。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has(x, "project/综保区北区标准厂房三期", "locatedIn", "place/综保区北区") || !has(x, "project/太仓综保区智能仓储中心二期", "stage", "开工") {
+		t.Errorf("missing the projects' place or stage in %s", dumpRelations(x))
+	}
+	for _, r := range x.Relations {
+		if r.Predicate == "hasProject" {
+			t.Errorf("unexpected %s hasProject %s", r.Subject, r.Object)
+		}
+	}
+}

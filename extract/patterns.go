@@ -794,6 +794,8 @@ func isShortOf(short, zone string) bool {
 		return strings.HasSuffix(zone, "开发区")
 	case "新区":
 		return strings.HasSuffix(zone, "新区")
+	case "综保区":
+		return strings.HasSuffix(zone, "综合保税区") || strings.HasSuffix(zone, "综保区")
 	}
 	return false
 }
