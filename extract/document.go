@@ -165,6 +165,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 	d.mentions()
 	d.run()
 	d.industryMentions()
+	d.ownersByLegalName()
 	// The records were gathered in the doc's own slices, which the next
 	// document reuses: the extraction gets copies of the right size.
 	x := &kg.Extraction{
@@ -969,4 +970,82 @@ func (d *doc) keptStr(w []rune) string {
 		n += k
 	}
 	return d.keptS[:n]
+}
+
+// ownersByLegalName gives a project whose owner was cut from its name
+// before the firm's legal name was read (（3）博越电驱电驱动系统扩产项目：襄阳博越
+// 电驱科技有限公司投资… cuts 博越) to the firm of the legal name: a firm with
+// a legal name whose short name, without the place in front, opens the
+// project's name and differs from the cut owner by a few runes at its end.
+// The cut owner, a name without a legal one, is dropped and what was said of
+// it is said of the firm. It runs once the document is read: the indexes of
+// records are not used after it.
+func (d *doc) ownersByLegalName() {
+	type legal struct{ short, id string }
+	var firms []legal
+	for i := range d.out.Entities {
+		e := &d.out.Entities[i]
+		if e.Type != kg.TypeEnterprise || len(e.Aliases) == 0 || !d.hasLegalSuffix(e.Aliases[0]) {
+			continue
+		}
+		nr := []rune(e.Name)
+		if p := d.placePrefix(nr); p > 0 && len(nr)-p >= 2 {
+			nr = nr[p:]
+		}
+		firms = append(firms, legal{string(nr), e.ID})
+	}
+	if len(firms) == 0 {
+		return
+	}
+	moved := map[string]string{} // cut owner's id → the firm's
+	for _, r := range d.out.Relations {
+		if r.Predicate != kg.PredHasProject || !strings.HasPrefix(r.Subject, "enterprise/") {
+			continue
+		}
+		owner, proj := nameOf(r.Subject), nameOf(r.Object)
+		for _, f := range firms {
+			if f.id == r.Subject || f.short == owner || !strings.HasPrefix(proj, f.short) || len(proj) == len(f.short) {
+				continue
+			}
+			short, long := owner, f.short
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			if !strings.HasPrefix(long, short) || runeLen(short) < 2 || runeLen(long)-runeLen(short) > 3 {
+				continue
+			}
+			if i, _ := d.findEntity(kg.TypeEnterprise, owner); i >= 0 && len(d.out.Entities[i].Aliases) == 0 {
+				moved[r.Subject] = f.id
+			}
+			break
+		}
+	}
+	if len(moved) == 0 {
+		return
+	}
+	seen := map[[4]string]int{}
+	rels := d.out.Relations[:0]
+	for _, r := range d.out.Relations {
+		if id, ok := moved[r.Subject]; ok {
+			r.Subject = id
+		}
+		if id, ok := moved[r.Object]; ok {
+			r.Object = id
+		}
+		k := [4]string{r.Subject, r.Predicate, r.Object, r.Value}
+		if j, ok := seen[k]; ok {
+			rels[j].Planned = rels[j].Planned && r.Planned // done wins over planned
+			continue
+		}
+		seen[k] = len(rels)
+		rels = append(rels, r)
+	}
+	d.out.Relations = rels
+	ents := d.out.Entities[:0]
+	for _, e := range d.out.Entities {
+		if _, ok := moved[e.ID]; !ok {
+			ents = append(ents, e)
+		}
+	}
+	d.out.Entities = ents
 }
