@@ -1231,7 +1231,10 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			d.idBuf = append(d.idBuf, id)
 			continue
 		}
-		if investor != "" && d.isProjectName(w) && (legal || d.ownerSplit(w) == 0) {
+		// The investor owns the project unless its name opens with a firm
+		// the document named (X集团投资建设的松岭冷链物流园一期: 松岭 is no
+		// owner).
+		if investor != "" && d.isProjectName(w) && (legal || d.ownerSplit(w) == 0 || d.knownFirmPrefix(w) == 0) {
 			firm := d.firm(investor)
 			d.inIndustry(firm, ctx, si, w)
 			d.idBuf = append(d.idBuf, d.ownedProject(si, firm, d.runeStr(w), stage, planned, where, distWhere))

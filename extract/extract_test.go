@@ -346,6 +346,8 @@ func TestRelations(t *testing.T) {
 		{"firm in quotes before its project", "引进了松鹤电子封装项目、“青岚微”存储模组项目及“特种纸”项目。", []rel{
 			{"enterprise/青岚微", "hasProject", "project/青岚微存储模组项目"}},
 			[]rel{{"enterprise/特种纸", "hasProject", "project/特种纸项目"}}},
+		{"the investor before 的 owns the project", "辽宁青屿供应链管理集团有限公司（青屿集团）投资建设的松岭冷链物流园一期投入运营。", []rel{
+			{"enterprise/青屿集团", "hasProject", "project/松岭冷链物流园一期"}}, []rel{{"enterprise/松岭", "hasProject", "project/松岭冷链物流园一期"}}},
 		{"english name", "ABB机器人全球研发中心揭牌。", []rel{{"enterprise/ABB", "hasProject", "project/ABB机器人全球研发中心"},
 			{"project/ABB机器人全球研发中心", "stage", "揭牌"}}, nil},
 		{"place after 落户", "宏图半导体总部落户软件新城。", []rel{{"project/宏图半导体总部", "locatedIn", "place/软件新城"}}, nil},
