@@ -63,12 +63,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		if item {
 			// The next item of a list run into one sentence:
 			// ①X项目：…；②Y项目：…, 项目包括：1. X项目：….
-			_, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)])
-			if n == 0 {
-				// …；2）X与Y合资设立Z: the item without its number.
-				cs += itemMarker(rs, cs, s.end)
-			}
-			if n > 0 {
+			if _, n := sectionMarkerRunes(rs[cs:min(s.end, cs+12)]); n > 0 {
 				p := cs + n
 				for p < s.end && rs[p] == ' ' {
 					p++
@@ -76,10 +71,13 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 				if k := d.topicHead(si, p, s.end, ctx, planned); k > 0 {
 					cs, i = k, k-1
 				}
-			} else if rs[i] == '；' || rs[i] == ';' {
-				d.subj = ""
-				if !d.topicPara {
-					d.topic = ""
+			} else {
+				cs += itemMarker(rs, cs, s.end) // …；2）X与Y合资设立Z: the item without its number
+				if rs[i] == '；' || rs[i] == ';' {
+					d.subj = ""
+					if !d.topicPara {
+						d.topic = ""
+					}
 				}
 			}
 		}
@@ -1232,7 +1230,7 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 			continue
 		}
 		// The investor owns the project unless its name opens with a firm
-		// the document named (X集团投资建设的松岭冷链物流园一期: 松岭 is no
+		// the document named (X集团投资建设的岚溪冷链物流园一期: 岚溪 is no
 		// owner).
 		if investor != "" && d.isProjectName(w) && (legal || d.ownerSplit(w) == 0 || d.knownFirmPrefix(w) == 0) {
 			firm := d.firm(investor)
@@ -1264,10 +1262,10 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 }
 
 // quotedOwner reads a list's item “X”Y项目, a project whose name opens with
-// its firm's name in quotes (“芯禾”车规级存储模组项目 → the firm 芯禾 and its
-// project 芯禾车规级存储模组项目); a is where the item begins after its
+// its firm's name in quotes (“曜芯”车载存储模组项目 → the firm 曜芯 and its
+// project 曜芯车载存储模组项目); a is where the item begins after its
 // opening quote. What follows the quote names a thing (光模块项目, not a
-// bare 项目 or 工程: “特种离型膜”项目 is the project's name). It records
+// bare 项目 or 工程: “高阻隔薄膜”项目 is the project's name). It records
 // both and returns the project's id, or "".
 func (d *doc) quotedOwner(si, a int, w []rune, stage string, ctx industryCtx, planned bool, places ...string) string {
 	if a == 0 || !openQuote(d.rs[a-1]) {

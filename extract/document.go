@@ -973,8 +973,8 @@ func (d *doc) keptStr(w []rune) string {
 }
 
 // ownersByLegalName gives a project whose owner was cut from its name
-// before the firm's legal name was read (（3）博越电驱电驱动系统扩产项目：襄阳博越
-// 电驱科技有限公司投资… cuts 博越) to the firm of the legal name: a firm with
+// before the firm's legal name was read (（3）澜驰电驱电机扩产项目：宜城澜驰
+// 电驱科技有限公司投资… cuts 澜驰) to the firm of the legal name: a firm with
 // a legal name whose short name, without the place in front, opens the
 // project's name and differs from the cut owner by a few runes at its end.
 // The cut owner, a name without a legal one, is dropped and what was said of

@@ -211,7 +211,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		d.locatedIn(proj, w[:n], si)
 		rest := w[n:]
 		if len(rest) >= 5 && runeIn("东南西北中", rest[0]) && rest[1] == '区' {
-			// 综保区北区标准厂房三期: a part of the place, no owner.
+			// 综保区南区仓储中心二期: a part of the place, no owner.
 			pid := d.entity(kg.TypePlace, d.runeStr(w[:n+2]))
 			d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: pid}, si)
 			return proj, "", ""

@@ -119,8 +119,8 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 }
 
 // clauseProduct reads a product that a clause names without a product
-// verb: a model before what it is (主打产品YG-640红外热成像机芯, 首批LR-128线
-// 激光雷达, 精锐数控的JR-V850五轴加工中心), a quoted series (新增“GY-Sound”
+// verb: a model before what it is (主打产品KT-320红外测温模组, 首批LX-64线
+// 激光雷达, 恒铣数控的HX-V600立式加工中心), a quoted series (新增“QS-Audio”
 // 系列TWS耳机) or a quoted name after 产品 (产品“P”热沉片). Its firm is the
 // one the clause opens with, else the one that opens the clause chain,
 // else the firm the sentence named last.
@@ -170,7 +170,7 @@ func (d *doc) clauseProduct(si, a, b int, ctx industryCtx) {
 
 // productFirm is the firm of a product named at rs[k] in clause rs[a:b]
 // of sentence si: the firm the clause opens with (X的M型Y, where X may be
-// a known firm's name without its last words: 精锐数控 for 精锐数控机床),
+// a known firm's name without its last words: 恒铣数控 for 恒铣数控机床),
 // the one that opens the clause chain, or the one the sentence named
 // last; "" if none.
 func (d *doc) productFirm(si, a, k int) string {
@@ -203,8 +203,8 @@ func (d *doc) productFirm(si, a, k int) string {
 }
 
 // firmByPrefix returns the id of the firm the document named whose name,
-// after its place (洛阳华辰电控设备), goes on from w by at most three runes
-// (精锐数控 for 精锐数控机床, 华辰电控 for 洛阳华辰电控设备), or "". It walks
+// after its place (许昌瑞衡电控设备), goes on from w by at most three runes
+// (恒铣数控 for 恒铣数控机床, 瑞衡电控 for 许昌瑞衡电控设备), or "". It walks
 // the firms: call it only where a firm is expected.
 func (d *doc) firmByPrefix(w []rune) string {
 	if len(w) < 4 {
@@ -277,7 +277,7 @@ func (d *doc) moreProducts(si int, firm string, q1, b int, ctx industryCtx) {
 }
 
 // modelAt returns the span of a model number at rs[i:b] (HC-300, FC-W8,
-// HL-6.25MW, CN-314Ah: a Latin capital, then letters, digits, hyphens
+// WT-5.5MW, EV-280Ah: a Latin capital, then letters, digits, hyphens
 // and points between digits, with a digit; 型 after it is no part of
 // it), or -1, -1.
 func modelAt(rs []rune, i, b int) (int, int) {
@@ -387,8 +387,8 @@ func (d *doc) chainFirm(si, k int) string {
 	}
 	if _, n := sectionMarkerRunes(rs[a:min(k, a+12)]); n > 0 {
 		a += n
-	} else if n := itemMarker(rs, a, k); n > 0 {
-		a += n
+	} else {
+		a += itemMarker(rs, a, k)
 	}
 	a, _ = d.stripLead(a, k)
 	for pass := 0; pass < 2 && k-a >= 2; pass++ {
