@@ -170,7 +170,10 @@ func Markdown(w io.Writer, res *Result) {
 			}
 			note := p.Note
 			if p.OpenSeconds > 0 {
-				note = strings.TrimPrefix(note+"; ", "; ") + fmt.Sprintf("answered after %s (opening its store)", seconds(p.OpenSeconds))
+				if note != "" {
+					note += "; "
+				}
+				note += fmt.Sprintf("answered after %s (opening its store)", seconds(p.OpenSeconds))
 			}
 			fmt.Fprintf(w, "| %d | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", row.Docs, p.Stage, p.Docs, seconds(p.Seconds),
 				num(p.MBps(), 2), num(float64(p.Quads), 0), num(p.QuadsPerSec(), 0), mb(p.StoreBytes), mb(p.PeakRSS), note)
