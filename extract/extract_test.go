@@ -298,6 +298,9 @@ func TestRelations(t *testing.T) {
 			{"enterprise/云岭碳材", "inIndustry", "industry/上游原丝"}, {"industry/上游原丝", "subIndustryOf", "industry/新材料(碳纤维)"}}, nil},
 		{"a segment in its chain title's paragraph", "（一）氢能产业链。构建全链条。中游电堆环节，澄湖动力年产1万套电堆项目主体封顶。", []rel{
 			{"enterprise/澄湖动力", "inIndustry", "industry/氢能"}, {"industry/中游电堆", "subIndustryOf", "industry/氢能"}}, nil},
+		{"a direction of the year's work names its firms' line of business", "一是保税研发方向，青屿生物保税研发中心投入使用。二是民生方面，新建学校3所。三是保税维修方面，澜川精密完成扩产。", []rel{
+			{"enterprise/青屿生物", "inIndustry", "industry/保税研发"}, {"enterprise/澜川精密", "inIndustry", "industry/保税维修"}},
+			[]rel{{"enterprise/澜川精密", "inIndustry", "industry/保税研发"}}},
 		{"places of projects: after 签约落地, before a date, after an investor", "青禾电子年产50万台控制器项目签约落地宜良县狗街镇。日本松岛电机株式会社投资的微电机工厂在阳朔县白沙镇于8月开始试生产。", []rel{
 			{"project/青禾电子年产50万台控制器项目", "locatedIn", "place/狗街镇"}, {"project/微电机工厂", "locatedIn", "place/白沙镇"}}, nil},
 		{"what was done before reaching output", "云杉食品年产3万吨冻干果蔬项目完成全部设备更新后实现达产达效。", []rel{

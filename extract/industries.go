@@ -185,14 +185,18 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		case heading && (has2(rs, j, '领', '域') || has2(rs, j, '方', '面')) && j+2 == end:
 			// (四)智能制造方面: a title naming an industry of the document's own.
 			w = rs[i:j]
-		case (has2(rs, j, '领', '域') || has2(rs, j, '环', '节')) && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
+		case (has2(rs, j, '领', '域') || has2(rs, j, '环', '节') || has2(rs, j, '方', '向') || has2(rs, j, '方', '面')) && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
 			// 新能源整车领域，X…: the clause's firms are in X. 上游材料环节，X…:
-			// X is in a segment of the section's chain.
+			// X is in a segment of the section's chain. 一是保税研发方向，引进了X…
+			// and 保税维修方面，X…: X is in the direction the sentence names.
 			w := rs[i:j]
 			if allHan(w) && len(w) <= 8 && d.plausibleName(w) {
 				var node *Node
 				if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
 					node = d.lx.nodes[v]
+				}
+				if rs[j] == '方' && node == nil && !directionWord(w) {
+					return industryRef{}, false // 民生方面，…; 招商引资方向，…: a topic
 				}
 				ref := d.docIndustry(w, node, sent)
 				ref.segment = rs[j] == '环'
@@ -335,6 +339,20 @@ func hasIndustryWord(w []rune) bool {
 	for _, suf := range []string{"装备", "制造", "健康", "信息", "医药", "材料", "能源", "汽车", "经济", "服务", "技术", "电子", "产业", "智能", "航空", "航天", "物流", "文旅", "消费",
 		"化工", "家电", "纺织", "食品", "机械", "仪器", "器械", "软件", "金融", "网", "储能", "光伏", "电池", "冶金", "建材", "商贸", "电商", "大数据", "算力", "农业", "旅游", "芯片", "器件", "设备", "制药", "安防", "环保", "节能", "海工", "船舶", "物联"} {
 		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// directionWord reports whether a direction's name (一是X方向，X方面，)
+// reads like a line of business rather than a topic (民生, 招商引资).
+func directionWord(w []rune) bool {
+	if hasIndustryWord(w) {
+		return true
+	}
+	for _, suf := range [...]string{"研发", "维修", "检测"} {
+		if len(w) > 2 && hasAt(w, len(w)-2, suf) {
 			return true
 		}
 	}
