@@ -38,7 +38,7 @@ func normalize(text string) string {
 			} else if header != nil {
 				continue // the header line
 			}
-		} else if strings.TrimSpace(raw) != "" {
+		} else if !blank(raw) {
 			header = nil
 		}
 		line := cleanLineInto(raw, &buf)
@@ -168,7 +168,7 @@ func breaksBefore(cur, next string) bool {
 	// A heading; not an item that goes on after its colon in clauses
 	// (4. X项目：总投资…，由), nor one cut inside a clause or a figure
 	// (2. X项目，总投资12.6 | 亿元，在建，).
-	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !strings.ContainsAny(cur, "。！？") && utf8.RuneCountInString(cur) <= 60 && !cutInClause(cur) {
+	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !endsAnySentence(cur) && utf8.RuneCountInString(cur) <= 60 && !cutInClause(cur) {
 		// The first colon of either width (IndexAny would test each rune
 		// of cur against both).
 		k := strings.Index(cur, "：")
@@ -184,28 +184,74 @@ func breaksBefore(cur, next string) bool {
 // heading does: on a comma, or inside a figure (a digit, or 亿 or 万
 // after one).
 func cutInClause(s string) bool {
-	if !strings.ContainsAny(s, "，,") {
+	if strings.IndexByte(s, ',') < 0 && !strings.Contains(s, "，") {
 		return false
 	}
-	r, n := utf8.DecodeLastRuneInString(s)
+	r, n := lastRune(s)
 	switch {
 	case r == '，' || r == ',' || r == '、' || isDigit(r):
 		return true
 	case r == '亿' || r == '万':
-		p, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+		p, _ := lastRune(s[:len(s)-n])
 		return isDigit(p)
 	}
 	return false
 }
 
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "”’」』)）》\"'")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	switch r {
-	case '。', '！', '？', '!', '?', '；', ';', '：', ':', '…':
-		return true
+	// The closing quotes and brackets are stripped from the end first:
+	// a rune at a time from the end, not with a cutset (TrimRight tests
+	// each rune against every rune of the set).
+	for len(s) > 0 {
+		r, n := lastRune(s)
+		switch r {
+		case '。', '！', '？', '!', '?', '；', ';', '：', ':', '…':
+			return true
+		case '”', '’', '」', '』', ')', '）', '》', '"', '\'':
+			s = s[:len(s)-n]
+			continue
+		}
+		return false
 	}
 	return false
+}
+
+// lastRune is utf8.DecodeLastRuneInString with the three-byte runes of
+// Chinese text (U+1000 to U+FFFF, never a surrogate) decoded in place.
+func lastRune(s string) (rune, int) {
+	if n := len(s); n >= 3 {
+		if c0, c1, c2 := s[n-3], s[n-2], s[n-1]; c0 >= 0xe1 && c0 != 0xed && c0 < 0xf0 && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+			return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
+// endsAnySentence reports whether s holds 。, ！ or ？ (three searches for
+// a byte string, faster than one IndexAny over non-ASCII runes).
+func endsAnySentence(s string) bool {
+	return strings.Contains(s, "。") || strings.Contains(s, "！") || strings.Contains(s, "？")
+}
+
+// blank reports whether s is empty or white space only
+// (strings.TrimSpace(s) == "" without trimming).
+func blank(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // cleanLine folds widths, drops control and zero-width characters and
@@ -234,18 +280,25 @@ func cleanLineInto(s string, buf *[]byte) string {
 	for i, size := 0, 0; i < len(s); i += size {
 		if !pendingSpace {
 			// A run of runes that stay as they are and ask for nothing of
-			// the next: printable ASCII and U+4000 to U+9FFF (most Han),
-			// passed over a byte at a time.
+			// the next (printable ASCII, and the three-byte runes that are
+			// neither folded, white space nor dropped: Han and Chinese
+			// punctuation), passed over without decoding them.
 			j, last := i, -1
 			for j < len(s) {
 				c := s[j]
-				if c > ' ' && c < 0x7f {
+				k := keptLead[c]
+				if k == keptASCII {
 					last, j = j, j+1
-				} else if c >= 0xe4 && c <= 0xe9 && j+2 < len(s) && s[j+1]&0xc0 == 0x80 && s[j+2]&0xc0 == 0x80 {
-					last, j = j, j+3
-				} else {
+					continue
+				}
+				if k == keptNone || j+2 >= len(s) {
 					break
 				}
+				c1, c2 := s[j+1], s[j+2]
+				if (uint(c1)<<8|uint(c2))&0xc0c0 != 0x8080 || k == keptSome && !keptAsIs(c, c1, c2) {
+					break
+				}
+				last, j = j, j+3
 			}
 			if last >= 0 {
 				if c := s[last]; c < utf8.RuneSelf {
@@ -305,6 +358,39 @@ func cleanLineInto(s string, buf *[]byte) string {
 	flush(len(s))
 	*buf = b
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// The kinds of a byte that opens a rune, for cleanLineInto's runs of
+// runes kept as they are.
+const (
+	keptNone  = iota // a rune that may change, or white space
+	keptASCII        // printable ASCII
+	keptThree        // a three-byte rune that is always kept (U+1000 to U+CFFF, U+E000 to U+EFFF)
+	keptSome         // a three-byte rune that keptAsIs tells (U+2000 to U+3FFF, U+F000 to U+FFFF)
+)
+
+var keptLead = func() (t [256]uint8) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = keptASCII
+	}
+	for c := 0xe1; c <= 0xec; c++ {
+		t[c] = keptThree
+	}
+	t[0xee] = keptThree
+	t[0xe2], t[0xe3], t[0xef] = keptSome, keptSome, keptSome
+	return t
+}()
+
+// keptAsIs reports whether the three-byte rune c0 c1 c2 (with a lead of
+// kind keptSome) is kept as it is: not folded, not white space, not a
+// dropped zero-width or line separator, not U+FFFD.
+func keptAsIs(c0, c1, c2 byte) bool {
+	r := rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2028', '\u2029', '\u3000', '\ufeff', utf8.RuneError:
+		return false
+	}
+	return fold(r) == r
 }
 
 // fold maps full-width digits, letters, brackets and common symbols to

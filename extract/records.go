@@ -78,9 +78,7 @@ func labelAt(rs []rune, i, end int) (fieldKind, int) {
 	if i >= end {
 		return 0, 0
 	}
-	switch rs[i] {
-	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产':
-	default:
+	if !opensLabel(rs[i]) {
 		return 0, 0 // most runes open no label
 	}
 	for j, l := range recordLabels {
@@ -95,17 +93,23 @@ func labelAt(rs []rune, i, end int) (fieldKind, int) {
 	return 0, 0
 }
 
+// opensLabel reports whether a record's label may open with r.
+func opensLabel(r rune) bool {
+	switch r {
+	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产':
+		return true
+	}
+	return false
+}
+
 // opensRecordField reports whether a line opens with a record's label
 // (建设单位：), which starts a line of its own.
 func opensRecordField(line string) bool {
 	var buf [8]rune
-	rs := buf[:0]
-	for _, r := range line {
-		if len(rs) == len(buf) {
-			break
-		}
-		rs = append(rs, r)
+	if rs := headRunes(line, buf[:1]); len(rs) == 0 || !opensLabel(rs[0]) {
+		return false // most lines: no rune decoded past the first
 	}
+	rs := headRunes(line, buf[:])
 	k, _ := labelAt(rs, 0, len(rs))
 	return k != 0
 }

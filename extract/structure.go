@@ -66,14 +66,33 @@ func sectionMarker(s string) (level, n int) {
 		return 0, 0
 	}
 	var buf [12]rune
-	rs := buf[:0]
-	for _, r := range s {
-		if len(rs) == len(buf) {
-			break
+	return sectionMarkerRunes(headRunes(s, buf[:]))
+}
+
+// headRunes decodes the first runes of s into buf, as many as it holds,
+// the three-byte runes of Chinese text in place (range over a string
+// makes a call for each).
+func headRunes(s string, buf []rune) []rune {
+	k := 0
+	for i := 0; i < len(s) && k < len(buf); k++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			buf[k] = rune(c)
+			i++
+			continue
 		}
-		rs = append(rs, r)
+		if c >= 0xe1 && c != 0xed && c < 0xf0 && i+2 < len(s) {
+			if c1, c2 := s[i+1], s[i+2]; c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+				buf[k] = rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+				i += 3
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		buf[k] = r
+		i += n
 	}
-	return sectionMarkerRunes(rs)
+	return buf[:k]
 }
 
 // opensMarker reports whether a section marker may open with r: 第, a
