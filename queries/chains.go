@@ -3,9 +3,10 @@ package queries
 import (
 	"bytes"
 	"cmp"
+	"compress/gzip"
 	"context"
 	"encoding/json"
-	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"sort"
@@ -263,20 +264,31 @@ type FirmsPage struct {
 	infos []*firmInfo // of Firms[i]
 	// keep: the page is part of the index (a first page index.warm
 	// encoded): its encoding, and its firms', are held until the graph
-	// changes. Other pages are held only within the index's budget.
-	keep   bool
-	budget *pageBudget
-	kept   atomic.Pointer[[]byte] // a page's encoding within the budget
-	once   sync.Once
-	enc    []byte
-	err    error
-	at     int // where the first firm starts in enc
+	// changes. Other pages are held gzip-compressed, within the index's
+	// budget (see Body).
+	keep bool
+	once sync.Once
+	enc  []byte
+	err  error
+	at   int // where the first firm starts in enc
+
+	ix   *index
+	lock chan struct{} // taken by the ask that compresses the page
+	held atomic.Pointer[Body]
+	over atomic.Bool // no room in the budget: encoded at each ask
 }
 
-// maxPageBytes bounds the encodings of the pages an index holds beyond
-// the first pages (which are part of it): a server asked for the largest
-// page of every chain would otherwise hold every firm's encoding twice
-// (at 10,000 reports, gigabytes).
+// Body is a page's encoding as the index holds it.
+type Body struct {
+	Bytes []byte
+	Gzip  bool // Bytes are the JSON gzip-compressed
+	Size  int  // the JSON's length
+}
+
+// maxPageBytes bounds the bytes an index holds of the pages beyond the
+// first pages (which are part of it), compressed: a server asked for the
+// largest page of every chain would otherwise hold every firm's encoding
+// twice (at 10,000 reports, gigabytes).
 var maxPageBytes int64 = 64 << 20
 
 // pageBudget counts the bytes of the pages an index holds beyond its first
@@ -291,6 +303,9 @@ func (b *pageBudget) admit(n int64) bool {
 	}
 	return true
 }
+
+// full says whether the budget has no room left for a page.
+func (b *pageBudget) full() bool { return b.used.Load() >= maxPageBytes }
 
 // firmJSON is one firm's fit, encoded once and shared by every page that
 // shows it until the graph changes.
@@ -396,58 +411,89 @@ func encodeParts(ff *FirmFit) (*firmParts, error) {
 }
 
 // JSON returns the page encoded: the page's frame around its firms'
-// shared encodings, so that a page held costs a copy of its bytes. A page
-// that is not part of the index is held while the index's budget allows,
-// and otherwise encoded again at each ask.
+// shared encodings. A first page (part of the index) is encoded once;
+// others at each call (Body holds them compressed).
 func (p *FirmsPage) JSON() ([]byte, error) {
 	if p.keep {
-		p.once.Do(func() { p.enc, p.at, p.err = p.encode(true) })
+		p.once.Do(func() { p.enc, p.at, p.err = p.encodeKept() })
 		return p.enc, p.err
 	}
-	if enc := p.kept.Load(); enc != nil {
-		return *enc, nil
-	}
-	enc, _, err := p.encode(false)
-	if err == nil && p.budget != nil && p.budget.admit(int64(len(enc))) && !p.kept.CompareAndSwap(nil, &enc) {
-		p.budget.used.Add(-int64(len(enc))) // another ask kept it first
-	}
-	return enc, err
+	var b bytes.Buffer
+	_, _, err := p.writeJSON(&b, false)
+	return b.Bytes(), err
 }
 
-// encode writes the page, keeping its firms' encodings when keep; at is
-// where the first firm starts.
-func (p *FirmsPage) encode(keep bool) (enc []byte, at int, err error) {
-	head, err := json.Marshal(p.Chain)
-	if err != nil {
-		return nil, 0, err
-	}
-	frags := make([][]byte, len(p.Firms))
-	size := len(head) + 64
+// encodeKept encodes a page that is part of the index into a buffer of its
+// size, keeping its firms' encodings; at is where the first firm starts.
+func (p *FirmsPage) encodeKept() (enc []byte, at int, err error) {
+	size := 256
 	for i := range p.Firms {
-		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], keep)
+		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], true)
 		if err != nil {
 			return nil, 0, err
 		}
-		frags[i] = fb
 		size += len(fb) + 1
 	}
 	b := bytes.NewBuffer(make([]byte, 0, size))
-	b.WriteString(`{"chain":`)
-	b.Write(head)
-	b.WriteString(`,"firms":[`)
-	at = b.Len()
-	for i, fb := range frags {
-		if i > 0 {
-			b.WriteByte(',')
+	_, at, err = p.writeJSON(b, true)
+	return b.Bytes(), at, err
+}
+
+// writeJSON writes the page to w as its frame around its firms' encodings,
+// each taken as it is written, and returns the bytes written and where the
+// first firm starts. It stops at the first error of w.
+func (p *FirmsPage) writeJSON(w io.Writer, keep bool) (n int64, at int, err error) {
+	head, err := json.Marshal(p.Chain)
+	if err != nil {
+		return 0, 0, err
+	}
+	ew := &errWriter{w: w}
+	ew.WriteString(`{"chain":`)
+	ew.Write(head)
+	ew.WriteString(`,"firms":[`)
+	at = int(ew.n)
+	for i := range p.Firms {
+		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], keep)
+		if err != nil {
+			return ew.n, at, err
 		}
-		b.Write(fb)
+		if i > 0 {
+			ew.WriteString(",")
+		}
+		if ew.Write(fb); ew.err != nil {
+			return ew.n, at, ew.err
+		}
 	}
-	fmt.Fprintf(b, `],"total":%d`, p.Total)
+	tail := strconv.AppendInt([]byte(`],"total":`), int64(p.Total), 10)
 	if p.NextOffset > 0 {
-		fmt.Fprintf(b, `,"next_offset":%d`, p.NextOffset)
+		tail = strconv.AppendInt(append(tail, `,"next_offset":`...), int64(p.NextOffset), 10)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), at, nil
+	ew.Write(append(tail, '}'))
+	return ew.n, at, ew.err
+}
+
+// errWriter counts what it writes and keeps w's first error, after which
+// it writes nothing.
+type errWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (e *errWriter) Write(b []byte) {
+	if e.err == nil {
+		var n int
+		n, e.err = e.w.Write(b)
+		e.n += int64(n)
+	}
+}
+
+func (e *errWriter) WriteString(s string) {
+	if e.err == nil {
+		var n int
+		n, e.err = io.WriteString(e.w, s)
+		e.n += int64(n)
+	}
 }
 
 // share encodes a kept page and makes its firms' encodings slices of the
@@ -465,6 +511,88 @@ func (p *FirmsPage) share() {
 		n := len(f.b)
 		f.b = enc[at : at+n : at+n]
 		at += n + 1 // and the comma
+	}
+}
+
+// Body returns the page's encoding as the index holds it: a first page's
+// JSON, or another page's JSON gzip-compressed, held once compressed while
+// the index's budget has room (the JSON of a chain's firms compresses about
+// tenfold). Nil when there is no room: WriteJSON encodes the page then.
+// The first ask compresses the page, those at the same time wait for it.
+func (p *FirmsPage) Body(ctx context.Context) (*Body, error) {
+	if p.keep {
+		enc, err := p.JSON()
+		if err != nil {
+			return nil, err
+		}
+		return &Body{Bytes: enc, Size: len(enc)}, nil
+	}
+	if b := p.held.Load(); b != nil || p.over.Load() {
+		return b, nil
+	}
+	select {
+	case p.lock <- struct{}{}:
+		defer func() { <-p.lock }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if b := p.held.Load(); b != nil || p.over.Load() {
+		return b, nil
+	}
+	if p.ix.pageBudget.full() {
+		p.over.Store(true)
+		return nil, nil
+	}
+	release, err := p.ix.encoder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, pageGzipLevel)
+	n, _, err := p.writeJSON(zw, false)
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	b := &Body{Bytes: bytes.Clone(buf.Bytes()), Gzip: true, Size: int(n)}
+	if !p.ix.pageBudget.admit(int64(len(b.Bytes))) {
+		p.over.Store(true) // this ask has it, later ones encode it
+		return b, nil
+	}
+	p.held.Store(b)
+	return b, nil
+}
+
+// pageGzipLevel is the compression of the pages held: compressed once,
+// sent many times.
+const pageGzipLevel = gzip.DefaultCompression
+
+// WriteJSON writes the page's JSON to w as it encodes it, for a page Body
+// has no room for: no copy of the whole answer is made. It waits for one
+// of the index's encoders (as many as cores) while ctx allows, then writes
+// until it is done or w fails (a client that has gone).
+func (p *FirmsPage) WriteJSON(ctx context.Context, w io.Writer) error {
+	release, err := p.ix.encoder(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	_, _, err = p.writeJSON(w, false)
+	return err
+}
+
+// encoder waits for one of the index's encoders of large pages, so that
+// asks for many such pages at once share the cores in turn rather than
+// each taking them all the longer, and small asks are not starved.
+func (ix *index) encoder(ctx context.Context) (release func(), err error) {
+	select {
+	case ix.encoders <- struct{}{}:
+		return func() { <-ix.encoders }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 }
 
@@ -496,7 +624,7 @@ func (ix *index) page(f *chainFits, offset, limit int, keep bool) *FirmsPage {
 	if p := f.pages[key]; p != nil {
 		return p
 	}
-	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}, keep: keep, budget: &ix.pageBudget}
+	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}, keep: keep, ix: ix, lock: make(chan struct{}, 1)}
 	if offset < len(f.firms) {
 		end := min(offset+limit, len(f.firms))
 		p.Firms, p.frags, p.infos = f.firms[offset:end], f.frags[offset:end], f.infos[offset:end]
@@ -509,6 +637,8 @@ func (ix *index) page(f *chainFits, offset, limit int, keep bool) *FirmsPage {
 			f.pages = map[[2]int]*FirmsPage{}
 		}
 		f.pages[key] = p
+	} else {
+		p.over.Store(true) // not kept: holding it would spend the budget for nothing
 	}
 	return p
 }

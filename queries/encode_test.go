@@ -2,9 +2,15 @@ package queries
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/queries/querytest"
@@ -136,16 +142,7 @@ func TestWarmPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := json.Marshal(struct {
-				Chain      Ref       `json:"chain"`
-				Firms      []FirmFit `json:"firms"`
-				Total      int       `json:"total"`
-				NextOffset int       `json:"next_offset,omitempty"`
-			}{p.Chain, p.Firms, p.Total, p.NextOffset})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
+			if want := marshalPage(t, p); !bytes.Equal(got, want) {
 				t.Fatalf("%s page %v:\n%s\nwant\n%s", ind.ID, pl, got, want)
 			}
 			pages++
@@ -156,13 +153,14 @@ func TestWarmPages(t *testing.T) {
 	}
 }
 
-// TestPageBudget: the pages an index holds beyond its first pages stay
-// within its budget; a page over it is encoded again at each ask, with the
-// same bytes, and holds neither its encoding nor its firms'.
+// TestPageBudget: the pages an index holds beyond its first pages are
+// held gzip-compressed within its budget; a page over it is written as it
+// is encoded (Body nil), and every form has the bytes json.Marshal makes.
 func TestPageBudget(t *testing.T) {
 	ix := warmIndex(t)
 	defer func(b int64) { maxPageBytes = b }(maxPageBytes)
-	maxPageBytes = 20 << 10
+	maxPageBytes = 4 << 10
+	ctx := context.Background()
 	held, over := 0, 0
 	for _, ind := range ix.order {
 		if ind.Type != kg.TypeIndustry {
@@ -173,15 +171,27 @@ func TestPageBudget(t *testing.T) {
 			continue
 		}
 		p := ix.page(f, 1, 2, false)
-		first, err := p.JSON()
-		if err != nil {
-			t.Fatal(err)
+		want := marshalPage(t, p)
+		for range 2 { // compressed (or found over), then as held
+			b, err := p.Body(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b == nil {
+				var w bytes.Buffer
+				if err := p.WriteJSON(ctx, &w); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(w.Bytes(), want) {
+					t.Fatalf("%s: written\n%s\nwant\n%s", ind.ID, w.Bytes(), want)
+				}
+				continue
+			}
+			if got := gunzip(t, b); !b.Gzip || b.Size != len(want) || !bytes.Equal(got, want) {
+				t.Fatalf("%s: held (gzip %v, size %d)\n%s\nwant\n%s", ind.ID, b.Gzip, b.Size, got, want)
+			}
 		}
-		again, err := p.JSON()
-		if err != nil || !bytes.Equal(first, again) {
-			t.Fatalf("%s: asked again: %s, %v; first %s", ind.ID, again, err, first)
-		}
-		if p.kept.Load() != nil {
+		if p.held.Load() != nil {
 			held++
 		} else {
 			over++
@@ -212,4 +222,103 @@ func TestPageBudget(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPageBodyAtOnce: asks for a page at the same time share one
+// compression, and the budget counts it once.
+func TestPageBodyAtOnce(t *testing.T) {
+	ix := warmIndex(t)
+	var largest *chainFits
+	for _, ind := range ix.order {
+		if f := ix.fits(ind, true); ind.Type == kg.TypeIndustry && (largest == nil || len(f.firms) > len(largest.firms)) {
+			largest = f
+		}
+	}
+	p := ix.page(largest, 0, MaxFirmsLimit, false)
+	want := marshalPage(t, p)
+	bodies := make([]*Body, 8)
+	var wg sync.WaitGroup
+	for i := range bodies {
+		wg.Go(func() {
+			b, err := p.Body(context.Background())
+			if err != nil {
+				t.Error(err)
+			}
+			bodies[i] = b
+		})
+	}
+	wg.Wait()
+	for _, b := range bodies {
+		if b != bodies[0] || !bytes.Equal(gunzip(t, b), want) {
+			t.Fatalf("asks at once got different bodies")
+		}
+	}
+	if used := ix.pageBudget.used.Load(); used != int64(len(bodies[0].Bytes)) {
+		t.Errorf("budget used %d, want the one page's %d", used, len(bodies[0].Bytes))
+	}
+	// A page no longer cached (past maxCachedPages for its chain) is not
+	// held: it would spend the budget for nothing.
+	for i := range maxCachedPages {
+		ix.page(largest, 0, i+1, false)
+	}
+	if b, err := ix.page(largest, 1, 1, false).Body(context.Background()); b != nil || err != nil {
+		t.Errorf("a page not cached: body %v, %v; want none", b, err)
+	}
+}
+
+// TestWriteJSONWaits: WriteJSON waits for an encoder only while its
+// context allows.
+func TestWriteJSONWaits(t *testing.T) {
+	ix := warmIndex(t)
+	var releases []func()
+	for range cap(ix.encoders) {
+		r, err := ix.encoder(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		releases = append(releases, r)
+	}
+	ind := ix.order[slices.IndexFunc(ix.order, func(n *node) bool { return n.Type == kg.TypeIndustry })]
+	p := ix.page(ix.fits(ind, true), 0, 3, false)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	var w bytes.Buffer
+	if err := p.WriteJSON(ctx, &w); !errors.Is(err, context.DeadlineExceeded) || w.Len() > 0 {
+		t.Errorf("all encoders busy: %v, %d bytes written; want the deadline and nothing", err, w.Len())
+	}
+	releases[0]()
+	if err := p.WriteJSON(context.Background(), &w); err != nil || !bytes.Equal(w.Bytes(), marshalPage(t, p)) {
+		t.Errorf("an encoder free: %v\n%s", err, w.Bytes())
+	}
+}
+
+// marshalPage is what json.Marshal makes of p.
+func marshalPage(t *testing.T, p *FirmsPage) []byte {
+	t.Helper()
+	want, err := json.Marshal(struct {
+		Chain      Ref       `json:"chain"`
+		Firms      []FirmFit `json:"firms"`
+		Total      int       `json:"total"`
+		NextOffset int       `json:"next_offset,omitempty"`
+	}{p.Chain, p.Firms, p.Total, p.NextOffset})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
+
+func gunzip(t *testing.T, b *Body) []byte {
+	t.Helper()
+	if !b.Gzip {
+		return b.Bytes
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -78,7 +79,8 @@ type index struct {
 
 	mu         sync.Mutex
 	fitsCache  map[fitsKey]*fitsEntry
-	pageBudget pageBudget // see maxPageBytes
+	pageBudget pageBudget    // see maxPageBytes
+	encoders   chan struct{} // see index.encoder
 	tree       []ChainNode
 
 	docsOnce     sync.Once
@@ -150,6 +152,7 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 		parents:   make(map[string][]*node),
 		depth:     make(map[string]int),
 		fitsCache: make(map[fitsKey]*fitsEntry),
+		encoders:  make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 	for _, e := range ents {
 		if e.Type == kg.TypeDocument || e.Type == kg.TypeIndicator {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -81,12 +84,89 @@ func (s *Server) getChainFirms(c *gin.Context) {
 		c.Error(err)
 		return
 	}
-	b, err := page.JSON()
+	body, err := page.Body(ctx)
 	if err != nil {
 		c.Error(err)
 		return
 	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+	const ctype = "application/json; charset=utf-8"
+	// The same URL answers gzip-compressed or not.
+	c.Header("Vary", "Accept-Encoding")
+	switch {
+	case body == nil:
+		s.streamPage(ctx, c, page)
+	case !body.Gzip:
+		c.Data(http.StatusOK, ctype, body.Bytes)
+	case acceptsGzip(c.GetHeader("Accept-Encoding")):
+		c.Header("Content-Encoding", "gzip")
+		c.Data(http.StatusOK, ctype, body.Bytes)
+	default:
+		// Decompressing the held page costs a fraction of encoding it.
+		zr, err := gzip.NewReader(bytes.NewReader(body.Bytes))
+		if err != nil {
+			c.Error(err)
+			return
+		}
+		c.Header("Content-Type", ctype)
+		c.Header("Content-Length", strconv.Itoa(body.Size))
+		c.Status(http.StatusOK)
+		if _, err := io.Copy(c.Writer, zr); err != nil {
+			s.cut(c, err)
+		}
+	}
+}
+
+// streamPage writes a page the index does not hold as it is encoded: the
+// largest are tens of megabytes, which need not be copied whole first.
+func (s *Server) streamPage(ctx context.Context, c *gin.Context, page *queries.FirmsPage) {
+	c.Header("Content-Type", "application/json; charset=utf-8")
+	c.Status(http.StatusOK)
+	w := bufio.NewWriterSize(c.Writer, 64<<10)
+	err := page.WriteJSON(ctx, w)
+	if err == nil {
+		err = w.Flush()
+	}
+	switch {
+	case err == nil:
+	case !c.Writer.Written():
+		c.Error(err) // waited too long for an encoder: nothing sent yet
+	default:
+		s.cut(c, err)
+	}
+}
+
+// cut ends an answer that failed once begun by closing the connection, so
+// that the client sees it cut rather than a short answer that looks whole.
+func (s *Server) cut(c *gin.Context, err error) {
+	s.log.Warn("answer cut", "id", c.GetString(requestIDKey), "path", c.Request.URL.Path, "bytes", c.Writer.Size(), "err", err)
+	panic(http.ErrAbortHandler)
+}
+
+// acceptsGzip reads an Accept-Encoding header: whether gzip is accepted,
+// named or as *, with a q above 0 (gzip named decides over *).
+func acceptsGzip(h string) bool {
+	gz, star := -1.0, -1.0
+	for _, part := range strings.Split(h, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.EqualFold(k, "q") {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+					q = f
+				}
+			}
+		}
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "gzip", "x-gzip":
+			gz = q
+		case "*":
+			star = q
+		}
+	}
+	if gz >= 0 {
+		return gz > 0
+	}
+	return star > 0
 }
 
 func (s *Server) registerEntities(g *gin.RouterGroup) {

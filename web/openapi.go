@@ -121,7 +121,7 @@ func openAPIDocument() ([]byte, error) {
 		"/api/v1/openapi.json": obj{"get": op("this document", nil, jsonResp("OpenAPI 3 document", obj{"type": "object"}))},
 		"/api/v1/chains": obj{"get": op("the industry-chain tree with firm and project counts (descendants included)", nil,
 			jsonResp("tree", object(obj{"chains": arr(ref("ChainNode"))}, "chains")), "503")},
-		"/api/v1/chains/{id}/firms": obj{"get": op("firms that fit a chain or a chain below it, ranked, with evidence",
+		"/api/v1/chains/{id}/firms": obj{"get": op("firms that fit a chain or a chain below it, ranked, with evidence; pages past the first are sent gzip-compressed (Content-Encoding) to clients that accept it",
 			[]obj{chainParam, qparam("inferred", "include keyword-inferred fits (default true)", boolean()),
 				qparam("offset", "skip this many firms of the ranked answer", integer()),
 				qparam("limit", "at most this many firms (default 500, at most 5000)", integer())},

@@ -3,6 +3,7 @@ package web_test
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -638,5 +639,92 @@ func TestEntityRelationsLimit(t *testing.T) {
 	e.getJSON("/api/v1/entities/"+url.PathEscape("industry/新一代信息技术")+"?limit=1", &d)
 	if n := len(d.Relations[kg.PredInIndustry]); n != 1 || d.Counts[kg.PredInIndustry] != 2 {
 		t.Errorf("inIndustry: %d listed, %d counted; want 1 of 2", n, d.Counts[kg.PredInIndustry])
+	}
+}
+
+// TestChainFirmsEncodings: a chain's pages are the same bytes whichever
+// way they are sent: held gzip-compressed and sent so to a client that
+// accepts it, decompressed for one that does not, written as they are
+// encoded once a chain has more pages than the index keeps.
+func TestChainFirmsEncodings(t *testing.T) {
+	ctx := context.Background()
+	st, err := querytest.SyntheticStore(ctx, 30, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	q := queries.New(st)
+	e := newEnvStore(t, web.Config{RateLimit: -1}, st)
+	raw := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(path, accept string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest("GET", e.ts.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if accept != "" {
+			req.Header.Set("Accept-Encoding", accept)
+		}
+		resp, err := raw.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d %s %v", path, resp.StatusCode, b, err)
+		}
+		return resp, b
+	}
+	var tree struct{ Chains []queries.ChainNode }
+	e.getJSON("/api/v1/chains", &tree)
+	chain := tree.Chains[0] // the most firms
+	if chain.Firms < 20 {
+		t.Fatalf("largest chain has %d firms", chain.Firms)
+	}
+	path := "/api/v1/chains/" + url.PathEscape(chain.ID) + "/firms"
+	pages := [][2]int{{0, 0}, {0, queries.MaxFirmsLimit}, {3, 7}}
+	// Past the pages a chain keeps: written as encoded.
+	for i := range 70 {
+		pages = append(pages, [2]int{1, i + 1})
+	}
+	gzipped, streamed := 0, 0
+	for _, pl := range pages {
+		page, err := q.ChainFirmsPage(ctx, chain.ID, true, pl[0], pl[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := page.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := fmt.Sprintf("%s?offset=%d&limit=%d", path, pl[0], pl[1])
+		for _, accept := range []string{"gzip, deflate, br", "", "identity", "gzip;q=0, *", "*"} {
+			resp, b := get(u, accept)
+			if resp.Header.Get("Content-Encoding") == "gzip" {
+				if accept == "" || strings.Contains(accept, "q=0") || strings.HasPrefix(accept, "identity") {
+					t.Errorf("%s, Accept-Encoding %q: answered gzip", u, accept)
+				}
+				zr, err := gzip.NewReader(bytes.NewReader(b))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b, err = io.ReadAll(zr); err != nil {
+					t.Fatal(err)
+				}
+				gzipped++
+			} else if resp.ContentLength < 0 {
+				streamed++
+			}
+			if !bytes.Equal(b, want) {
+				t.Fatalf("%s, Accept-Encoding %q:\n%.300s\nwant\n%.300s", u, accept, b, want)
+			}
+			if v := resp.Header.Get("Vary"); v != "Accept-Encoding" {
+				t.Errorf("%s: Vary %q", u, v)
+			}
+		}
+	}
+	if gzipped == 0 || streamed == 0 {
+		t.Errorf("%d answers gzipped, %d written as encoded: the test asks too little", gzipped, streamed)
 	}
 }
