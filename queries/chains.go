@@ -517,7 +517,7 @@ func (p *FirmsPage) share() {
 // Body returns the page's encoding as the index holds it: a first page's
 // JSON, or another page's JSON gzip-compressed, held once compressed while
 // the index's budget has room (the JSON of a chain's firms compresses about
-// tenfold). Nil when there is no room: WriteJSON encodes the page then.
+// sixfold). Nil when there is no room: WriteJSON encodes the page then.
 // The first ask compresses the page, those at the same time wait for it.
 func (p *FirmsPage) Body(ctx context.Context) (*Body, error) {
 	if p.keep {
