@@ -101,6 +101,11 @@ type doc struct {
 	chained      map[*Node]bool // nodes whose subIndustryOf chain is out
 	// ownIndustries are the document's own industry names (海洋新能源).
 	ownIndustries []string
+	// nameSet holds the names and aliases of the document's firms and
+	// projects once the rules have run, and nameLens their lengths by
+	// first rune (as firmLens), for industryMentions.
+	nameSet  map[string]struct{}
+	nameLens map[rune]uint64
 	// localPlaces are the document's own places (its zone, written short
 	// forms) by name: written form → id.
 	localPlaces map[string]string
@@ -216,6 +221,8 @@ func (d *doc) reset(e *Extractor, text string) {
 	}
 	clear(d.firmLens)
 	clear(d.sentEv)
+	clear(d.nameSet)
+	clear(d.nameLens)
 	genLens := d.genLens
 	*d = doc{
 		lx: e.lex, tax: e.tax, st: st, rs: st.runes, out: out,
@@ -227,6 +234,7 @@ func (d *doc) reset(e *Extractor, text string) {
 		stageHits: d.stageHits.reset(), devHits: d.devHits.reset(), planHits: d.planHits.reset(),
 		bufs: d.bufs, segBuf: d.segBuf[:0], idBuf: d.idBuf[:0],
 		sentEv: d.sentEv[:0], ownIndustries: d.ownIndustries[:0],
+		nameSet: orNew(d.nameSet), nameLens: orNew(d.nameLens),
 	}
 	if st.off != nil {
 		d.text, d.off = text, st.off

@@ -491,6 +491,14 @@ func TestIndustryMentions(t *testing.T) {
 	if hasEntity(x, "industry/5G") {
 		t.Errorf("5G read inside 5GWh")
 	}
+	x = extractString(t, ex, "江苏澜汀新材料有限公司年产5万吨薄膜项目开工，澜汀新材料完成扩产。")
+	if hasEntity(x, "industry/新材料") {
+		t.Errorf("新材料 read inside a firm's name")
+	}
+	x = extractString(t, ex, "江苏澜汀新材料有限公司年产5万吨薄膜项目开工，全区新材料产业加快发展。")
+	if !hasEntity(x, "industry/新材料") {
+		t.Errorf("missing industry/新材料 named outside the firm's name")
+	}
 }
 
 func TestPlaces(t *testing.T) {

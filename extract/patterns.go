@@ -726,10 +726,12 @@ func (d *doc) mentions() {
 
 // industryMentions adds the industries the text names anywhere, after the
 // rules have run: a name inside one of the document's own industry names
-// (新能源 in 海洋新能源) is no mention of its own, and A和B产业 names an
+// (新能源 in 海洋新能源) is no mention of its own, nor is one inside a
+// firm's or project's name (新材料 in X新材料有限公司), and A和B产业 names an
 // industry of the document's own.
 func (d *doc) industryMentions() {
 	rs := d.rs
+	d.indexNames()
 	for si, s := range d.st.sents {
 		lim := len(d.indMatches)
 		if si+1 < len(d.indFirst) {
@@ -747,6 +749,14 @@ func (d *doc) industryMentions() {
 			if d.insideOwnIndustry(m.start, m.end) {
 				continue
 			}
+			if d.insideName(s.start, s.end, m.start, m.end) && !d.chainedUnder(n) {
+				// 新材料 in X新材料有限公司 names no industry, but is a
+				// name the text has for one a rule found.
+				if i, _ := d.findEntity(kg.TypeIndustry, n.Name); i >= 0 {
+					d.entity(kg.TypeIndustry, n.Name, d.runeStr(rs[m.start:m.end]))
+				}
+				continue
+			}
 			// A modifier of a compound is no mention (新能源整车, 新能源汽车有限公司).
 			if _, f := d.lx.keyword.longest(rs, m.end, s.end); f > 0 && f < 4 {
 				continue
@@ -761,6 +771,64 @@ func (d *doc) industryMentions() {
 			}
 		}
 	}
+}
+
+// indexNames fills nameSet and nameLens from the firms and projects the
+// rules found: an industry's word inside one of their names (X新材料有限公司,
+// X新能源, X动力电池项目) is a word of the name, not the document naming the
+// industry.
+func (d *doc) indexNames() {
+	for i := range d.out.Entities {
+		e := &d.out.Entities[i]
+		if e.Type != kg.TypeEnterprise && e.Type != kg.TypeProject {
+			continue
+		}
+		d.indexName(e.Name)
+		for _, a := range e.Aliases {
+			d.indexName(a)
+		}
+	}
+}
+
+func (d *doc) indexName(name string) {
+	r, size := utf8.DecodeRuneInString(name)
+	if size == len(name) {
+		return
+	}
+	d.nameSet[name] = struct{}{}
+	d.nameLens[r] |= lenBit(utf8.RuneCountInString(name))
+}
+
+// chainedUnder reports whether an industry the rules found is a chain
+// just under n: n is then the document's, even when written only inside a
+// name (显示 in X显示 for X's 显示终端).
+func (d *doc) chainedUnder(n *Node) bool {
+	for c := range d.chained {
+		if c.Parent == n {
+			return true
+		}
+	}
+	return false
+}
+
+// insideName reports whether rs[a:b], in the sentence [lo, hi), lies
+// inside a longer occurrence of a name of nameSet.
+func (d *doc) insideName(lo, hi, a, b int) bool {
+	for k := max(lo, a-16); k <= a; k++ {
+		lens := d.nameLens[d.rs[k]]
+		if lens == 0 {
+			continue
+		}
+		for n := max(b-k, 2); n < 63 && k+n <= hi && lens>>uint(n) != 0; n++ {
+			if lens&lenBit(n) == 0 || k == a && n == b-a {
+				continue
+			}
+			if _, ok := d.nameSet[d.str(k, k+n)]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // insideOwnIndustry reports whether rs[a:b] lies inside an occurrence of
