@@ -694,7 +694,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
 		} else if lead && d.lx.heads.any(rs, start, b) {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
-		} else if !lead && !d.ownerClause(si, start, b, ctx, planned) {
+		} else if !lead && !d.ownerClause(si, start, b, ctx, planned) && !d.firmBuilds(si, start, b, ctx, planned) {
 			d.clauseTopic(si, start, b, ctx, planned)
 		}
 		return
@@ -760,6 +760,14 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		}
 		if k := doneBefore(rs, prev+2, segEnd); k > 0 {
 			segEnd = k // X项目完成设备更新后实现达产: X is what reaches it
+		}
+		if k == len(ms)-1 && m.end < b {
+			// X有限公司签约Y项目, X有限公司在Z落户Y项目: the verb's object is
+			// the firm's project.
+			if proj := d.firmVerbProject(si, prev, segEnd, m.end, b, stage, ctx, planned, stageWords[m.val].locates()); proj != "" {
+				last = []string{proj}
+				break
+			}
 		}
 		last = d.items(si, seg{prev, segEnd}, b, stage, ctx, planned, false)
 		if len(last) == 0 {
@@ -884,6 +892,91 @@ func (d *doc) ownerClause(si, a, b int, ctx industryCtx, planned bool) bool {
 	d.inIndustry(id, ctx, si, w)
 	d.subj = d.ownedProject(si, id, d.runeStr(w), "", planned)
 	return true
+}
+
+// firmBuilds reads a clause without a stage in which a firm builds a
+// project named without it (X有限公司投资6.5亿元建设Y项目): X owns Y. It
+// reports whether it did.
+func (d *doc) firmBuilds(si, a, b int, ctx industryCtx, planned bool) bool {
+	rs := d.rs
+	if len(d.firms) == 0 || b-a < 10 {
+		return false
+	}
+	for _, v := range [...]struct{ word, stage string }{{"投资建设", ""}, {"新建", ""}, {"建设", ""}, {"实施", ""}, {"签约", "签约"}, {"落户", "落地"}} {
+		k := indexRunes(rs, a+4, b, v.word)
+		if k < 0 {
+			continue
+		}
+		for {
+			// The last: X在集中签约活动中签约Y.
+			next := indexRunes(rs, k+1, b, v.word)
+			if next < 0 {
+				break
+			}
+			k = next
+		}
+		e := k
+		// 投资6.5亿元建设: the amount is no part of the firm.
+		if p := indexRunes(rs, a+2, k, "投资"); p > 0 && p+2 < k && isDigit(rs[p+2]) {
+			e = p
+		}
+		return d.firmVerbProject(si, a, e, k+runeLen(v.word), b, v.stage, ctx, planned, v.word == "落户") != ""
+	}
+	return false
+}
+
+// firmVerbProject reads a firm in rs[a:e] (its name, or its name and 在
+// and a place or time) whose verb's object rs[o:b] is a project named
+// without an owner (签约光模块封装项目): the project is the firm's, under the
+// firm's name and the name as written, with the verb's stage. It returns
+// the project's id, or "". locates: the verb is one of settling (落户,
+// 入驻), whose object may be a park, which is no project of the firm's.
+func (d *doc) firmVerbProject(si, a, e, o, b int, stage string, ctx industryCtx, planned, locates bool) string {
+	rs := d.rs
+	if e-a < 2 || b-o < 4 || len(d.firms) == 0 {
+		return ""
+	}
+	pa, pb := d.trimItem(o, b)
+	for _, v := range [...]string{"投资建设", "建设", "新建"} {
+		if hasAt(rs, pa, v) {
+			pa += runeLen(v) // 签约建设Y
+			break
+		}
+	}
+	if pb-pa < 4 || pb-pa > 24 {
+		return ""
+	}
+	w := rs[pa:pb]
+	if containsAny(w, '、', '和', '及', '与', '的') || !d.isProjectName(w) || !d.plausibleName(w) ||
+		d.placePrefix(w) > 0 || locates && hasPlaceSuffix(w) {
+		return ""
+	}
+	named := d.knownFirmPrefix(w) > 0 // 签约建设X储能电池项目: named after its owner
+	if k := indexRunes(rs, a+2, e, "在"); k > 0 {
+		e = k // X在12月集中签约活动中签约Y, X在Z街道落户Y
+	}
+	fa, fb := d.trimItem(a, e)
+	if fb-fa > 2 && rs[fb-1] == ')' {
+		if k := lastIndexRune(rs[fa:fb], '('); k > 1 {
+			fb = fa + k // X有限公司(X简称)
+		}
+	}
+	if fb <= fa {
+		return ""
+	}
+	id, ok := d.firms[d.str(fa, fb)]
+	if !ok || !strings.HasPrefix(id, "enterprise/") {
+		return ""
+	}
+	name := d.runeStr(w)
+	if !named {
+		full := nameOf(id) + name
+		d.entity(kg.TypeProject, full, name)
+		name = full
+	}
+	d.inIndustry(id, ctx, si, w)
+	d.subj = d.ownedProject(si, id, name, stage, planned)
+	return d.subj
 }
 
 // firmDoes reads a stage of a firm whose project the text names only by

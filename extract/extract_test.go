@@ -301,6 +301,11 @@ func TestRelations(t *testing.T) {
 		{"a direction of the year's work names its firms' line of business", "一是保税研发方向，青屿生物保税研发中心投入使用。二是民生方面，新建学校3所。三是保税维修方面，澜川精密完成扩产。", []rel{
 			{"enterprise/青屿生物", "inIndustry", "industry/保税研发"}, {"enterprise/澜川精密", "inIndustry", "industry/保税维修"}},
 			[]rel{{"enterprise/澜川精密", "inIndustry", "industry/保税研发"}}},
+		{"a firm's verb and its project named without it", "宁波岚川电子有限公司投资6.5亿元建设智能控制板项目，9月开工。南通澜汀医用材料有限公司签约医用敷料扩产项目，总投资2.6亿元。苏州青屿环保科技有限公司（青屿环保）在民安街道落户钢渣综合利用项目。青禾电子有限公司在滨江街道入驻智造产业园。", []rel{
+			{"enterprise/岚川电子", "hasProject", "project/岚川电子智能控制板项目"},
+			{"enterprise/澜汀医用材料", "hasProject", "project/澜汀医用材料医用敷料扩产项目"}, {"project/澜汀医用材料医用敷料扩产项目", "stage", "签约"},
+			{"enterprise/青屿环保", "hasProject", "project/青屿环保钢渣综合利用项目"}, {"project/青屿环保钢渣综合利用项目", "stage", "落地"}},
+			[]rel{{"enterprise/青禾电子", "hasProject", "project/青禾电子智造产业园"}}},
 		{"places of projects: after 签约落地, before a date, after an investor", "青禾电子年产50万台控制器项目签约落地宜良县狗街镇。日本松岛电机株式会社投资的微电机工厂在阳朔县白沙镇于8月开始试生产。", []rel{
 			{"project/青禾电子年产50万台控制器项目", "locatedIn", "place/狗街镇"}, {"project/微电机工厂", "locatedIn", "place/白沙镇"}}, nil},
 		{"what was done before reaching output", "云杉食品年产3万吨冻干果蔬项目完成全部设备更新后实现达产达效。", []rel{

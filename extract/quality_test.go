@@ -43,7 +43,7 @@ const (
 	heldOut3DocFloor     = 0.78 // ratchet: worst document 0.811 at 19:35 on 2026-12-06 (shunde-2025)
 	heldOut3AverageFloor = 0.84 // ratchet: average 0.863 at 20:17 on 2026-12-06
 	heldOut4DocFloor     = 0.73 // ratchet: worst document 0.754 at 19:50 on 2026-12-06 (linying-2024)
-	heldOut4AverageFloor = 0.77 // ratchet: average 0.793 at 20:17 on 2026-12-06
+	heldOut4AverageFloor = 0.78 // ratchet: average 0.800 at 21:40 on 2026-12-06
 	heldOut5DocFloor     = 0.68 // ratchet: worst document 0.701 at 19:35 on 2026-12-06 (yingkou-jkq-2025)
 	heldOut5AverageFloor = 0.76 // ratchet: average 0.778 at 20:17 on 2026-12-06
 	heldOut6DocFloor     = 0.73 // ratchet: worst document 0.755 at 04:40 on 2026-12-06 (xiamen-ftz-2025h1)
@@ -53,7 +53,7 @@ const (
 	// testdata/heldout8: batch 13, scored at first sight at the end of
 	// session 6's rule work.
 	heldOut8DocFloor     = 0.72 // ratchet: worst document 0.749 at 19:45 on 2026-12-06 (weifang-gxq-2025h1, nantong-etdz-2024)
-	heldOut8AverageFloor = 0.76 // ratchet: average 0.782 at 20:17 on 2026-12-06
+	heldOut8AverageFloor = 0.77 // ratchet: average 0.789 at 21:40 on 2026-12-06
 	// testdata/heldout9: batch 15, scored at first sight at the end of
 	// session 8's rule work.
 	heldOut9DocFloor     = 0.70 // ratchet: worst document 0.731 at 21:05 on 2026-12-06 (xiangyang-gxq-2024h1)
