@@ -185,11 +185,15 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		case heading && (has2(rs, j, '领', '域') || has2(rs, j, '方', '面')) && j+2 == end:
 			// (四)智能制造方面: a title naming an industry of the document's own.
 			w = rs[i:j]
-		case (has2(rs, j, '领', '域') || has2(rs, j, '环', '节') || has2(rs, j, '方', '向') || has2(rs, j, '方', '面')) && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
+		case (has2(rs, j, '领', '域') || has2(rs, j, '环', '节') || has2(rs, j, '方', '向') || has2(rs, j, '方', '面') || has2(rs, j, '链', '上')) && j+2 < end && (rs[j+2] == '，' || rs[j+2] == ','):
 			// 新能源整车领域，X…: the clause's firms are in X. 上游材料环节，X…:
 			// X is in a segment of the section's chain. 一是保税研发方向，引进了X…
 			// and 保税维修方面，X…: X is in the direction the sentence names.
+			// (在)港航物流链上，X…: X is in the chain.
 			w := rs[i:j]
+			if rs[j] == '链' && w[0] == '在' {
+				w = w[1:]
+			}
 			if allHan(w) && len(w) <= 8 && d.plausibleName(w) {
 				var node *Node
 				if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
