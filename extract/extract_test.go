@@ -308,6 +308,8 @@ func TestRelations(t *testing.T) {
 			[]rel{{"enterprise/青禾电子", "hasProject", "project/青禾电子智造产业园"}}},
 		{"a chain's firms after X链上", "镁质新材料链上，澜汀镁业有限公司扩建项目竣工。高端装备链上，引进配套企业11家。", []rel{
 			{"enterprise/澜汀镁业", "inIndustry", "industry/镁质新材料"}}, nil},
+		{"a segment's title in its paragraph", "（二）中游精细化学品环节。江苏澜汀化学有限公司年产5万吨助剂项目竣工投产。\n（三）存在的薄弱环节。青禾电子完成扩产。", []rel{
+			{"enterprise/澜汀化学", "inIndustry", "industry/中游精细化学品"}}, []rel{{"enterprise/青禾电子", "inIndustry", "industry/存在的薄弱"}}},
 		{"places of projects: after 签约落地, before a date, after an investor", "青禾电子年产50万台控制器项目签约落地宜良县狗街镇。日本松岛电机株式会社投资的微电机工厂在阳朔县白沙镇于8月开始试生产。", []rel{
 			{"project/青禾电子年产50万台控制器项目", "locatedIn", "place/狗街镇"}, {"project/微电机工厂", "locatedIn", "place/白沙镇"}}, nil},
 		{"what was done before reaching output", "云杉食品年产3万吨冻干果蔬项目完成全部设备更新后实现达产达效。", []rel{

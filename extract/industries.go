@@ -100,6 +100,25 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	}
 	if first && e-i >= 2 && e-i <= 16 && e < end && !containsAny(rs[i:e], '，', ',', '；', '：', '、') {
 		w := trimIndustrySuffix(rs[i:e])
+		if e-i >= 5 && has2(rs, e-2, '环', '节') && !heading {
+			// A segment's title ((四)医药及中间体环节。) narrows the
+			// section's chain, as X环节，does; in (二)中游精细化学品环节。 the
+			// segment is also named without its place in the chain.
+			s := rs[i : e-2]
+			var node *Node
+			if v, ok := d.lx.industry.first(s, 0, len(s)); ok {
+				node = d.lx.nodes[v]
+			}
+			tiered := len(s) >= 4 && s[1] == '游' && runeIn("上中下", s[0])
+			if allHan(s) && d.plausibleName(s) && (node != nil || tiered || hasIndustryWord(s)) {
+				ref := d.docIndustry(s, node, sent)
+				if tiered {
+					d.entity(kg.TypeIndustry, nameOf(ref.id), d.runeStr(s[2:]))
+				}
+				ref.segment = true
+				return ref, true
+			}
+		}
 		node := d.industryPhrase(w)
 		if node == nil && len(w) < e-i && allHan(w[:len(w)-qualifierLen(w)]) && d.plausibleName(w) {
 			// (一)新一代电子信息产业。, (一)新能源(光伏)产业链。: a title
