@@ -500,6 +500,10 @@ func TestIndustryMentions(t *testing.T) {
 	if hasEntity(x, "industry/5G") {
 		t.Errorf("5G read inside 5GWh")
 	}
+	x = extractString(t, ex, "走访企业326家次，协调解决用工、融资、物流等问题214个。")
+	if hasEntity(x, "industry/现代物流") {
+		t.Errorf("物流 read in a list of firms' problems")
+	}
 	x = extractString(t, ex, "江苏澜汀新材料有限公司年产5万吨薄膜项目开工，澜汀新材料完成扩产。")
 	if hasEntity(x, "industry/新材料") {
 		t.Errorf("新材料 read inside a firm's name")

@@ -746,7 +746,7 @@ func (d *doc) industryMentions() {
 			if m.end < s.end && rs[m.end-1] < 0x80 && isLatinLetter(rs[m.end]) {
 				continue // the start of a Latin word or unit (5G in 5GWh)
 			}
-			if d.insideOwnIndustry(m.start, m.end) {
+			if d.insideOwnIndustry(m.start, m.end) || problemListed(rs, m.end, s.end) {
 				continue
 			}
 			if d.insideName(s.start, s.end, m.start, m.end) && !d.chainedUnder(n) {
@@ -771,6 +771,20 @@ func (d *doc) industryMentions() {
 			}
 		}
 	}
+}
+
+// problemListed reports whether the word ending at i is an item of a
+// list of firms' problems (用工、融资、物流等问题), which names no industry.
+func problemListed(rs []rune, i, end int) bool {
+	for k := i; k < min(end, i+12); k++ {
+		switch rs[k] {
+		case '等':
+			return hasAt(rs, k+1, "问题") || hasAt(rs, k+1, "难题") || hasAt(rs, k+1, "方面问题") || hasAt(rs, k+1, "方面的问题")
+		case '，', '。', '；', '：', ',', ';':
+			return false
+		}
+	}
+	return false
 }
 
 // indexNames fills nameSet and nameLens from the firms and projects the
