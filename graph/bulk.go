@@ -4,7 +4,8 @@ package graph
 // through the same mapping as LoadDocuments (prepare, resolution against
 // the documents before them, encode), into a new file written by the bulk
 // writer (bulkwrite.go) beside the store, which replaces the store's file
-// when the build commits.
+// when the build commits. A PostgreSQL store's bulk build loads through
+// LoadDocuments into tables without their indexes (postgres.go).
 
 import (
 	"context"
@@ -20,7 +21,7 @@ import (
 )
 
 // ErrNoBulk is returned (wrapped, with the reason) by Store.Bulk for a
-// store that cannot be built in bulk: not bolt, or holding documents.
+// store that cannot be built in bulk: in memory, or holding documents.
 var ErrNoBulk = errors.New("no bulk build")
 
 // Bulk is a bulk build in progress: documents loaded through it go to a
@@ -30,8 +31,17 @@ var ErrNoBulk = errors.New("no bulk build")
 // store as it was (and a ".building" file that the next bulk build
 // removes). Documents are all new: one id loaded twice is an error. A Bulk
 // is used by one goroutine.
+//
+// On PostgreSQL the documents are written as LoadDocuments writes them,
+// each whole, into the quads table without its indexes (but the primary
+// key), which Commit or Abort creates again; readers see the documents
+// as they come, slowly without the indexes, and another process must not
+// write the store meanwhile: duplicate quads would make Commit fail. A
+// process killed in the middle leaves the documents written, and the next
+// open of the store creates the indexes.
 type Bulk struct {
 	s    *Store
+	pg   bool // PostgreSQL: the store's own writer, w unused
 	w    *bulkWriter
 	idx  *index // the entities and resolution keys of the documents loaded
 	docs map[string]bool
@@ -64,7 +74,7 @@ func (s *Store) Bulk() (*Bulk, error) {
 	if s.qs == nil {
 		return nil, errClosed("bulk build")
 	}
-	if s.bw == nil || s.path == "" {
+	if s.pg == nil && (s.bw == nil || s.path == "") {
 		return nil, fmt.Errorf("%w: a %s store", ErrNoBulk, s.kind)
 	}
 	s.mu.RLock()
@@ -75,6 +85,13 @@ func (s *Store) Bulk() (*Bulk, error) {
 	s.mu.RUnlock()
 	if n > 0 {
 		return nil, fmt.Errorf("%w: the store holds %d documents", ErrNoBulk, n)
+	}
+	if s.pg != nil {
+		if err := s.pg.dropIndexes(context.Background()); err != nil {
+			return nil, fmt.Errorf("bulk build: %w", err)
+		}
+		started = true
+		return &Bulk{s: s, pg: true, docs: make(map[string]bool)}, nil
 	}
 	w, err := newBulkWriter(s.path+".building", s.bw.indexes)
 	if err != nil {
@@ -168,6 +185,15 @@ func (b *Bulk) LoadDocuments(ctx context.Context, in []Input, progress func([]Lo
 	if b.done {
 		return nil, kg.Errorf(kg.EInvalid, "bulk build: already ended")
 	}
+	if b.pg {
+		for _, d := range in {
+			if b.docs[d.Doc.ID] {
+				return nil, errTwice(d.Doc.ID)
+			}
+			b.docs[d.Doc.ID] = true
+		}
+		return b.s.loadDocuments(ctx, in, progress)
+	}
 	stats := make([]LoadStats, 0, len(in))
 	for _, d := range in {
 		if err := ctx.Err(); err != nil {
@@ -179,8 +205,7 @@ func (b *Bulk) LoadDocuments(ctx context.Context, in []Input, progress func([]Lo
 		}
 		id := m.doc.ID
 		if b.docs[id] {
-			return stats, &kg.Error{Code: kg.EConflict, Op: "bulk build",
-				Message: "document " + id + " loaded twice (a bulk build only adds documents)"}
+			return stats, errTwice(id)
 		}
 		b.docs[id] = true
 		b.idx.resolve(m)
@@ -207,8 +232,14 @@ func (b *Bulk) LoadDocuments(ctx context.Context, in []Input, progress func([]Lo
 	return stats, nil
 }
 
+func errTwice(id string) error {
+	return &kg.Error{Code: kg.EConflict, Op: "bulk build",
+		Message: "document " + id + " loaded twice (a bulk build only adds documents)"}
+}
+
 // Commit finishes the new file, syncs it and renames it over the store's
-// file, then closes the store: open it again to use what was built.
+// file (on PostgreSQL: creates the indexes again), then closes the store:
+// open it again to use what was built.
 func (b *Bulk) Commit() error {
 	if b.done {
 		return kg.Errorf(kg.EInvalid, "bulk build: already ended")
@@ -216,6 +247,12 @@ func (b *Bulk) Commit() error {
 	b.done = true
 	s := b.s
 	defer s.writeMu.Unlock()
+	if b.pg {
+		if err := s.pg.restoreIndexes(context.Background()); err != nil {
+			return fmt.Errorf("bulk build: %w", err)
+		}
+		return s.closeLocked()
+	}
 	if err := b.stopWriter(); err != nil {
 		b.w.abort()
 		return fmt.Errorf("bulk build of %s: %w", s.addr, err)
@@ -236,16 +273,22 @@ func (b *Bulk) Commit() error {
 	return s.closeLocked()
 }
 
-// Abort drops the build, leaving the store as it was (and open). It does
-// nothing after Commit.
+// Abort drops the build, leaving the store as it was (and open); on
+// PostgreSQL, the documents written stay and the indexes are created
+// again. It does nothing after Commit.
 func (b *Bulk) Abort() {
 	if b.done {
 		return
 	}
 	b.done = true
+	defer b.s.writeMu.Unlock()
+	if b.pg {
+		// On failure, the next open tries again.
+		b.s.pg.restoreIndexes(context.Background())
+		return
+	}
 	b.stopWriter()
 	b.w.abort()
-	b.s.writeMu.Unlock()
 }
 
 func syncDir(dir string) error {

@@ -199,31 +199,28 @@ func storeView(t *testing.T, s *Store) map[string]string {
 
 	// Reference counts and models, by key.
 	var refs, models []string
-	err := s.bw.db.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			switch {
-			case len(name) == 3 && name[0] == 'n':
-				return b.ForEach(func(k, v []byte) error {
-					refs = append(refs, fmt.Sprintf("%x %x", k, v))
-					return nil
-				})
-			case bytes.Equal(name, bktModels):
-				return b.ForEach(func(k, v []byte) error {
-					if bytes.Equal(k, keyFingerprint) {
-						return nil
-					}
-					// Compared unpacked: gob writes maps in no fixed order.
-					m, err := unpack(v)
-					if err != nil {
-						return err
-					}
-					models = append(models, fmt.Sprintf("%s %+v %+v %+v %+v", k, m.doc, m.entities, m.relations, m.indicators))
-					return nil
-				})
+	if s.pg != nil {
+		// Models are not stored apart on PostgreSQL.
+		rows, err := s.pg.db.QueryContext(ctx, `SELECT encode(hash, 'hex') || ' ' || refs FROM nodes ORDER BY hash`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var r string
+			if err := rows.Scan(&r); err != nil {
+				t.Fatal(err)
 			}
-			return nil
-		})
-	})
+			refs = append(refs, r)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+	}
+	var err error
+	if s.bw != nil {
+		err = s.bw.db.View(boltView(&refs, &models))
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,6 +248,35 @@ func storeView(t *testing.T, s *Store) map[string]string {
 		t.Fatalf("%s: %d documents, %d entities", s.Addr(), len(docs), len(ents))
 	}
 	return view
+}
+
+// boltView reads a bolt store's reference counts and models, by key.
+func boltView(refs, models *[]string) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			switch {
+			case len(name) == 3 && name[0] == 'n':
+				return b.ForEach(func(k, v []byte) error {
+					*refs = append(*refs, fmt.Sprintf("%x %x", k, v))
+					return nil
+				})
+			case bytes.Equal(name, bktModels):
+				return b.ForEach(func(k, v []byte) error {
+					if bytes.Equal(k, keyFingerprint) {
+						return nil
+					}
+					// Compared unpacked: gob writes maps in no fixed order.
+					m, err := unpack(v)
+					if err != nil {
+						return err
+					}
+					*models = append(*models, fmt.Sprintf("%s %+v %+v %+v %+v", k, m.doc, m.entities, m.relations, m.indicators))
+					return nil
+				})
+			}
+			return nil
+		})
+	}
 }
 
 // checkBolt runs bbolt's consistency check on a file: every page reachable

@@ -30,6 +30,10 @@ import (
 
 type pgLoader struct {
 	db *sql.DB
+	// bulk is set during a bulk build (dropIndexes): the quads' indexes
+	// are gone, and batches of documents new to the index are written
+	// without asking the table first.
+	bulk bool
 }
 
 func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, *pgLoader, error) {
@@ -78,12 +82,112 @@ DROP INDEX IF EXISTS spo_index; DROP INDEX IF EXISTS osp_index`); err != nil {
 			return nil, nil, unavailable(err)
 		}
 	}
+	p := &pgLoader{db: db}
+	if err := p.restoreIndexes(ctx); err != nil {
+		db.Close()
+		return nil, nil, unavailable(err)
+	}
 	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
 	if err != nil {
 		db.Close()
 		return nil, nil, unavailable(err)
 	}
-	return qs, &pgLoader{db: db}, nil
+	return qs, p, nil
+}
+
+// A bulk build (Store.Bulk) drops the quads' indexes but the primary key,
+// loads, and creates them again at its end: a b-tree built once from
+// sorted keys instead of tens of millions of inserts at random places. The
+// definitions wait in kg_bulk_indexes meanwhile, so that the next open
+// creates them again after a build that was killed.
+
+// dropIndexes starts a bulk build.
+func (p *pgLoader) dropIndexes(ctx context.Context) error {
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS kg_bulk_indexes (name TEXT PRIMARY KEY, def TEXT NOT NULL);
+INSERT INTO kg_bulk_indexes SELECT c.relname, pg_get_indexdef(i.indexrelid)
+	FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+	WHERE i.indrelid = 'quads'::regclass AND NOT i.indisprimary
+ON CONFLICT DO NOTHING`); err != nil {
+		return err
+	}
+	names, err := queryStrings(ctx, tx, `SELECT name FROM kg_bulk_indexes`)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX IF EXISTS `+pq.QuoteIdentifier(n)); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	p.bulk = true
+	return nil
+}
+
+// restoreIndexes creates the indexes a bulk build dropped, if any, in one
+// transaction.
+func (p *pgLoader) restoreIndexes(ctx context.Context) error {
+	p.bulk = false
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// One process creates them; another waits, then finds them there.
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('kg_bulk_indexes'))`); err != nil {
+		return err
+	}
+	var pending bool
+	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('kg_bulk_indexes') IS NOT NULL`).Scan(&pending); err != nil || !pending {
+		return err
+	}
+	defs, err := queryStrings(ctx, tx, `SELECT def FROM kg_bulk_indexes ORDER BY name`)
+	if err != nil {
+		return err
+	}
+	// The sort of each index's keys: PostgreSQL's 64 MB default spills
+	// tens of millions of them to disk many times over.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '1GB'`); err != nil {
+		return err
+	}
+	for _, d := range defs {
+		if _, err := tx.ExecContext(ctx, d); err != nil {
+			return fmt.Errorf("bulk build: create the index again: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DROP TABLE kg_bulk_indexes`); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// The planner's statistics, which autovacuum would gather later.
+	_, err = p.db.ExecContext(ctx, `ANALYZE quads, nodes`)
+	return err
+}
+
+func queryStrings(ctx context.Context, tx *sql.Tx, query string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 func (p *pgLoader) Close() error { return p.db.Close() }
@@ -117,7 +221,7 @@ func (p *pgLoader) apply(ctx context.Context, deltas []cgraph.Delta, fresh []qua
 		if len(dels) > 0 {
 			fresh = nil
 		}
-		if err := pgInsert(ctx, tx, adds, fresh); err != nil {
+		if err := pgInsert(ctx, tx, adds, fresh, p.bulk); err != nil {
 			return fmt.Errorf("postgres insert: %w", err)
 		}
 	}
@@ -186,11 +290,16 @@ func pgDelete(ctx context.Context, tx *sql.Tx, dels []quad.Quad) error {
 	return err
 }
 
-func pgInsert(ctx context.Context, tx *sql.Tx, adds []quad.Quad, fresh []quad.Value) error {
+func pgInsert(ctx context.Context, tx *sql.Tx, adds []quad.Quad, fresh []quad.Value, bulk bool) error {
 	if len(fresh) > 0 {
-		ok, err := absent(ctx, tx, fresh)
-		if err != nil {
-			return err
+		// A bulk build is of a store that held no documents, and has no
+		// index to ask quickly.
+		ok := bulk
+		if !ok {
+			var err error
+			if ok, err = absent(ctx, tx, fresh); err != nil {
+				return err
+			}
 		}
 		if ok {
 			return pgInsertFresh(ctx, tx, adds)

@@ -207,6 +207,9 @@ func (s *Store) closeLocked() error {
 // Addr is the address the store was opened with.
 func (s *Store) Addr() string { return s.addr }
 
+// Kind is the store's backend: "mem", "bolt" or "postgres".
+func (s *Store) Kind() string { return s.kind }
+
 // readQS locks the quad store for reading: against writes where the
 // backend needs it (memstore), and against Close everywhere.
 func (s *Store) readQS() func() {

@@ -58,6 +58,11 @@ func (s *Store) LoadDocument(ctx context.Context, doc kg.Document, x *kg.Extract
 func (s *Store) LoadDocuments(ctx context.Context, in []Input, progress func([]LoadStats)) ([]LoadStats, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	return s.loadDocuments(ctx, in, progress)
+}
+
+// loadDocuments is LoadDocuments; writeMu is held.
+func (s *Store) loadDocuments(ctx context.Context, in []Input, progress func([]LoadStats)) ([]LoadStats, error) {
 	if s.qs == nil {
 		return nil, errClosed("load")
 	}

@@ -128,17 +128,20 @@ func benchDeps() bench.Deps {
 			for i, f := range files {
 				srcs[i] = source{name: f}
 			}
-			// As kg build loads: in bulk into an empty bolt store (the
-			// taxonomy Open loaded is written again there, and nothing is
-			// written when it is loaded again into any other store).
+			// As kg build loads: in bulk into an empty bolt or PostgreSQL
+			// store (the taxonomy Open loaded is written again into a bolt
+			// one, and nothing is written when it is loaded again into any
+			// other store).
 			ld, bulk, err := startBuild(ctx, st, ex, srcs, false)
 			if err != nil {
 				return nil, bench.Built{}, err
 			}
-			if bulk != nil {
-				defer bulk.Abort()
+			if bulk != nil && st.Kind() == "bolt" {
 				restore := limitHeap()
 				defer restore() // the questions asked next hold the whole index
+			}
+			if bulk != nil {
+				defer bulk.Abort()
 			}
 			var b bench.Built
 			tot, err := buildFiles(ctx, ld, ex, srcs, workers, graph.DefaultBatchQuads, func(_ string, err error) {

@@ -72,7 +72,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if bulk != nil {
 		defer bulk.Abort()
-		defer limitHeap()()
+		if st.Kind() == "bolt" {
+			defer limitHeap()()
+		}
 	}
 
 	start := time.Now()
@@ -163,10 +165,11 @@ type loader interface {
 }
 
 // startBuild starts a build of files into st, as kg build loads, and
-// loads the taxonomy first: a bolt store holding no documents is built in
-// bulk (a new file, written in key order, replaces it at Commit; the
-// caller ends the bulk build with Commit or Abort), any other store (or
-// any, incremental) document by document.
+// loads the taxonomy first: a bolt or PostgreSQL store holding no
+// documents is built in bulk (bolt: a new file, written in key order,
+// replaces it at Commit; PostgreSQL: the quads' indexes are created at
+// Commit; the caller ends the bulk build with Commit or Abort), any other
+// store (or any, incremental) document by document.
 func startBuild(ctx context.Context, st *graph.Store, ex *extract.Extractor, files []source, incremental bool) (loader, *graph.Bulk, error) {
 	var ld loader = st
 	var bulk *graph.Bulk
@@ -457,7 +460,7 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// bulkHeapLimit is the soft heap limit of a bulk build: its hash table of
+// bulkHeapLimit is the soft heap limit of a bolt bulk build: its hash table of
 // nodes and sorting buffers are most of it, and the bolt file's mapped
 // pages count beside it in the process's peak memory.
 const bulkHeapLimit = 1200 << 20
