@@ -41,6 +41,26 @@ func bulkInputs(t *testing.T, n int) (*extract.Extractor, []Input) {
 	return ex, in
 }
 
+// loadIncremental loads the taxonomy and in into the store at addr through
+// the incremental writer (the path bulk builds are compared with), and
+// returns the store open.
+func loadIncremental(t *testing.T, addr string, ex *extract.Extractor, in []Input) *Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, addr, ForLoading(), BatchQuads(5000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tents, trels := ex.Taxonomy().Graph()
+	if _, err := s.LoadTaxonomy(ctx, tents, trels); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadDocuments(ctx, in, nil); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestBulkBuild builds the same documents by the bulk path and the
 // incremental one and compares the stores as Cayley reads them: every quad,
 // the quads of some nodes through the subject and object indexes, the
@@ -53,17 +73,7 @@ func TestBulkBuild(t *testing.T) {
 	dir := t.TempDir()
 
 	incPath := filepath.Join(dir, "inc.db")
-	inc, err := Open(ctx, "bolt:"+incPath, ForLoading(), BatchQuads(5000))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := inc.LoadTaxonomy(ctx, tents, trels); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := inc.LoadDocuments(ctx, in, nil); err != nil {
-		t.Fatal(err)
-	}
-	inc.Close()
+	loadIncremental(t, "bolt:"+incPath, ex, in).Close()
 
 	// The bulk store holds the taxonomy already (it counts as empty), and a
 	// ".building" file is left over from a killed build.

@@ -22,16 +22,7 @@ func TestPostgresBulkBuild(t *testing.T) {
 	tents, trels := ex.Taxonomy().Graph()
 
 	incAddr := testDatabase(t)
-	inc, err := Open(ctx, incAddr, ForLoading(), BatchQuads(5000))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := inc.LoadTaxonomy(ctx, tents, trels); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := inc.LoadDocuments(ctx, in, nil); err != nil {
-		t.Fatal(err)
-	}
+	inc := loadIncremental(t, incAddr, ex, in)
 	wantIndexes := quadIndexes(t, inc)
 	if len(wantIndexes) < 3 {
 		t.Fatalf("the incremental store's indexes: %q", wantIndexes)
