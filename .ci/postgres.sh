@@ -8,6 +8,7 @@
 # Debian's postgresql when missing. Works as root (the server runs as the
 # unprivileged user "postgres") and as a normal user. Stop the server with
 #	pg_ctl -D DIR/data stop   (as the same user that started it)
+# (KG_TEST_POSTGRES_DIR, exported beside the URL, is DIR).
 # Everything but the export line goes to stderr.
 set -euo pipefail
 
@@ -56,4 +57,4 @@ as "'$bindir/psql' -h 127.0.0.1 -p $port -U postgres -d postgres -qtAc \"CREATE 
 
 url="postgres://postgres@127.0.0.1:$port/$db?sslmode=disable"
 log "server in $dir, stop with: pg_ctl -D $data stop"
-echo "export KG_TEST_POSTGRES='$url'"
+echo "export KG_TEST_POSTGRES='$url' KG_TEST_POSTGRES_DIR='$dir'"
