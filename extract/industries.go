@@ -193,8 +193,12 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	for j := i + 2; j+1 < lim; j++ {
 		var w []rune
 		switch {
-		case rs[j] == '产' && rs[j+1] == '业' && (j+2 >= lim || rs[j+2] != '化'):
-			w = rs[i:j] // not X产业化基地, a project
+		case rs[j] == '产' && rs[j+1] == '业' && (j+2 >= lim || !(rs[j+2] == '化' || rs[j+2] == '园' || rs[j+2] == '城' || has2(rs, j+2, '基', '地') || has2(rs, j+2, '项', '目'))):
+			// Not X产业化基地, X产业基地, X产业园(区), X产业城 or X产业项目:
+			// a project or a place, whose X is its owner (助推X产业基地实现
+			// 并网) or a qualifier (重大产业项目), not an industry (but
+			// X产业基本盘 is X's).
+			w = rs[i:j]
 		case (first || heading) && rs[j] == '板' && rs[j+1] == '块':
 			w = rs[i:j] // 整车板块稳中有进: the sector is an industry
 		case (first || heading) && rs[j] == '经' && rs[j+1] == '济':
