@@ -169,10 +169,18 @@ func (s *Store) Document(ctx context.Context, id string) (kg.Document, error) {
 	if err != nil {
 		return kg.Document{}, fmt.Errorf("document %s: %w", id, err)
 	}
+	found := false
 	for _, q := range quads {
 		if q.Predicate == pText && q.Label == docIRI(id) {
-			d.Text = stringOf(q.Object)
+			d.Text, found = stringOf(q.Object), true
 		}
+	}
+	if !found {
+		// Removed after the index answered (RemoveDocument deletes the
+		// quads and drops the index's entry under the write lock, which
+		// this read let go of before reading the quads). Every document
+		// is stored with its text, so it is gone, not empty.
+		return kg.Document{}, &kg.Error{Code: kg.ENotFound, Op: "document", Message: "no document " + id}
 	}
 	return d, nil
 }
