@@ -220,11 +220,22 @@ func endsSentence(s string) bool {
 // Chinese text (U+1000 to U+FFFF, never a surrogate) decoded in place.
 func lastRune(s string) (rune, int) {
 	if n := len(s); n >= 3 {
-		if c0, c1, c2 := s[n-3], s[n-2], s[n-1]; c0 >= 0xe1 && c0 != 0xed && c0 < 0xf0 && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
-			return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
+		if r, ok := rune3(s[n-3], s[n-2], s[n-1]); ok {
+			return r, 3
 		}
 	}
 	return utf8.DecodeLastRuneInString(s)
+}
+
+// rune3 decodes c0 c1 c2 when they are a three-byte rune that utf8 would
+// decode the same way without its general path: a lead that is never
+// overlong nor a surrogate (E1 to EF but ED) and two continuation bytes.
+// Chinese text is nearly all such runes.
+func rune3(c0, c1, c2 byte) (rune, bool) {
+	if c0 < 0xe1 || c0 == 0xed || c0 >= 0xf0 || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+		return 0, false
+	}
+	return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), true
 }
 
 // endsAnySentence reports whether s holds 。, ！ or ？ (three searches for
@@ -385,7 +396,7 @@ var keptLead = func() (t [256]uint8) {
 // kind keptSome) is kept as it is: not folded, not white space, not a
 // dropped zero-width or line separator, not U+FFFD.
 func keptAsIs(c0, c1, c2 byte) bool {
-	r := rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+	r, _ := rune3(c0, c1, c2)
 	switch r {
 	case '\u200b', '\u200c', '\u200d', '\u2028', '\u2029', '\u3000', '\ufeff', utf8.RuneError:
 		return false

@@ -81,9 +81,9 @@ func headRunes(s string, buf []rune) []rune {
 			i++
 			continue
 		}
-		if c >= 0xe1 && c != 0xed && c < 0xf0 && i+2 < len(s) {
-			if c1, c2 := s[i+1], s[i+2]; c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
-				buf[k] = rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+		if i+2 < len(s) {
+			if r, ok := rune3(c, s[i+1], s[i+2]); ok {
+				buf[k] = r
 				i += 3
 				continue
 			}
@@ -427,11 +427,9 @@ func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32) ([]rune, []int32)
 			k++
 			continue
 		}
-		if c >= 0xe1 && c != 0xed && c < 0xf0 && i+2 < len(text) {
-			// Three bytes with a lead that is never overlong and never a
-			// surrogate (not E0, not ED): what utf8 would decode.
-			if c1, c2 := text[i+1], text[i+2]; c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
-				rs[k] = rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+		if i+2 < len(text) {
+			if r, ok := rune3(c, text[i+1], text[i+2]); ok {
+				rs[k] = r
 				i += 3
 				k++
 				continue
