@@ -62,6 +62,10 @@ const (
 	// session 9's rule work.
 	heldOut10DocFloor     = 0.68 // ratchet: worst document 0.706 at 22:31 on 2026-12-06 (deyang-etdz-2025q3)
 	heldOut10AverageFloor = 0.76 // ratchet: average 0.787 at 22:31 on 2026-12-06
+	// testdata/heldout11: batch 17, scored at first sight at the start of
+	// session 10 (main at 3489a93).
+	heldOut11DocFloor     = 0.66 // ratchet: worst document 0.682 at 23:47 on 2026-12-06 (zhundong-etdz-2025-10)
+	heldOut11AverageFloor = 0.71 // ratchet: average 0.729 at 23:47 on 2026-12-06
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
@@ -351,6 +355,11 @@ func TestQualityHeldOut9(t *testing.T) {
 // TestQualityHeldOut10 scores batch 16 (testdata/heldout10/README.md).
 func TestQualityHeldOut10(t *testing.T) {
 	scoreSet(t, filepath.Join("testdata", "heldout10"), heldOut10DocFloor, heldOut10AverageFloor)
+}
+
+// TestQualityHeldOut11 scores batch 17 (testdata/heldout11/README.md).
+func TestQualityHeldOut11(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "heldout11"), heldOut11DocFloor, heldOut11AverageFloor)
 }
 
 // scoreSet extracts and scores every document with a NAME.gold.json in dir,
