@@ -68,6 +68,11 @@ func (d *doc) indicators(si int) {
 			continue
 		}
 		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, classifiers[unit])
+		if unit == "%" && strings.HasSuffix(name, "的") {
+			if share := planShare(rs, segStart, i, lastName); share != "" {
+				name = share
+			}
+		}
 		switch {
 		case strings.HasPrefix(name, "占") && lastName != "":
 			name = lastName + name // X…，占Y比重: X's share
@@ -109,6 +114,36 @@ func (d *doc) indicatorID(n int) string {
 	var buf [24]byte
 	num := strconv.AppendInt(append(buf[:0], '/'), int64(n), 10)
 	return d.join("indicator/", d.id, unsafe.String(&num[0], len(num)))
+}
+
+// planShare names a share of the year's plan in rs[a:num] (完成年度目标的
+// 108.2%, 完成全年目标任务的79.7%) after the figure it measures, named
+// last: 完成投资完成年度计划 is what the investment reached of its plan. The
+// verb stays before a bare 投资 (完成投资, the figure's usual name). It
+// returns "" when rs[a:num] holds no such share.
+func planShare(rs []rune, a, num int, last string) string {
+	k := indexRunes(rs, a, num, "完成")
+	if k < 0 {
+		return ""
+	}
+	c, e := k+2, num
+	for e > c && (rs[e-1] == ' ' || rs[e-1] == '的') {
+		e--
+	}
+	core := rs[c:e]
+	if len(core) >= 2 && (has2(core, 0, '年', '度') || has2(core, 0, '全', '年')) {
+		core = core[2:]
+	}
+	if len(core) >= 2 && has2(core, len(core)-2, '任', '务') {
+		core = core[:len(core)-2]
+	}
+	if len(core) != 2 || !has2(core, 0, '目', '标') && !has2(core, 0, '计', '划') {
+		return ""
+	}
+	if last == "投资" {
+		last = "完成投资"
+	}
+	return last + "完成" + string(rs[c:e])
 }
 
 func skipNumber(rs []rune, i, end int) int {

@@ -53,11 +53,11 @@ const (
 	// testdata/heldout8: batch 13, scored at first sight at the end of
 	// session 6's rule work.
 	heldOut8DocFloor     = 0.72 // ratchet: worst document 0.749 at 19:45 on 2026-12-06 (weifang-gxq-2025h1, nantong-etdz-2024)
-	heldOut8AverageFloor = 0.77 // ratchet: average 0.789 at 21:40 on 2026-12-06
+	heldOut8AverageFloor = 0.78 // ratchet: average 0.798 at 23:40 on 2026-12-06
 	// testdata/heldout9: batch 15, scored at first sight at the end of
 	// session 8's rule work.
 	heldOut9DocFloor     = 0.70 // ratchet: worst document 0.731 at 21:05 on 2026-12-06 (xiangyang-gxq-2024h1)
-	heldOut9AverageFloor = 0.75 // ratchet: average 0.774 at 21:05 on 2026-12-06
+	heldOut9AverageFloor = 0.76 // ratchet: average 0.779 at 23:40 on 2026-12-06
 	// testdata/heldout10: batch 16, scored at first sight at the end of
 	// session 9's rule work.
 	heldOut10DocFloor     = 0.68 // ratchet: worst document 0.706 at 22:31 on 2026-12-06 (deyang-etdz-2025q3)
