@@ -411,8 +411,12 @@ func logStage(w io.Writer, r StageResult) {
 		}
 	}
 	for _, q := range append(append([]Latency{}, r.Questions...), r.HTTPQuestions...) {
-		fmt.Fprintf(w, "  %-14s %-14s p50 %.3fms p99 %.3fms | %d clients p50 %.3fms p99 %.3fms %.0f req/s\n",
-			"", q.Question, q.P50, q.P99, q.Clients, q.CP50, q.CP99, q.RPS)
+		settled := ""
+		if q.Settled >= 0.05 {
+			settled = fmt.Sprintf(" (settled %.1fs)", q.Settled)
+		}
+		fmt.Fprintf(w, "  %-14s %-14s p50 %.3fms p99 %.3fms | %d clients p50 %.3fms p99 %.3fms %.0f req/s%s\n",
+			"", q.Question, q.P50, q.P99, q.Clients, q.CP50, q.CP99, q.RPS, settled)
 	}
 }
 

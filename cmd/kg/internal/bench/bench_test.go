@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/kgraph/kg"
 	"github.com/kgraph/kg/cmd/kg/internal/memory"
@@ -280,7 +281,7 @@ func TestMeasure(t *testing.T) {
 				}
 				return 5, nil
 			}}
-			l := measure(context.Background(), q, 20, 3)
+			l := measure(context.Background(), q, 20, 3, nil)
 			if l.Errors != c.wantErrors {
 				t.Errorf("errors %d, want %d", l.Errors, c.wantErrors)
 			}
@@ -331,5 +332,34 @@ func TestResidentOfLeavesMappedFiles(t *testing.T) {
 	}
 	if own1-own0 > size/4 {
 		t.Errorf("reading a mapped file grew the memory --max-rss limits by %s (resident set: %s)", mb(own1-own0), mb(rss1-rss0))
+	}
+}
+
+// TestSettle starts a process that spins for two seconds and then
+// sleeps: settle waits for the spin to end, not for the sleep, and a
+// sleeping process settles at once.
+func TestSettle(t *testing.T) {
+	if cpuOf(os.Getpid()) < 0 {
+		t.Skip("no /proc/PID/stat on this system")
+	}
+	spin := exec.Command(os.Args[0])
+	spin.Env = append(os.Environ(), "BENCH_SPIN=2s")
+	if err := spin.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { spin.Process.Kill(); spin.Wait() }()
+	start := time.Now()
+	waited := settle(context.Background(), spin.Process.Pid)
+	if waited < time.Second || time.Since(start) > 30*time.Second {
+		t.Errorf("settle on a process spinning for 2 s waited %s", waited)
+	}
+	if cpu := cpuOf(spin.Process.Pid); cpu < time.Second/10 {
+		t.Errorf("the spinning process used %s of CPU by /proc, want up to 2 s (less on a busy machine)", cpu)
+	}
+	if waited := settle(context.Background(), spin.Process.Pid); waited > 2*settleWindow {
+		t.Errorf("settle on a sleeping process waited %s", waited)
+	}
+	if waited := settle(context.Background(), 1<<30); waited != 0 {
+		t.Errorf("settle on no process waited %s", waited)
 	}
 }

@@ -134,5 +134,7 @@ func serveApart(ctx context.Context, c Config, addr string, r *StageResult) {
 		return
 	}
 	r.ServeReady = time.Since(start).Seconds()
-	r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = ask(ctx, newHTTPQuestions(base), *r.Picks, c.Samples, c.Clients)
+	pid := s.cmd.Process.Pid
+	r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = ask(ctx, newHTTPQuestions(base), *r.Picks, c.Samples, c.Clients,
+		func(ctx context.Context) time.Duration { return settle(ctx, pid) })
 }

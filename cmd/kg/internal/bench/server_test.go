@@ -19,7 +19,27 @@ func TestMain(m *testing.M) {
 		fakeServer(how)
 		return
 	}
+	if d := os.Getenv("BENCH_SPIN"); d != "" {
+		spin(d)
+		return
+	}
 	os.Exit(m.Run())
+}
+
+// spin uses a core for d (a time.ParseDuration string), then sleeps for a
+// minute: a server busy after its clients left, then idle (TestSettle).
+func spin(d string) {
+	dur, err := time.ParseDuration(d)
+	if err != nil {
+		os.Exit(2)
+	}
+	x := 0
+	for end := time.Now().Add(dur); time.Now().Before(end); {
+		for i := range 1000 {
+			x += i
+		}
+	}
+	time.Sleep(time.Minute + time.Duration(x&1))
 }
 
 // fakeServer takes kg serve's flags and serves its API's answer shapes:

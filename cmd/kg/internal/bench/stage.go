@@ -320,7 +320,7 @@ func buildStage(ctx context.Context, deps Deps, req Request) StageResult {
 		if deps.Questions == nil {
 			r.QuerySkip = deps.why("queries", "query service not available (queries.New)")
 		} else {
-			r.FirstAnswer, r.Questions, r.QuerySkip = ask(ctx, deps.Questions(store), p, req.Samples, req.Clients)
+			r.FirstAnswer, r.Questions, r.QuerySkip = ask(ctx, deps.Questions(store), p, req.Samples, req.Clients, nil)
 		}
 		if !req.HTTPApart {
 			r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = askHTTP(ctx, deps, store, p, req)
@@ -348,7 +348,7 @@ func askHTTP(ctx context.Context, deps Deps, store Store, p Picks, req Request) 
 		return 0, nil, "failed: HTTP API: " + err.Error()
 	}
 	defer stop()
-	return ask(ctx, newHTTPQuestions(base), p, req.Samples, req.Clients)
+	return ask(ctx, newHTTPQuestions(base), p, req.Samples, req.Clients, nil)
 }
 
 func dump(ctx context.Context, store Store, path string) error {
@@ -397,6 +397,10 @@ type Latency struct {
 	RPS      float64 `json:"rps"`
 	Errors   int     `json:"errors,omitempty"`
 	Error    string  `json:"error,omitempty"`
+	// Settled is how long the bench waited, before this question's
+	// single-client and concurrent asks, for the server to finish the
+	// work the asks before them had left it (see settle).
+	Settled float64 `json:"settledSeconds,omitempty"`
 }
 
 // question is one question to time; k picks its input.
@@ -453,8 +457,10 @@ func pick(ctx context.Context, store Store, n int) (Picks, error) {
 	return p, nil
 }
 
-// ask times the analysts' questions about p's inputs.
-func ask(ctx context.Context, q Questions, p Picks, samples, clients int) (first float64, out []Latency, skip string) {
+// ask times the analysts' questions about p's inputs. settle, when not nil,
+// waits until the server is idle and says how long it waited; it is called
+// before each question's single-client asks and before its concurrent ones.
+func ask(ctx context.Context, q Questions, p Picks, samples, clients int, settle func(context.Context) time.Duration) (first float64, out []Latency, skip string) {
 	t := time.Now()
 	if _, err := q.ChainFirms(ctx, p.chain(0)); err != nil {
 		return 0, nil, "failed: first chain-firms answer: " + err.Error()
@@ -472,7 +478,7 @@ func ask(ctx context.Context, q Questions, p Picks, samples, clients int) (first
 		}})
 	}
 	for _, qu := range qs {
-		out = append(out, measure(ctx, qu, samples, clients))
+		out = append(out, measure(ctx, qu, samples, clients, settle))
 	}
 	return first, out, ""
 }
@@ -497,11 +503,17 @@ func chainIDs(inds []kg.Entity) []string {
 }
 
 // measure asks qu samples times from one client, then again from clients
-// concurrent clients, and reports percentiles in milliseconds. Only answers
+// concurrent clients (each after settle, when not nil), and reports
+// percentiles in milliseconds. Only answers
 // count in the percentiles and the rate: a refusal (429, a timeout) is fast
 // and would flatter them; refusals are counted as errors instead.
-func measure(ctx context.Context, qu question, samples, clients int) Latency {
+func measure(ctx context.Context, qu question, samples, clients int, settle func(context.Context) time.Duration) Latency {
 	l := Latency{Question: qu.name, N: samples, Clients: clients}
+	wait := func() {
+		if settle != nil {
+			l.Settled += settle(ctx).Seconds()
+		}
+	}
 	var mu sync.Mutex
 	fail := func(err error) {
 		mu.Lock()
@@ -523,6 +535,7 @@ func measure(ctx context.Context, qu question, samples, clients int) Latency {
 		}
 		return float64(time.Since(t)) / float64(time.Millisecond), n, true
 	}
+	wait()
 	single := make([]float64, 0, samples)
 	for k := 0; k < samples && ctx.Err() == nil; k++ {
 		if d, n, ok := one(k); ok {
@@ -535,6 +548,7 @@ func measure(ctx context.Context, qu question, samples, clients int) Latency {
 	}
 	l.P50, l.P99 = percentile(single, 50), percentile(single, 99)
 
+	wait()
 	total := max(samples, 10*clients)
 	var conc []float64
 	var next atomic.Int64
