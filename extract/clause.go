@@ -461,7 +461,7 @@ func timeAt(rs []rune, p, b int) int {
 	return 0
 }
 
-// timeBefore returns where a month that ends rs[a:b] begins (于4月,
+// timeBefore returns where a month that ends rs[a:b] begins (于4月, 在5月,
 // 12月份, 于2024年3月底), or b when rs[a:b] ends in none.
 func timeBefore(rs []rune, a, b int) int {
 	e := b
@@ -484,8 +484,8 @@ func timeBefore(rs []rune, a, b int) int {
 			k--
 		}
 	}
-	if k > a && rs[k-1] == '于' {
-		k--
+	if k > a && (rs[k-1] == '于' || rs[k-1] == '在') {
+		k-- // 于5月, 在5月
 	}
 	return k
 }
@@ -664,8 +664,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			if runeIn("者用单方性规资投", nx) && stageWords[m.val].word == "建设" {
 				continue
 			}
-			if stageWords[m.val].word == "挂牌" && hasAt(rs, m.end, "上市") {
-				continue
+			if stageWords[m.val].word == "挂牌" && hasAt(rs, m.end, "上市") || hasAt(rs, m.end, "活动") {
+				continue // 挂牌上市; 在集中签约活动中签约Y: a noun
 			}
 			// After its object a stage verb ends the clause or is followed
 			// by another verb or a list (落地运营, 开工、…); else it is a noun

@@ -443,6 +443,10 @@ func TestRelations(t *testing.T) {
 		{"a date before the stage verb", "青屿半导体12英寸晶圆及封测项目二期于4月开工建设，岚山数据中心2024年3月底投入运营。", []rel{
 			{"enterprise/青屿半导体", "hasProject", "project/青屿半导体12英寸晶圆及封测项目二期"}, {"project/青屿半导体12英寸晶圆及封测项目二期", "stage", "开工"},
 			{"project/岚山数据中心", "stage", "运营"}}, []rel{{"project/封测项目二期", "stage", "开工"}}},
+		{"在 and a month before the stage verb; a signing event is no verb", "青韵声学投资的微型扬声器模组工厂二期在5月试运行。岚衡光电科技有限公司在12月集中签约活动中签约光模块封装项目。", []rel{
+			{"enterprise/青韵声学", "hasProject", "project/微型扬声器模组工厂二期"}, {"project/微型扬声器模组工厂二期", "stage", "运营"},
+			{"enterprise/岚衡光电", "hasProject", "project/岚衡光电光模块封装项目"}, {"project/岚衡光电光模块封装项目", "stage", "签约"}},
+			[]rel{{"enterprise/岚衡光电", "stage", "签约"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

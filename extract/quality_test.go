@@ -52,8 +52,8 @@ const (
 	heldOut7AverageFloor = 0.84 // ratchet: average 0.861 at 21:25 on 2026-12-06
 	// testdata/heldout8: batch 13, scored at first sight at the end of
 	// session 6's rule work.
-	heldOut8DocFloor     = 0.72 // ratchet: worst document 0.749 at 19:45 on 2026-12-06 (weifang-gxq-2025h1, nantong-etdz-2024)
-	heldOut8AverageFloor = 0.78 // ratchet: average 0.798 at 23:40 on 2026-12-06
+	heldOut8DocFloor     = 0.76 // ratchet: worst document 0.782 at 00:00 on 2026-12-07 (nantong-etdz-2024)
+	heldOut8AverageFloor = 0.78 // ratchet: average 0.804 at 00:00 on 2026-12-07
 	// testdata/heldout9: batch 15, scored at first sight at the end of
 	// session 8's rule work.
 	heldOut9DocFloor     = 0.70 // ratchet: worst document 0.731 at 21:05 on 2026-12-06 (xiangyang-gxq-2024h1)
