@@ -1281,6 +1281,14 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	where := ""
 	for k := s.a + 2; k < s.b-1; k++ {
 		if rs[k] == '在' || rs[k] == '于' {
+			// X于6月在Y竣工: the month is no part of the name, and Y is where.
+			if t := timeAt(rs, k+1, s.b); t > 0 && k+1+t < s.b-1 && (rs[k+1+t] == '在' || rs[k+1+t] == '于') {
+				if pid := d.placeSpan(k+2+t, s.b); pid != "" {
+					where = pid
+					s.b = k
+					break
+				}
+			}
 			if pid := d.placeSpan(k+1, s.b); pid != "" {
 				where = pid
 				s.b = k
@@ -1439,6 +1447,12 @@ func (d *doc) investor(a, b int) (firm string, legal bool) {
 			continue
 		}
 		s, e := a, b-n
+		// X投资8.6亿元建设的Y: the amount is no part of the firm.
+		if e > a+3 && rs[e-1] == '元' {
+			if k := indexRunes(rs, a+2, e, "投资"); k > 0 && isDigit(rs[k+2]) {
+				e = k
+			}
+		}
 		if k := indexRunes(rs, a, b-n, "由"); k >= 0 {
 			s = k + 1
 		}
@@ -1540,9 +1554,10 @@ func (d *doc) oneName(a, i, b int) bool {
 		return false
 	}
 	_, h := d.lx.heads.suffix(right, 4)
-	if h > 0 && d.ownerOpens(left) && d.ownerSplit(right) == 0 {
+	if h > 0 && (d.ownerOpens(left) && d.ownerSplit(right) == 0 || containsAny(left, '的') && d.knownFirmPrefix(right) == 0) {
 		// An owner's two products under one head: 丰禾集团果蔬加工及冷链
-		// 配送项目 (what follows has no owner of its own).
+		// 配送项目, X投资的高纯靶材及溅射材料项目 (what follows has no
+		// owner of its own).
 		return true
 	}
 	mod := right[:len(right)-h]

@@ -447,6 +447,10 @@ func TestRelations(t *testing.T) {
 			{"enterprise/青韵声学", "hasProject", "project/微型扬声器模组工厂二期"}, {"project/微型扬声器模组工厂二期", "stage", "运营"},
 			{"enterprise/岚衡光电", "hasProject", "project/岚衡光电光模块封装项目"}, {"project/岚衡光电光模块封装项目", "stage", "签约"}},
 			[]rel{{"enterprise/岚衡光电", "stage", "签约"}}},
+		{"an owner's project after 的: an amount before the verb, a month before the place, two products under one head", "河南青香源食品股份有限公司是龙头企业。青香源投资8.6亿元建设的烘焙糕点智能工厂于6月在杜曲镇竣工投产。岚峰新材料投资的高纯钼靶材及溅射材料产业化项目2月开工建设。", []rel{
+			{"enterprise/青香源", "hasProject", "project/烘焙糕点智能工厂"}, {"project/烘焙糕点智能工厂", "locatedIn", "place/杜曲镇"},
+			{"enterprise/岚峰新材料", "hasProject", "project/高纯钼靶材及溅射材料产业化项目"}, {"project/高纯钼靶材及溅射材料产业化项目", "stage", "开工"}},
+			[]rel{{"project/溅射材料产业化项目", "stage", "开工"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {

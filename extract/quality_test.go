@@ -42,12 +42,12 @@ const (
 	heldOut2AverageFloor = 0.88 // ratchet: average 0.900 at 21:25 on 2026-12-06
 	heldOut3DocFloor     = 0.78 // ratchet: worst document 0.811 at 19:35 on 2026-12-06 (shunde-2025)
 	heldOut3AverageFloor = 0.84 // ratchet: average 0.863 at 20:17 on 2026-12-06
-	heldOut4DocFloor     = 0.73 // ratchet: worst document 0.754 at 19:50 on 2026-12-06 (linying-2024)
-	heldOut4AverageFloor = 0.78 // ratchet: average 0.800 at 21:40 on 2026-12-06
+	heldOut4DocFloor     = 0.76 // ratchet: worst document 0.781 at 00:20 on 2026-12-07 (xinzheng-zbq-2024)
+	heldOut4AverageFloor = 0.79 // ratchet: average 0.813 at 00:20 on 2026-12-07
 	heldOut5DocFloor     = 0.78 // ratchet: worst document 0.805 at 21:57 on 2026-12-06 (yingkou-jkq-2025)
 	heldOut5AverageFloor = 0.81 // ratchet: average 0.838 at 21:57 on 2026-12-06
-	heldOut6DocFloor     = 0.73 // ratchet: worst document 0.755 at 04:40 on 2026-12-06 (xiamen-ftz-2025h1)
-	heldOut6AverageFloor = 0.80 // ratchet: average 0.820 at 21:25 on 2026-12-06
+	heldOut6DocFloor     = 0.75 // ratchet: worst document 0.773 at 00:20 on 2026-12-07 (xiamen-ftz-2025h1)
+	heldOut6AverageFloor = 0.81 // ratchet: average 0.833 at 00:20 on 2026-12-07
 	heldOut7DocFloor     = 0.79 // ratchet: worst document 0.818 at 19:50 on 2026-12-06 (xiangyang-gxq-2025)
 	heldOut7AverageFloor = 0.84 // ratchet: average 0.861 at 21:25 on 2026-12-06
 	// testdata/heldout8: batch 13, scored at first sight at the end of
