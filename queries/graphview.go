@@ -127,11 +127,10 @@ func (s *Service) Graph(ctx context.Context, p GraphParams) (*Subgraph, error) {
 			if err := ctx.Err(); err != nil {
 				return nil, kg.Errorf(kg.ETimeout, "graph walk ran out of time")
 			}
-			visit := func(r *rel, otherID string) bool {
-				if r.Predicate == kg.PredStage || (preds != nil && !preds[r.Predicate]) || in[otherID] {
+			visit := func(r *rel, o *node) bool {
+				if o == nil || (preds != nil && !preds[r.Predicate]) || in[o.ID] { // nil: a stage
 					return true
 				}
-				o := ix.nodes[otherID]
 				if types != nil && !types[o.Type] {
 					return true
 				}
@@ -145,12 +144,12 @@ func (s *Service) Graph(ctx context.Context, p GraphParams) (*Subgraph, error) {
 				return true
 			}
 			for _, r := range n.out {
-				if !visit(r, r.Object) {
+				if !visit(r, r.obj) {
 					break
 				}
 			}
 			for _, r := range n.in {
-				if truncated || !visit(r, r.Subject) {
+				if truncated || !visit(r, r.subj) {
 					break
 				}
 			}
@@ -213,7 +212,7 @@ type link struct {
 // thousand nodes costs one map entry each and no slice of its own), and
 // the frontier.
 type bfsSide struct {
-	seen     map[string]visit // by node id
+	seen     map[*node]visit
 	links    []parentLink
 	frontier []*node
 	depth    int
@@ -234,7 +233,7 @@ type parentLink struct {
 }
 
 func newSide(n *node) *bfsSide {
-	return &bfsSide{seen: map[string]visit{n.ID: {dist: 0, first: -1, last: -1}}, frontier: []*node{n}, cost: degree(n)}
+	return &bfsSide{seen: map[*node]visit{n: {dist: 0, first: -1, last: -1}}, frontier: []*node{n}, cost: degree(n)}
 }
 
 func degree(n *node) int { return len(n.out) + len(n.in) }
@@ -251,29 +250,28 @@ const expandCheck = 1 << 14
 // values are not nodes). It stops with the context's error. With only, it
 // records just the nodes only holds (the other side's), and when there is
 // none, leaves the side as it was.
-func (sd *bfsSide) expand(ctx context.Context, ix *index, only map[string]visit) error {
+func (sd *bfsSide) expand(ctx context.Context, only map[*node]visit) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	d := int32(sd.depth + 1)
 	var next []*node
 	cost, walked := 0, 0
-	step := func(n *node, r *rel, otherID string) {
-		if r.Predicate == kg.PredStage {
+	step := func(n *node, r *rel, o *node) {
+		if o == nil { // a stage: its object is a value
 			return
 		}
 		if only != nil {
-			if _, ok := only[otherID]; !ok {
+			if _, ok := only[o]; !ok {
 				return
 			}
 		}
-		v, seen := sd.seen[otherID]
+		v, seen := sd.seen[o]
 		if seen && v.dist < d {
 			return
 		}
 		if !seen {
 			v = visit{dist: d, first: -1, last: -1}
-			o := ix.nodes[otherID]
 			next = append(next, o)
 			cost += degree(o)
 		}
@@ -285,7 +283,7 @@ func (sd *bfsSide) expand(ctx context.Context, ix *index, only map[string]visit)
 			v.first = i
 		}
 		v.last = i
-		sd.seen[otherID] = v
+		sd.seen[o] = v
 	}
 	for _, n := range sd.frontier {
 		if walked += degree(n); walked >= expandCheck {
@@ -295,10 +293,10 @@ func (sd *bfsSide) expand(ctx context.Context, ix *index, only map[string]visit)
 			}
 		}
 		for _, r := range n.out {
-			step(n, r, r.Object)
+			step(n, r, r.obj)
 		}
 		for _, r := range n.in {
-			step(n, r, r.Subject)
+			step(n, r, r.subj)
 		}
 	}
 	if only != nil && len(next) == 0 {
@@ -310,7 +308,7 @@ func (sd *bfsSide) expand(ctx context.Context, ix *index, only map[string]visit)
 
 // dist is n's distance from the side's start, if the search reached it.
 func (sd *bfsSide) dist(n *node) (int, bool) {
-	v, ok := sd.seen[n.ID]
+	v, ok := sd.seen[n]
 	return int(v.dist), ok
 }
 
@@ -323,7 +321,7 @@ func (sd *bfsSide) walks(n *node, limit int) [][]link {
 		if len(out) >= limit {
 			return
 		}
-		v := sd.seen[n.ID]
+		v := sd.seen[n]
 		if v.dist == 0 {
 			w := make([]link, len(acc))
 			for i := range acc {
@@ -334,7 +332,7 @@ func (sd *bfsSide) walks(n *node, limit int) [][]link {
 		}
 		for i := v.first; i >= 0; i = sd.links[i].next {
 			l := sd.links[i]
-			if sd.seen[l.prev.ID].dist == v.dist-1 {
+			if sd.seen[l.prev].dist == v.dist-1 {
 				rec(l.prev, append(acc, link{prev: n, r: l.r}))
 			}
 		}
@@ -388,10 +386,10 @@ func (s *Service) Paths(ctx context.Context, p PathParams) ([]Path, error) {
 		depth := grow.depth
 		var err error
 		if grow.cost >= probeCost {
-			err = grow.expand(ctx, ix, other.seen)
+			err = grow.expand(ctx, other.seen)
 		}
 		if err == nil && grow.depth == depth {
-			err = grow.expand(ctx, ix, nil)
+			err = grow.expand(ctx, nil)
 		}
 		if err != nil {
 			return nil, kg.Errorf(kg.ETimeout, "path search ran out of time")

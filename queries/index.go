@@ -55,6 +55,10 @@ type node struct {
 type rel struct {
 	kg.Relation
 	id string
+	// subj and obj are the nodes of Subject and Object (obj nil for a
+	// stage, whose object is a value), so that a walk of the graph
+	// follows pointers instead of looking ids up.
+	subj, obj *node
 }
 
 // index is an immutable snapshot of the graph. Caches hang off it and die
@@ -215,7 +219,7 @@ func buildIndex(ctx context.Context, r Reader) (*index, error) {
 			continue
 		}
 		x.Evidence = normEvidence(x.Evidence)
-		m := &rel{Relation: x, id: edgeID(x)}
+		m := &rel{Relation: x, id: edgeID(x), subj: s, obj: o}
 		merged[k] = m
 		s.out = append(s.out, m)
 		if o != nil {
