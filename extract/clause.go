@@ -1187,13 +1187,23 @@ func (d *doc) stageFollower(i, b int) bool {
 	return name != ""
 }
 
+// leadAt returns the length of the lead word at rs[i] (before b), or 0;
+// 将 before 军 opens a name (将军庙产业园), it is no plan word.
+func (d *doc) leadAt(rs []rune, i, b int) int {
+	if rs[i] == '将' && i+1 < b && rs[i+1] == '军' {
+		return 0
+	}
+	_, n := d.lx.lead.longest(rs, i, b)
+	return n
+}
+
 // stripLead skips the verbs and adverbs that open a clause and returns the
 // new start.
 func (d *doc) stripLead(a, b int) (int, bool) {
 	rs := d.rs
 	i := a
 	for i < b {
-		_, n := d.lx.lead.longest(rs, i, b)
+		n := d.leadAt(rs, i, b)
 		if n == 0 {
 			break
 		}
@@ -1596,7 +1606,7 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			b--
 			changed = true
 		}
-		if _, n := d.lx.lead.longest(rs, a, b); n > 0 && n < b-a {
+		if n := d.leadAt(rs, a, b); n > 0 && n < b-a {
 			a += n
 			changed = true
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kgraph/kg"
@@ -118,7 +119,7 @@ var placeSuffixRunes = func() [][]rune {
 
 // areaSuffixes end place names recognized anywhere in the text.
 var areaSuffixes = []string{"知识城", "科学城", "科技城", "生物岛", "生态城", "科技岛", "镇", "乡", "街道", "经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "新城", "商圈", "科技园", "软件园", "生物城", "科教创新区", "片区", "工业园区", "产业园区", "办事处",
-	"工业区", "园区", "岛", "东区", "西区", "南区", "北区", "中区"}
+	"工业区", "园区", "岛", "东区", "西区", "南区", "北区", "中区", "产业园", "工业园"}
 
 // isParkOf reports whether an area suffix after a place names a park or a
 // quarter of that place (瀛海镇工业区), which still mentions the place.
@@ -175,6 +176,9 @@ func (d *doc) areas(si int) {
 				rs[j-1] == '于' && (j-1 == s.start || !isHan(rs[j-2]))) { // 于 opening a name (于都县)
 				j--
 			}
+			if j > s.start && j < i && rs[j-1] == '将' && rs[j] == '军' {
+				j-- // 将军 is a word of names (将军庙), not 将 (will)
+			}
 			// Not back across another area (秦汉新城|窑店街道): the inner one
 			// is a place of its own.
 			for _, o := range d.bufs[bufArea] {
@@ -185,7 +189,7 @@ func (d *doc) areas(si int) {
 			if i-j < 2 {
 				break
 			}
-			if suf == "园区" || suf == "工业区" {
+			if suf == "园区" || suf == "工业区" || suf == "产业园" || suf == "工业园" {
 				// 同集园区, 南港工业区: the whole name back to a separator, not
 				// a park inside a longer name (未来科技城园区, X园区二期) nor a
 				// town's park (瀛海镇工业区, a project of the town).
@@ -221,8 +225,8 @@ func (d *doc) areas(si int) {
 				break
 			}
 			for j < i {
-				v, n := d.lx.lead.longest(rs, j, i)
-				if n == 0 || v < 0 {
+				n := d.leadAt(rs, j, i)
+				if n == 0 {
 					break
 				}
 				j += n // 拟申报X新城
@@ -244,6 +248,11 @@ func (d *doc) areas(si int) {
 			if suf == "新城" && end < s.end && runeIn("市区镇共", rs[end]) {
 				break
 			}
+			if (suf == "产业园" || suf == "工业园") && (i-j > 3 || !d.parkName(j, i, end, s)) {
+				// 五彩湾产业园, 药谷工业园: a park's own short name, standing
+				// alone; a longer one says what the park is for (跨境电商产业园).
+				break
+			}
 			name := d.runeStr(rs[j:end])
 			if v, n := d.lx.place.longest(rs, j, end); n == end-j {
 				name = d.lx.places[v].name
@@ -251,6 +260,28 @@ func (d *doc) areas(si int) {
 			d.area(d.runeStr(rs[j:end]), d.entity(kg.TypePlace, name, d.runeStr(rs[j:end])))
 		}
 	}
+}
+
+// parkName reports whether rs[j:i], before 产业园 or 工业园 ending at end
+// in sentence s, is the park's own name: not after a firm's Latin name
+// (PPG食品产业园), no 各, 该 or 村级 in it, no industry's or project's
+// words (新能源产业园), and no stage verb after it (X产业园开工: a
+// project).
+func (d *doc) parkName(j, i, end int, s sentence) bool {
+	rs := d.rs
+	if j > s.start && rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) {
+		return false // PPG食品产业园: a firm's park
+	}
+	if containsAny(rs[j:i], '各', '该', '级') || d.allGeneric(rs[j:i]) {
+		return false
+	}
+	for k := j; k < i; k++ {
+		if _, n := d.lx.industry.longest(rs, k, i); n > 0 {
+			return false
+		}
+	}
+	_, n := d.lx.stage.longest(rs, end, s.end)
+	return n == 0
 }
 
 // countyLen returns len(w) when w names a county, a district or a county
