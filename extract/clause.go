@@ -1336,6 +1336,11 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		if len(w) < 2 || len(w) > 30 {
 			continue
 		}
+		if investor == "" {
+			if firm, k := d.firmBuildsIn(w); k > 0 {
+				investor, w = firm, w[k:] // 支持X建设Y: X's Y
+			}
+		}
 		if id := d.quotedOwner(si, a, w, stage, ctx, planned, where, distWhere); id != "" {
 			d.idBuf = append(d.idBuf, id)
 			continue
@@ -1370,6 +1375,26 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 		owner = o
 	}
 	return d.idBuf[first:len(d.idBuf):len(d.idBuf)]
+}
+
+// firmBuildsIn reads a name that opens with a firm the document named and
+// a verb of building (X建设五轴机床研发中心, X启动Y项目三期: what a plan
+// supports X in building). It returns the firm's name and where its
+// project's name begins, or 0.
+func (d *doc) firmBuildsIn(w []rune) (string, int) {
+	for i := 2; i+6 <= len(w); i++ {
+		if !has2(w, i, '建', '设') && !has2(w, i, '启', '动') && !has2(w, i, '新', '建') {
+			continue
+		}
+		if d.firmLensOf(w[0])&lenBit(i) == 0 || has2(w, i+2, '项', '目') || has2(w, i+2, '工', '程') {
+			continue // X新建项目二期 is X's project of that name
+		}
+		id, ok := d.firms[d.runeStr(w[:i])]
+		if ok && strings.HasPrefix(id, "enterprise/") && d.isProjectName(w[i+2:]) {
+			return nameOf(id), i + 2
+		}
+	}
+	return "", 0
 }
 
 // quotedOwner reads a list's item “X”Y项目, a project whose name opens with

@@ -451,6 +451,9 @@ func TestRelations(t *testing.T) {
 			{"enterprise/青香源", "hasProject", "project/烘焙糕点智能工厂"}, {"project/烘焙糕点智能工厂", "locatedIn", "place/杜曲镇"},
 			{"enterprise/岚峰新材料", "hasProject", "project/高纯钼靶材及溅射材料产业化项目"}, {"project/高纯钼靶材及溅射材料产业化项目", "stage", "开工"}},
 			[]rel{{"project/溅射材料产业化项目", "stage", "开工"}}},
+		{"a plan supports a firm in building its project", "青川机床有限公司是龙头企业。支持青川机床建设五轴机床研发中心，青川机床新建项目二期开工，推动恒准仪表智能流量计扩产项目开工。", []rel{
+			{"enterprise/青川机床", "hasProject", "project/五轴机床研发中心"}, {"enterprise/青川机床", "hasProject", "project/青川机床新建项目二期"}},
+			[]rel{{"enterprise/青川机床", "hasProject", "project/青川机床建设五轴机床研发中心"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
