@@ -91,7 +91,8 @@ func (e *Extractor) Extract(name string, data []byte) (*kg.Extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := normalize(raw)
+	// The blank lines of a web page's or a .docx's text end its blocks.
+	text := normalizeText(raw, doc.Kind == formats.KindHTML || doc.Kind == formats.KindMHT || doc.Kind == formats.KindDOCX)
 	if strings.TrimSpace(text) == "" {
 		return nil, &kg.Error{Code: kg.EUndecodable, Op: "extract", Message: name + ": no text"}
 	}

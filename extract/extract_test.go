@@ -130,6 +130,34 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// TestNormalizeBlocks: in the text of a web page or a .docx, a short block
+// without a clause (a heading) stands alone before a paragraph; blocks
+// that are a PDF's lines, a line to a block, are still joined.
+func TestNormalizeBlocks(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"heading then paragraph",
+			"某区工作总结\n\n某区举行重大项目集中签约仪式\n\n11月5日上午，某区举行重大项目集中签约仪式，现场签约项目12个，总投资86亿元，涵盖新材料、生物医药等领域。",
+			"某区工作总结\n某区举行重大项目集中签约仪式\n11月5日上午，某区举行重大项目集中签约仪式，现场签约项目12个，总投资86亿元，涵盖新材料、生物医药等领域。"},
+		{"a PDF's lines, a block each",
+			"某区工作总结\n\n光电子信息产业规模同比增长 11.6%。星河存储科技有限公司国家存储\n\n器基地二期项目开工，",
+			"某区工作总结\n光电子信息产业规模同比增长11.6%。星河存储科技有限公司国家存储器基地二期项目开工，"},
+		{"short blocks run on",
+			"某区工作总结\n\n星河存储科技有限公司国家存储\n\n器基地二期项目开工",
+			"某区工作总结\n星河存储科技有限公司国家存储器基地二期项目开工"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := normalizeText(tt.in, true); got != tt.want {
+				t.Errorf("normalizeText(%q, true)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+			if tt.name == "heading then paragraph" {
+				if got := normalize(tt.in); got == tt.want {
+					t.Errorf("normalize (plain text) broke the heading off too: %q", got)
+				}
+			}
+		})
+	}
+}
+
 func TestSectionMarker(t *testing.T) {
 	tests := []struct {
 		in       string

@@ -10,13 +10,23 @@ import (
 // normalize turns decoded text into the stored text: one paragraph a line,
 // PDF line breaks joined, full-width ASCII folded, stray spaces removed.
 // All offsets of the extraction point into its result.
-func normalize(text string) string {
+func normalize(text string) string { return normalizeText(text, false) }
+
+// normalizeText is normalize; with blocks, the text is a reader's of a
+// structured format (HTML, .docx), whose blank lines are the ends of its
+// blocks: a short block with no clause in it (a heading, <h1>–<h6>, a
+// bold line) followed by a longer one (a paragraph) then stands alone,
+// instead of being joined to it as a line cut by a PDF's layout would be.
+// Pages that hold a PDF's text a line to a block keep their lines joined:
+// their blocks are all short.
+func normalizeText(text string, blocks bool) string {
 	var out strings.Builder
 	out.Grow(len(text))
 	open := -1 // offset in out where the open paragraph starts; -1: none
 	first := true
 	all := text         // the whole input, where running headers repeat
 	afterPage := false  // the last line kept or dropped was a page number
+	afterBlank := false // with blocks: a blank line ends the last block
 	var buf []byte      // cleanLine's, for the lines it changes
 	var header []string // the labels of the tab-separated table being read
 	for len(text) > 0 {
@@ -43,6 +53,7 @@ func normalize(text string) string {
 		}
 		line := cleanLineInto(raw, &buf)
 		if line == "" {
+			afterBlank = blocks
 			continue
 		}
 		if len(line) <= 32 && isPageNumber(line) {
@@ -53,13 +64,16 @@ func normalize(text string) string {
 			continue
 		}
 		afterPage = false
+		wasBlank := afterBlank
+		afterBlank = false
 		switch {
 		case open < 0:
 			if out.Len() > 0 {
 				out.WriteByte('\n')
 			}
 			open = out.Len()
-		case breaksBefore(out.String()[open:], line):
+		case breaksBefore(out.String()[open:], line),
+			wasBlank && headingBlock(out.String()[open:]) && utf8.RuneCountInString(line) > 40:
 			out.WriteByte('\n')
 			open = out.Len()
 		default:
@@ -178,6 +192,13 @@ func breaksBefore(cur, next string) bool {
 		return k < 0 || !strings.Contains(cur[k:], "，") && strings.IndexByte(cur[k:], ',') < 0
 	}
 	return false
+}
+
+// headingBlock reports whether a block of a structured format is one that
+// stands alone: short (40 runes at most), with no clause or sentence
+// break in it (a PDF's lines pasted into a page, one block each, have).
+func headingBlock(s string) bool {
+	return len(s) <= 160 && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "，,、；;。！？!?")
 }
 
 // cutInClause reports whether a line that holds a comma ends where no
