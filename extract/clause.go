@@ -4,6 +4,7 @@ package extract
 // is (a project, a firm, a firm with an implicit project).
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg"
@@ -1733,6 +1734,9 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	name := d.runeStr(w)
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		return "", "" // an industry
+	}
+	if len(d.ownIndustries) > 0 && len(w) > 4 && has2(w, len(w)-2, '项', '目') && slices.Contains(d.ownIndustries, d.runeStr(w[:len(w)-2])) {
+		return "", "" // 硅基新材料项目完成投资…: the projects of an industry
 	}
 	if _, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
 		return "", "" // a place

@@ -706,6 +706,9 @@ func (d *doc) mentions() {
 		// rules (one scan of the text, not two).
 		for _, m := range d.indMatches[first:] {
 			d.named[d.lx.nodes[m.val]] = true
+			if m.end+2 < s.end && rs[m.end+1] == '大' && chineseNumeral(rs[m.end]) {
+				d.countedIndustries(si, m.end)
+			}
 		}
 		d.indFirst = append(d.indFirst, first)
 		d.areas(si)
@@ -770,6 +773,83 @@ func (d *doc) industryMentions() {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredSubIndustryOf, Object: n.ID, Confidence: 0.8}, si)
 			}
 		}
+	}
+}
+
+// countedIndustries reads a list of industries counted after its last
+// item (围绕A、B、C和D四大产业链; e is at 四): each item is an industry of
+// the document's own, when the list holds as many as the count says.
+func (d *doc) countedIndustries(si, e int) {
+	rs := d.rs
+	s := d.st.sents[si]
+	n := strings.IndexRune("〇一两三四五六七八九十", rs[e]) / 3 // each rune of three bytes
+	if rs[e] == '二' {
+		n = 2
+	}
+	if n < 2 || !hasAt(rs, e+2, "产业") && !hasAt(rs, e+2, "主导产业") && !hasAt(rs, e+2, "支柱产业") {
+		return
+	}
+	// The items, last first, and whether 和 opens each.
+	var items [11][2]int
+	var and [11]bool
+	k, b := 0, e
+	for i := e - 1; i >= s.start && k < len(items); i-- {
+		r := rs[i]
+		if r != '、' && r != '和' && !isSentenceEnd(r) && !runeIn("，：；,;:", r) && i > s.start && b-i <= 10 {
+			continue
+		}
+		a := i + 1
+		if i == s.start && !runeIn("、和", r) {
+			a = i
+		}
+		if r != '、' && r != '和' {
+			a, _ = d.stripLead(a, b) // 围绕A: the list's first item
+		}
+		if b-a < 2 || b-a > 10 {
+			return
+		}
+		items[k], and[k] = [2]int{a, b}, r == '和'
+		k++
+		if r != '、' && r != '和' {
+			break
+		}
+		b = i
+	}
+	if k == n+1 {
+		// One 和 inside an industry's name (软件和信息服务): join its two
+		// items, if it is the only 和.
+		j := -1
+		for x := 0; x < k; x++ {
+			if and[x] {
+				if j >= 0 {
+					return
+				}
+				j = x
+			}
+		}
+		if j < 0 || j+1 >= k || items[j][1]-items[j+1][0] > 10 {
+			return
+		}
+		items[j+1][1] = items[j][1]
+		copy(items[j:k-1], items[j+1:k])
+		k--
+	}
+	if k != n {
+		return
+	}
+	for _, it := range items[:k] {
+		w := trimIndustrySuffix(rs[it[0]:it[1]])
+		if !allHan(w) || !d.plausibleName(w) {
+			return
+		}
+	}
+	for _, it := range items[:k] {
+		w := trimIndustrySuffix(rs[it[0]:it[1]])
+		var node *Node
+		if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
+			node = d.lx.nodes[v]
+		}
+		d.docIndustry(w, node, si)
 	}
 }
 
