@@ -71,8 +71,9 @@ func (d *doc) plausibleName(w []rune) bool {
 			return false
 		}
 		switch r {
-		case '达', '建', '以', '亿', '万':
-			if hasAt(w, i, "达到") || hasAt(w, i, "建成后") || hasAt(w, i, "以上") || hasAt(w, i, "亿元") || hasAt(w, i, "万元") {
+		case '达', '建', '以', '亿', '万', '一':
+			// 江苏一家光伏企业: a firm the text leaves unnamed.
+			if hasAt(w, i, "达到") || hasAt(w, i, "建成后") || hasAt(w, i, "以上") || hasAt(w, i, "亿元") || hasAt(w, i, "万元") || hasAt(w, i, "一家") {
 				return false
 			}
 		}
