@@ -252,8 +252,11 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			return industryRef{}, false
 		}
 		k := j + 2
-		if k < end && rs[k] == '链' && (led || heading) && rs[j] == '产' {
+		if k < end && rs[k] == '链' && (led || heading || first) && rs[j] == '产' {
 			k++ // 第一，动力装备产业链稳住了基本盘: a section's chain
+			if k < end && rs[k] == '条' {
+				k++ // X产业链条持续做强
+			}
 		} else if k < end && runeIn("、和与及链", rs[k]) {
 			return industryRef{}, false
 		}
