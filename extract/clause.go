@@ -1213,6 +1213,22 @@ func (d *doc) stripLead(a, b int) (int, bool) {
 	return i, i > a
 }
 
+// representedAfter reports whether 为代表 follows rs[i] in its clause
+// (以A、B为代表的…), with no more than a short list before it.
+func representedAfter(rs []rune, i int) bool {
+	for k := i; k < min(len(rs)-2, i+40); k++ {
+		switch rs[k] {
+		case '为':
+			if rs[k+1] == '代' && rs[k+2] == '表' {
+				return true
+			}
+		case '，', '。', '；', '：', ',', ';':
+			return false
+		}
+	}
+	return false
+}
+
 // items reads the list of names in s, gives them the stage and the
 // industry context, and returns the ids that carry the stage.
 func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx, planned, onlyProjects bool) []string {
@@ -1222,6 +1238,18 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	var distributive []rune
 	distWhere := ""
 	for k := s.a + 1; k < s.b; k++ {
+		if rs[k] == '为' && k+2 < s.b && rs[k+1] == '代' && rs[k+2] == '表' {
+			// 以A、B为代表的X企业: the names are before 为代表 (trimItem
+			// drops the 以), the kind after.
+			desc := d.runeStr(rs[k:min(clauseEnd, k+24)])
+			if strings.Contains(desc, "企业") || strings.Contains(desc, "公司") {
+				hint = "firm"
+			} else if strings.Contains(desc, "项目") {
+				hint = "project"
+			}
+			s.b = k
+			break
+		}
 		if rs[k] != '等' {
 			continue
 		}
@@ -1634,6 +1662,10 @@ func (d *doc) trimItem(a, b int) (int, int) {
 		}
 		if n := d.leadAt(rs, a, b); n > 0 && n < b-a {
 			a += n
+			changed = true
+		}
+		if rs[a] == '以' && b-a > 3 && representedAfter(rs, b) {
+			a++ // 以A、B为代表的X企业: A and B
 			changed = true
 		}
 		// A figure in brackets after a name: X（产值86.3亿元）, X（37.2亿元）
