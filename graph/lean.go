@@ -75,6 +75,18 @@ func unpack(b []byte) (*docModel, error) {
 		return nil, fmt.Errorf("unpack document model: %w", err)
 	}
 	m := &docModel{doc: p.Doc, entities: p.Entities, relations: p.Relations, indicators: p.Indicators}
+	// gob sends an empty slice as none; decode gives an empty one, which
+	// JSON writes as [] rather than null.
+	for i := range m.relations {
+		if m.relations[i].Evidence == nil {
+			m.relations[i].Evidence = []kg.Evidence{}
+		}
+	}
+	for i := range m.indicators {
+		if m.indicators[i].Evidence == nil {
+			m.indicators[i].Evidence = []kg.Evidence{}
+		}
+	}
 	normalize(m)
 	intern(m)
 	return m, nil
