@@ -54,7 +54,7 @@ func TestStoredModels(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		if err := s.loadIndexFromQuads(ctx); err != nil {
+		if _, err := s.loadIndexFromQuads(ctx); err != nil {
 			t.Fatal(err)
 		}
 		return s.idx

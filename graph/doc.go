@@ -10,7 +10,12 @@
 // the store opens and changed only after a write transaction commits, so a
 // reader never waits for Cayley's iterators (62 µs a hop on bolt, 0.17 ms a
 // node on PostgreSQL, see cayley-notes) and never sees half a document. The
-// documents' texts stay in the store and are read when asked for.
+// documents' texts stay in the store and are read when asked for. On bolt
+// and PostgreSQL each document's model is also kept packed beside the
+// quads, written with them, so that opening reads one record per document
+// instead of every quad (boltmodels.go, pgmodels.go); when they do not
+// describe the quads (a write by something else), the open reads the quads
+// and writes them again.
 //
 // A store opened ForLoading (kg build) keeps only what loading needs:
 // each document's model packed for diffing, the entity ids and the
@@ -81,8 +86,12 @@
 //     and SQLite flavours have none, and our writer inserts nodes before
 //     quads in the same transaction) and two of its four direction indexes
 //     that others cover, and sets the indexes' fill factor to 90 instead of
-//     50. The index is loaded with one joined query instead of one query per
-//     node.
+//     50. The documents' packed models are in a table of ours, kg_models,
+//     written in the transaction of their quads; a statement trigger on
+//     the quads table counts every change to it, whoever makes it, so
+//     that an open can tell whether the models still describe the quads
+//     (pgmodels.go). When they do not, the index is loaded from the quads
+//     with one joined query instead of one query per node.
 //     CockroachDB speaks the same protocol and Cayley has a cockroach flavour
 //     of the SQL backend; pointing the store there would need the same COPY
 //     path checked against it (untested).

@@ -87,6 +87,10 @@ DROP INDEX IF EXISTS spo_index; DROP INDEX IF EXISTS osp_index`); err != nil {
 		db.Close()
 		return nil, nil, unavailable(err)
 	}
+	if err := p.initModels(ctx); err != nil {
+		db.Close()
+		return nil, nil, unavailable(err)
+	}
 	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
 	if err != nil {
 		db.Close()
@@ -196,14 +200,20 @@ func (p *pgLoader) Close() error { return p.db.Close() }
 var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 
-// apply writes deltas in one transaction. fresh lists the document nodes of
-// a batch of documents none of which was stored before (nil otherwise).
-func (p *pgLoader) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.Value) error {
+// apply writes deltas in one transaction, with the packed models of the
+// documents they change (pgmodels.go; nil for a removed one). fresh lists
+// the document nodes of a batch of documents none of which was stored
+// before (nil otherwise).
+func (p *pgLoader) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.Value, models map[string][]byte) error {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	inSync, err := beginModels(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("postgres models: %w", err)
+	}
 	var adds, dels []quad.Quad
 	for _, d := range deltas {
 		if d.Action == cgraph.Delete {
@@ -224,6 +234,9 @@ func (p *pgLoader) apply(ctx context.Context, deltas []cgraph.Delta, fresh []qua
 		if err := pgInsert(ctx, tx, adds, fresh, p.bulk); err != nil {
 			return fmt.Errorf("postgres insert: %w", err)
 		}
+	}
+	if err := putModelsPG(ctx, tx, models, inSync); err != nil {
+		return fmt.Errorf("postgres models: %w", err)
 	}
 	return tx.Commit()
 }
@@ -467,16 +480,23 @@ func prefixed(p string, cols []string) string {
 	return strings.Join(out, ", ")
 }
 
-// pgQuads reads quads with their values in one query (Cayley's reader asks
+// quads reads quads with their values in one query (Cayley's reader asks
 // for each node separately). where filters on the quads table q.
 func (p *pgLoader) quads(ctx context.Context, fn func(quad.Quad), where string, args ...any) error {
+	return p.quadsIn(ctx, p.db, fn, where, args...)
+}
+
+// quadsIn is quads, read through db (the store, or a transaction).
+func (p *pgLoader) quadsIn(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, fn func(quad.Quad), where string, args ...any) error {
 	var sel []string
 	for _, a := range []string{"s", "p", "o", "l"} {
 		for _, c := range nodeColumns {
 			sel = append(sel, a+"."+c)
 		}
 	}
-	rows, err := p.db.QueryContext(ctx, `SELECT `+strings.Join(sel, ", ")+`
+	rows, err := db.QueryContext(ctx, `SELECT `+strings.Join(sel, ", ")+`
 FROM quads q JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash
 JOIN nodes o ON o.hash = q.object_hash LEFT JOIN nodes l ON l.hash = q.label_hash `+where, args...)
 	if err != nil {

@@ -44,7 +44,11 @@ type Store struct {
 	qsMu    sync.RWMutex
 	mu      sync.RWMutex
 	idx     *index
-	version atomic.Uint64
+	// indexFrom says what the index was last built from at open or at a
+	// lean store's first read: "models" (stored beside the quads) or
+	// "quads".
+	indexFrom string
+	version   atomic.Uint64
 	// lean is set while the store holds the lean index of a store opened
 	// for loading (lean.go).
 	lean atomic.Bool
@@ -229,35 +233,45 @@ func (s *Store) writeQS() func() {
 	return s.qsMu.Unlock
 }
 
-// loadIndex rebuilds the in-memory index: on bolt from the documents'
-// stored models when they describe the store's quads (boltmodels.go), else
-// from every quad of the store (and then stores the models for next time).
+// loadIndex rebuilds the in-memory index: on bolt and PostgreSQL from the
+// documents' stored models when they describe the store's quads
+// (boltmodels.go, pgmodels.go), else from every quad of the store (and
+// then stores the models for next time).
 func (s *Store) loadIndex(ctx context.Context) error {
-	if s.bw != nil {
+	if s.bw != nil || s.pg != nil {
 		idx := newIndex(s.lean.Load())
-		ok, err := s.bw.models(func(doc string, packed []byte) error {
+		put := func(doc string, packed []byte) error {
 			m, err := unpack(packed)
 			if err != nil {
 				return fmt.Errorf("model of %s: %w", doc, err)
 			}
 			idx.putPacked(m, packed)
 			return ctx.Err()
-		})
+		}
+		var ok bool
+		var err error
+		if s.bw != nil {
+			ok, err = s.bw.models(put)
+		} else {
+			ok, err = s.pg.models(ctx, put)
+		}
 		if err != nil {
 			return err
 		}
 		if ok {
 			s.mu.Lock()
 			s.idx = idx
+			s.indexFrom = "models"
 			s.mu.Unlock()
 			s.version.Add(1)
 			return nil
 		}
 	}
-	if err := s.loadIndexFromQuads(ctx); err != nil {
+	state, err := s.loadIndexFromQuads(ctx)
+	if err != nil {
 		return err
 	}
-	if s.bw == nil {
+	if s.bw == nil && s.pg == nil {
 		return nil
 	}
 	models := make(map[string][]byte, len(s.idx.docs))
@@ -270,16 +284,22 @@ func (s *Store) loadIndex(ctx context.Context) error {
 			return fmt.Errorf("model of %s: %w", id, err)
 		}
 	}
-	if err := s.bw.resetModels(models); err != nil {
+	if s.bw != nil {
+		err = s.bw.resetModels(models)
+	} else {
+		err = s.pg.resetModels(ctx, models, state)
+	}
+	if err != nil {
 		return fmt.Errorf("store document models: %w", err)
 	}
 	return nil
 }
 
-// loadIndexFromQuads rebuilds the in-memory index from every quad.
-func (s *Store) loadIndexFromQuads(ctx context.Context) error {
+// loadIndexFromQuads rebuilds the in-memory index from every quad. On
+// PostgreSQL it returns the state of the quads it read (pgmodels.go).
+func (s *Store) loadIndexFromQuads(ctx context.Context) (int64, error) {
 	byDoc := make(map[string][]quad.Quad)
-	err := s.eachQuad(ctx, func(q quad.Quad) {
+	state, err := s.eachQuadAt(ctx, func(q quad.Quad) {
 		doc, _, ok := labelDoc(q.Label)
 		if !ok {
 			return
@@ -290,7 +310,7 @@ func (s *Store) loadIndexFromQuads(ctx context.Context) error {
 		byDoc[doc] = append(byDoc[doc], q)
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	// In document order, as a build loads them, so that the merged names
 	// and the owners of resolution keys come out the same.
@@ -307,25 +327,33 @@ func (s *Store) loadIndexFromQuads(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	s.idx = idx
+	s.indexFrom = "quads"
 	s.mu.Unlock()
 	s.version.Add(1)
-	return nil
+	return state, nil
 }
 
 // eachQuad calls fn for every quad of the store.
 func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad)) error {
+	_, err := s.eachQuadAt(ctx, fn)
+	return err
+}
+
+// eachQuadAt is eachQuad; on PostgreSQL it returns the state of the quads
+// it read (pgmodels.go), elsewhere 0.
+func (s *Store) eachQuadAt(ctx context.Context, fn func(quad.Quad)) (int64, error) {
 	unlock := s.readQS()
 	defer unlock()
 	if s.qs == nil {
-		return errClosed("read")
+		return 0, errClosed("read")
 	}
 	if s.pg != nil {
-		return s.pg.quads(ctx, fn, "")
+		return s.pg.allQuads(ctx, fn)
 	}
 	if s.bw != nil {
-		return s.bw.eachQuad(ctx, fn)
+		return 0, s.bw.eachQuad(ctx, fn)
 	}
-	return s.cayleyQuads(ctx, fn)
+	return 0, s.cayleyQuads(ctx, fn)
 }
 
 // cayleyQuads calls fn for every quad through Cayley's iterators.

@@ -130,7 +130,7 @@ func (s *Store) loadDocuments(ctx context.Context, in []Input, progress func([]L
 			prepared *boltBatch
 			models   map[string][]byte
 		)
-		if s.bw != nil && len(batch) > 0 {
+		if (s.bw != nil || s.pg != nil) && len(batch) > 0 {
 			models = make(map[string][]byte, len(pending))
 			for _, m := range pending {
 				b, err := pack(m)
@@ -140,7 +140,7 @@ func (s *Store) loadDocuments(ctx context.Context, in []Input, progress func([]L
 				models[m.doc.ID] = b
 				packed[m] = b
 			}
-			if onlyAdds(batch) {
+			if s.bw != nil && onlyAdds(batch) {
 				var err error
 				if prepared, err = prepareBolt(deltaQuads(batch)); err != nil {
 					return err
@@ -164,8 +164,8 @@ func (s *Store) loadDocuments(ctx context.Context, in []Input, progress func([]L
 				done <- err
 				return
 			}
-			err := s.apply(ctx, b, f)
-			if err == nil && models != nil {
+			err := s.apply(ctx, b, f, models)
+			if err == nil && models != nil && s.bw != nil {
 				err = s.bw.putModels(models)
 			}
 			done <- err
@@ -354,13 +354,14 @@ func deltasBetween(old, new []quad.Quad) (deltas []cgraph.Delta, added, removed 
 
 // apply writes deltas in one transaction. fresh, when not nil, names the
 // document nodes of a batch of documents new to the index (a hint for the
-// PostgreSQL writer, which checks it).
-func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.Value) error {
+// PostgreSQL writer, which checks it). The PostgreSQL writer stores the
+// documents' models in the same transaction; on bolt, the caller does.
+func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta, fresh []quad.Value, models map[string][]byte) error {
 	if len(deltas) == 0 {
 		return nil
 	}
 	if s.pg != nil {
-		return s.pg.apply(ctx, deltas, fresh)
+		return s.pg.apply(ctx, deltas, fresh, models)
 	}
 	if s.bw != nil && onlyAdds(deltas) {
 		_, err := s.bw.add(deltaQuads(deltas))
@@ -418,7 +419,7 @@ func (s *Store) RemoveDocument(ctx context.Context, id string) error {
 	// document in the index without its quads.
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.apply(ctx, deltas, nil); err != nil {
+	if err := s.apply(ctx, deltas, nil, map[string][]byte{id: nil}); err != nil {
 		return fmt.Errorf("remove %s: %w", id, err)
 	}
 	if s.bw != nil {
