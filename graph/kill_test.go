@@ -33,7 +33,7 @@ func TestKilledBuild(t *testing.T) {
 	db := filepath.Join(dir, "kg.db")
 	// Killed right after its first committed transaction, while it
 	// writes the second.
-	killBuild(t, startBuild(t, bin, db, corpus, "--incremental"))
+	killBuild(t, startBuild(t, bin, "bolt:"+db, corpus, "--incremental"))
 
 	ctx := context.Background()
 	s, err := graph.Open(ctx, "bolt:"+db)
@@ -104,11 +104,11 @@ func buildAndCorpus(t *testing.T, dir string, docs int) (bin, corpus string) {
 	return bin, corpus
 }
 
-// startBuild starts `kg build` and returns once it has reported its first
-// documents.
-func startBuild(t *testing.T, bin, db, corpus string, flags ...string) *exec.Cmd {
+// startBuild starts `kg build` into the store at addr and returns once it
+// has reported its first documents.
+func startBuild(t *testing.T, bin, addr, corpus string, flags ...string) *exec.Cmd {
 	t.Helper()
-	args := append([]string{"build", "--db", "bolt:" + db, "--progress-lines"}, flags...)
+	args := append([]string{"build", "--db", addr, "--progress-lines"}, flags...)
 	cmd := exec.Command(bin, append(args, corpus)...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -153,7 +153,7 @@ func TestKilledBulkBuild(t *testing.T) {
 	const docs = 200
 	bin, corpus := buildAndCorpus(t, dir, docs)
 	db := filepath.Join(dir, "kg.db")
-	cmd := startBuild(t, bin, db, corpus)
+	cmd := startBuild(t, bin, "bolt:"+db, corpus)
 
 	second := exec.Command(bin, "build", "--db", "bolt:"+db, corpus)
 	out, err := second.CombinedOutput()
@@ -195,6 +195,40 @@ func TestKilledBulkBuild(t *testing.T) {
 	defer s.Close()
 	if got, err := s.Documents(ctx); err != nil || len(got) != docs {
 		t.Errorf("%d documents after the build, want %d (%v)", len(got), docs, err)
+	}
+}
+
+// TestPostgresKilledBuild kills a real `kg build` into PostgreSQL with
+// SIGKILL in the middle, incremental and bulk: the store opens from its
+// stored models, into the index its quads give.
+func TestPostgresKilledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the kg binary")
+	}
+	postgresAddr(t) // skips without a server
+	const docs = 150
+	bin, corpus := buildAndCorpus(t, t.TempDir(), docs)
+	for name, flag := range map[string]string{"incremental": "--incremental", "bulk": "--batch-quads=20000"} {
+		t.Run(name, func(t *testing.T) {
+			addr := postgresAddr(t)
+			// Killed right after its first committed transaction, while
+			// it writes the next.
+			killBuild(t, startBuild(t, bin, addr, corpus, flag))
+			s, err := graph.Open(context.Background(), addr)
+			if err != nil {
+				t.Fatalf("reopen after kill: %v", err)
+			}
+			got, err := s.Documents(context.Background())
+			s.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(got); n == 0 || n == docs {
+				t.Fatalf("%d of %d documents loaded: the kill did not land in the middle", n, docs)
+			}
+			t.Logf("killed after %d of %d documents", len(got), docs)
+			graph.CheckOpensFromModels(t, addr, "after a killed build")
+		})
 	}
 }
 

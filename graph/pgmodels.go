@@ -12,7 +12,9 @@ package graph
 //	                         value of quads the models describe
 //
 // quads is bumped by a statement trigger on the quads table, so that any
-// writer counts: ours, Cayley's own, an older kg, a hand-typed DELETE. Our
+// writer counts: ours, Cayley's own, an older kg, a hand-typed DELETE (the
+// trigger runs as the role that made it: a role may write the quads
+// without being granted kg_state). Our
 // writer writes a transaction's models in the transaction that writes
 // their quads and, if models agreed with quads when it began, sets models
 // to quads before it commits. The models describe the quads exactly when
@@ -23,6 +25,7 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -32,8 +35,25 @@ import (
 
 // initModels creates the tables and the trigger on a store that lacks
 // them (a new store, or one written by an older kg: its models are stale
-// until the first open writes them).
+// until the first open writes them). A role that may not create them, or
+// a read-only server (a hot standby), opens the store without models, from
+// its quads, as before they existed.
 func (p *pgLoader) initModels(ctx context.Context) error {
+	err := p.createModels(ctx)
+	if cannotWrite(err) {
+		p.noModels = true
+		return nil
+	}
+	return err
+}
+
+// cannotWrite tells the errors of a role or a server that may not write.
+func cannotWrite(err error) bool {
+	var pe *pq.Error
+	return errors.As(err, &pe) && (pe.Code == "42501" || pe.Code == "25006") // insufficient_privilege, read_only_sql_transaction
+}
+
+func (p *pgLoader) createModels(ctx context.Context) error {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -44,7 +64,14 @@ func (p *pgLoader) initModels(ctx context.Context) error {
 	}
 	var ready bool
 	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('kg_state') IS NOT NULL
-	AND EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'kg_quads_changed' AND tgrelid = 'quads'::regclass)`).Scan(&ready); err != nil || ready {
+	AND EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'kg_quads_changed' AND tgrelid = 'quads'::regclass)`).Scan(&ready); err != nil {
+		return err
+	}
+	if ready {
+		// A role granted its reads before the tables were made.
+		var readable bool
+		err := tx.QueryRowContext(ctx, `SELECT has_table_privilege('kg_state', 'SELECT') AND has_table_privilege('kg_models', 'SELECT')`).Scan(&readable)
+		p.noModels = !readable
 		return err
 	}
 	// doc in byte order (COLLATE "C"), as Go sorts strings: documents enter
@@ -53,7 +80,8 @@ func (p *pgLoader) initModels(ctx context.Context) error {
 CREATE TABLE IF NOT EXISTS kg_state (quads BIGINT NOT NULL, models BIGINT NOT NULL);
 DELETE FROM kg_state;
 INSERT INTO kg_state VALUES (1, 0);
-CREATE OR REPLACE FUNCTION kg_quads_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION kg_quads_changed() RETURNS trigger LANGUAGE plpgsql
+	SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
 	UPDATE kg_state SET quads = quads + 1;
 	RETURN NULL;
@@ -69,17 +97,20 @@ CREATE TRIGGER kg_quads_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON 
 // beginModels starts a write transaction's share of the models: it locks
 // kg_state (writers of other processes wait here) and tells whether the
 // models describe the quads as they are.
-func beginModels(ctx context.Context, tx *sql.Tx) (inSync bool, err error) {
+func (p *pgLoader) beginModels(ctx context.Context, tx *sql.Tx) (inSync bool, err error) {
+	if p.noModels {
+		return false, nil
+	}
 	err = tx.QueryRowContext(ctx, `SELECT quads = models FROM kg_state FOR UPDATE`).Scan(&inSync)
 	return inSync, err
 }
 
-// putModelsPG stores (or, for a nil value, deletes) documents' packed
+// putModels stores (or, for a nil value, deletes) documents' packed
 // models, after the transaction's quads are written, and marks them as
 // describing the quads if they did before it (inSync). A nil map leaves
 // them marked stale: a change without its models.
-func putModelsPG(ctx context.Context, tx *sql.Tx, models map[string][]byte, inSync bool) error {
-	if models == nil {
+func (p *pgLoader) putModels(ctx context.Context, tx *sql.Tx, models map[string][]byte, inSync bool) error {
+	if models == nil || p.noModels {
 		return nil
 	}
 	var gone []string
@@ -124,6 +155,9 @@ func putModelsPG(ctx context.Context, tx *sql.Tx, models map[string][]byte, inSy
 // reports false (having called fn for none) when they do not describe the
 // store's current quads.
 func (p *pgLoader) models(ctx context.Context, fn func(doc string, packed []byte) error) (bool, error) {
+	if p.noModels {
+		return false, nil
+	}
 	tx, err := p.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
 		return false, err
@@ -163,8 +197,10 @@ func (p *pgLoader) allQuads(ctx context.Context, fn func(quad.Quad)) (int64, err
 	}
 	defer tx.Rollback()
 	var state int64
-	if err := tx.QueryRowContext(ctx, `SELECT quads FROM kg_state`).Scan(&state); err != nil {
-		return 0, err
+	if !p.noModels {
+		if err := tx.QueryRowContext(ctx, `SELECT quads FROM kg_state`).Scan(&state); err != nil {
+			return 0, err
+		}
 	}
 	if err := p.quadsIn(ctx, tx, fn, ""); err != nil {
 		return 0, err
@@ -173,9 +209,20 @@ func (p *pgLoader) allQuads(ctx context.Context, fn func(quad.Quad)) (int64, err
 }
 
 // resetModels replaces every stored model with those of the quads read at
-// state (allQuads). If the quads changed since, it stores nothing: the
-// next open reads them again.
+// state (allQuads). If the quads changed since, or the role or the server
+// may not write, it stores nothing: the next open reads the quads again.
 func (p *pgLoader) resetModels(ctx context.Context, models map[string][]byte, state int64) error {
+	if p.noModels {
+		return nil
+	}
+	err := p.replaceModels(ctx, models, state)
+	if cannotWrite(err) {
+		return nil
+	}
+	return err
+}
+
+func (p *pgLoader) replaceModels(ctx context.Context, models map[string][]byte, state int64) error {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -191,7 +238,7 @@ func (p *pgLoader) resetModels(ctx context.Context, models map[string][]byte, st
 	if _, err := tx.ExecContext(ctx, `TRUNCATE kg_models`); err != nil {
 		return err
 	}
-	if err := putModelsPG(ctx, tx, models, true); err != nil {
+	if err := p.putModels(ctx, tx, models, true); err != nil {
 		return err
 	}
 	return tx.Commit()

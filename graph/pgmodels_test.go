@@ -1,22 +1,17 @@
 package graph
 
 import (
-	"bufio"
 	"context"
+	"database/sql"
 	"fmt"
-	"io"
+	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
-	"strings"
-	"syscall"
 	"testing"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-
-	"github.com/kgraph/kg/extract/synth"
 )
 
 func needPostgres(t *testing.T) {
@@ -51,6 +46,10 @@ func quadsIndex(t *testing.T, addr string) *index {
 	}
 	return s.idx
 }
+
+// CheckOpensFromModels fails the test unless the store at addr opens
+// from its stored models into the index its quads give (for graph_test).
+var CheckOpensFromModels = sameIndex
 
 // sameIndex fails unless the store opens from its stored models into the
 // index its quads give.
@@ -158,63 +157,6 @@ func TestPostgresStoredModels(t *testing.T) {
 	sameIndex(t, addr, "a store without models, reopened")
 }
 
-// TestPostgresKilledBuild kills a real `kg build` into PostgreSQL with
-// SIGKILL in the middle, incremental and bulk: the store opens from its
-// stored models, into the index its quads give.
-func TestPostgresKilledBuild(t *testing.T) {
-	needPostgres(t)
-	if testing.Short() {
-		t.Skip("builds the kg binary")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "kg")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/kgraph/kg/cmd/kg").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	corpus := filepath.Join(dir, "corpus")
-	const docs = 150
-	if _, err := synth.New(synth.Options{Seed: 7}).Write(context.Background(), synth.WriteOptions{Dir: corpus, Docs: docs}); err != nil {
-		t.Fatal(err)
-	}
-	for name, flag := range map[string]string{"incremental": "--incremental", "bulk": "--batch-quads=20000"} {
-		t.Run(name, func(t *testing.T) {
-			addr := testDatabase(t)
-			cmd := exec.Command(bin, "build", "--db", addr, "--progress-lines", flag, corpus)
-			stderr, err := cmd.StderrPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			// Killed right after its first committed transaction, while it
-			// writes the next.
-			sc := bufio.NewScanner(stderr)
-			for sc.Scan() {
-				t.Log(sc.Text())
-				if strings.Contains(sc.Text(), "documents") {
-					break
-				}
-			}
-			go io.Copy(io.Discard, stderr)
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			cmd.Wait()
-			if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
-				t.Fatal("the build ended before it was killed: give it more documents")
-			}
-			idx, _ := openedIndex(t, addr)
-			if n := len(idx.docs) - 1; n <= 0 || n >= docs {
-				t.Fatalf("%d of %d documents loaded: the kill did not land in the middle", n, docs)
-			} else {
-				t.Logf("killed after %d of %d documents", n, docs)
-			}
-			sameIndex(t, addr, "after a killed build")
-		})
-	}
-}
-
 // firstDiff names the first place where a and b differ (as
 // reflect.DeepEqual sees them, unexported fields included), or "".
 func firstDiff(path string, a, b reflect.Value) string {
@@ -271,4 +213,64 @@ func firstDiff(path string, a, b reflect.Value) string {
 		return fmt.Sprintf("%s: %v / %v", path, a, b)
 	}
 	return ""
+}
+
+// TestPostgresReadOnlyRole: a role that may read the quads but not write
+// (nor read) the models opens the store from its quads, as before there
+// were models: without the models' tables, with them but not granted, and
+// with stale models it may not write again.
+func TestPostgresReadOnlyRole(t *testing.T) {
+	needPostgres(t)
+	ctx := context.Background()
+	admin, err := sql.Open("postgres", os.Getenv("KG_TEST_POSTGRES"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	role := fmt.Sprintf("kg_reader_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9)
+	if _, err := admin.Exec("CREATE ROLE " + role + " LOGIN"); err != nil {
+		t.Fatal(err)
+	}
+	// Registered before the database's, so run after it is dropped.
+	t.Cleanup(func() {
+		admin.Exec("DROP ROLE IF EXISTS " + role)
+		admin.Close()
+	})
+	addr := testDatabase(t)
+	_, in := bulkInputs(t, 5)
+	s, err := Open(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadDocuments(ctx, in, nil); err != nil {
+		t.Fatal(err)
+	}
+	owner := func(stmt string) {
+		t.Helper()
+		if _, err := s.pg.db.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	owner("GRANT SELECT ON quads, nodes TO " + role)
+	u, _ := url.Parse(addr)
+	u.User = url.User(role)
+	reader := u.String()
+	want := quadsIndex(t, addr)
+
+	check := func(when string) {
+		t.Helper()
+		got, from := openedIndex(t, reader)
+		if from != "quads" {
+			t.Errorf("%s: the index was built from the %s, want the quads", when, from)
+		}
+		if d := indexDiff(got, want); d != "" {
+			t.Errorf("%s: %s", when, d)
+		}
+	}
+	check("the models' tables not granted")
+	owner("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role)
+	owner("UPDATE kg_state SET models = models - 1")
+	check("stale models, granted for reading only")
+	owner("DROP TABLE kg_models, kg_state; DROP TRIGGER kg_quads_changed ON quads")
+	check("no models' tables")
+	s.Close()
 }

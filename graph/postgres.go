@@ -34,6 +34,9 @@ type pgLoader struct {
 	// are gone, and batches of documents new to the index are written
 	// without asking the table first.
 	bulk bool
+	// noModels is set when the store keeps no models (pgmodels.go): the
+	// role or the server may not create their tables.
+	noModels bool
 }
 
 func openPostgres(ctx context.Context, addr string) (cgraph.QuadStore, *pgLoader, error) {
@@ -210,7 +213,7 @@ func (p *pgLoader) apply(ctx context.Context, deltas []cgraph.Delta, fresh []qua
 		return err
 	}
 	defer tx.Rollback()
-	inSync, err := beginModels(ctx, tx)
+	inSync, err := p.beginModels(ctx, tx)
 	if err != nil {
 		return fmt.Errorf("postgres models: %w", err)
 	}
@@ -235,7 +238,7 @@ func (p *pgLoader) apply(ctx context.Context, deltas []cgraph.Delta, fresh []qua
 			return fmt.Errorf("postgres insert: %w", err)
 		}
 	}
-	if err := putModelsPG(ctx, tx, models, inSync); err != nil {
+	if err := p.putModels(ctx, tx, models, inSync); err != nil {
 		return fmt.Errorf("postgres models: %w", err)
 	}
 	return tx.Commit()
