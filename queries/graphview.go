@@ -88,7 +88,7 @@ func (ix *index) viewNode(n *node) Node {
 }
 
 func viewEdge(r *rel) GEdge {
-	return GEdge{ID: r.id, Source: r.Subject, Target: r.Object, Predicate: r.Predicate,
+	return GEdge{ID: edgeID(r.Relation), Source: r.Subject, Target: r.Object, Predicate: r.Predicate,
 		Evidence: r.Evidence, Inferred: r.Inferred, Confidence: r.Confidence}
 }
 
