@@ -844,20 +844,21 @@ func TestBondedZoneShortForms(t *testing.T) {
 }
 
 // TestVerbBeforeList: a verb before a list of firms (通过X、Y等链主企业,
-// 紧盯X、Y等重点企业) is no part of the first firm's name.
+// 紧盯X、Y等重点企业) or a legal name (引进了X有限公司) is no part of the
+// first firm's name.
 func TestVerbBeforeList(t *testing.T) {
 	ex := newTestExtractor(t)
-	x := extractString(t, ex, "通过青中新能源、驰湘动力等链主企业引荐落地配套项目11个。紧盯鼎澄电子、量芯半导体等重点企业的订单变化。邀请瀚岚海工、讯澄通信等龙头企业现身说法。")
+	x := extractString(t, ex, "通过青中新能源、驰湘动力等链主企业引荐落地配套项目11个。紧盯鼎澄电子、量芯半导体等重点企业的订单变化。邀请瀚岚海工、讯澄通信等龙头企业现身说法。引进了江苏青皖硅材料有限公司。")
 	names := map[string]bool{}
 	for _, e := range x.Entities {
 		names[e.Name] = true
 	}
-	for _, want := range []string{"青中新能源", "鼎澄电子", "瀚岚海工"} {
+	for _, want := range []string{"青中新能源", "鼎澄电子", "瀚岚海工", "青皖硅材料"} {
 		if !names[want] {
 			t.Errorf("no firm %s in %v", want, names)
 		}
 	}
-	for _, bad := range []string{"通过青中新能源", "紧盯鼎澄电子", "邀请瀚岚海工"} {
+	for _, bad := range []string{"通过青中新能源", "紧盯鼎澄电子", "邀请瀚岚海工", "了江苏青皖硅材料"} {
 		if names[bad] {
 			t.Errorf("firm %s keeps the verb before it", bad)
 		}

@@ -525,6 +525,9 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 				continue
 			}
 			j = m.end
+			if j < i && rs[j] == '了' {
+				j++ // 引进了X有限公司
+			}
 		}
 		if k := lastIndexRune(rs[j:i], '等'); k >= 0 {
 			j += k + 1
