@@ -864,6 +864,9 @@ func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 		if d.topic != "" && d.partOnly(a, z, true) {
 			return // 涂装车间完成设备调试: a part of the topic
 		}
+		if d.isArea(d.runeStr(rs[a:z])) {
+			return // 狮子岭工业园完成标准化改造: a place, no project
+		}
 		if id, _ := d.item(si, rs[a:z], "", "", ctx, planned, false, ""); strings.HasPrefix(id, "project/") {
 			d.topic = id
 		}

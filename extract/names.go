@@ -287,7 +287,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 func (d *doc) areaPrefix(w []rune) (int, string) {
 	n, id := 0, ""
 	for _, a := range d.areaNames {
-		if k := a.n; k > n && len(w)-k >= 3 && w[0] == a.first && hasAt(w, 0, a.name) {
+		if k := a.n; k > n && (len(w)-k >= 3 || len(w)-k >= 2 && isPhase(w[k:]) && !d.firmInside(w[:k])) && w[0] == a.first && hasAt(w, 0, a.name) {
 			n, id = k, a.id
 			continue
 		}
@@ -300,6 +300,21 @@ func (d *doc) areaPrefix(w []rune) (int, string) {
 		}
 	}
 	return n, id
+}
+
+// firmInside reports whether a firm's name opens w (越铭数据|软件园):
+// a phase of w (X软件园二期) is then the firm's project, not one in a
+// place w.
+func (d *doc) firmInside(w []rune) bool {
+	if d.knownFirmPrefix(w) > 0 {
+		return true
+	}
+	for j := 3; j < len(w); j++ {
+		if _, n := d.lx.firmSuf.suffix(w[:j], 4); n > 0 && n < j {
+			return true
+		}
+	}
+	return false
 }
 
 // townPrefix returns the length of a town, street or quarter that opens
