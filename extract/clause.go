@@ -374,6 +374,10 @@ func (d *doc) partOnly(a, b int, parts bool) bool {
 		if !parts {
 			return false
 		}
+		if rs[p] == '、' && p > a {
+			p++ // 还原车间、精馏车间主体工程完工: parts listed
+			continue
+		}
 		if _, n := d.lx.generic.longest(rs, p, b); n > 0 {
 			p += n
 			continue
