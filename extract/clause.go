@@ -1671,6 +1671,13 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			a += n
 			changed = true
 		}
+		if a+5 < b && isDigit(rs[a]) && rs[a+4] == '年' && isDigit(rs[a+3]) {
+			// 预计2026年6月一期投产: a date, then what is done then.
+			if n := timeAt(rs, a+5, b); n > 0 && a+5+n < b {
+				a += 5 + n
+				changed = true
+			}
+		}
 		if rs[a] == '以' && b-a > 3 && representedAfter(rs, b) {
 			a++ // 以A、B为代表的X企业: A and B
 			changed = true
