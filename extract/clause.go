@@ -1781,6 +1781,9 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	if _, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 		return "", "" // an industry
 	}
+	if _, n := d.lx.keyword.longest(w, 0, len(w)); n == len(w) {
+		return "", "" // 引进精密轴承、减速器等配套项目: a chain's products
+	}
 	if len(d.ownIndustries) > 0 && len(w) > 4 && has2(w, len(w)-2, '项', '目') && slices.Contains(d.ownIndustries, d.runeStr(w[:len(w)-2])) {
 		return "", "" // 硅基新材料项目完成投资…: the projects of an industry
 	}
