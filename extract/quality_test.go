@@ -66,6 +66,10 @@ const (
 	// session 10 (main at 3489a93).
 	heldOut11DocFloor     = 0.69 // ratchet: worst document 0.712 at 00:20 on 2026-12-07 (haikou-gxq-2025)
 	heldOut11AverageFloor = 0.77 // ratchet: average 0.793 at 01:05 on 2026-12-07
+	// testdata/heldout12: batch 18, scored at first sight at the end of
+	// session 10's rule work (89c4937).
+	heldOut12DocFloor     = 0.34 // ratchet: worst document 0.365 at 01:25 on 2026-12-07 (hohhot-etdz-2026-11)
+	heldOut12AverageFloor = 0.63 // ratchet: average 0.655 at 01:25 on 2026-12-07
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
@@ -360,6 +364,11 @@ func TestQualityHeldOut10(t *testing.T) {
 // TestQualityHeldOut11 scores batch 17 (testdata/heldout11/README.md).
 func TestQualityHeldOut11(t *testing.T) {
 	scoreSet(t, filepath.Join("testdata", "heldout11"), heldOut11DocFloor, heldOut11AverageFloor)
+}
+
+// TestQualityHeldOut12 scores batch 18 (testdata/heldout12/README.md).
+func TestQualityHeldOut12(t *testing.T) {
+	scoreSet(t, filepath.Join("testdata", "heldout12"), heldOut12DocFloor, heldOut12AverageFloor)
 }
 
 // scoreSet extracts and scores every document with a NAME.gold.json in dir,
