@@ -78,7 +78,7 @@ func indexDiff(a, b *index) string {
 func TestPostgresStoredModels(t *testing.T) {
 	needPostgres(t)
 	ctx := context.Background()
-	ex, in := bulkInputs(t, 300)
+	ex, in := bulkInputs(t, 100)
 	tents, trels := ex.Taxonomy().Graph()
 	addr := testDatabase(t)
 
@@ -93,7 +93,7 @@ func TestPostgresStoredModels(t *testing.T) {
 	if _, err := b.LoadTaxonomy(ctx, tents, trels); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.LoadDocuments(ctx, in[:250], nil); err != nil {
+	if _, err := b.LoadDocuments(ctx, in[:80], nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.Commit(); err != nil {
@@ -105,7 +105,7 @@ func TestPostgresStoredModels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.LoadDocuments(ctx, in[250:], nil); err != nil {
+	if _, err := s.LoadDocuments(ctx, in[80:], nil); err != nil {
 		t.Fatal(err)
 	}
 	changed := in[3]
