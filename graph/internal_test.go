@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"os"
 	"reflect"
 	"sort"
 	"testing"
@@ -65,9 +64,6 @@ func TestShortName(t *testing.T) {
 // TestPostgresThroughCayley checks that what our COPY writer puts into the
 // tables is what Cayley's own SQL reader sees.
 func TestPostgresThroughCayley(t *testing.T) {
-	if os.Getenv("KG_TEST_POSTGRES") == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL server to test against")
-	}
 	addr := testDatabase(t)
 	ctx := context.Background()
 	s, err := Open(ctx, addr)

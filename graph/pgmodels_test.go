@@ -14,13 +14,6 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-func needPostgres(t *testing.T) {
-	t.Helper()
-	if os.Getenv("KG_TEST_POSTGRES") == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL server to test against")
-	}
-}
-
 // openedIndex opens the store at addr for serving and returns its index
 // and what the index was built from ("models" or "quads").
 func openedIndex(t *testing.T, addr string) (*index, string) {
@@ -76,7 +69,7 @@ func indexDiff(a, b *index) string {
 // store models (Cayley's own writer; a store written by an older kg) it
 // reads the quads and stores the models again.
 func TestPostgresStoredModels(t *testing.T) {
-	needPostgres(t)
+	testServer(t)
 	ctx := context.Background()
 	ex, in := bulkInputs(t, 100)
 	tents, trels := ex.Taxonomy().Graph()
@@ -220,9 +213,8 @@ func firstDiff(path string, a, b reflect.Value) string {
 // were models: without the models' tables, with them but not granted, and
 // with stale models it may not write again.
 func TestPostgresReadOnlyRole(t *testing.T) {
-	needPostgres(t)
 	ctx := context.Background()
-	admin, err := sql.Open("postgres", os.Getenv("KG_TEST_POSTGRES"))
+	admin, err := sql.Open("postgres", testServer(t))
 	if err != nil {
 		t.Fatal(err)
 	}

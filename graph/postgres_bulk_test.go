@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
@@ -14,9 +13,7 @@ import (
 // and compares the stores as Cayley and our reader see them, the indexes
 // included; then kills a bulk build in the middle and opens the store.
 func TestPostgresBulkBuild(t *testing.T) {
-	if os.Getenv("KG_TEST_POSTGRES") == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL server to test against")
-	}
+	testServer(t)
 	ctx := context.Background()
 	ex, in := bulkInputs(t, 12)
 	tents, trels := ex.Taxonomy().Graph()

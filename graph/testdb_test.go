@@ -9,10 +9,21 @@ import (
 	"time"
 )
 
-// testDatabase creates an empty database on KG_TEST_POSTGRES's server for
-// one test.
-func testDatabase(t testing.TB) string {
+// testServer is KG_TEST_POSTGRES, the URL of the PostgreSQL server the
+// tests may use; the test is skipped when there is none.
+func testServer(t testing.TB) string {
+	t.Helper()
 	base := os.Getenv("KG_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL server to test against")
+	}
+	return base
+}
+
+// testDatabase creates an empty database on KG_TEST_POSTGRES's server for
+// one test (skipped when there is no server).
+func testDatabase(t testing.TB) string {
+	base := testServer(t)
 	u, err := url.Parse(base)
 	if err != nil {
 		t.Fatal(err)

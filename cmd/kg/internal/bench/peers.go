@@ -321,7 +321,5 @@ func cayleyHTTP(ctx context.Context, deps Deps, c Config, bin, db string, row *R
 		return
 	}
 	r.FirstAnswer = time.Since(t).Seconds()
-	pid := s.cmd.Process.Pid // settled as kg serve is (serveApart)
-	r.Questions = []Latency{measure(ctx, question{"chain firms", askGizmo}, c.Samples, c.Clients,
-		func(ctx context.Context) time.Duration { return settle(ctx, pid) })}
+	r.Questions = []Latency{measure(ctx, question{"chain firms", askGizmo}, c.Samples, c.Clients, s.settle)}
 }

@@ -81,6 +81,10 @@ func (s *server) ready(ctx context.Context, client *http.Client, url string, wai
 	}
 }
 
+// settle waits until the server is idle (see settle) and says how long it
+// waited.
+func (s *server) settle(ctx context.Context) time.Duration { return settle(ctx, s.cmd.Process.Pid) }
+
 // stop ends the server (SIGTERM, then SIGKILL after 30 s) and returns its
 // peak resident set and, when it was killed for going over --max-rss, the
 // figure it was killed at.
@@ -134,7 +138,5 @@ func serveApart(ctx context.Context, c Config, addr string, r *StageResult) {
 		return
 	}
 	r.ServeReady = time.Since(start).Seconds()
-	pid := s.cmd.Process.Pid
-	r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = ask(ctx, newHTTPQuestions(base), *r.Picks, c.Samples, c.Clients,
-		func(ctx context.Context) time.Duration { return settle(ctx, pid) })
+	r.HTTPFirstAnswer, r.HTTPQuestions, r.HTTPSkip = ask(ctx, newHTTPQuestions(base), *r.Picks, c.Samples, c.Clients, s.settle)
 }
