@@ -19,7 +19,7 @@ for g in hohhot jiangyin urumqi qingxu; do
 done
 if ! (cd "$B" && sha256sum -c --quiet tools/SHA256SUMS); then echo "FAIL: not byte-identical"; exit 1; fi
 echo "documents and golds byte-identical to tools/SHA256SUMS"
-python3 checkgold.py "$B"/*.gold.json
+python3 "$B/../tools/checkgold.py" "$B"/*.gold.json
 tmp=$(mktemp -d "$T/self.XXXXXX")
 for g in "$B"/*.gold.json; do
   python3 "$SG" "$g" "$tmp/self.json"

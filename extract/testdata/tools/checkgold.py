@@ -1,8 +1,12 @@
-# checks of one gold: no normalized name or alias shared by two entities, every entity's own name
+# checks of the golds of one batch (heldoutN/*.gold.json, decoded by that batch's
+# tools/goldlib.py): per gold, no normalized name or alias shared by two entities, every entity's own name
 # in the decoded visible text, relation ends are entities, indicator keys in the text.
 import sys, os, json
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from goldlib import doc_text, norm, BATCH
+if len(sys.argv) < 2:
+    sys.exit("usage: checkgold.py BATCH/NAME.gold.json ...")
+# the batch's own tools/goldlib.py decodes its documents
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "tools"))
+from goldlib import doc_text, norm
 bad = 0
 for gp in sys.argv[1:]:
     g = json.load(open(gp, encoding="utf-8"))
