@@ -110,18 +110,23 @@ func BenchmarkChainFirms(b *testing.B) {
 }
 
 // BenchmarkChainFirmsPage asks what the HTTP API serves: a chain's first
-// page (the default size), encoded.
+// page (the default size), encoded, in the brief view the browser asks
+// for and in full.
 func BenchmarkChainFirmsPage(b *testing.B) {
 	s, _ := service(b)
 	ctx := context.Background()
 	chains := chainIDs(b, s)
-	measure(b, func(i int) error {
-		p, err := s.ChainFirmsPage(ctx, chains[i%len(chains)], true, 0, 0)
-		if err == nil {
-			_, err = p.JSON()
-		}
-		return err
-	})
+	for _, view := range []queries.View{queries.Brief, queries.Full} {
+		b.Run(map[queries.View]string{queries.Brief: "brief", queries.Full: "full"}[view], func(b *testing.B) {
+			measure(b, func(i int) error {
+				p, err := s.ChainFirmsPage(ctx, chains[i%len(chains)], true, 0, 0, view)
+				if err == nil {
+					_, err = p.JSON()
+				}
+				return err
+			})
+		})
+	}
 }
 
 // firms lists the benchmark store's enterprises.

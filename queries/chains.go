@@ -66,6 +66,78 @@ type ProjectRef struct {
 	StageEvidence []kg.Evidence `json:"stageEvidence"`
 }
 
+// View is how much of each firm a page of a chain's firms shows.
+type View uint8
+
+const (
+	// Full shows every field of FirmFit.
+	Full View = iota
+	// Brief shows a firm as a list of firms shows it (FirmBrief): the fit
+	// with its first piece of evidence, and the firm's most recent
+	// projects without theirs. At 10,000 reports a first page of 500
+	// firms is about a fifth of the full one.
+	Brief
+)
+
+// ParseView reads a view's name: "full" (or empty) or "brief".
+func ParseView(s string) (View, error) {
+	switch s {
+	case "", "full":
+		return Full, nil
+	case "brief":
+		return Brief, nil
+	}
+	return Full, kg.Errorf(kg.EInvalid, "view must be full or brief, not %q", s)
+}
+
+// FirmBrief is a FirmFit as a list of firms shows it: what the browser's
+// chain view draws, with the rest a click away in the firm's detail.
+type FirmBrief struct {
+	Entity     kg.Entity `json:"entity"`
+	Segment    string    `json:"segment,omitempty"`
+	Chain      Ref       `json:"chain"`
+	Confidence float64   `json:"confidence"`
+	Inferred   bool      `json:"inferred"`
+	Via        *Ref      `json:"via,omitempty"`
+	// Evidence is the first piece of the fit's evidence; EvidenceCount
+	// counts those the full view lists.
+	Evidence      []kg.Evidence `json:"evidence"`
+	EvidenceCount int           `json:"evidenceCount"`
+	// Projects are the firm's maxBriefProjects most recent, without the
+	// evidence of their stages; ProjectCount counts all of them.
+	Projects     []ProjectBrief `json:"projects"`
+	ProjectCount int            `json:"projectCount"`
+	Stage        string         `json:"stage,omitempty"`
+	Planned      bool           `json:"planned,omitempty"`
+}
+
+// ProjectBrief is a ProjectRef without its evidence.
+type ProjectBrief struct {
+	Entity  kg.Entity `json:"entity"`
+	Stage   string    `json:"stage,omitempty"`
+	Planned bool      `json:"planned,omitempty"`
+	Year    int       `json:"year,omitempty"`
+}
+
+// maxBriefProjects bounds the projects a brief lists per firm.
+const maxBriefProjects = 3
+
+// Brief returns the fit as a list of firms shows it.
+func (ff *FirmFit) Brief() FirmBrief {
+	b := FirmBrief{Entity: ff.Entity, Segment: ff.Segment, Chain: ff.Chain, Confidence: ff.Confidence,
+		Inferred: ff.Inferred, Via: ff.Via, Evidence: ff.Evidence[:min(1, len(ff.Evidence))],
+		EvidenceCount: len(ff.Evidence), Projects: make([]ProjectBrief, min(maxBriefProjects, len(ff.Projects))),
+		ProjectCount: ff.ProjectCount, Stage: ff.Stage, Planned: ff.Planned}
+	if b.Evidence == nil {
+		b.Evidence = []kg.Evidence{}
+	}
+	for i := range b.Projects {
+		p := &ff.Projects[i]
+		b.Projects[i] = ProjectBrief{Entity: p.Entity, Stage: p.Stage, Planned: p.Planned, Year: p.Year}
+	}
+	return b
+}
+
 // ChainFirms is the answer to "which firms fit this chain". An answer is
 // shared by every request until the graph changes, and must not be
 // modified.
@@ -105,8 +177,8 @@ const (
 
 type chainFits struct {
 	answer *ChainFirms
-	pages  map[[2]int]*FirmsPage // by offset and limit, guarded by index.mu
-	frags  []firmJSON            // each firm encoded, on first use
+	pages  map[pageKey]*FirmsPage // guarded by index.mu
+	frags  [2][]firmJSON          // each firm encoded, by view, on first use
 	firms  []FirmFit
 	infos  []*firmInfo // of firms[i]
 	// projectCount counts the projects in the chain (direct or of its
@@ -127,8 +199,8 @@ func (s *Service) Chains(ctx context.Context) ([]ChainNode, error) {
 	return ix.chainTree(), nil
 }
 
-// warm ranks every chain's firms and encodes its first page (what the
-// browser asks first), on every core, before the index is published.
+// warm ranks every chain's firms and encodes its first page in both
+// views (the brief one is what the browser asks first), on every core, before the index is published.
 // Without it a chain's first ask after a rebuild paid for the encoding:
 // p99 54 ms at 10,000 reports, against 2 µs once warm.
 func (ix *index) warm() {
@@ -147,7 +219,9 @@ func (ix *index) warm() {
 			for i := int(next.Add(1) - 1); i < len(inds); i = int(next.Add(1) - 1) {
 				// An error is kept with the page and reported to whoever
 				// asks for it.
-				ix.page(ix.fits(inds[i], true), 0, DefaultFirmsLimit, true).share()
+				f := ix.fits(inds[i], true)
+				ix.page(f, 0, DefaultFirmsLimit, Brief, true).share()
+				ix.page(f, 0, DefaultFirmsLimit, Full, true).share()
 			}
 		}()
 	}
@@ -260,7 +334,8 @@ type FirmsPage struct {
 	Total      int       `json:"total"`
 	NextOffset int       `json:"next_offset,omitempty"`
 
-	frags []firmJSON  // the encoded firms of this page
+	view  View
+	frags []firmJSON  // the encoded firms of this page, in its view
 	infos []*firmInfo // of Firms[i]
 	// keep: the page is part of the index (a first page index.warm
 	// encoded): its encoding, and its firms', are held until the graph
@@ -318,15 +393,21 @@ type firmJSON struct {
 // encode returns the firm's encoding: kept when keep (index.warm, before
 // the index is published, is the only caller that keeps), otherwise the
 // kept one if there is one, or a new one that is not held.
-func (f *firmJSON) encode(ff *FirmFit, info *firmInfo, keep bool) ([]byte, error) {
+func (f *firmJSON) encode(ff *FirmFit, info *firmInfo, keep bool, view View) ([]byte, error) {
+	enc := func() ([]byte, error) {
+		if view == Brief {
+			return json.Marshal(ff.Brief())
+		}
+		return encodeFit(ff, info, keep)
+	}
 	if keep {
-		f.once.Do(func() { f.b, f.err = encodeFit(ff, info, true) })
+		f.once.Do(func() { f.b, f.err = enc() })
 		return f.b, f.err
 	}
 	if f.b != nil {
 		return f.b, nil
 	}
-	return encodeFit(ff, info, false)
+	return enc()
 }
 
 // encodeFit encodes ff as json.Marshal does, from the parts of it that
@@ -428,7 +509,7 @@ func (p *FirmsPage) JSON() ([]byte, error) {
 func (p *FirmsPage) encodeKept() (enc []byte, at int, err error) {
 	size := 256
 	for i := range p.Firms {
-		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], true)
+		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], true, p.view)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -453,7 +534,7 @@ func (p *FirmsPage) writeJSON(w io.Writer, keep bool) (n int64, at int, err erro
 	ew.WriteString(`,"firms":[`)
 	at = int(ew.n)
 	for i := range p.Firms {
-		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], keep)
+		fb, err := p.frags[i].encode(&p.Firms[i], p.infos[i], keep, p.view)
 		if err != nil {
 			return ew.n, at, err
 		}
@@ -599,8 +680,8 @@ func (ix *index) encoder(ctx context.Context) (release func(), err error) {
 
 // ChainFirmsPage returns one page of ChainFirms' ranked answer: limit firms
 // (DefaultFirmsLimit when 0) from offset, so that an answer of thousands of
-// firms costs what one page costs.
-func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred bool, offset, limit int) (*FirmsPage, error) {
+// firms costs what one page costs, each firm shown in view.
+func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred bool, offset, limit int, view View) (*FirmsPage, error) {
 	if offset < 0 {
 		return nil, kg.Errorf(kg.EInvalid, "offset must not be negative")
 	}
@@ -612,30 +693,30 @@ func (s *Service) ChainFirmsPage(ctx context.Context, chain string, inferred boo
 	if err != nil {
 		return nil, err
 	}
-	return ix.page(f, offset, limit, false), nil
+	return ix.page(f, offset, limit, view, false), nil
 }
 
 // page returns the page of f's firms from offset, at most limit long.
 // Pages are kept, a bounded number per chain, until the graph changes;
 // keep makes the page part of the index (see FirmsPage.keep).
-func (ix *index) page(f *chainFits, offset, limit int, keep bool) *FirmsPage {
-	key := [2]int{offset, limit}
+func (ix *index) page(f *chainFits, offset, limit int, view View, keep bool) *FirmsPage {
+	key := pageKey{offset, limit, view}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if p := f.pages[key]; p != nil {
 		return p
 	}
-	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}, keep: keep, ix: ix, lock: make(chan struct{}, 1)}
+	p := &FirmsPage{Chain: f.answer.Chain, Total: len(f.firms), Firms: []FirmFit{}, view: view, keep: keep, ix: ix, lock: make(chan struct{}, 1)}
 	if offset < len(f.firms) {
 		end := min(offset+limit, len(f.firms))
-		p.Firms, p.frags, p.infos = f.firms[offset:end], f.frags[offset:end], f.infos[offset:end]
+		p.Firms, p.frags, p.infos = f.firms[offset:end], f.frags[view][offset:end], f.infos[offset:end]
 		if end < len(f.firms) {
 			p.NextOffset = end
 		}
 	}
 	if len(f.pages) < maxCachedPages {
 		if f.pages == nil {
-			f.pages = map[[2]int]*FirmsPage{}
+			f.pages = map[pageKey]*FirmsPage{}
 		}
 		f.pages[key] = p
 	} else {
@@ -646,6 +727,12 @@ func (ix *index) page(f *chainFits, offset, limit int, keep bool) *FirmsPage {
 
 // maxCachedPages bounds the pages of one chain's answer kept encoded.
 const maxCachedPages = 64
+
+// pageKey names a page of a chain's answer.
+type pageKey struct {
+	offset, limit int
+	view          View
+}
 
 // subtree returns the industry and every industry below it, each with the
 // child of root on its path (nil for root itself).
@@ -851,7 +938,7 @@ func (ix *index) computeFits(root *node, inferred bool) *chainFits {
 		res.infos[i] = c.info
 	}
 	res.answer = &ChainFirms{Chain: Ref{ID: root.ID, Name: root.Name}, Firms: res.firms}
-	res.frags = make([]firmJSON, len(res.firms))
+	res.frags = [2][]firmJSON{make([]firmJSON, len(res.firms)), make([]firmJSON, len(res.firms))}
 	return res
 }
 

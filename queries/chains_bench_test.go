@@ -92,11 +92,13 @@ func BenchmarkChainFirmsCold(b *testing.B) {
 			n    *node
 		}{{"largest", inds[0]}, {"middling", inds[len(inds)/8]}}
 		for _, p := range picks {
-			// rank: the ranked answer; page: and its first page encoded,
-			// as the UI asks; whole: and all of it encoded in one page.
-			for _, kind := range []string{"rank", "page", "whole"} {
+			// rank: the ranked answer; brief: and its first page encoded
+			// brief, as the UI asks; page: the same in full; whole: and
+			// all of it encoded in one page.
+			for _, kind := range []string{"rank", "brief", "page", "whole"} {
 				b.Run(fmt.Sprintf("docs=%d/%s/%s", n, p.name, kind), func(b *testing.B) {
-					limit := map[string]int{"page": DefaultFirmsLimit, "whole": MaxFirmsLimit}[kind]
+					limit := map[string]int{"brief": DefaultFirmsLimit, "page": DefaultFirmsLimit, "whole": MaxFirmsLimit}[kind]
+					view := map[bool]View{true: Brief, false: Full}[kind == "brief"]
 					var firms, bytes int
 					for b.Loop() {
 						b.StopTimer()
@@ -105,7 +107,7 @@ func BenchmarkChainFirmsCold(b *testing.B) {
 						f := ix.fits(p.n, true)
 						firms = len(f.firms)
 						if limit > 0 {
-							enc, err := ix.page(f, 0, limit, true).JSON()
+							enc, err := ix.page(f, 0, limit, view, true).JSON()
 							if err != nil {
 								b.Fatal(err)
 							}

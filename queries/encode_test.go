@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"sync"
@@ -39,19 +40,24 @@ func TestEncodeFit(t *testing.T) {
 			for _, inferred := range []bool{true, false} {
 				f := ix.fits(ind, inferred)
 				for i := range f.firms {
-					want, err := json.Marshal(&f.firms[i])
-					if err != nil {
-						t.Fatal(err)
-					}
-					// Not kept (an ask), then kept (index.warm), then
-					// the kept one.
-					for _, keep := range []bool{false, true, false} {
-						got, err := f.frags[i].encode(&f.firms[i], f.infos[i], keep)
+					for _, view := range []View{Full, Brief} {
+						want, err := json.Marshal(&f.firms[i])
+						if view == Brief {
+							want, err = json.Marshal(f.firms[i].Brief())
+						}
 						if err != nil {
 							t.Fatal(err)
 						}
-						if !bytes.Equal(got, want) {
-							t.Fatalf("%s: %s: firm %d encoded (keep %v)\n%s\nwant\n%s", name, ind.ID, i, keep, got, want)
+						// Not kept (an ask), then kept (index.warm), then
+						// the kept one.
+						for _, keep := range []bool{false, true, false} {
+							got, err := f.frags[view][i].encode(&f.firms[i], f.infos[i], keep, view)
+							if err != nil {
+								t.Fatal(err)
+							}
+							if !bytes.Equal(got, want) {
+								t.Fatalf("%s: %s: firm %d encoded (view %d, keep %v)\n%s\nwant\n%s", name, ind.ID, i, view, keep, got, want)
+							}
 						}
 					}
 					n++
@@ -94,6 +100,36 @@ func TestEncodeFitAllFields(t *testing.T) {
 	}
 }
 
+// TestBrief: a brief shows the fit's first piece of evidence and counts
+// them, and the firm's first maxBriefProjects projects without their
+// evidence; empty lists stay lists.
+func TestBrief(t *testing.T) {
+	ev := []kg.Evidence{{Document: "d", Text: "一"}, {Document: "d", Start: 1, End: 2, Text: "二"}}
+	var projects []ProjectRef
+	for i := range maxBriefProjects + 2 {
+		projects = append(projects, ProjectRef{Entity: kg.Entity{ID: fmt.Sprint("project/", i)}, Stage: "开工", Year: 2020 + i, StageEvidence: ev})
+	}
+	ff := FirmFit{Entity: kg.Entity{ID: "enterprise/a", Name: "甲"}, Chain: Ref{ID: "industry/b"}, Confidence: 0.5,
+		Evidence: ev, Projects: projects, ProjectCount: 9, Stage: "签约", Planned: true, StageEvid: ev}
+	got, err := json.Marshal(ff.Brief())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"entity":{"id":"enterprise/a","type":"","name":"甲","aliases":null},"chain":{"id":"industry/b","name":""},` +
+		`"confidence":0.5,"inferred":false,"evidence":[{"document":"d","sentence":0,"start":0,"end":0,"text":"一"}],"evidenceCount":2,` +
+		`"projects":[{"entity":{"id":"project/0","type":"","name":"","aliases":null},"stage":"开工","year":2020},` +
+		`{"entity":{"id":"project/1","type":"","name":"","aliases":null},"stage":"开工","year":2021},` +
+		`{"entity":{"id":"project/2","type":"","name":"","aliases":null},"stage":"开工","year":2022}],` +
+		`"projectCount":9,"stage":"签约","planned":true}`
+	if string(got) != want {
+		t.Errorf("brief\n%s\nwant\n%s", got, want)
+	}
+	empty := FirmFit{Evidence: []kg.Evidence{}, Projects: []ProjectRef{}}
+	if got, _ := json.Marshal(empty.Brief()); !bytes.Contains(got, []byte(`"evidence":[],"evidenceCount":0,"projects":[]`)) {
+		t.Errorf("empty brief %s", got)
+	}
+}
+
 // warmIndex is the index of a small synthetic corpus, warmed as a
 // published index is.
 func warmIndex(t *testing.T) *index {
@@ -124,31 +160,33 @@ func TestWarmPages(t *testing.T) {
 			continue
 		}
 		f := ix.fits(ind, true)
-		first := ix.page(f, 0, DefaultFirmsLimit, false) // warm's, kept
-		if len(first.Firms) > 0 && first.enc == nil {
-			t.Fatalf("%s: first page not encoded by warm", ind.ID)
-		}
-		for i := range first.frags {
-			if b := first.frags[i].b; len(b) > 0 && &b[0] == &first.enc[bytes.Index(first.enc, b)] {
-				shared++
+		for _, view := range []View{Full, Brief} {
+			first := ix.page(f, 0, DefaultFirmsLimit, view, false) // warm's, kept
+			if len(first.Firms) > 0 && first.enc == nil {
+				t.Fatalf("%s: first page (view %d) not encoded by warm", ind.ID, view)
 			}
-		}
-		for _, pl := range [][2]int{{0, DefaultFirmsLimit}, {0, 3}, {2, 5}, {len(f.firms) - 1, 10}, {len(f.firms) + 5, 10}} {
-			if pl[0] < 0 {
-				continue
+			for i := range first.frags {
+				if b := first.frags[i].b; len(b) > 0 && &b[0] == &first.enc[bytes.Index(first.enc, b)] {
+					shared++
+				}
 			}
-			p := ix.page(f, pl[0], pl[1], false)
-			got, err := p.JSON()
-			if err != nil {
-				t.Fatal(err)
+			for _, pl := range [][2]int{{0, DefaultFirmsLimit}, {0, 3}, {2, 5}, {len(f.firms) - 1, 10}, {len(f.firms) + 5, 10}} {
+				if pl[0] < 0 {
+					continue
+				}
+				p := ix.page(f, pl[0], pl[1], view, false)
+				got, err := p.JSON()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := marshalPage(t, p); !bytes.Equal(got, want) {
+					t.Fatalf("%s page %v (view %d):\n%s\nwant\n%s", ind.ID, pl, view, got, want)
+				}
+				pages++
 			}
-			if want := marshalPage(t, p); !bytes.Equal(got, want) {
-				t.Fatalf("%s page %v:\n%s\nwant\n%s", ind.ID, pl, got, want)
-			}
-			pages++
 		}
 	}
-	if pages < 20 || shared < 10 {
+	if pages < 40 || shared < 20 {
 		t.Errorf("only %d pages compared, %d encodings shared with their first page", pages, shared)
 	}
 }
@@ -170,7 +208,7 @@ func TestPageBudget(t *testing.T) {
 		if len(f.firms) < 3 {
 			continue
 		}
-		p := ix.page(f, 1, 2, false)
+		p := ix.page(f, 1, 2, Full, false)
 		want := marshalPage(t, p)
 		for range 2 { // compressed (or found over), then as held
 			b, err := p.Body(ctx)
@@ -213,11 +251,11 @@ func TestPageBudget(t *testing.T) {
 		if len(f.firms) == 0 {
 			continue
 		}
-		if _, err := ix.page(f, 0, 5, false).JSON(); err != nil {
+		if _, err := ix.page(f, 0, 5, Full, false).JSON(); err != nil {
 			t.Fatal(err)
 		}
-		for i := range f.frags[:min(5, len(f.frags))] {
-			if f.frags[i].b != nil {
+		for i := range f.frags[Full][:min(5, len(f.firms))] {
+			if f.frags[Full][i].b != nil {
 				t.Fatalf("%s: firm %d of a page asked holds its encoding", ind.ID, i)
 			}
 		}
@@ -234,7 +272,7 @@ func TestPageBodyAtOnce(t *testing.T) {
 			largest = f
 		}
 	}
-	p := ix.page(largest, 0, MaxFirmsLimit, false)
+	p := ix.page(largest, 0, MaxFirmsLimit, Full, false)
 	want := marshalPage(t, p)
 	bodies := make([]*Body, 8)
 	var wg sync.WaitGroup
@@ -259,9 +297,9 @@ func TestPageBodyAtOnce(t *testing.T) {
 	// A page no longer cached (past maxCachedPages for its chain) is not
 	// held: it would spend the budget for nothing.
 	for i := range maxCachedPages {
-		ix.page(largest, 0, i+1, false)
+		ix.page(largest, 0, i+1, Full, false)
 	}
-	if b, err := ix.page(largest, 1, 1, false).Body(context.Background()); b != nil || err != nil {
+	if b, err := ix.page(largest, 1, 1, Full, false).Body(context.Background()); b != nil || err != nil {
 		t.Errorf("a page not cached: body %v, %v; want none", b, err)
 	}
 }
@@ -279,7 +317,7 @@ func TestWriteJSONWaits(t *testing.T) {
 		releases = append(releases, r)
 	}
 	ind := ix.order[slices.IndexFunc(ix.order, func(n *node) bool { return n.Type == kg.TypeIndustry })]
-	p := ix.page(ix.fits(ind, true), 0, 3, false)
+	p := ix.page(ix.fits(ind, true), 0, 3, Full, false)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
 	var w bytes.Buffer
@@ -295,12 +333,20 @@ func TestWriteJSONWaits(t *testing.T) {
 // marshalPage is what json.Marshal makes of p.
 func marshalPage(t *testing.T, p *FirmsPage) []byte {
 	t.Helper()
+	var firms any = p.Firms
+	if p.view == Brief {
+		briefs := make([]FirmBrief, len(p.Firms))
+		for i := range p.Firms {
+			briefs[i] = p.Firms[i].Brief()
+		}
+		firms = briefs
+	}
 	want, err := json.Marshal(struct {
-		Chain      Ref       `json:"chain"`
-		Firms      []FirmFit `json:"firms"`
-		Total      int       `json:"total"`
-		NextOffset int       `json:"next_offset,omitempty"`
-	}{p.Chain, p.Firms, p.Total, p.NextOffset})
+		Chain      Ref `json:"chain"`
+		Firms      any `json:"firms"`
+		Total      int `json:"total"`
+		NextOffset int `json:"next_offset,omitempty"`
+	}{p.Chain, firms, p.Total, p.NextOffset})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,16 +70,22 @@ func (s *Server) getChains(c *gin.Context) {
 
 func (s *Server) getChainFirms(c *gin.Context) {
 	var p struct {
-		Inferred *bool `form:"inferred"`
-		Offset   int   `form:"offset"`
-		Limit    int   `form:"limit"`
+		Inferred *bool  `form:"inferred"`
+		Offset   int    `form:"offset"`
+		Limit    int    `form:"limit"`
+		View     string `form:"view"`
 	}
 	if !bindQuery(c, &p) {
 		return
 	}
+	view, err := queries.ParseView(p.View)
+	if err != nil {
+		c.Error(err)
+		return
+	}
 	ctx, cancel := s.deadline(c)
 	defer cancel()
-	page, err := s.q.ChainFirmsPage(ctx, c.Param("id"), p.Inferred == nil || *p.Inferred, p.Offset, p.Limit)
+	page, err := s.q.ChainFirmsPage(ctx, c.Param("id"), p.Inferred == nil || *p.Inferred, p.Offset, p.Limit, view)
 	if err != nil {
 		c.Error(err)
 		return

@@ -546,6 +546,29 @@ func TestChainFirmsPages(t *testing.T) {
 	if code, _, _ := e.do("GET", "/api/v1/chains/新一代信息技术/firms?offset=-1", nil); code != 400 {
 		t.Errorf("negative offset = %d", code)
 	}
+	// The brief view: the same firms in the same order, each with its
+	// first piece of evidence and at most three projects.
+	var brief struct {
+		Firms []queries.FirmBrief
+		Total int
+	}
+	e.getJSON("/api/v1/chains/新一代信息技术/firms?view=brief", &brief)
+	if brief.Total != all.Total || len(brief.Firms) != len(all.Firms) {
+		t.Fatalf("brief: total %d, %d firms; full: %d, %d", brief.Total, len(brief.Firms), all.Total, len(all.Firms))
+	}
+	for i, b := range brief.Firms {
+		f := all.Firms[i]
+		if b.Entity.ID != f.Entity.ID || b.EvidenceCount != len(f.Evidence) || len(b.Evidence) != min(1, len(f.Evidence)) ||
+			len(b.Projects) != min(3, len(f.Projects)) || b.ProjectCount != f.ProjectCount {
+			t.Errorf("brief firm %d: %+v\nfull: %+v", i, b, f)
+		}
+		if len(b.Evidence) == 1 && b.Evidence[0] != f.Evidence[0] {
+			t.Errorf("brief firm %d: evidence %+v, want the full view's first %+v", i, b.Evidence[0], f.Evidence[0])
+		}
+	}
+	if code, _, _ := e.do("GET", "/api/v1/chains/新一代信息技术/firms?view=short", nil); code != 400 {
+		t.Errorf("an unknown view = %d", code)
+	}
 }
 
 // sampleStore is the bundled sample report extracted by the real extractor
@@ -683,14 +706,19 @@ func TestChainFirmsEncodings(t *testing.T) {
 		t.Fatalf("largest chain has %d firms", chain.Firms)
 	}
 	path := "/api/v1/chains/" + url.PathEscape(chain.ID) + "/firms"
-	pages := [][2]int{{0, 0}, {0, queries.MaxFirmsLimit}, {3, 7}}
+	type pageAt struct {
+		offset, limit int
+		view          queries.View
+	}
+	pages := []pageAt{{0, 0, queries.Full}, {0, queries.MaxFirmsLimit, queries.Full}, {3, 7, queries.Full},
+		{0, 0, queries.Brief}, {3, 7, queries.Brief}}
 	// Past the pages a chain keeps: written as encoded.
 	for i := range 70 {
-		pages = append(pages, [2]int{1, i + 1})
+		pages = append(pages, pageAt{1, i + 1, queries.Full})
 	}
 	gzipped, streamed := 0, 0
 	for _, pl := range pages {
-		page, err := q.ChainFirmsPage(ctx, chain.ID, true, pl[0], pl[1])
+		page, err := q.ChainFirmsPage(ctx, chain.ID, true, pl.offset, pl.limit, pl.view)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -698,7 +726,10 @@ func TestChainFirmsEncodings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		u := fmt.Sprintf("%s?offset=%d&limit=%d", path, pl[0], pl[1])
+		u := fmt.Sprintf("%s?offset=%d&limit=%d", path, pl.offset, pl.limit)
+		if pl.view == queries.Brief {
+			u += "&view=brief"
+		}
 		for _, accept := range []string{"gzip, deflate, br", "", "identity", "gzip;q=0, *", "*"} {
 			resp, b := get(u, accept)
 			if resp.Header.Get("Content-Encoding") == "gzip" {

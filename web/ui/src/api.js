@@ -55,7 +55,10 @@ async function request(method, path, { params, body, headers = {}, auth = false 
 
 export const api = {
   chains: () => request('GET', 'chains'),
-  chainFirms: (id, inferred = true) => request('GET', `chains/${seg(id)}/firms`, { params: { inferred: String(inferred) } }),
+  // A page of a chain's firms in the brief view (what a list shows; the
+  // firm's detail has the rest), from offset.
+  chainFirms: (id, inferred = true, offset = 0) => request('GET', `chains/${seg(id)}/firms`,
+    { params: { inferred: String(inferred), view: 'brief', ...(offset ? { offset: String(offset) } : {}) } }),
   entities: (params) => request('GET', 'entities', { params }),
   entity: (id) => request('GET', `entities/${seg(id)}`),
   graph: (params) => request('GET', 'graph', { params }),

@@ -119,13 +119,9 @@ async function showChain(main, id, inferred) {
   }
   const chain = data.chain || { id, name: nameOfId(id) };
   const firms = data.firms || [];
-  const groups = new Map();
-  for (const f of firms) {
-    const key = segmentName(f) || chain.name;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(f);
-  }
-  const stated = firms.filter((f) => !f.inferred).length;
+  const total = data.total ?? firms.length;
+  let next = data.next_offset || 0;
+  const pageSize = firms.length;
   const graphBox = h('div', { class: 'chain-graph-canvas', 'aria-label': '产业链图' });
   const key = (cls, label) => h('span', { class: 'legend-item static' }, h('span', { class: cls }), label);
   const graphPane = h('div', { class: 'chain-graph' }, graphBox,
@@ -136,42 +132,75 @@ async function showChain(main, id, inferred) {
     h('input', { type: 'checkbox', checked: inferred, onchange: (ev) => { location.hash = chainHref(id, ev.target.checked); } }),
     ' 包括关键词推断的企业（虚线）');
   const list = h('div', { class: 'firm-list' });
+  const count = h('span', { class: 'muted' });
   // Narrows the list to firms whose name, alias or project holds the text.
-  const narrow = h('input', { type: 'search', class: 'firm-filter', placeholder: '在结果中筛选企业', 'aria-label': '在结果中筛选企业',
-    oninput: (ev) => {
-      const q = ev.target.value.trim().toLowerCase();
-      const shown = new Set();
-      for (const sec of list.querySelectorAll('.segment')) {
-        let any = false;
-        for (const card of sec.querySelectorAll('.firm')) {
-          const show = !q || card.dataset.find.includes(q);
-          card.hidden = !show;
-          if (show) shown.add(card.dataset.id);
-          any = any || show;
-        }
-        sec.hidden = !any;
+  const filter = () => {
+    const q = narrow.value.trim().toLowerCase();
+    const shown = new Set();
+    for (const sec of list.querySelectorAll('.segment')) {
+      let any = false;
+      for (const card of sec.querySelectorAll('.firm')) {
+        const show = !q || card.dataset.find.includes(q);
+        card.hidden = !show;
+        if (show) shown.add(card.dataset.id);
+        any = any || show;
       }
-      if (cy) cy.nodes('[type = "Enterprise"]').forEach((n) => n.toggleClass('faded', !!q && !shown.has(n.id())));
-    } });
+      sec.hidden = !any;
+    }
+    if (cy) cy.nodes('[type = "Enterprise"]').forEach((n) => n.toggleClass('faded', !!q && !shown.has(n.id())));
+  };
+  const narrow = h('input', { type: 'search', class: 'firm-filter', placeholder: '在已显示的企业中筛选', 'aria-label': '在已显示的企业中筛选', oninput: filter });
+  // The list (and graph) of the firms fetched so far; a long answer comes
+  // a page at a time, the next on demand.
+  const draw = () => {
+    const groups = new Map();
+    for (const f of firms) {
+      const key = segmentName(f) || chain.name;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(f);
+    }
+    const stated = firms.filter((f) => !f.inferred).length;
+    count.textContent = `适配企业 ${total} 家` + (firms.length < total ? `，已显示前 ${firms.length} 家` : '') +
+      `（明确 ${stated} · 推断 ${firms.length - stated}）`;
+    const more = next ? h('button', { class: 'btn more-firms', onclick: loadMore }, `再显示 ${Math.min(total - firms.length, pageSize)} 家（共 ${total} 家）`) : null;
+    mount(list,
+      firms.length ? [...groups].map(([seg, members]) => h('section', { class: 'segment' },
+        h('h2', { class: 'segment-name' }, seg, h('span', { class: 'muted' }, ` ${members.length} 家`)),
+        members.map(firmCard))) : h('div', { class: 'muted' }, '这条产业链下还没有企业。'),
+      more);
+    drawChainGraph(graphBox, chain, firms);
+    filter();
+  };
+  const loadMore = async (ev) => {
+    ev.target.disabled = true;
+    ev.target.textContent = '加载中…';
+    let page;
+    try {
+      page = await api.chainFirms(id, inferred, next);
+    } catch (err) {
+      ev.target.replaceWith(errorBox(err));
+      return;
+    }
+    firms.push(...(page.firms || []));
+    next = page.next_offset || 0;
+    draw();
+  };
   mount(main,
     h('div', { class: 'chain-head' },
       h('h1', null, chain.name),
-      h('span', { class: 'muted' }, `适配企业 ${firms.length} 家（明确 ${stated} · 推断 ${firms.length - stated}）`),
+      count,
       firms.length > 8 ? narrow : null,
       toggle,
       exportBar({ params: () => ({ chain: chain.id }), cy: () => cy, name: 'kg-chain-' + chain.name })),
-    h('div', { class: 'chain-body' },
-      mount(list,
-        firms.length ? [...groups].map(([seg, members]) => h('section', { class: 'segment' },
-          h('h2', { class: 'segment-name' }, seg, h('span', { class: 'muted' }, ` ${members.length} 家`)),
-          members.map(firmCard))) : h('div', { class: 'muted' }, '这条产业链下还没有企业。')),
-      graphPane));
-  drawChainGraph(graphBox, chain, firms);
+    h('div', { class: 'chain-body' }, list, graphPane));
+  draw();
 }
 
 function firmCard(f) {
   const e = f.entity || {};
   const first = (f.evidence || []).slice(0, 1);
+  // The brief view sends the first piece of evidence and counts them.
+  const evidenceCount = f.evidenceCount ?? (f.evidence || []).length;
   const find = [e.name, ...(e.aliases || []), ...(f.projects || []).map((p) => p.entity.name)].join(' ').toLowerCase();
   return h('article', { class: 'firm' + (f.inferred ? ' inferred' : ''), 'data-id': e.id, dataset: { find } },
     h('div', { class: 'firm-head' },
@@ -183,11 +212,13 @@ function firmCard(f) {
     f.projects && f.projects.length ? h('ul', { class: 'projects' }, f.projects.map((p) => h('li', null,
       typeBadge('Project'), ' ',
       h('button', { class: 'link', onclick: () => showEntity(p.entity.id) }, p.entity.name || nameOfId(p.entity.id)), ' ',
-      stageChip(p.stage, p.planned)))) : null,
+      stageChip(p.stage, p.planned))),
+      f.projectCount > f.projects.length
+        ? h('li', null, h('button', { class: 'link small', onclick: () => showEntity(e.id) }, `全部 ${f.projectCount} 个项目 ›`)) : null) : null,
     h('div', { class: 'firm-evidence' },
       h('span', { class: 'label' }, f.inferred ? '推断依据' : '证据'),
       evidenceList(first),
-      (f.evidence || []).length > 1 ? h('button', { class: 'link small', onclick: () => showEntity(e.id) }, `全部 ${f.evidence.length} 条证据 ›`) : null));
+      evidenceCount > 1 ? h('button', { class: 'link small', onclick: () => showEntity(e.id) }, `全部 ${evidenceCount} 条证据 ›`) : null));
 }
 
 function drawChainGraph(box, chain, firms) {
