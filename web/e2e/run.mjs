@@ -115,6 +115,42 @@ await step('chains', async () => {
   await shot('02-chains-新一代信息技术');
 });
 
+// A long answer comes a page at a time: with pages of 2 firms (the server's
+// default is 500), the chain view of the largest chain says how many it shows of how many, and
+// its button fetches the next page until all are shown, in the server's order.
+await step('chains-paging', async () => {
+  const asked = [];
+  await page.route('**/api/v1/chains/*/firms?*', (route) => {
+    const u = new URL(route.request().url());
+    u.searchParams.set('limit', '2');
+    asked.push(u.searchParams.get('view') + ' ' + (u.searchParams.get('offset') || '0'));
+    route.continue({ url: u.toString() });
+  });
+  try {
+    // The chain with the most firms (the tree lists it first).
+    const chain = (await (await page.request.get(BASE + '/api/v1/chains')).json()).chains[0];
+    await go('#/chains?id=' + encodeURIComponent(chain.id));
+    await page.locator('.firm').first().waitFor();
+    const all = await (await page.request.get(BASE + '/api/v1/chains/' + encodeURIComponent(chain.id) + '/firms')).json();
+    check(all.total > 4, `${chain.name} has ${all.total} firms, enough to page`);
+    check((await page.locator('.firm').count()) === 2, 'the first page shows 2 firms');
+    check((await page.locator('.chain-head').textContent()).includes(`适配企业 ${all.total} 家，已显示前 2 家`), 'the head says 2 of all are shown');
+    while (await page.locator('.more-firms').count()) {
+      const n = await page.locator('.firm').count();
+      await page.locator('.more-firms').click();
+      await page.waitForFunction((n) => document.querySelectorAll('.firm').length > n, n);
+    }
+    const shown = await page.locator('.firm').evaluateAll((cards) => cards.map((c) => c.dataset.id));
+    check(shown.length === all.total, `all ${all.total} firms shown after paging (${shown.length})`);
+    check(new Set(shown).size === shown.length && all.firms.every((f) => shown.includes(f.entity.id)), 'each firm once, none missing');
+    check(asked.every((a) => a.startsWith('brief ')), `every page asked brief: ${asked.join(', ')}`);
+    check(!(await page.locator('.chain-head').textContent()).includes('已显示前'), 'the head no longer says part is shown');
+    await shot('02b-chains-paged');
+  } finally {
+    await page.unroute('**/api/v1/chains/*/firms?*');
+  }
+});
+
 // The newcomer's path: which firms fit 生物技术和大健康, and why one of them.
 await step('newcomer-path', async () => {
   await go('#/chains');
