@@ -137,6 +137,138 @@ func (d *doc) listHeadAt(si, a, b int) bool {
 	return false
 }
 
+// headStage is the stage a section heading gives the projects under it
+// (【签约项目】, （一）新开工项目, 三、重点在建项目推进情况): the project
+// each paragraph under it opens with (X项目。项目由…投资建设) is at that
+// stage, up to the next heading of the same or a higher level.
+type headStage struct {
+	stage   string // a stage, or two joined by + (竣工投产项目)
+	planned bool   // 拟签约项目, or a heading in a section about plans
+	level   int    // the heading's level; 0 for a stand-alone line
+	// topic is the project the current paragraph opens with, and stated
+	// the stages its clauses give it (bit stageOrder).
+	topic  string
+	stated uint16
+}
+
+// headingStage starts or ends the scope of a stage heading at paragraph p.
+func (d *doc) headingStage(p *para) {
+	if p.title {
+		return
+	}
+	alone := p.level == 0 && d.standAlone(p)
+	if d.head.stage != "" && (p.level > 0 && p.level <= d.head.level || d.head.level == 0 && (p.heading || alone)) {
+		d.head = headStage{}
+	}
+	if !p.heading && !alone {
+		return
+	}
+	if stage, planned := d.stageHeading(p); stage != "" {
+		d.head = headStage{stage: stage, planned: planned || p.planned, level: p.level}
+	}
+}
+
+// standAlone reports whether paragraph p is a short line with no clause
+// break in it: a web page's heading block (签约项目) or a 【title】.
+func (d *doc) standAlone(p *para) bool {
+	if p.end-p.start > 20 {
+		return false
+	}
+	for _, r := range d.rs[p.start:p.end] {
+		if isClauseEnd(r) || r == '、' {
+			return false
+		}
+	}
+	return true
+}
+
+// stageHeading returns the stage of heading p when its words are a stage
+// verb and 项目 (签约项目, 新开工项目, 竣工投产项目, 二、主要签约项目情况),
+// and whether it is a plan (四、在谈及拟签约项目情况); "" when they are not
+// (一、项目建设提速增效, 前期项目进展).
+func (d *doc) stageHeading(p *para) (stage string, planned bool) {
+	rs := d.rs
+	a, e := p.start, p.end
+	if _, n := sectionMarkerRunes(rs[a:min(e, a+12)]); n > 0 {
+		a += n
+	}
+	for a < e && rs[a] == ' ' {
+		a++
+	}
+	for e > a && rs[e-1] == ' ' {
+		e--
+	}
+	if e-a > 2 && (rs[a] == '【' || rs[a] == '[') && (rs[e-1] == '】' || rs[e-1] == ']') {
+		a, e = a+1, e-1
+	}
+	for _, suf := range [...]string{"推进情况", "进展情况", "情况", "清单", "名单", "一览表"} {
+		if n := runeLen(suf); e-a > n+3 && hasAt(rs, e-n, suf) {
+			e -= n
+			break
+		}
+	}
+	if e-a < 4 || e-a > 16 || !hasAt(rs, e-2, "项目") {
+		return "", false
+	}
+	e -= 2
+	planned = indexRunes(rs, a, e, "拟") >= 0
+	if hasAt(rs, e-2, "在建") {
+		return "在建", planned
+	}
+	for j := a; j < e; j++ {
+		if !d.lx.stage.starts(rs[j]) {
+			continue
+		}
+		if v, n := d.lx.stage.longest(rs, j, e); n > 0 && j+n == e {
+			// 重点建设项目, 新建项目, 引进项目: projects, at no stage.
+			if w := stageWords[v]; !w.pre && w.word != "建设" {
+				return w.stage, planned
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// stageOrder is where stage s comes in a project's life (签约 0 … 运营
+// 7), or -1 for stages outside it (扩产, 揭牌).
+func stageOrder(s string) int {
+	switch s {
+	case "签约":
+		return 0
+	case "落地", "立项", "拿地", "入驻":
+		return 1
+	case "开工":
+		return 2
+	case "在建":
+		return 3
+	case "封顶":
+		return 4
+	case "竣工":
+		return 5
+	case "投产":
+		return 6
+	case "运营":
+		return 7
+	}
+	return -1
+}
+
+// headTopicStage gives the project a paragraph under a stage heading
+// opened with the heading's stage, as of sentence si.
+func (d *doc) headTopicStage(si int) {
+	h := &d.head
+	first, _, _ := strings.Cut(h.stage, "+")
+	// 签约项目 and 开工项目 report the period's events, which the steps a
+	// paragraph tells (3月签约，8月取得土地) came before or after; 在建 and
+	// 竣工投产 name the state reached, which a stage the paragraph gives
+	// at or after it (7月竣工, 9月投入运营) tells more exactly.
+	if o := stageOrder(first); o <= 2 || h.stated>>o == 0 {
+		d.relate(kg.Relation{Subject: h.topic, Predicate: kg.PredStage, Value: h.stage, Planned: h.planned}, si)
+	}
+	h.topic, h.stated = "", 0
+}
+
 // topicHead reads a sentence that opens with a project and a colon
 // (1.X项目：总投资…，已签约。): it records the project as the sentence's
 // topic and returns where the rest begins, or 0.
@@ -148,7 +280,10 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 	}
 	// （1）X项目。 as a numbered line's whole first sentence names its
 	// topic too.
-	named := k+1 == end && (rs[k] == '。' || rs[k] == '.') && a > d.st.sents[si].start
+	// Under a stage heading, a paragraph's first sentence may be the
+	// name alone (蒙禾乳业婴幼儿配方奶粉智能工厂项目。项目由…).
+	first := si == d.st.paras[d.st.sents[si].para].first
+	named := k+1 == end && (rs[k] == '。' || rs[k] == '.') && (a > d.st.sents[si].start || first && d.head.stage != "")
 	// 3. X项目，总投资…，已投产； in a numbered list of projects too.
 	listed := k < end && rs[k] == '，' && a > d.st.sents[si].start && hasAt(rs, k+1, "总投资")
 	if k >= end || k-a > 40 || rs[k] != '：' && rs[k] != ':' && !named && !listed {
@@ -167,6 +302,9 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 		return 0
 	}
 	d.topic = id
+	if first && d.head.stage != "" {
+		d.head.topic, d.head.stated = id, 0
+	}
 	if d.listStage != "" && !d.listInline {
 		// 1.X项目：… under 重点签约项目如下：
 		d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: d.listStage, Planned: planned || d.listPlanned}, si)
@@ -1592,7 +1730,7 @@ func (d *doc) splitList(si int, s seg) []seg {
 			if hits && len(names) > 0 && names[0].start == i {
 				hits = false
 			}
-		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2 && !d.oneName(a, i, s.b):
+		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2 && !d.oneName(a, i, s.b) && !d.inPlace(a, i, s.b):
 			out = append(out, seg{a, i})
 			a = i + 1
 		}
@@ -1607,6 +1745,18 @@ func (d *doc) splitList(si int, s seg) []seg {
 // follows, up to the list's next separator, is a short head phrase
 // without a name of its own, or any head phrase without an owner when
 // what precedes opens with one (丰禾集团果蔬加工及冷链配送项目).
+// inPlace reports whether rs[i], in rs[a:b], is inside the name of a
+// place of the gazetteer that starts before it (呼和浩特: its 和 joins
+// nothing).
+func (d *doc) inPlace(a, i, b int) bool {
+	for k := max(a, i-3); k < i; k++ {
+		if _, n := d.lx.place.longest(d.rs, k, b); k+n > i {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) oneName(a, i, b int) bool {
 	rs := d.rs
 	e := i + 1

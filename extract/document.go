@@ -72,6 +72,9 @@ type doc struct {
 	listPlanned bool
 	// listInline: the list is in the head's sentence (A，总投资…；B…).
 	listInline bool
+	// head is the stage a section heading gives the projects under it
+	// (签约项目, （一）新开工项目); see stageHeading.
+	head headStage
 	// lastFirm is the name of the firm named last, which 其 refers to,
 	// and lastFirmAt the focus where it was named.
 	lastFirm   string
@@ -410,6 +413,11 @@ func (d *doc) relate(r kg.Relation, sent int) {
 		d.relate(r, sent)
 		r.Value = b
 	}
+	if r.Predicate == kg.PredStage && r.Subject == d.head.topic && !r.Planned {
+		if o := stageOrder(r.Value); o >= 0 {
+			d.head.stated |= 1 << o
+		}
+	}
 	i, slot := d.findRelation(&r)
 	if i >= 0 {
 		// A fact stated as done wins over the same fact stated as a plan.
@@ -689,6 +697,7 @@ func (d *doc) run() {
 		if fields == nil {
 			rec = nil
 		}
+		d.headingStage(p)
 		if p.heading && fields == nil {
 			d.listStage = ""
 			if p.level > 0 && p.level < len(secCtx) {
@@ -774,6 +783,9 @@ func (d *doc) run() {
 				d.sentence(si, ctx, p.planned)
 			}
 			d.indicators(si)
+		}
+		if d.head.topic != "" {
+			d.headTopicStage(p.first)
 		}
 	}
 }

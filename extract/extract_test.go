@@ -483,6 +483,11 @@ func TestRelations(t *testing.T) {
 			{"enterprise/青川机床", "hasProject", "project/五轴机床研发中心"}, {"enterprise/青川机床", "hasProject", "project/青川机床新建项目二期"}},
 			[]rel{{"enterprise/青川机床", "hasProject", "project/青川机床建设五轴机床研发中心"}}},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
+		{"a heading of finished projects, and an item that says how it finished", "（三）竣工投产项目\n1. 青岚光电标准化厂房二期，总投资3亿元。项目7月竣工。\n2. 澄湖动力电堆项目，总投资8亿元，建筑面积2万平方米。\n（四）其他工作\n3. 云岭碳材原丝项目，总投资5亿元。", []rel{
+			{"project/青岚光电标准化厂房二期", "stage", "竣工"}, {"project/澄湖动力电堆项目", "stage", "投产"}},
+			[]rel{{"project/青岚光电标准化厂房二期", "stage", "投产"}, {"project/云岭碳材原丝项目", "stage", "投产"}}},
+		{"a heading with no stage in its words", "一、项目建设提速增效\n青岚光电显示模组项目。项目总投资12亿元。", nil,
+			[]rel{{"project/青岚光电显示模组项目", "stage", "在建"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -498,6 +503,31 @@ func TestRelations(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStageHeadingBlocks: on a web page, a heading block whose words are
+// a stage (签约项目) gives it to the project each paragraph under it opens
+// with, up to the next heading block.
+func TestStageHeadingBlocks(t *testing.T) {
+	ex := newTestExtractor(t)
+	page := "<html><head><title>集中签约</title></head><body><h1>经开区举行重点项目集中签约暨集中开工仪式</h1>" +
+		"<h3>签约项目</h3><p>青岚光电显示模组项目。项目由青岚光电科技有限公司投资建设，总投资12亿元，建设显示模组生产线和研发中心。</p>" +
+		"<h3>开工项目</h3><p>澄湖动力电堆项目。项目由澄湖动力有限公司投资8亿元建设，今年3月签约，年产电堆2万套。</p>" +
+		"<h3>服务保障</h3><p>云岭碳材原丝项目。项目总投资5亿元，经开区为项目开设绿色通道，审批用时压缩至28个工作日。</p></body></html>"
+	x, err := ex.Extract("t.htm", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][3]string{{"project/青岚光电显示模组项目", "stage", "签约"}, {"project/澄湖动力电堆项目", "stage", "开工"}} {
+		if !has(x, r[0], r[1], r[2]) {
+			t.Errorf("missing %s %s %s in %s", r[0], r[1], r[2], dumpRelations(x))
+		}
+	}
+	for _, r := range [][3]string{{"project/青岚光电显示模组项目", "stage", "开工"}, {"project/云岭碳材原丝项目", "stage", "开工"}} {
+		if has(x, r[0], r[1], r[2]) {
+			t.Errorf("unexpected %s %s %s", r[0], r[1], r[2])
+		}
 	}
 }
 
@@ -569,6 +599,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"place/宜良县狗街镇", "place/地宜良县", "place/阳朔县白沙镇"}},
 		{"a country before a firm's Latin name is the firm's", "奥地利Steinbauer Pumpen GmbH在区内设立研发中心，日本Mizuhara Koki株式会社投资的轴承工厂投产，产品出口越南。",
 			[]string{"enterprise/Steinbauer Pumpen", "enterprise/Mizuhara Koki", "place/越南"}, []string{"place/奥地利", "place/日本"}},
+		{"和 inside a city's name joins nothing", "呼和浩特青山工业园区新增企业12家，呼和浩特青山城市建设集团有限公司投资建设标准化厂房。",
+			[]string{"place/呼和浩特青山工业园区"}, []string{"place/浩特青山工业园区", "enterprise/浩特青山城市建设"}},
 		{"a town after its county after 内", "园区内宜良县狗街镇配套片区完成规划。", []string{"place/狗街镇", "place/宜良县"}, []string{"place/内宜良县"}},
 	}
 	for _, tt := range tests {

@@ -509,7 +509,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		j := i
 		for j > a && i-j < 40 && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || runeIn("()（）", rs[j-1])) {
 			// 和 inside a name (诺和诺德…公司) is kept when a name goes on before it.
-			if rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) {
+			if rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) && !d.inPlace(a, j-1, i) {
 				break
 			}
 			if _, n := d.lx.lead.suffix(rs[a:j], 4); n >= 2 {

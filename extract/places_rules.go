@@ -176,6 +176,13 @@ func (d *doc) areas(si int) {
 				rs[j-1] == '于' && (j-1 == s.start || !isHan(rs[j-2]))) { // 于 opening a name (于都县)
 				j--
 			}
+			if j > s.start+1 && i-j < 6 && rs[j-1] == '和' && d.inPlace(s.start, j-1, i) {
+				// 呼和浩特经济技术开发区: back to the start of the city's
+				// name, across its 和.
+				for j > s.start && i-j < 8 && isHan(rs[j-1]) && !runeIn("、与及在于的至是将向由从等对为", rs[j-1]) {
+					j--
+				}
+			}
 			if j > s.start && j < i && rs[j-1] == '将' && rs[j] == '军' {
 				j-- // 将军 is a word of names (将军庙), not 将 (will)
 			}
