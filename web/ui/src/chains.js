@@ -168,8 +168,14 @@ async function showChain(main, id, inferred) {
         h('h2', { class: 'segment-name' }, seg, h('span', { class: 'muted' }, ` ${members.length} 家`)),
         members.map(firmCard))) : h('div', { class: 'muted' }, '这条产业链下还没有企业。'),
       more);
-    drawChainGraph(graphBox, chain, firms);
     filter();
+    // The cards first: drawing hundreds of firms and their projects takes
+    // the graph seconds, which the list need not wait for.
+    leave();
+    requestAnimationFrame(() => setTimeout(() => {
+      if (graphBox.isConnected) drawChainGraph(graphBox, chain, firms);
+      filter();
+    }, 0));
   };
   const loadMore = async (ev) => {
     ev.target.disabled = true;
