@@ -22,5 +22,8 @@
 // what a firm's fit shows whatever the chain (its projects, its stage) is
 // computed once per index and shared by the chains that list it; pages of
 // a chain's answer are encoded once, each firm's encoding shared by the
-// pages that show it.
+// pages that show it. A page shows its firms in full (FirmFit) or brief
+// (FirmBrief: the first piece of evidence, the three most recent projects
+// without theirs), which is what a list of firms needs and a fifth of the
+// bytes; the first page of every chain is encoded in both views.
 package queries
