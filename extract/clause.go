@@ -1340,6 +1340,20 @@ func (d *doc) leadAt(rs []rune, i, b int) int {
 		return 0
 	}
 	_, n := d.lx.lead.longest(rs, i, b)
+	if n == 1 && rs[i] == '为' && i+1 < b {
+		// 为X、Y等企业提供: for firms; 为打造X, 为某市建设X: a purpose.
+		if _, k := d.lx.stage.longest(rs, i+1, b); k > 0 {
+			return 0
+		}
+		if _, k := d.lx.lead.longest(rs, i+1, b); k > 0 {
+			return 0
+		}
+		if _, k := d.lx.place.longest(rs, i+1, b); k > 0 && i+1+k < b {
+			if _, v := d.lx.stage.longest(rs, i+1+k, b); v > 0 {
+				return 0
+			}
+		}
+	}
 	return n
 }
 

@@ -512,6 +512,9 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 			if rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) && !d.inPlace(a, j-1, i) {
 				break
 			}
+			if rs[j-1] == '为' && j-1 > a && runeIn("业位体方商", rs[j-2]) {
+				break // 链主企业为X有限公司, 投资主体为X公司 (华为 goes on)
+			}
 			if _, n := d.lx.lead.suffix(rs[a:j], 4); n >= 2 {
 				break
 			}

@@ -57,7 +57,7 @@ const (
 	// testdata/heldout9: batch 15, scored at first sight at the end of
 	// session 8's rule work.
 	heldOut9DocFloor     = 0.70 // ratchet: worst document 0.731 at 21:05 on 2026-12-06 (xiangyang-gxq-2024h1)
-	heldOut9AverageFloor = 0.76 // ratchet: average 0.779 at 23:40 on 2026-12-06
+	heldOut9AverageFloor = 0.77 // ratchet: average 0.788 at 02:45 on 2026-12-07
 	// testdata/heldout10: batch 16, scored at first sight at the end of
 	// session 9's rule work.
 	heldOut10DocFloor     = 0.72 // ratchet: worst document 0.745 at 02:30 on 2026-12-07 (deyang-etdz-2025q3)
