@@ -482,6 +482,8 @@ func TestRelations(t *testing.T) {
 		{"a plan supports a firm in building its project", "青川机床有限公司是龙头企业。支持青川机床建设五轴机床研发中心，青川机床新建项目二期开工，推动恒准仪表智能流量计扩产项目开工。", []rel{
 			{"enterprise/青川机床", "hasProject", "project/五轴机床研发中心"}, {"enterprise/青川机床", "hasProject", "project/青川机床新建项目二期"}},
 			[]rel{{"enterprise/青川机床", "hasProject", "project/青川机床建设五轴机床研发中心"}}},
+		{"a firm's word of trade ends its name before its project", "澄溪铸造精密铸件技改项目开工，岚泉酒业葡萄酒生产线项目投产。", []rel{
+			{"enterprise/澄溪铸造", "hasProject", "project/澄溪铸造精密铸件技改项目"}, {"enterprise/岚泉酒业", "hasProject", "project/岚泉酒业葡萄酒生产线项目"}}, nil},
 		{"things counted are no project", "年底前三条新生产线已完成设备安装。", nil, []rel{{"project/三条新生产线", "stage", "在建"}}},
 		{"a heading of finished projects, and an item that says how it finished", "（三）竣工投产项目\n1. 青岚光电标准化厂房二期，总投资3亿元。项目7月竣工。\n2. 澄湖动力电堆项目，总投资8亿元，建筑面积2万平方米。\n（四）其他工作\n3. 云岭碳材原丝项目，总投资5亿元。", []rel{
 			{"project/青岚光电标准化厂房二期", "stage", "竣工"}, {"project/澄湖动力电堆项目", "stage", "投产"}},

@@ -68,8 +68,8 @@ const (
 	heldOut11AverageFloor = 0.77 // ratchet: average 0.793 at 01:05 on 2026-12-07
 	// testdata/heldout12: batch 18, scored at first sight at the end of
 	// session 10's rule work (89c4937).
-	heldOut12DocFloor     = 0.51 // ratchet: worst document 0.533 at 02:30 on 2026-12-07 (hohhot-etdz-2026-11)
-	heldOut12AverageFloor = 0.67 // ratchet: average 0.697 at 02:30 on 2026-12-07
+	heldOut12DocFloor     = 0.52 // ratchet: worst document 0.540 at 02:55 on 2026-12-07 (hohhot-etdz-2026-11)
+	heldOut12AverageFloor = 0.68 // ratchet: average 0.704 at 02:55 on 2026-12-07
 	// testdata/heldout13: batch 20, a development batch (its documents are
 	// for the rule writers to read), scored at first sight on main at 18c4249.
 	heldOut13DocFloor     = 0.48 // ratchet: worst document 0.502 at 02:46 on 2026-12-07 (linyi-etdz-2026)
