@@ -52,7 +52,14 @@
 // position of the text are found once a document (trie.lengths,
 // doc.genLens) and read by every rule that asks about a name cut from it. Words a clause's rules look for (等, 成为, 上市, 与, 公司) are
 // marked in one pass over it (marksIn), and the sets of runes the rules
-// test at every position are switches, not strings.ContainsRune. The text
+// test at every position are switches, not strings.ContainsRune. The
+// lengths of the document's firm and project names by their first rune
+// are small open-addressing tables (runeLens), not maps; a known firm
+// that opens a piece of the text is looked up by prefixes cut at the
+// text's offsets; a gazetteer place knows whether it is below a city
+// (place.local), ShortName tries only the region prefixes that open with
+// the name's first rune, and runeLen counts the three-byte runes of
+// Chinese in place (utf8.RuneCountInString decodes each with a call). The text
 // is decoded to runes once, with each rune's byte offset, so that names
 // and evidence read from the text are substrings of it rather than
 // copies; a document's entities and relations are indexed by record

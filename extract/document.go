@@ -88,27 +88,26 @@ type doc struct {
 	// with the owner's legal name (X股份有限公司Y项目 → XY项目).
 	writtenAs map[string]string
 	firms     map[string]string
-	// firmLens[r] has bit lenBit(n) set when a name in firms opens with r
-	// and has n runes: most prefixes of a name need no lookup in firms.
-	// Read it by firmLensOf.
-	firmLens map[rune]uint64
-	// firmFirst marks the runes < 65536 that are keys of firmLens: a bit
-	// test turns down most runes without hashing them.
-	firmFirst *[1024]uint64
-	zone      string // the document's own zone (from the title), a place id
+	// firmLens has bit lenBit(n) in the set of r when a name in firms
+	// opens with r and has n runes: most prefixes of a name need no
+	// lookup in firms. Read it by firmLensOf.
+	firmLens runeLens
+	zone     string // the document's own zone (from the title), a place id
 	// parkIndustry is the industry of a park of one industry (from the
 	// title: 临颍县休闲食品产业园), for clauses with no industry of their own.
 	parkIndustry industryRef
 	nind         int
 	named        map[*Node]bool // taxonomy nodes the text names
-	chained      map[*Node]bool // nodes whose subIndustryOf chain is out
+	// chained holds chainOut for the nodes whose subIndustryOf chain is
+	// out and chainBelow for the parents of such nodes.
+	chained map[*Node]uint8
 	// ownIndustries are the document's own industry names (海洋新能源).
 	ownIndustries []string
 	// nameSet holds the names and aliases of the document's firms and
 	// projects once the rules have run, and nameLens their lengths by
 	// first rune (as firmLens), for industryMentions.
 	nameSet  map[string]struct{}
-	nameLens map[rune]uint64
+	nameLens runeLens
 	// localPlaces are the document's own places (its zone, written short
 	// forms) by name: written form → id.
 	localPlaces map[string]string
@@ -213,31 +212,19 @@ func (d *doc) reset(e *Extractor, text string) {
 	clear(d.localPlaces)
 	clear(d.chained)
 	clear(d.shorts)
-	firmFirst := d.firmFirst
-	if firmFirst == nil {
-		firmFirst = new([1024]uint64)
-	}
-	for r := range d.firmLens {
-		if r >= 0 && r < 65536 {
-			firmFirst[r>>6] = 0
-		}
-	}
-	clear(d.firmLens)
 	clear(d.sentEv)
 	clear(d.nameSet)
-	clear(d.nameLens)
 	genLens := d.genLens
 	*d = doc{
 		lx: e.lex, tax: e.tax, st: st, rs: st.runes, out: out,
 		ents: d.ents.reset(n + 16), rels: d.rels.reset(2*n + 16), seed: e.seed,
 		firms: orNew(d.firms), named: orNew(d.named), localPlaces: orNew(d.localPlaces),
-		chained: orNew(d.chained), shorts: orNew(d.shorts), firmLens: d.firmLens,
-		firmFirst: firmFirst,
+		chained: orNew(d.chained), shorts: orNew(d.shorts), firmLens: d.firmLens.reset(),
 		areaNames: d.areaNames[:0], indMatches: d.indMatches[:0], indFirst: d.indFirst[:0],
 		stageHits: d.stageHits.reset(), devHits: d.devHits.reset(), planHits: d.planHits.reset(),
 		bufs: d.bufs, segBuf: d.segBuf[:0], idBuf: d.idBuf[:0],
 		sentEv: d.sentEv[:0], ownIndustries: d.ownIndustries[:0],
-		nameSet: orNew(d.nameSet), nameLens: orNew(d.nameLens),
+		nameSet: orNew(d.nameSet), nameLens: d.nameLens.reset(),
 	}
 	if st.off != nil {
 		d.text, d.off = text, st.off
@@ -473,24 +460,13 @@ func (d *doc) firm(name string) string {
 // addFirm records that name names the firm id.
 func (d *doc) addFirm(name, id string) {
 	d.firms[name] = id
-	if d.firmLens == nil {
-		d.firmLens = map[rune]uint64{} // read while nil: no firm yet
-	}
 	r, _ := utf8.DecodeRuneInString(name)
-	d.firmLens[r] |= lenBit(utf8.RuneCountInString(name))
-	if r >= 0 && r < 65536 {
-		d.firmFirst[r>>6] |= 1 << (uint(r) & 63)
-	}
+	d.firmLens.add(r, lenBit(runeLen(name)))
 }
 
-// firmLensOf is firmLens[r]: the lengths of the names in firms that open
-// with r (bits lenBit(n)).
-func (d *doc) firmLensOf(r rune) uint64 {
-	if r >= 0 && r < 65536 && d.firmFirst[r>>6]&(1<<(uint(r)&63)) == 0 {
-		return 0
-	}
-	return d.firmLens[r]
-}
+// firmLensOf is the set of r in firmLens: the lengths of the names in
+// firms that open with r (bits lenBit(n)).
+func (d *doc) firmLensOf(r rune) uint64 { return d.firmLens.of(r) }
 
 // lenBit is the bit of firmLens for a name of n runes (63: 63 or more).
 func lenBit(n int) uint64 {
@@ -508,7 +484,7 @@ func (d *doc) isOrgNameOf(s string) bool {
 	var buf [5]rune
 	k := len(buf)
 	for e := len(s); e > 0 && k > 0; {
-		r, size := utf8.DecodeLastRuneInString(s[:e])
+		r, size := lastRune(s[:e])
 		k--
 		buf[k] = r
 		e -= size

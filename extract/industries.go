@@ -26,12 +26,21 @@ func (d *doc) industry(ref industryRef, written string, sent int) {
 	d.chain(n, sent)
 }
 
+// The flags of doc.chained.
+const (
+	chainOut   = 1 << iota // the node's subIndustryOf chain is out
+	chainBelow             // a child's is (see chainedUnder)
+)
+
 // chain records the subIndustryOf edges from n up to its root, once.
 func (d *doc) chain(n *Node, sent int) {
-	if d.chained[n] {
+	if d.chained[n]&chainOut != 0 {
 		return
 	}
-	d.chained[n] = true
+	d.chained[n] |= chainOut
+	if n.Parent != nil {
+		d.chained[n.Parent] |= chainBelow
+	}
 	for c := n; c.Parent != nil; c = c.Parent {
 		d.relate(kg.Relation{Subject: c.ID, Predicate: kg.PredSubIndustryOf, Object: c.Parent.ID, Confidence: 1}, sent)
 	}

@@ -5,6 +5,7 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -30,6 +31,18 @@ func (d *doc) knownFirmPrefix(w []rune) int {
 	}
 	lens := d.firmLensOf(w[0])
 	if lens == 0 {
+		return 0
+	}
+	if p := d.runeIndex(w); p >= 0 && d.off != nil {
+		// A piece of the text, as most names are: its prefixes are cut
+		// from the text at the runes' offsets.
+		for k := min(len(w)-1, 16); k >= 2; k-- {
+			if lens&lenBit(k) != 0 {
+				if _, ok := d.firms[d.text[d.off[p]:d.off[p+k]]]; ok {
+					return k
+				}
+			}
+		}
 		return 0
 	}
 	// One conversion; prefixes are cut at rune boundaries of it.
@@ -253,7 +266,8 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		// A park or area of the document inside the name: X未来科技城研发中心,
 		// X松山湖研发基地.
 		for _, a := range d.areaNames {
-			if strings.Contains(name, a.name) && !strings.HasPrefix(name, a.name) {
+			// Its first rune after w's first, before the names are compared.
+			if slices.Contains(w[1:], a.first) && strings.Contains(name, a.name) && !strings.HasPrefix(name, a.name) {
 				d.relate(kg.Relation{Subject: proj, Predicate: kg.PredLocatedIn, Object: a.id}, si)
 				break
 			}
@@ -287,7 +301,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 func (d *doc) areaPrefix(w []rune) (int, string) {
 	n, id := 0, ""
 	for _, a := range d.areaNames {
-		if k := a.n; k > n && (len(w)-k >= 3 || len(w)-k >= 2 && isPhase(w[k:]) && !d.firmInside(w[:k])) && w[0] == a.first && hasAt(w, 0, a.name) {
+		if k := a.n; k > n && w[0] == a.first && (len(w)-k >= 3 || len(w)-k >= 2 && isPhase(w[k:]) && !d.firmInside(w[:k])) && hasAt(w, 0, a.name) {
 			n, id = k, a.id
 			continue
 		}
@@ -354,22 +368,8 @@ func (d *doc) locatedIn(id string, place []rune, si int) {
 }
 
 // local reports whether a gazetteer place is below the level of cities
-// (a district, town, street or zone).
-func (d *doc) local(p place) bool {
-	if p.parent == "" {
-		return false
-	}
-	if strings.HasSuffix(p.name, "区") || strings.HasSuffix(p.name, "县") || strings.HasSuffix(p.name, "镇") ||
-		strings.HasSuffix(p.name, "乡") || strings.HasSuffix(p.name, "街道") || strings.HasSuffix(p.name, "新城") {
-		return true
-	}
-	for _, q := range d.lx.places {
-		if q.name == p.parent {
-			return q.parent != ""
-		}
-	}
-	return true
-}
+// (a district, town, street or zone), which parsePlaces works out once.
+func (d *doc) local(p place) bool { return p.local }
 
 // genericAt returns the length of the generic word (or numeral, or code)
 // at w[i], 0 if none.

@@ -73,7 +73,7 @@ func normalizeText(text string, blocks bool) string {
 			}
 			open = out.Len()
 		case breaksBefore(out.String()[open:], line),
-			wasBlank && headingBlock(out.String()[open:]) && utf8.RuneCountInString(line) > 40:
+			wasBlank && headingBlock(out.String()[open:]) && runeLen(line) > 40:
 			out.WriteByte('\n')
 			open = out.Len()
 		default:
@@ -83,7 +83,7 @@ func normalizeText(text string, blocks bool) string {
 		// The first line is the title when it is short and not a sentence.
 		if first {
 			first = false
-			if s := out.String()[open:]; utf8.RuneCountInString(s) <= 60 && !strings.ContainsAny(s, "。！？") {
+			if s := out.String()[open:]; runeLen(s) <= 60 && !strings.ContainsAny(s, "。！？") {
 				open = -1
 			}
 		}
@@ -108,7 +108,7 @@ func tableRow(header []string, raw string) ([]string, string) {
 	}
 	if header == nil {
 		for _, c := range cells {
-			if c == "" || utf8.RuneCountInString(c) > 12 || strings.ContainsAny(c, "，。；") {
+			if c == "" || runeLen(c) > 12 || strings.ContainsAny(c, "，。；") {
 				return nil, ""
 			}
 		}
@@ -143,7 +143,7 @@ func tableRow(header []string, raw string) ([]string, string) {
 // elsewhere in the input all. Dropped, it no longer lands inside the
 // sentence (or the firm's name) that goes on across the page break.
 func isRunningHeader(all, raw, line string) bool {
-	n := utf8.RuneCountInString(line)
+	n := runeLen(line)
 	if n < 6 || n > 40 || strings.ContainsAny(line, "，。；！？,;") {
 		return false
 	}
@@ -182,7 +182,7 @@ func breaksBefore(cur, next string) bool {
 	// A heading; not an item that goes on after its colon in clauses
 	// (4. X项目：总投资…，由), nor one cut inside a clause or a figure
 	// (2. X项目，总投资12.6 | 亿元，在建，).
-	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !endsAnySentence(cur) && utf8.RuneCountInString(cur) <= 60 && !cutInClause(cur) {
+	if _, n := sectionMarker(cur); n > 0 && len(cur) <= 240 && !endsAnySentence(cur) && runeLen(cur) <= 60 && !cutInClause(cur) {
 		// The first colon of either width (IndexAny would test each rune
 		// of cur against both).
 		k := strings.Index(cur, "：")
@@ -198,7 +198,7 @@ func breaksBefore(cur, next string) bool {
 // stands alone: short (40 runes at most), with no clause or sentence
 // break in it (a PDF's lines pasted into a page, one block each, have).
 func headingBlock(s string) bool {
-	return len(s) <= 160 && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "，,、；;。！？!?")
+	return len(s) <= 160 && runeLen(s) <= 40 && !strings.ContainsAny(s, "，,、；;。！？!?")
 }
 
 // cutInClause reports whether a line that holds a comma ends where no

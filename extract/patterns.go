@@ -896,26 +896,21 @@ func (d *doc) indexName(name string) {
 		return
 	}
 	d.nameSet[name] = struct{}{}
-	d.nameLens[r] |= lenBit(utf8.RuneCountInString(name))
+	d.nameLens.add(r, lenBit(runeLen(name)))
 }
 
 // chainedUnder reports whether an industry the rules found is a chain
 // just under n: n is then the document's, even when written only inside a
 // name (显示 in X显示 for X's 显示终端).
 func (d *doc) chainedUnder(n *Node) bool {
-	for c := range d.chained {
-		if c.Parent == n {
-			return true
-		}
-	}
-	return false
+	return d.chained[n]&chainBelow != 0
 }
 
 // insideName reports whether rs[a:b], in the sentence [lo, hi), lies
 // inside a longer occurrence of a name of nameSet.
 func (d *doc) insideName(lo, hi, a, b int) bool {
 	for k := max(lo, a-16); k <= a; k++ {
-		lens := d.nameLens[d.rs[k]]
+		lens := d.nameLens.of(d.rs[k])
 		if lens == 0 {
 			continue
 		}
@@ -1014,18 +1009,17 @@ func ShortName(full string) string {
 				changed = true
 			}
 		}
-		// Most names open with no region: one test of their first rune
-		// instead of one per prefix.
-		region := len(s) >= 3 && strings.Contains(regionFirst, s[:3])
-		for _, pre := range regionPrefixes {
-			if !region {
+		// The prefixes are tried in their order, only those that open
+		// with s's first rune (most names open with none).
+		for k := 0; ; k++ {
+			r, _ := utf8.DecodeRuneInString(s)
+			k = nextRegion(r, k)
+			if k < 0 {
 				break
 			}
-			// The first rune (three bytes) rules out most prefixes without a call.
-			if len(s) >= 3 && s[0] == pre[0] && s[1] == pre[1] && s[2] == pre[2] && strings.HasPrefix(s, pre) && runeLen(s)-runeLen(pre) >= 2 {
-				s = strings.TrimPrefix(s, pre)
+			if pre := regionPrefixes[k]; strings.HasPrefix(s, pre) && runeLen(s)-runeLen(pre) >= 2 {
+				s = s[len(pre):]
 				changed = true
-				region = len(s) >= 3 && strings.Contains(regionFirst, s[:3])
 			}
 		}
 	}
@@ -1061,9 +1055,6 @@ var shortSuffixLast = func() (set [4]uint64) {
 	return set
 }()
 
-// regionFirst holds the first runes of regionPrefixes.
-var regionFirst = firstRunes(regionPrefixes)
-
 // firstRunes returns the first runes of words, each once, for a test of
 // one rune that turns down most positions before the words are tried.
 func firstRunes(words []string) string {
@@ -1075,6 +1066,28 @@ func firstRunes(words []string) string {
 		}
 	}
 	return b.String()
+}
+
+// regionsBy lists the indexes in regionPrefixes of the prefixes that open
+// with a rune, in order.
+var regionsBy = func() map[rune][]int {
+	m := map[rune][]int{}
+	for k, pre := range regionPrefixes {
+		r, _ := utf8.DecodeRuneInString(pre)
+		m[r] = append(m[r], k)
+	}
+	return m
+}()
+
+// nextRegion returns the first index ≥ k in regionPrefixes of a prefix
+// that opens with r, or -1.
+func nextRegion(r rune, k int) int {
+	for _, j := range regionsBy[r] {
+		if j >= k {
+			return j
+		}
+	}
+	return -1
 }
 
 // regionPrefixes are the region names that open legal names of firms.

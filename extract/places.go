@@ -16,6 +16,8 @@ type place struct {
 	parent  string
 	// parentID is "place/" + parent ("" without a parent), made once.
 	parentID string
+	// local: the place is below the level of cities (see isLocal).
+	local bool
 }
 
 // parsePlaces reads the gazetteer: one place a line, name|aliases|parent.
@@ -41,5 +43,27 @@ func parsePlaces(text string) ([]place, error) {
 		}
 		out = append(out, p)
 	}
+	for i := range out {
+		out[i].local = isLocal(out[i], out)
+	}
 	return out, nil
+}
+
+// isLocal reports whether p, a place of the gazetteer places, is below
+// the level of cities: a district, town, street or zone, or a place
+// whose parent has a parent of its own.
+func isLocal(p place, places []place) bool {
+	if p.parent == "" {
+		return false
+	}
+	if strings.HasSuffix(p.name, "区") || strings.HasSuffix(p.name, "县") || strings.HasSuffix(p.name, "镇") ||
+		strings.HasSuffix(p.name, "乡") || strings.HasSuffix(p.name, "街道") || strings.HasSuffix(p.name, "新城") {
+		return true
+	}
+	for _, q := range places {
+		if q.name == p.parent {
+			return q.parent != ""
+		}
+	}
+	return true
 }

@@ -111,3 +111,70 @@ func (d *doc) findRelation(r *kg.Relation) (i, slot int) {
 		}
 	}
 }
+
+// runeLens maps runes to sets of name lengths (bits lenBit(n)): the
+// lengths of a document's names by their first rune, which the rules ask
+// at most positions of a text. An open-addressing table of the runes
+// (plus one: 0 is a free slot), kept from one document to the next; a
+// map would hash each rune and clear slower.
+type runeLens struct {
+	keys []int32
+	sets []uint64
+	n    int
+}
+
+// reset returns an empty table, in x's arrays.
+func (x runeLens) reset() runeLens {
+	if x.keys == nil {
+		return runeLens{keys: make([]int32, 64), sets: make([]uint64, 64)}
+	}
+	clear(x.keys)
+	return runeLens{keys: x.keys, sets: x.sets}
+}
+
+// slot is where r is, or goes.
+func (x *runeLens) slot(r rune) int {
+	mask := len(x.keys) - 1
+	k := int32(r) + 1
+	for p := int(uint32(r)*0x9e3779b1>>16) & mask; ; p = (p + 1) & mask {
+		if x.keys[p] == k || x.keys[p] == 0 {
+			return p
+		}
+	}
+}
+
+// of returns the set of r (0: none).
+func (x *runeLens) of(r rune) uint64 {
+	if x.keys == nil {
+		return 0
+	}
+	if p := x.slot(r); x.keys[p] != 0 {
+		return x.sets[p]
+	}
+	return 0
+}
+
+// add adds the bits set to r's set, doubling the table when it is half
+// full.
+func (x *runeLens) add(r rune, set uint64) {
+	if x.keys == nil {
+		*x = x.reset()
+	}
+	p := x.slot(r)
+	if x.keys[p] != 0 {
+		x.sets[p] |= set
+		return
+	}
+	x.keys[p], x.sets[p] = int32(r)+1, set
+	if x.n++; 2*x.n <= len(x.keys) {
+		return
+	}
+	old, oldSets := x.keys, x.sets
+	*x = runeLens{keys: make([]int32, 2*len(old)), sets: make([]uint64, 2*len(old)), n: x.n}
+	for i, k := range old {
+		if k != 0 {
+			q := x.slot(k - 1)
+			x.keys[q], x.sets[q] = k, oldSets[i]
+		}
+	}
+}

@@ -380,8 +380,26 @@ func isPlanHeading(s string, rs []rune, year int) bool {
 	return false
 }
 
-// runeLen is utf8.RuneCountInString, named for reading.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+// runeLen is utf8.RuneCountInString. The rules ask it of names and words,
+// nearly all three-byte runes, which the standard one decodes with a call
+// each: here a lead byte that is neither overlong nor a surrogate (E1 to
+// EF but ED) and two continuation bytes are counted in place, anything
+// else as utf8 would.
+func runeLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xe1 && c < 0xf0 && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
 
 // decodeRunes is []rune(text) with the byte offset of each rune, in one
 // pass: Chinese text is nearly all three-byte runes, decoded here without

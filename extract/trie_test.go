@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestScanner checks that one pass of a scanner finds what a scan of each
@@ -175,6 +176,46 @@ func TestTrieFirst(t *testing.T) {
 			if ok != (len(ms) > 0) || ok && v != ms[0].val {
 				t.Errorf("%q from %d: first %d, %v; scan %v", text, from, v, ok, ms)
 			}
+		}
+	}
+}
+
+// TestRuneLen checks runeLen against utf8.RuneCountInString, bad bytes,
+// overlong forms, surrogates and cut runes included.
+func TestRuneLen(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "abc", "中文名称", "a中b文", "\xe0\x80\x80x", "\xe0\xa0\x80", "\xed\xa0\x80",
+		"\xed\x9f\xbf", "\xff\xfe中", "中\xe4\xb8", "a\xe4", "𝄞中", "\uFFFD", "\xe1\x80", "\xef\xbf\xbf", "€é"} {
+		if got, want := runeLen(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeLen(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestRuneLens checks the table of name lengths by first rune against a
+// map, through growth and a reset.
+func TestRuneLens(t *testing.T) {
+	t.Parallel()
+	var x runeLens
+	want := map[rune]uint64{}
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 300; i++ {
+			r := rune(0x4e00 + i*37%2000)
+			if i%7 == 0 {
+				r = rune(i) // ASCII, 0 and controls too
+			}
+			x.add(r, lenBit(i%9))
+			want[r] |= lenBit(i % 9)
+		}
+		for r := rune(0); r < 0x5700; r++ {
+			if got := x.of(r); got != want[r] {
+				t.Fatalf("round %d: of(%U) = %b, want %b", round, r, got, want[r])
+			}
+		}
+		x = x.reset()
+		clear(want)
+		if got := x.of(0x4e00); got != 0 {
+			t.Fatalf("after reset: of(U+4E00) = %b", got)
 		}
 	}
 }
