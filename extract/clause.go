@@ -751,7 +751,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	start, _ := d.stripLead(a, b)
 	mk := marksIn(rs, a, start, b)
 	d.firmPatterns(si, a, b, start, mk, ctx)
-	d.develops(si, a, b, ctx) // after the legal names firmPatterns records (X有限公司的“P”)
+	d.develops(si, a, b, mk, ctx) // after the legal names firmPatterns records (X有限公司的“P”)
 	lead := start > a
 	done := indexRunes(rs, a, start, "完成") >= 0
 	var where string
@@ -1232,19 +1232,34 @@ type clauseMarks struct {
 	with     bool // 与 or 同 in rs[a:b]
 	gongsi   bool // 公司 in rs[a:b]
 	leader   bool // 链主 or 龙头 in rs[a:b]
+	// qi is the first 其 in rs[a:b], and product the first Latin capital
+	// or opening quote there (where clauseProduct's names may start).
+	qi, product int
 }
 
 // markBits has bit r&63 set for each rune r that marksIn looks for.
+// (All of them are Han runes; the runes below U+4E00 are tested apart.)
 const markBits uint64 = 1<<('与'&63) | 1<<('同'&63) | 1<<('公'&63) | 1<<('链'&63) | 1<<('龙'&63) |
-	1<<('等'&63) | 1<<('成'&63) | 1<<('上'&63) | 1<<('选'&63)
+	1<<('其'&63) | 1<<('等'&63) | 1<<('成'&63) | 1<<('上'&63) | 1<<('选'&63)
 
 func marksIn(rs []rune, a, start, b int) clauseMarks {
-	mk := clauseMarks{deng: -1, chengwei: -1, shangshi: -1, xuanzhi: -1}
+	mk := clauseMarks{deng: -1, chengwei: -1, shangshi: -1, xuanzhi: -1, qi: -1, product: -1}
 	for i := a; i < b; i++ {
+		if r := rs[i]; r < 0x4e00 {
+			if mk.product < 0 && (r >= 'A' && r <= 'Z' || openQuote(r)) {
+				mk.product = i
+			}
+			continue
+		}
 		if markBits&(1<<(uint(rs[i])&63)) == 0 {
 			continue // most runes: one test, not the switches
 		}
 		switch rs[i] {
+		case '其':
+			if mk.qi < 0 {
+				mk.qi = i
+			}
+			continue
 		case '与', '同':
 			mk.with = true
 			continue

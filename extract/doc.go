@@ -50,8 +50,10 @@
 // name ends with) is found in one walk of the words written backwards,
 // after a bitset of last runes. The lengths of the generic words at each
 // position of the text are found once a document (trie.lengths,
-// doc.genLens) and read by every rule that asks about a name cut from it. Words a clause's rules look for (等, 成为, 上市, 与, 公司) are
-// marked in one pass over it (marksIn), and the sets of runes the rules
+// doc.genLens) and read by every rule that asks about a name cut from it.
+// Words a clause's rules look for (等, 成为, 上市, 与, 公司, 其) and where a
+// product's name may start (a Latin capital, an opening quote) are marked
+// in one pass over it (marksIn), and the sets of runes the rules
 // test at every position are switches, not strings.ContainsRune. The
 // lengths of the document's firm and project names by their first rune
 // are small open-addressing tables (runeLens), not maps; a known firm

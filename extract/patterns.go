@@ -17,8 +17,8 @@ var developVerbs = []string{"自主品牌", "参与研制的", "自主研制的"
 
 // develops reads X…研制的…“P”: the firm X develops the product P. Without
 // X (其研制的“P”, 自主开发的“P”, 首台“P”下线, 其“P”系列) the firm is the one
-// that opens the clause chain.
-func (d *doc) develops(si, a, b int, ctx industryCtx) {
+// that opens the clause chain. mk marks the clause rs[a:b].
+func (d *doc) develops(si, a, b int, mk clauseMarks, ctx industryCtx) {
 	rs := d.rs
 	d.bufs[bufDevelop] = d.clauseHits(&d.devHits, si, a, b, d.lx.develop, d.bufs[bufDevelop])
 	for _, m := range d.bufs[bufDevelop] {
@@ -68,7 +68,7 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 	}
 	// 其“P”系列, 其M-100型X: the quoted name or the model right after 其 is
 	// a product of the firm that opens the chain.
-	for i := a; i+1 < b; i++ {
+	for i := mk.qi; i >= 0 && i+1 < b; i++ {
 		if rs[i] != '其' {
 			continue
 		}
@@ -115,7 +115,9 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 			return
 		}
 	}
-	d.clauseProduct(si, a, b, ctx)
+	if mk.product >= 0 {
+		d.clauseProduct(si, a, mk.product, b, ctx)
+	}
 }
 
 // clauseProduct reads a product that a clause names without a product
@@ -123,10 +125,10 @@ func (d *doc) develops(si, a, b int, ctx industryCtx) {
 // 激光雷达, 恒铣数控的HX-V600立式加工中心), a quoted series (新增“QS-Audio”
 // 系列TWS耳机) or a quoted name after 产品 (产品“P”热沉片). Its firm is the
 // one the clause opens with, else the one that opens the clause chain,
-// else the firm the sentence named last.
-func (d *doc) clauseProduct(si, a, b int, ctx industryCtx) {
+// else the firm the sentence named last. No name starts before from.
+func (d *doc) clauseProduct(si, a, from, b int, ctx industryCtx) {
 	rs := d.rs
-	for i := a; i < b; i++ {
+	for i := from; i < b; i++ {
 		r := rs[i]
 		if (r < 'A' || r > 'Z') && !openQuote(r) {
 			continue // most runes: one test
