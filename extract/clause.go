@@ -201,6 +201,16 @@ func (d *doc) stageHeading(p *para) (stage string, planned bool) {
 	if e-a > 2 && (rs[a] == '【' || rs[a] == '[') && (rs[e-1] == '】' || rs[e-1] == ']') {
 		a, e = a+1, e-1
 	}
+	// A table's group row counts its rows: 一、竣工投产项目（8个）.
+	if e-a > 6 && (rs[e-1] == ')' || rs[e-1] == '）') {
+		k := e - 2
+		for k > a && isDigit(rs[k-1]) {
+			k--
+		}
+		if k < e-2 && (rs[e-2] == '个' || rs[e-2] == '项') && k > a && (rs[k-1] == '(' || rs[k-1] == '（') {
+			e = k - 1
+		}
+	}
 	for _, suf := range [...]string{"推进情况", "进展情况", "情况", "清单", "名单", "一览表"} {
 		if n := runeLen(suf); e-a > n+3 && hasAt(rs, e-n, suf) {
 			e -= n
@@ -214,6 +224,9 @@ func (d *doc) stageHeading(p *para) (stage string, planned bool) {
 	planned = indexRunes(rs, a, e, "拟") >= 0
 	if hasAt(rs, e-2, "在建") {
 		return "在建", planned
+	}
+	if hasAt(rs, e-2, "储备") {
+		return "开工", true // projects kept ready to start
 	}
 	for j := a; j < e; j++ {
 		if !d.lx.stage.starts(rs[j]) {

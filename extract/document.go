@@ -701,6 +701,12 @@ func (d *doc) run() {
 				ownerOrPlaceLine = false
 			}
 		}
+		// So is a table's row (a name, an owner and two more fields on a
+		// line): its 建设内容 cell tells the parts of the project, not
+		// projects of their own.
+		if len(fields) >= 4 && fields[0].kind == fieldName && fields[1].kind == fieldOwner {
+			ownerOrPlaceLine = true
+		}
 		if fields != nil {
 			var ctx industryCtx
 			if sec.id != "" {

@@ -46,9 +46,10 @@ func normalizeText(text string, blocks bool) string {
 				open, first = -1, false
 				continue
 			} else if header != nil {
-				continue // the header line
+				open = -1
+				continue // the header line, or a row of totals
 			}
-		} else if !blank(raw) {
+		} else if header != nil && !blank(raw) && !groupRow(raw) {
 			header = nil
 		}
 		line := cleanLineInto(raw, &buf)
@@ -96,8 +97,10 @@ func normalizeText(text string, blocks bool) string {
 // its labels are returned and the line is dropped ("" row). A line with as
 // many cells as the header is a row, written as a record (records.go):
 // "N.label：cell；label：cell". A header's year is dropped (2024年进展 is
-// 进展) and a first column of numbers (序号) becomes the row's number.
-// Any other line gives a nil header and "", and is read as text.
+// 进展), its unit goes to the figures of its column (总投资（亿元） and 8.5
+// are 总投资：8.5亿元), and a first column of numbers (序号) becomes the
+// row's number. A row of totals (合计) and the dashes of empty cells are
+// dropped. Any other line gives a nil header and "", and is read as text.
 func tableRow(header []string, raw string) ([]string, string) {
 	cells := strings.Split(strings.TrimRight(raw, "\r"), "\t")
 	if len(cells) < 3 {
@@ -107,14 +110,13 @@ func tableRow(header []string, raw string) ([]string, string) {
 		cells[i] = cleanLine(strings.TrimSpace(c))
 	}
 	if header == nil {
-		for _, c := range cells {
-			if c == "" || runeLen(c) > 12 || strings.ContainsAny(c, "，。；") {
-				return nil, ""
-			}
-		}
 		for i, c := range cells {
 			if rs := []rune(c); len(rs) > 5 && rs[4] == '年' && yearIn(rs[:5]) > 0 {
-				cells[i] = string(rs[5:])
+				c = string(rs[5:])
+				cells[i] = c
+			}
+			if label, _ := cellUnit(c); label == "" || runeLen(label) > 12 || strings.ContainsAny(c, "，。；") {
+				return nil, ""
 			}
 		}
 		return cells, ""
@@ -122,19 +124,58 @@ func tableRow(header []string, raw string) ([]string, string) {
 	if len(cells) != len(header) {
 		return nil, ""
 	}
+	if first := cells[0]; first == "合计" || first == "小计" || first == "总计" || first == "合 计" {
+		return header, ""
+	}
 	var b strings.Builder
 	sep := ""
 	for i, c := range cells {
 		switch {
-		case c == "":
+		case c == "" || c == "—" || c == "-" || c == "——" || c == "/":
 		case i == 0 && strings.Trim(c, "0123456789") == "":
 			b.WriteString(c + ".")
 		default:
-			b.WriteString(sep + header[i] + "：" + c)
+			label, unit := cellUnit(header[i])
+			if unit != "" && unit != "%" && strings.Trim(c, "0123456789.") == "" {
+				// A figure: written as a text writes it (总投资8.5亿元),
+				// which the indicators read. (A column of shares is a
+				// table of indicators' own, read as before.)
+				b.WriteString(sep + label + c + unit)
+			} else {
+				b.WriteString(sep + label + "：" + c)
+			}
 			sep = "；"
 		}
 	}
 	return header, b.String() + "。"
+}
+
+// cellUnit splits a header's label from the unit in brackets after it:
+// 总投资(亿元) is 总投资 and 亿元 (cleanLine has made the brackets ASCII).
+func cellUnit(c string) (label, unit string) {
+	if !strings.HasSuffix(c, ")") {
+		return c, ""
+	}
+	k := strings.LastIndexByte(c, '(')
+	if k <= 0 {
+		return c, ""
+	}
+	u := c[k+1 : len(c)-1]
+	if u == "" || runeLen(u) > 4 || strings.ContainsAny(u, "，、,") {
+		return c, ""
+	}
+	return c[:k], u
+}
+
+// groupRow reports whether a line without tabs inside a table is a row
+// that groups the rows under it (一、竣工投产项目（8个）): a numbered
+// short line with no sentence in it. The table stays open across it.
+func groupRow(raw string) bool {
+	line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
+	if _, n := sectionMarker(line); n == 0 || len(line) > 90 || runeLen(line) > 30 {
+		return false
+	}
+	return !strings.ContainsAny(line, "，。；,;")
 }
 
 // isRunningHeader reports whether line, the first after a page number,

@@ -13,6 +13,7 @@ package extract
 // X's.
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/kgraph/kg"
@@ -45,6 +46,7 @@ var recordLabels = []struct {
 	{"进展", fieldProgress}, {"进展情况", fieldProgress}, {"项目进展", fieldProgress}, {"建设进度", fieldProgress},
 	{"进度", fieldProgress}, {"最新进展", fieldProgress}, {"当前进展", fieldProgress}, {"目前进展", fieldProgress},
 	{"推进情况", fieldProgress}, {"完成情况", fieldProgress}, {"建设进展", fieldProgress}, {"项目进度", fieldProgress},
+	{"形象进度", fieldProgress}, {"当前进度", fieldProgress}, {"工程进度", fieldProgress},
 	{"备注", fieldOther}, {"建设内容", fieldOther}, {"建设规模", fieldOther}, {"总投资", fieldOther},
 	{"计划总投资", fieldOther}, {"投资额", fieldOther}, {"年度计划", fieldOther}, {"主要内容", fieldOther},
 	{"责任单位", fieldOther}, {"牵头单位", fieldOther}, {"所属产业", fieldOther}, {"产业类别", fieldOther},
@@ -96,7 +98,7 @@ func labelAt(rs []rune, i, end int) (fieldKind, int) {
 // opensLabel reports whether a record's label may open with r.
 func opensLabel(r rune) bool {
 	switch r {
-	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产':
+	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产', '形', '工':
 		return true
 	}
 	return false
@@ -194,6 +196,10 @@ func (d *doc) record(p *para, fs []field, rec *record, ctx industryCtx) *record 
 					}
 				}
 			}
+			if h := &d.head; h.stage != "" && len(rec.ids) > 0 && strings.HasPrefix(rec.ids[0], "project/") {
+				// A row under a group row of a stage (二、续建项目).
+				h.topic, h.stated = rec.ids[0], 0
+			}
 		case fieldOwner:
 			if rec != nil {
 				d.recordOwner(rec, si, f)
@@ -205,6 +211,15 @@ func (d *doc) record(p *para, fs []field, rec *record, ctx industryCtx) *record 
 		case fieldProgress:
 			if rec != nil {
 				d.recordProgress(rec, p, f)
+			}
+		case fieldOther:
+			// 建设内容：项目位于X街道，…
+			if rec != nil && hasAt(d.rs, f.a, "项目位于") {
+				e := f.a + 4
+				for e < f.b && !isClauseEnd(d.rs[e]) {
+					e++
+				}
+				d.recordPlace(rec, si, field{fieldPlace, f.a + 4, e})
 			}
 		}
 	}
