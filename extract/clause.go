@@ -1728,7 +1728,41 @@ func (d *doc) investor(a, b int) (firm string, legal bool) {
 		}
 		return "", false
 	}
-	return "", false
+	return d.spokenOwner(a, b), false
+}
+
+// spokenOwner returns the firm a short name before 的 names, as speech
+// writes a firm's project (一个是X的Y项目, 像X的Y项目): three to six runes
+// of Han after the clause's start or a word that opens the name (是, 像,
+// 有), a firm the document named or one like a firm's name that it names
+// again, and neither a place, a time nor a pronoun; "" otherwise.
+func (d *doc) spokenOwner(a, b int) string {
+	rs := d.rs
+	fa, fb := d.trimItem(a, b)
+	for k := fb - 1; k > fa && fb-k <= 7; k-- {
+		if r := rs[k-1]; r == '是' || r == '像' || r == '有' {
+			fa = k
+			break
+		}
+	}
+	if n := fb - fa; n < 3 || n > 6 || !allHan(rs[fa:fb]) {
+		return ""
+	}
+	w := rs[fa:fb]
+	if id, ok := d.firms[d.runeStr(w)]; ok {
+		return nameOf(id)
+	}
+	if runeIn("这那今去明前上下我本全该各其此每", w[0]) || runeIn("区镇县市园村省国局委会们", w[len(w)-1]) ||
+		d.placePrefix(w) > 0 || !d.firmLike(w) {
+		return ""
+	}
+	// A firm is named again (旗山精密和海西封测这几家); a phrase before
+	// 的 (延链补链的, X共建的) seldom is.
+	name := d.runeStr(w)
+	if d.text == "" || strings.Count(d.text, name) < 2 {
+		return ""
+	}
+	return name
 }
 
 // splitList splits on 、 and on 及/以及/和/与 outside industry names

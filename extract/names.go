@@ -70,6 +70,11 @@ func (d *doc) plausibleName(w []rune) bool {
 	if len(w) < 2 {
 		return false
 	}
+	// Speech points at a thing or asks about it (这个项目, 这些片区,
+	// 请问今年有哪些项目): no names.
+	if (w[0] == '这' || w[0] == '那') && runeIn("个些", w[1]) || w[0] == '请' && w[1] == '问' {
+		return false
+	}
 	han := 0
 	for i, r := range w {
 		switch {

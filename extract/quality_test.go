@@ -72,8 +72,8 @@ const (
 	heldOut12AverageFloor = 0.68 // ratchet: average 0.704 at 02:55 on 2026-12-07
 	// testdata/heldout13: batch 20, a development batch (its documents are
 	// for the rule writers to read), scored at first sight on main at 18c4249.
-	heldOut13DocFloor     = 0.56 // ratchet: worst document 0.586 at 03:09 on 2026-12-07 (fuzhou-gxq-2026q3)
-	heldOut13AverageFloor = 0.72 // ratchet: average 0.748 at 03:09 on 2026-12-07
+	heldOut13DocFloor     = 0.64 // ratchet: worst document 0.660 at 03:34 on 2026-12-07 (fuzhou-gxq-2026q3)
+	heldOut13AverageFloor = 0.74 // ratchet: average 0.767 at 03:34 on 2026-12-07
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
