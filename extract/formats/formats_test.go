@@ -429,3 +429,42 @@ func BenchmarkRead(b *testing.B) {
 		})
 	}
 }
+
+// TestPDFPrevChain: a chain of cross-reference sections through /Prev is
+// followed to its end, and one that comes back to a section is refused,
+// whether the loop is at once or after another section.
+func TestPDFPrevChain(t *testing.T) {
+	one := formatstest.OnePage("BT (a) Tj ET", formatstest.Helvetica)
+	if err := pdfPrevChainOK(one); err != nil {
+		t.Errorf("a PDF without /Prev: %v", err)
+	}
+	if err := pdfPrevChainOK(formatstest.PrevCycle(one)); err == nil || !strings.Contains(err.Error(), "a loop") {
+		t.Errorf("a /Prev to its own section: %v", err)
+	}
+	// An incremental update: a second section whose /Prev is the first,
+	// then the same with the first's /Prev pointing at the second.
+	s := string(one)
+	first := strings.Fields(s[strings.LastIndex(s, "startxref")+len("startxref"):])[0]
+	second := len(s)
+	update := s + "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 6 /Root 1 0 R /Prev " + first + " >>\nstartxref\n" + fmt.Sprint(second) + "\n%%EOF\n"
+	if err := pdfPrevChainOK([]byte(update)); err != nil {
+		t.Errorf("an incremental update: %v", err)
+	}
+	if txt, err := Read("update.pdf", []byte(update), Limits{}); err != nil || !strings.Contains(string(txt.Data), "a") {
+		t.Errorf("reading an incremental update: %q, %v", txt.Data, err)
+	}
+	// The first trailer's /Prev at the second section, which the
+	// insertion moves by its own length.
+	at := second
+	for range 3 {
+		at = second + len(" /Prev "+fmt.Sprint(at))
+	}
+	looped := strings.Replace(update, "/Root 1 0 R >>", "/Root 1 0 R /Prev "+fmt.Sprint(at)+" >>", 1)
+	looped = strings.Replace(looped, "startxref\n"+fmt.Sprint(second)+"\n", "startxref\n"+fmt.Sprint(at)+"\n", 1)
+	if err := pdfPrevChainOK([]byte(looped)); err == nil || !strings.Contains(err.Error(), "a loop") {
+		t.Errorf("a loop through two sections: %v", err)
+	}
+	if _, err := Read("loop.pdf", []byte(looped), Limits{}); err == nil || !strings.Contains(err.Error(), "a loop") {
+		t.Errorf("reading a loop through two sections: %v", err)
+	}
+}

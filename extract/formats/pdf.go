@@ -93,6 +93,9 @@ func readPDFText(name string, data []byte, lim Limits) (t Text, err error) {
 	if err := pdfObjStmChainsOK(data, xrefs); err != nil {
 		return t, undecodable(name, "damaged PDF: %v", err)
 	}
+	if err := pdfPrevChainOK(data); err != nil {
+		return t, undecodable(name, "damaged PDF: %v", err)
+	}
 	r, err := pdf.NewReader(&budgetReader{data: data, left: readBudget(len(data))}, int64(len(data)))
 	if err != nil {
 		msg := err.Error()

@@ -24,8 +24,10 @@ import (
 //     every integer is bounded, object counts by the file's size, token
 //     by token so that comments and escaped names hide nothing
 //     (pdfNumbers, pdfXrefTablesOK);
-//   - it can loop on a cyclic /Prev or /Extends chain: every byte it reads
-//     goes through budgetReader, which stops it after a generous budget;
+//   - it can loop on a cyclic /Prev or /Extends chain: a /Prev chain that
+//     comes back to a section is refused before the library reads it
+//     (pdfPrevChainOK), and every byte it reads goes through budgetReader,
+//     which stops it after a generous budget;
 //     and it recurses without reading when an object stream is said to
 //     live in an object stream: pdfObjStmChainsOK refuses those files.
 
@@ -358,6 +360,67 @@ var (
 	xrefColumns   = dictInt("Columns")
 	xrefSize      = dictInt("Size")
 )
+
+// pdfPrevChainOK follows the cross-reference sections from the last
+// startxref through their /Prev entries, as the library does, and refuses a
+// chain that comes back to a section it has read: the library would read it
+// round and round until its read budget ran out, seconds of work that end,
+// on a busy machine, in the deadline rather than the reason. A section it
+// cannot read ends the walk (the library judges the file).
+func pdfPrevChainOK(data []byte) error {
+	at := bytes.LastIndex(data, []byte("startxref"))
+	if at < 0 {
+		return nil
+	}
+	off, ok := leadingInt(data[at+len("startxref"):])
+	seen := map[int64]bool{}
+	for ok && off >= 0 && off < int64(len(data)) && len(seen) < maxPrevSections {
+		if seen[off] {
+			return fmt.Errorf("a loop in its cross-references (/Prev %d comes back to a section already read)", off)
+		}
+		seen[off] = true
+		sec := data[off:]
+		if bytes.HasPrefix(bytes.TrimLeft(sec, " \t\r\n"), []byte("xref")) {
+			t := bytes.Index(sec, []byte("trailer"))
+			if t < 0 {
+				return nil
+			}
+			sec = sec[t:]
+		}
+		// The section's dictionary ends before its stream or the next
+		// startxref.
+		for _, stop := range []string{"stream", "startxref"} {
+			if k := bytes.Index(sec, []byte(stop)); k >= 0 {
+				sec = sec[:k]
+			}
+		}
+		ok = false
+		keyValues(sec, "Prev", func(after []byte) error {
+			off, ok = leadingInt(after)
+			return nil
+		})
+	}
+	return nil
+}
+
+// maxPrevSections bounds the sections pdfPrevChainOK follows (a file
+// updated incrementally has one per update).
+const maxPrevSections = 100_000
+
+// leadingInt reads the non-negative integer at the start of b, after white
+// space.
+func leadingInt(b []byte) (int64, bool) {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	n := 0
+	for n < len(b) && n < 18 && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(string(b[:n]), 10, 64)
+	return v, err == nil
+}
 
 // dictInt matches a dictionary entry /key with a direct integer value.
 func dictInt(key string) *regexp.Regexp {
