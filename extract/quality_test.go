@@ -73,7 +73,7 @@ const (
 	// testdata/heldout13: batch 20, a development batch (its documents are
 	// for the rule writers to read), scored at first sight on main at 18c4249.
 	heldOut13DocFloor     = 0.64 // ratchet: worst document 0.660 at 03:34 on 2026-12-07 (fuzhou-gxq-2026q3)
-	heldOut13AverageFloor = 0.74 // ratchet: average 0.767 at 03:34 on 2026-12-07
+	heldOut13AverageFloor = 0.75 // ratchet: average 0.775 at 03:38 on 2026-12-07
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05

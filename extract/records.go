@@ -26,6 +26,7 @@ const (
 	fieldOwner
 	fieldPlace
 	fieldProgress
+	fieldChain
 	fieldOther
 )
 
@@ -49,7 +50,8 @@ var recordLabels = []struct {
 	{"形象进度", fieldProgress}, {"当前进度", fieldProgress}, {"工程进度", fieldProgress},
 	{"备注", fieldOther}, {"建设内容", fieldOther}, {"建设规模", fieldOther}, {"总投资", fieldOther},
 	{"计划总投资", fieldOther}, {"投资额", fieldOther}, {"年度计划", fieldOther}, {"主要内容", fieldOther},
-	{"责任单位", fieldOther}, {"牵头单位", fieldOther}, {"所属产业", fieldOther}, {"产业类别", fieldOther},
+	{"责任单位", fieldOther}, {"牵头单位", fieldOther}, {"攻坚目标", fieldOther},
+	{"所属产业链", fieldChain}, {"所属产业", fieldChain}, {"产业类别", fieldChain}, {"产业链", fieldChain},
 }
 
 // recordLabelFirst holds the first rune of each of recordLabels, which
@@ -98,7 +100,7 @@ func labelAt(rs []rune, i, end int) (fieldKind, int) {
 // opensLabel reports whether a record's label may open with r.
 func opensLabel(r rune) bool {
 	switch r {
-	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产', '形', '工':
+	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产', '形', '工', '攻':
 		return true
 	}
 	return false
@@ -211,6 +213,10 @@ func (d *doc) record(p *para, fs []field, rec *record, ctx industryCtx) *record 
 		case fieldProgress:
 			if rec != nil {
 				d.recordProgress(rec, p, f)
+			}
+		case fieldChain:
+			if rec != nil {
+				d.recordChain(rec, si, f)
 			}
 		case fieldOther:
 			// 建设内容：项目位于X街道，…
@@ -327,6 +333,28 @@ func (d *doc) recordProgress(rec *record, p *para, f field) {
 			for prev < cb && (rs[prev] == '并' || rs[prev] == '和' || rs[prev] == '、' || rs[prev] == '及') {
 				prev++
 			}
+		}
+	}
+}
+
+// recordChain reads the chain field (所属产业链：稀土新材料): the record's
+// projects are in the industry it names.
+func (d *doc) recordChain(rec *record, si int, f field) {
+	e := f.a
+	for e < f.b && !isClauseEnd(d.rs[e]) {
+		e++ // 所属产业链：X；总投资8亿元: a figure written as text is no field
+	}
+	a, b := d.trimItem(f.a, e)
+	w := trimIndustrySuffix(d.rs[a:b])
+	// The column names chains: any short name is one (铝及铝后加工), but
+	// a park's own works (园区配套) and the rest (其他).
+	if len(w) < 2 || len(w) > 12 || !allHan(w) || hasAt(w, len(w)-2, "配套") || hasAt(w, 0, "其他") || hasAt(w, 0, "其它") {
+		return
+	}
+	ref := d.docIndustry(w, nil, si)
+	for _, id := range rec.ids {
+		if strings.HasPrefix(id, "project/") {
+			d.relate(kg.Relation{Subject: id, Predicate: kg.PredInIndustry, Object: ref.id, Confidence: 0.9}, si)
 		}
 	}
 }
