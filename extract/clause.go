@@ -752,8 +752,8 @@ type seg struct{ a, b int }
 func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	rs := d.rs
 	d.focus = a
-	if d.topic != "" && (hasAt(rs, a, "由") || hasAt(rs, a, "系")) {
-		// 由X投资建设: X owns the sentence's project.
+	if d.topic != "" && (hasAt(rs, a, "由") || hasAt(rs, a, "系") || hasAt(rs, a, "项目由") || hasAt(rs, a, "该项目由")) {
+		// 由X投资建设, 项目由X投资建设 (after X项目。): X owns the topic.
 		defer func(before string) {
 			if id, ok := d.firms[d.lastFirm]; ok && d.lastFirm != before {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredHasProject, Object: d.topic}, si)

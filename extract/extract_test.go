@@ -516,12 +516,14 @@ func TestStageHeadingBlocks(t *testing.T) {
 	page := "<html><head><title>集中签约</title></head><body><h1>经开区举行重点项目集中签约暨集中开工仪式</h1>" +
 		"<h3>签约项目</h3><p>青岚光电显示模组项目。项目由青岚光电科技有限公司投资建设，总投资12亿元，建设显示模组生产线和研发中心。</p>" +
 		"<h3>开工项目</h3><p>澄湖动力电堆项目。项目由澄湖动力有限公司投资8亿元建设，今年3月签约，年产电堆2万套。</p>" +
+		"<p>澄岭标准化厂房三期项目。项目由江苏岚和城市发展有限公司投资建设，总投资9.6亿元，建设标准化厂房和研发楼21栋，重点承接配套企业。</p>" +
 		"<h3>服务保障</h3><p>云岭碳材原丝项目。项目总投资5亿元，经开区为项目开设绿色通道，审批用时压缩至28个工作日。</p></body></html>"
 	x, err := ex.Extract("t.htm", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range [][3]string{{"project/青岚光电显示模组项目", "stage", "签约"}, {"project/澄湖动力电堆项目", "stage", "开工"}} {
+	for _, r := range [][3]string{{"project/青岚光电显示模组项目", "stage", "签约"}, {"project/澄湖动力电堆项目", "stage", "开工"},
+		{"project/澄岭标准化厂房三期项目", "stage", "开工"}, {"enterprise/岚和城市", "hasProject", "project/澄岭标准化厂房三期项目"}} {
 		if !has(x, r[0], r[1], r[2]) {
 			t.Errorf("missing %s %s %s in %s", r[0], r[1], r[2], dumpRelations(x))
 		}

@@ -511,7 +511,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		j := i
 		for j > a && i-j < 40 && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || runeIn("()（）", rs[j-1])) {
 			// 和 inside a name (诺和诺德…公司) is kept when a name goes on before it.
-			if rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) && !d.inPlace(a, j-1, i) {
+			if rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) && !d.inPlace(a, j-1, i) && !d.oneRuneBefore(a, j-1) {
 				break
 			}
 			if rs[j-1] == '为' && j-1 > a && runeIn("业位体方商", rs[j-2]) {
@@ -553,6 +553,21 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		}
 		i = end
 	}
+}
+
+// oneRuneBefore reports whether one Han rune stands before rs[k] in
+// rs[a:k], after a separator or a place (由内蒙古瑞和新材料…公司): too
+// little for a name, so that the 和 at k joins no two names.
+func (d *doc) oneRuneBefore(a, k int) bool {
+	rs := d.rs
+	if k-1 < a || !isHan(rs[k-1]) {
+		return false
+	}
+	if k-2 < a || !isHan(rs[k-2]) || runeIn("由与及和、的为在是", rs[k-2]) {
+		return true
+	}
+	_, n := d.lx.place.suffix(rs[max(a, k-7):k-1], 6)
+	return n > 0
 }
 
 // knownFirmAt returns the id of the firm the document named before whose
