@@ -185,7 +185,11 @@ func (d *doc) record(p *para, fs []field, rec *record, ctx industryCtx) *record 
 		switch f.kind {
 		case fieldName:
 			rec = &record{ctx: ctx}
-			rec.ids = append(rec.ids, d.items(si, seg{f.a, f.b}, f.b, "", ctx, p.planned, false)...)
+			if len(fs) < 4 || fs[1].kind != fieldOwner {
+				rec.ids = append(rec.ids, d.items(si, seg{f.a, f.b}, f.b, "", ctx, p.planned, false)...)
+			}
+			// A table's row names its owner in a cell of its own: its
+			// name is one project's, whatever firm-like words open it.
 			if len(rec.ids) == 0 {
 				// A record names a project even when its name has no head
 				// word of projects.
