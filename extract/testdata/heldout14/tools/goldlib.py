@@ -1,0 +1,91 @@
+# decode the four documents of heldout19 and give the text a reader sees
+import os, re, sys, email
+from html.parser import HTMLParser
+HERE = os.path.dirname(os.path.abspath(__file__))
+BATCH = os.path.dirname(HERE)
+# the shared gold helpers: ../../tools/ when this batch sits in
+# extract/testdata/heldoutN/ of the repository, else copies beside this file
+for _d in (os.path.join(BATCH, '..', 'tools'), HERE):
+    if os.path.exists(os.path.join(_d, 'mkgold.py')):
+        sys.path.insert(0, os.path.abspath(_d)); break
+sys.path.insert(0, HERE)
+
+class _Vis(HTMLParser):
+    SKIP = {"script", "style", "head", "title"}
+    BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "li", "tr", "table", "ul", "br", "thead", "tbody", "caption"}
+    def __init__(self):
+        super().__init__(convert_charrefs=True); self.out = []; self.skip = 0
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP: self.skip += 1
+        if tag in self.BLOCK: self.out.append("\n")
+        if tag in ("td", "th"): self.out.append("\t")
+    def handle_endtag(self, tag):
+        if tag in self.SKIP: self.skip -= 1
+        if tag in self.BLOCK: self.out.append("\n")
+    def handle_data(self, d):
+        if not self.skip: self.out.append(d)
+
+def html_text(s):
+    p = _Vis(); p.feed(s); p.close()
+    return re.sub(r"\n\s*\n+", "\n", "".join(p.out)).strip() + "\n"
+
+def mht_html(raw):
+    """The decoded HTML part of an MHT file (multipart/related; quoted-printable; its declared charset)."""
+    m = email.message_from_bytes(raw)
+    for part in m.walk():
+        if part.get_content_type() == "text/html":
+            cs = part.get_content_charset() or "gb2312"
+            return part.get_payload(decode=True).decode(cs)
+    raise ValueError("no text/html part")
+
+def doc_text(name):
+    """The decoded text of a document of the batch, by file name.
+    daqing-*.pdf: a PDF printed by Chromium from src/daqing-gxq-2026.html; its text is the visible text of that HTML
+      (the running header and the page numbers are CSS @page margin boxes, not in the text);
+    yangpu-*.txt: UTF-16BE with a BOM (dropped), LF;
+    lanzhou-*.mht: MIME multipart/related; the text/html part, quoted-printable, charset=gb2312, CRLF → LF, HTML → visible text;
+    xining-*.txt: UTF-8, LF, tab-separated rows."""
+    if name.endswith(".pdf"):
+        src = os.path.join(BATCH, "src", os.path.splitext(name)[0] + ".html")
+        return html_text(open(src, encoding="utf-8").read())
+    raw = open(os.path.join(BATCH, name), "rb").read()
+    if name.endswith(".mht"):
+        return html_text(mht_html(raw).replace("\r\n", "\n"))
+    if raw[:2] in (b"\xfe\xff", b"\xff\xfe"):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8")
+
+def han(s):
+    return len(re.findall("[\u4e00-\u9fff]", s))
+
+import json
+from mkgold import Gold, norm
+
+class PGold(Gold):
+    """mkgold's Gold plus a list of planned stages: plan() adds a core=0 stage relation
+    and records [subject, value] under the gold's extra key "planned" (kgscore ignores it)."""
+    def __init__(self, doc, about):
+        super().__init__(doc, about); self.P = []
+    def plan(self, s, v):
+        if [s, "stage", v, 0] in self.R or [s, "stage", v, 1] in self.R:
+            if [s, v] not in self.P: self.P.append([s, v])
+        else:
+            self.r(s, "stage", v, 0); self.P.append([s, v])
+
+def finish(G, name):
+    text = doc_text(name)
+    out = os.path.join(BATCH, os.path.splitext(name)[0] + ".gold.json")
+    G.write(out, text.replace("\t", "|"))  # cells kept apart for mkgold's value check (norm drops white space)
+    nt = norm(text)
+    for t, n, a, c in G.E:
+        if norm(n) not in nt:
+            print("NAME NOT IN TEXT:", t, n)
+        for x in a:
+            if norm(x) not in nt:
+                print("note: alias not in text:", t, n, "/", x)
+    s = open(out, encoding="utf-8").read()
+    block = '  "planned": [\n' + ",\n".join("    " + json.dumps(p, ensure_ascii=False, separators=(", ", ": ")) for p in G.P) + '\n  ],\n'
+    s = s.replace('  "indicators": [', block + '  "indicators": [', 1)
+    open(out, "w", encoding="utf-8").write(s)
+    json.load(open(out, encoding="utf-8"))
+    return out
