@@ -884,7 +884,7 @@ func TestBondedZoneShortForms(t *testing.T) {
 // first firm's name.
 func TestVerbBeforeList(t *testing.T) {
 	ex := newTestExtractor(t)
-	x := extractString(t, ex, "通过青中新能源、驰湘动力等链主企业引荐落地配套项目11个。紧盯鼎澄电子、量芯半导体等重点企业的订单变化。邀请瀚岚海工、讯澄通信等龙头企业现身说法。引进了江苏青皖硅材料有限公司。" +
+	x := extractString(t, ex, "通过青中新能源、驰湘动力等链主企业引荐落地配套项目11个。紧盯鼎澄电子、量芯半导体等重点企业的订单变化。邀请瀚岚海工、讯澄通信等龙头企业现身说法。引进了江苏青皖硅材料有限公司。"+
 		"链主企业为江苏澜川动力有限公司。算力中心投入运营，为澄江智造、岚峰精工等企业提供仿真服务。主要配套企业福建青屿材料有限公司（青屿材料）扩产。项目投资方江苏澄峰材料有限公司是区内配套企业。")
 	names := map[string]bool{}
 	for _, e := range x.Entities {
