@@ -61,7 +61,9 @@
 // text's offsets; a gazetteer place knows whether it is below a city
 // (place.local), ShortName tries only the region prefixes that open with
 // the name's first rune, and runeLen counts the three-byte runes of
-// Chinese in place (utf8.RuneCountInString decodes each with a call). The text
+// Chinese in place (utf8.RuneCountInString decodes each with a call);
+// the document's place names are sorted without sort.Slice's reflection,
+// and an indicator's name is searched for 公司 byte by byte from its end. The text
 // is decoded to runes once, with each rune's byte offset, so that names
 // and evidence read from the text are substrings of it rather than
 // copies; a document's entities and relations are indexed by record

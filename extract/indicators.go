@@ -79,7 +79,7 @@ func (d *doc) indicators(si int) {
 		case name == "" || aggregateWords[name] || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速"):
 			name = lastName
 		}
-		if k := strings.LastIndex(name, "公司"); k >= 0 && len(name)-k > len("公司") {
+		if k := lastIndexGongsi(name); k >= 0 && len(name)-k > len("公司") {
 			name = name[k+len("公司"):] // …有限公司年产 → 年产
 		}
 		if name == "" {
@@ -107,6 +107,20 @@ func (d *doc) indicators(si int) {
 		segStart = k + n
 		i = k + n - 1
 	}
+}
+
+// lastIndexGongsi is strings.LastIndex(s, "公司"), which hashes every
+// byte of s to find a word that few names hold: here the bytes are
+// compared from the end, a first byte (0xE5, which opens many runes) and
+// then the word.
+func lastIndexGongsi(s string) int {
+	const w = "公司"
+	for i := len(s) - len(w); i >= 0; i-- {
+		if s[i] == w[0] && s[i:i+len(w)] == w {
+			return i
+		}
+	}
+	return -1
 }
 
 // indicatorID is "indicator/" + d.id + "/" + n, from the buffer of ids.

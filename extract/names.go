@@ -6,7 +6,6 @@ package extract
 import (
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -173,11 +172,13 @@ func (d *doc) localNames() []string {
 	for n := range d.localPlaces {
 		names = append(names, n)
 	}
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) > len(names[j])
+	// Longest first, then in byte order: a total order of distinct names,
+	// sorted without sort.Slice's reflection (an allocation each time).
+	slices.SortFunc(names, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
 		}
-		return names[i] < names[j]
+		return strings.Compare(a, b)
 	})
 	d.localSorted = names
 	return names
