@@ -180,7 +180,7 @@ func TestRun(t *testing.T) {
 				t.Fatalf("build skipped %q, want built %v", b.Skipped, c.built)
 			}
 			if c.built {
-				if b.Quads != 50 || len(b.Questions) != 4 || b.Questions[0].N != 4 {
+				if b.Quads != 50 || len(b.Questions) != 4 || b.Questions[0].N < 4 {
 					t.Errorf("build of 5: %+v", b)
 				}
 				if b.Picks == nil || !reflect.DeepEqual(b.Picks.Chains, []string{"industry/集成电路"}) {
@@ -265,13 +265,15 @@ func TestRunWatched(t *testing.T) {
 func TestMeasure(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
-		name       string
-		failEvery  int // requests with k%failEvery == 0 fail (0: none)
-		wantErrors int // of 20 single and max(20, 10×3) = 30 concurrent requests
+		name      string
+		failEvery int // requests with k%failEvery == 0 fail (0: none)
+		// wantErrors of l.N single (at least 20; fast ones go on to
+		// tailSamples) and max(20, 10×3) = 30 concurrent requests.
+		wantErrors func(n int) int
 	}{
-		{"all answer", 0, 0},
-		{"every other refused", 2, 10 + 15},
-		{"all refused", 1, 20 + 30},
+		{"all answer", 0, func(int) int { return 0 }},
+		{"every other refused", 2, func(n int) int { return (n+1)/2 + 15 }},
+		{"all refused", 1, func(n int) int { return n + 30 }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -282,8 +284,11 @@ func TestMeasure(t *testing.T) {
 				return 5, nil
 			}}
 			l := measure(context.Background(), q, 20, 3, nil)
-			if l.Errors != c.wantErrors {
-				t.Errorf("errors %d, want %d", l.Errors, c.wantErrors)
+			if l.N < 20 {
+				t.Errorf("%d single asks, want at least the 20 asked for", l.N)
+			}
+			if want := c.wantErrors(l.N); l.Errors != want {
+				t.Errorf("errors %d, want %d", l.Errors, want)
 			}
 			if c.failEvery == 1 {
 				if l.P50 != 0 || l.RPS != 0 || l.Error != "429" {
@@ -295,6 +300,26 @@ func TestMeasure(t *testing.T) {
 				t.Errorf("figures %+v", l)
 			}
 		})
+	}
+}
+
+// TestMeasureTail: a quick question is asked tailSamples times by one
+// client, so that its p99 is not its slowest ask; a slow one stops after
+// the samples asked for once tailBudget is spent.
+func TestMeasureTail(t *testing.T) {
+	defer func(n int, d time.Duration) { tailSamples, tailBudget = n, d }(tailSamples, tailBudget)
+	tailSamples, tailBudget = 300, 200*time.Millisecond
+	quick := question{"quick", func(context.Context, int) (int, error) { return 1, nil }}
+	if l := measure(context.Background(), quick, 20, 1, nil); l.N != 300 {
+		t.Errorf("a quick question asked %d times by one client, want 300", l.N)
+	}
+	slow := question{"slow", func(context.Context, int) (int, error) {
+		time.Sleep(20 * time.Millisecond)
+		return 1, nil
+	}}
+	// 5 asks take 100 ms: the budget lets a few more follow, far from 300.
+	if l := measure(context.Background(), slow, 5, 1, nil); l.N < 5 || l.N > 20 {
+		t.Errorf("a slow question asked %d times by one client, want 5 to about 10", l.N)
 	}
 }
 

@@ -119,7 +119,8 @@ func Markdown(w io.Writer, res *Result) {
 		"`cayley http` answers the chain-firms question as a Gizmo query (the firms with inIndustry to the chain or a chain below it) from its own bolt store, loaded by `cayley load` (or, with --cayley-own-store, a copy of the product's bolt file), asked by a client in the parent process; "+
 		"the ratio row divides its figures by the product's over HTTP (above 1×: the product is faster). Concurrent: %s clients. "+
 		"Before each question's single-client asks, and again before its concurrent ones, the bench waits until the server's process (`kg serve` or `cayley http`) has used under a tenth of a core for half a second (3 minutes at most), "+
-		"so that what the previous asks left it doing (at 10,000 reports above all a collection of its multi-GB heap, tens of seconds on this machine) is not charged to the next question; the waits are in bench.json (settledSeconds).\n\n", clientsOf(res))
+		"so that what the previous asks left it doing (at 10,000 reports above all a collection of its multi-GB heap, tens of seconds on this machine) is not charged to the next question; the waits are in bench.json (settledSeconds). "+
+		"One client asks each question at least --samples times, and goes on up to %d asks while they take under %v in all (bench.json's n), so that a quick question's p99 is not the slowest of a few dozen asks, one stall of the machine's.\n\n", clientsOf(res), tailSamples, tailBudget)
 	fmt.Fprintf(w, "| docs | backend | question | mean answer | p50 ms | p99 ms | concurrent p50 ms | concurrent p99 ms | req/s | errors |\n")
 	fmt.Fprintf(w, "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, row := range res.Rows {
