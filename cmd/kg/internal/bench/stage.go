@@ -397,7 +397,7 @@ var (
 // Latency is one question's figures.
 type Latency struct {
 	Question string  `json:"question"`
-	N        int     `json:"n"` // single-client asks
+	N        int     `json:"n"`      // single-client asks
 	Answer   float64 `json:"answer"` // mean answer size
 	P50      float64 `json:"p50ms"`
 	P99      float64 `json:"p99ms"`
