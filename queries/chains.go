@@ -390,9 +390,11 @@ type firmJSON struct {
 	err  error
 }
 
-// encode returns the firm's encoding: kept when keep (index.warm, before
-// the index is published, is the only caller that keeps), otherwise the
-// kept one if there is one, or a new one that is not held.
+// encode returns the firm's encoding in view (f holds that view's): kept
+// when keep (index.warm, before the index is published, is the only caller
+// that keeps), otherwise the kept one if there is one, or a new one that is
+// not held. A brief is json.Marshal's of ff.Brief(); a full fit is built
+// from the firm's shared parts (encodeFit).
 func (f *firmJSON) encode(ff *FirmFit, info *firmInfo, keep bool, view View) ([]byte, error) {
 	enc := func() ([]byte, error) {
 		if view == Brief {
