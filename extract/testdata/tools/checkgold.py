@@ -6,7 +6,8 @@ if len(sys.argv) < 2:
     sys.exit("usage: checkgold.py BATCH/NAME.gold.json ...")
 # the batch's own tools/goldlib.py decodes its documents
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "tools"))
-from goldlib import doc_text, norm
+from goldlib import doc_text
+from mkgold import norm
 bad = 0
 for gp in sys.argv[1:]:
     g = json.load(open(gp, encoding="utf-8"))

@@ -47,3 +47,34 @@ class Gold:
         print("wrote", path, len(self.E), "entities", len(self.R), "relations", len(self.I), "indicators")
 def fmt(x):
     return ("%g" % x) if isinstance(x, float) else str(x)
+
+class PGold(Gold):
+    """Gold plus a list of planned stages: plan() adds a core=0 stage relation (unless the same
+    stage is already a relation, which the text also reports as done) and records [subject, value]
+    once under the gold's extra key "planned" (kgscore ignores it); finish writes it."""
+    def __init__(self, doc, about):
+        super().__init__(doc, about); self.P = []
+    def plan(self, s, v):
+        if not any(x[:3] == [s, "stage", v] for x in self.R):
+            self.r(s, "stage", v, 0)
+        if [s, v] not in self.P:
+            self.P.append([s, v])
+
+def finish(G, text, out, check=None):
+    """Writes G to out for a document whose decoded text is text (check: the text mkgold checks
+    indicator values against, when it must differ), warns of names and notes aliases that the
+    text does not hold, and adds G's planned stages to the file."""
+    G.write(out, text if check is None else check)
+    nt = norm(text)
+    for t, n, a, c in G.E:
+        if norm(n) not in nt:
+            print("NAME NOT IN TEXT:", t, n)
+        for x in a:
+            if norm(x) not in nt:
+                print("note: alias not in text:", t, n, "/", x)
+    s = open(out, encoding="utf-8").read()
+    block = '  "planned": [\n' + ",\n".join("    " + json.dumps(p, ensure_ascii=False, separators=(", ", ": ")) for p in G.P) + '\n  ],\n'
+    s = s.replace('  "indicators": [', block + '  "indicators": [', 1)
+    open(out, "w", encoding="utf-8").write(s)
+    json.load(open(out, encoding="utf-8"))
+    return out

@@ -41,31 +41,8 @@ def doc_text(name):
 def han(s):
     return len(re.findall("[\u4e00-\u9fff]", s))
 
-import json
-from mkgold import Gold, norm
-
-class PGold(Gold):
-    """mkgold's Gold plus a list of planned stages: plan() adds a core=0 stage relation
-    and records [subject, value] under the gold's extra key "planned" (kgscore ignores it)."""
-    def __init__(self, doc, about):
-        super().__init__(doc, about); self.P = []
-    def plan(self, s, v):
-        self.r(s, "stage", v, 0); self.P.append([s, v])
+from mkgold import PGold, finish as finish_gold
 
 def finish(G, name):
     text = doc_text(name)
-    out = os.path.join(BATCH, os.path.splitext(name)[0] + ".gold.json")
-    G.write(out, text)
-    nt = norm(text)
-    for t, n, a, c in G.E:
-        if norm(n) not in nt:
-            print("NAME NOT IN TEXT:", t, n)
-        for x in a:
-            if norm(x) not in nt:
-                print("note: alias not in text:", t, n, "/", x)
-    s = open(out, encoding="utf-8").read()
-    block = '  "planned": [\n' + ",\n".join("    " + json.dumps(p, ensure_ascii=False, separators=(", ", ": ")) for p in G.P) + '\n  ],\n'
-    s = s.replace('  "indicators": [', block + '  "indicators": [', 1)
-    open(out, "w", encoding="utf-8").write(s)
-    json.load(open(out, encoding="utf-8"))
-    return out
+    return finish_gold(G, text, os.path.join(BATCH, os.path.splitext(name)[0] + ".gold.json"))

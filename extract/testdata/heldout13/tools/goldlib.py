@@ -43,37 +43,11 @@ def doc_text(name):
 def han(s):
     return len(re.findall("[\u4e00-\u9fff]", s))
 
-import json
-from mkgold import Gold, norm
-
-class PGold(Gold):
-    """mkgold's Gold plus a list of planned stages: plan() adds a core=0 stage relation (unless the
-    same stage is already a relation) and records [subject, value] under the gold's extra key
-    "planned" (kgscore ignores it)."""
-    def __init__(self, doc, about):
-        super().__init__(doc, about); self.P = []
-    def plan(self, s, v):
-        if not any(x[:3] == [s, "stage", v] for x in self.R):
-            self.r(s, "stage", v, 0)
-        self.P.append([s, v])
+from mkgold import PGold, finish as finish_gold
 
 def finish(G, name):
     text = doc_text(name)
-    out = os.path.join(BATCH, os.path.splitext(name)[0] + ".gold.json")
     # mkgold checks each indicator value against the text with white space removed; a table's
     # tab would glue neighbouring cells' numbers together (8.5<TAB>21000 -> 8.521000), so the
     # check sees a broken bar between cells (the gold itself does not depend on it)
-    G.write(out, text.replace("\t", "\u00a6"))
-    nt = norm(text)
-    for t, n, a, c in G.E:
-        if norm(n) not in nt:
-            print("NAME NOT IN TEXT:", t, n)
-        for x in a:
-            if norm(x) not in nt:
-                print("note: alias not in text:", t, n, "/", x)
-    s = open(out, encoding="utf-8").read()
-    block = '  "planned": [\n' + ",\n".join("    " + json.dumps(p, ensure_ascii=False, separators=(", ", ": ")) for p in G.P) + '\n  ],\n'
-    s = s.replace('  "indicators": [', block + '  "indicators": [', 1)
-    open(out, "w", encoding="utf-8").write(s)
-    json.load(open(out, encoding="utf-8"))
-    return out
+    return finish_gold(G, text, os.path.join(BATCH, os.path.splitext(name)[0] + ".gold.json"), check=text.replace("\t", "\u00a6"))
