@@ -309,17 +309,13 @@ func checkBolt(t *testing.T, path string) {
 	}
 }
 
-// TestCayleyOpensBulkFile opens a bulk-built store with Cayley's own bolt
-// backend, as `cayley http -d bolt -a DIR` does with the file copied to
-// DIR/indexes.bolt (kg bench --cayley-own-store), and finds every quad the
-// product reads from it.
-func TestCayleyOpensBulkFile(t *testing.T) {
+// bulkBuild builds the taxonomy and in into a new store at addr in one
+// bulk build, and commits it (which closes the store).
+func bulkBuild(t *testing.T, ex *extract.Extractor, addr string, in []Input, opts ...Option) {
+	t.Helper()
 	ctx := context.Background()
-	ex, in := bulkInputs(t, 3)
 	tents, trels := ex.Taxonomy().Graph()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "kg.db")
-	s, err := Open(ctx, "bolt:"+path, ForLoading())
+	s, err := Open(ctx, addr, append([]Option{ForLoading()}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +332,19 @@ func TestCayleyOpensBulkFile(t *testing.T) {
 	if err := b.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(ctx, "bolt:"+path)
+}
+
+// TestCayleyOpensBulkFile opens a bulk-built store with Cayley's own bolt
+// backend, as `cayley http -d bolt -a DIR` does with the file copied to
+// DIR/indexes.bolt (kg bench --cayley-own-store), and finds every quad the
+// product reads from it.
+func TestCayleyOpensBulkFile(t *testing.T) {
+	ctx := context.Background()
+	ex, in := bulkInputs(t, 3)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kg.db")
+	bulkBuild(t, ex, "bolt:"+path, in)
+	s, err := Open(ctx, "bolt:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,29 +72,12 @@ func TestPostgresStoredModels(t *testing.T) {
 	testServer(t)
 	ctx := context.Background()
 	ex, in := bulkInputs(t, 100)
-	tents, trels := ex.Taxonomy().Graph()
 	addr := testDatabase(t)
 
-	s, err := Open(ctx, addr, ForLoading(), BatchQuads(20000))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := s.Bulk()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.LoadTaxonomy(ctx, tents, trels); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.LoadDocuments(ctx, in[:80], nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	bulkBuild(t, ex, addr, in[:80], BatchQuads(20000))
 	sameIndex(t, addr, "after a bulk build")
 
-	s, err = Open(ctx, addr, BatchQuads(20000))
+	s, err := Open(ctx, addr, BatchQuads(20000))
 	if err != nil {
 		t.Fatal(err)
 	}
