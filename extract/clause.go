@@ -621,7 +621,7 @@ func timeAt(rs []rune, p, b int) int {
 // 12月份, 于2024年3月底), or b when rs[a:b] ends in none.
 func timeBefore(rs []rune, a, b int) int {
 	e := b
-	if e > a && runeIn("份底初", rs[e-1]) {
+	if e > a && (rs[e-1] == '份' || rs[e-1] == '底' || rs[e-1] == '初') {
 		e--
 	}
 	if e <= a || rs[e-1] != '月' {
@@ -976,6 +976,9 @@ func doneBefore(rs []rune, a, b int) int {
 // (clauseTopic tests their first runes, 完实进开启已, before them.)
 var topicVerbs = [...]string{"完成", "实现", "进入", "开展", "启动", "已"}
 
+// topicBits has bit r&63 set for the first runes of topicVerbs.
+const topicBits uint64 = 1<<('完'&63) | 1<<('实'&63) | 1<<('进'&63) | 1<<('开'&63) | 1<<('启'&63) | 1<<('已'&63)
+
 // topicVerbAt reports whether a verb of topicVerbs is at rs[e].
 func topicVerbAt(rs []rune, e int) bool {
 	for _, v := range topicVerbs {
@@ -998,10 +1001,12 @@ func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 	// are turned down before the scan for head words.
 	lim := min(b, start+32)
 	verb := false
-	for e := start + 3; e <= lim && e < len(rs) && !verb; e++ {
-		switch rs[e] {
-		case '完', '实', '进', '开', '启', '已': // a switch: it runs at most runes of clauses
-			verb = topicVerbAt(rs, e)
+	for e := start + 3; e <= min(lim, len(rs)-1) && !verb; e++ {
+		if r := rs[e]; topicBits&(1<<(uint(r)&63)) != 0 { // most runes: one test
+			switch r {
+			case '完', '实', '进', '开', '启', '已':
+				verb = topicVerbAt(rs, e)
+			}
 		}
 	}
 	if !verb {
@@ -1061,18 +1066,34 @@ func (d *doc) firmBuilds(si, a, b int, ctx industryCtx, planned bool) bool {
 	if len(d.firms) == 0 || b-a < 10 {
 		return false
 	}
-	for _, v := range [...]struct{ word, stage string }{{"投资建设", ""}, {"新建", ""}, {"建设", ""}, {"实施", ""}, {"签约", "签约"}, {"落户", "落地"}} {
-		k := indexRunes(rs, a+4, b, v.word)
+	// The last of each verb in rs[a+4:b] (X在集中签约活动中签约Y), found in
+	// one pass from the end; the first verb of the list that occurs wins.
+	verbs := [...]struct{ word, stage string }{{"投资建设", ""}, {"新建", ""}, {"建设", ""}, {"实施", ""}, {"签约", "签约"}, {"落户", "落地"}}
+	last := [len(verbs)]int{-1, -1, -1, -1, -1, -1}
+	for i := b - 2; i >= a+4; i-- {
+		v := -1
+		switch rs[i] { // the verbs' first runes: most runes open none
+		case '投':
+			v = 0
+		case '新':
+			v = 1
+		case '建':
+			v = 2
+		case '实':
+			v = 3
+		case '签':
+			v = 4
+		case '落':
+			v = 5
+		}
+		if v >= 0 && last[v] < 0 && hasAt(rs[:b], i, verbs[v].word) {
+			last[v] = i
+		}
+	}
+	for j, v := range verbs {
+		k := last[j]
 		if k < 0 {
 			continue
-		}
-		for {
-			// The last: X在集中签约活动中签约Y.
-			next := indexRunes(rs, k+1, b, v.word)
-			if next < 0 {
-				break
-			}
-			k = next
 		}
 		e := k
 		// 投资6.5亿元建设: the amount is no part of the firm.
@@ -1883,6 +1904,10 @@ func (d *doc) ownerOpens(w []rune) bool {
 // trimItem removes quotes, lead and trail words and fillers around a name.
 func (d *doc) trimItem(a, b int) (int, int) {
 	rs := d.rs
+	// first is where 项目首 first occurs in rs[a:b] (-1: nowhere), looked
+	// up again only when a has moved past it: a only grows and b only
+	// shrinks, so that one lookup serves the loop's rounds.
+	first := -2
 	for changed := true; changed && a < b; {
 		changed = false
 		for a < b && isQuoteMark(rs[a]) {
@@ -1922,12 +1947,15 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			changed = true
 		}
 		// The first unit of a project's line: X项目首条产线, X项目首台样机.
-		if k := indexRunes(rs, a, b, "项目首"); k > a && k+3 < b && isFirstCounter(rs[k+3]) {
+		if first == -2 || first >= 0 && first < a {
+			first = indexRunes(rs, a, b, "项目首")
+		}
+		if k := first; k > a && k+3 < b && isFirstCounter(rs[k+3]) {
 			b = k + 2
 			changed = true
 		}
 		// A count after 项目 or a phase: 碳纤维项目7个, 标准厂房三期12栋.
-		if k := b; k-a > 3 && runeIn("个项栋座幢", rs[k-1]) && isDigit(rs[k-2]) {
+		if k := b; k-a > 3 && isDigit(rs[k-2]) && runeIn("个项栋座幢", rs[k-1]) {
 			k -= 2
 			for k > a && isDigit(rs[k-1]) {
 				k--

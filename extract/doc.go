@@ -54,7 +54,10 @@
 // Words a clause's rules look for (等, 成为, 上市, 与, 公司, 其) and where a
 // product's name may start (a Latin capital, an opening quote) are marked
 // in one pass over it (marksIn), and the sets of runes the rules
-// test at every position are switches, not strings.ContainsRune. The
+// test at every position are switches, not strings.ContainsRune; a
+// clause without a stage has the verbs firmBuilds looks for found in one
+// pass from its end, not one search a verb, and trimItem looks for 项目首
+// once for all its rounds. The
 // lengths of the document's firm and project names by their first rune
 // are small open-addressing tables (runeLens), not maps; a known firm
 // that opens a piece of the text is looked up by prefixes cut at the
@@ -77,7 +80,9 @@
 // (runes, sentences, hit lists, record indexes, maps, the records while
 // they are gathered) is kept in a pool of the Extractor's and reused by
 // the next document (doc.reset), and the records are copied out at their
-// size; ids are cut from one buffer of the document's (doc.join) and
+// size (ownersByLegalName cuts a firm's short name from its name and,
+// when it moves a project to a firm, compares only the relations about
+// that firm); ids are cut from one buffer of the document's (doc.join) and
 // evidence and first aliases from one array each, so that a document
 // makes few allocations beyond what it returns.
 package extract

@@ -990,11 +990,16 @@ func (d *doc) ownersByLegalName() {
 		if e.Type != kg.TypeEnterprise || len(e.Aliases) == 0 || !d.hasLegalSuffix(e.Aliases[0]) {
 			continue
 		}
+		short := e.Name
 		nr := []rune(e.Name)
 		if p := d.placePrefix(nr); p > 0 && len(nr)-p >= 2 {
-			nr = nr[p:]
+			if utf8.ValidString(short) {
+				short = short[len(string(nr[:p])):] // no copy of the rest
+			} else {
+				short = string(nr[p:])
+			}
 		}
-		firms = append(firms, legal{string(nr), e.ID})
+		firms = append(firms, legal{short, e.ID})
 	}
 	if len(firms) == 0 {
 		return
@@ -1025,6 +1030,14 @@ func (d *doc) ownersByLegalName() {
 	if len(moved) == 0 {
 		return
 	}
+	// The relations were distinct facts; two are the same fact now only when
+	// one was moved to a firm, so only those about the firms are compared.
+	var to []string // the firms moved to, a few
+	for _, id := range moved {
+		if !slices.Contains(to, id) {
+			to = append(to, id)
+		}
+	}
 	seen := map[[4]string]int{}
 	rels := d.out.Relations[:0]
 	for _, r := range d.out.Relations {
@@ -1033,6 +1046,10 @@ func (d *doc) ownersByLegalName() {
 		}
 		if id, ok := moved[r.Object]; ok {
 			r.Object = id
+		}
+		if !slices.Contains(to, r.Subject) && !slices.Contains(to, r.Object) {
+			rels = append(rels, r)
+			continue
 		}
 		k := [4]string{r.Subject, r.Predicate, r.Object, r.Value}
 		if j, ok := seen[k]; ok {

@@ -342,20 +342,33 @@ func (d *doc) firmInside(w []rune) bool {
 // to four Han runes and 镇, 乡, 街道 or 片区, or 0.
 func townPrefix(w []rune) int {
 	for k := 2; k <= 4 && k < len(w); k++ {
-		if !isHan(w[k-1]) || runeIn("的在和与及、区县市省", w[k-1]) {
+		if !isHan(w[k-1]) {
 			return 0
 		}
-		if r := w[k]; r != '街' && r != '片' && r != '镇' && r != '乡' {
-			continue // no suffix here (tested before the words, for speed)
+		switch w[k-1] {
+		case '的', '在', '和', '与', '及', '、', '区', '县', '市', '省':
+			return 0
 		}
-		for _, suf := range [...]string{"街道", "片区", "镇", "乡"} {
-			if hasAt(w, k, suf) {
-				if n := k + runeLen(suf); len(w)-n >= 3 {
-					return n
-				}
-				return 0
+		n := 0 // the suffix 街道, 片区, 镇 or 乡 at w[k]
+		switch w[k] {
+		case '街':
+			if k+1 < len(w) && w[k+1] == '道' {
+				n = k + 2
 			}
+		case '片':
+			if k+1 < len(w) && w[k+1] == '区' {
+				n = k + 2
+			}
+		case '镇', '乡':
+			n = k + 1
 		}
+		if n == 0 {
+			continue
+		}
+		if len(w)-n >= 3 {
+			return n
+		}
+		return 0
 	}
 	return 0
 }
