@@ -66,7 +66,12 @@
 // the name's first rune, and runeLen counts the three-byte runes of
 // Chinese in place (utf8.RuneCountInString decodes each with a call);
 // the document's place names are sorted without sort.Slice's reflection,
-// and an indicator's name is searched for 公司 byte by byte from its end. The text
+// and an indicator's name is searched for 公司 byte by byte from its end;
+// a figure of 15 digits or less is its digits over a power of ten
+// (parseFigure, rounded as strconv.ParseFloat rounds it), and the words a
+// figure's unit and name are tested against are switches, not maps. The
+// names of firms and projects that industryMentions tests its mentions
+// against are indexed at the first mention that asks. The text
 // is decoded to runes once, with each rune's byte offset, so that names
 // and evidence read from the text are substrings of it rather than
 // copies; a document's entities and relations are indexed by record

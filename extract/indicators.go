@@ -39,7 +39,7 @@ func (d *doc) indicators(si int) {
 			}
 		}
 		j := skipNumber(rs, i, s.end)
-		numText := strings.ReplaceAll(d.runeStr(rs[i:j]), ",", "")
+		numText := d.runeStr(rs[i:j])
 		k := j
 		for k < s.end && (rs[k] == '余' || rs[k] == '多') {
 			k++
@@ -62,12 +62,12 @@ func (d *doc) indicators(si int) {
 		if unit == "万人" && k+n < s.end && isHan(rs[k+n]) {
 			unit, n = "万", 1 // 20万人群
 		}
-		value, err := strconv.ParseFloat(numText, 64)
+		value, err := parseFigure(numText)
 		if err != nil {
 			i = j - 1
 			continue
 		}
-		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, classifiers[unit])
+		name, measure, subject := d.indicatorName(segStart, i, k+n, s.end, countsThings(unit))
 		if unit == "%" && strings.HasSuffix(name, "的") {
 			if share := planShare(rs, segStart, i, lastName); share != "" {
 				name = share
@@ -76,7 +76,7 @@ func (d *doc) indicators(si int) {
 		switch {
 		case strings.HasPrefix(name, "占") && lastName != "":
 			name = lastName + name // X…，占Y比重: X's share
-		case name == "" || aggregateWords[name] || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速"):
+		case name == "" || isAggregate(name) || strings.HasPrefix(name, "降幅") || strings.HasPrefix(name, "增幅") || strings.HasPrefix(name, "增速"):
 			name = lastName
 		}
 		if k := lastIndexGongsi(name); k >= 0 && len(name)-k > len("公司") {
@@ -168,21 +168,63 @@ func skipNumber(rs []rune, i, end int) int {
 	return j
 }
 
-// indicatorName names the figure at [num, after): the words of its segment
-// before it, without measure words, leading verbs and places.
 // maxFiguresPerSentence bounds the figures read from one sentence.
 const maxFiguresPerSentence = 64
 
-// aggregateWords name a figure only by reference to the one before
-// (新增企业412家，总数达2390家).
-var aggregateWords = map[string]bool{"总数": true, "总量": true, "总计": true, "合计": true, "总额": true,
-	"规模": true, "总体": true, "其中": true, "全年": true}
+// isAggregate reports whether a figure's name names it only by
+// reference to the one before (新增企业412家，总数达2390家). (A switch: a map
+// hashes the name of every figure.)
+func isAggregate(name string) bool {
+	switch name {
+	case "总数", "总量", "总计", "合计", "总额", "规模", "总体", "其中", "全年":
+		return true
+	}
+	return false
+}
 
-// classifiers are the units that count things; a noun right after them
-// names the figure (37家新升规企业).
-var classifiers = map[string]bool{"家": true, "个": true, "项": true, "名": true, "处": true, "批": true,
-	"万": true, "亿": true, "座": true, "条": true, "件": true, "所": true, "台": true, "套": true, "人": true, "户": true, "辆": true}
+// countsThings reports whether a unit counts things; a noun right after
+// it names the figure (37家新升规企业).
+func countsThings(unit string) bool {
+	switch unit {
+	case "家", "个", "项", "名", "处", "批", "万", "亿", "座", "条", "件", "所", "台", "套", "人", "户", "辆":
+		return true
+	}
+	return false
+}
 
+// parseFigure is strconv.ParseFloat of a number as skipNumber finds it,
+// with its thousands separators (1,200) dropped. A figure of 15 digits
+// or less (all but a few) is its digits as an integer divided by a power
+// of ten, both exact in a float64, so that the quotient is rounded as
+// ParseFloat rounds it (which does the same, after a longer way to it).
+func parseFigure(num string) (float64, error) {
+	m, digits, decimals, dot := 0, 0, 0, false
+	for i := 0; i < len(num); i++ {
+		switch c := num[i]; {
+		case c >= '0' && c <= '9':
+			m = m*10 + int(c-'0')
+			digits++
+			if dot {
+				decimals++
+			}
+		case c == '.' && !dot:
+			dot = true
+		case c == ',':
+		default:
+			digits = len(pow10) // not a figure of the simple kind
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	}
+	return float64(m) / pow10[decimals], nil
+}
+
+// pow10 are the powers of ten a figure's digits are divided by.
+var pow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// indicatorName names the figure at [num, after): the words of its segment
+// before it, without measure words, leading verbs and places.
 func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure, subject string) {
 	rs := d.rs
 	b := num

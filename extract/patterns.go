@@ -757,7 +757,7 @@ func (d *doc) mentions() {
 // industry of the document's own.
 func (d *doc) industryMentions() {
 	rs := d.rs
-	d.indexNames()
+	indexed := false // nameSet is filled at the first name it is asked about
 	for si, s := range d.st.sents {
 		lim := len(d.indMatches)
 		if si+1 < len(d.indFirst) {
@@ -774,6 +774,10 @@ func (d *doc) industryMentions() {
 			}
 			if d.insideOwnIndustry(m.start, m.end) || problemListed(rs, m.end, s.end) {
 				continue
+			}
+			if !indexed {
+				d.indexNames()
+				indexed = true
 			}
 			if d.insideName(s.start, s.end, m.start, m.end) && !d.chainedUnder(n) {
 				// 新材料 in X新材料有限公司 names no industry, but is a
