@@ -81,13 +81,16 @@
 // first runes (freeze numbers those children first), so that a walk
 // starts without a load from a table of all runes. UTF-8 input is checked
 // and counted in one pass (scanUTF8) and read in place until normalize
-// makes the stored text. What one extraction needs only while it runs
-// (runes, sentences, hit lists, record indexes, maps, the records while
-// they are gathered) is kept in a pool of the Extractor's and reused by
-// the next document (doc.reset), and the records are copied out at their
-// size (ownersByLegalName cuts a firm's short name from its name and,
-// when it moves a project to a firm, compares only the relations about
-// that firm); ids are cut from one buffer of the document's (doc.join) and
-// evidence and first aliases from one array each, so that a document
-// makes few allocations beyond what it returns.
+// makes the stored text. The passes over a whole text (scanUTF8,
+// cleanLineInto, decodeRunesInto) take two three-byte runes of Han at one
+// load of eight bytes, their continuation bytes tested together. What
+// one extraction needs only while it runs (runes, sentences, hit lists,
+// record indexes, maps, the records while they are gathered) is kept in a
+// pool of the Extractor's and reused by the next document (doc.reset),
+// and the records are copied out at their size (ownersByLegalName cuts a
+// firm's short name from its name and, when it moves a project to a
+// firm, compares only the relations about that firm); ids are cut from
+// one buffer of the document's (doc.join) and evidence and first aliases
+// from one array each, so that a document makes few allocations beyond
+// what it returns.
 package extract
