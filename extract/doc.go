@@ -43,10 +43,14 @@
 // product verbs and plan words are found in one pass over it (scanner),
 // whose hits mentions, areas and the clause rules read (clauseHits: a
 // clause's words are the sentence's words inside it). The scanner turns
-// down most positions for all its tries at once, by one load of the
-// rune's tries and one bitset of the first two runes of their words; a
-// trie rejects most positions by its own bitsets of first runes and of
-// first-rune pairs before walking its nodes; a suffix (the longest word a
+// down most positions for all its tries at once, by one bitset of the
+// first two runes of their words (2 KB) and a set of their words of one
+// rune (32 bytes), before it loads the rune's tries from a table of all
+// runes (128 KB, which would not stay in cache); a trie rejects most
+// positions likewise, by its own bitset of first-rune pairs (a few
+// hundred bytes) and a word of its words of one rune, before its bitsets
+// of first runes (16 KB a trie) and its nodes, so that the twenty tries
+// take little of the cache the rules' own work needs; a suffix (the longest word a
 // name ends with) is found in one walk of the words written backwards,
 // after a bitset of last runes. The lengths of the generic words at each
 // position of the text are found once a document (trie.lengths,
