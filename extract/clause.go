@@ -29,7 +29,10 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	sentPlanned := planned
 	d.subj = ""
 	d.focus = s.start // firms named before the first clause are named in it
-	d.latinFirms(si, ctx)
+	segs, upper := d.clauseSegs(s)
+	if upper {
+		d.latinFirms(si, ctx)
+	}
 	if si == d.st.paras[s.para].first {
 		d.topic, d.topicPara = "", false // a topic holds to the end of its paragraph
 		if d.listStage != "" && cs == s.start {
@@ -41,10 +44,12 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		d.topicPara = si == d.st.paras[s.para].first
 	}
 	item := false // the clause at cs opens an item of an inline list
-	for i := cs; i <= s.end; i++ {
-		if i < s.end && !isClauseEnd(rs[i]) {
-			continue
+	ps := 0       // the piece of segs that holds cs
+	for cs <= s.end {
+		for segs[ps].end < cs {
+			ps++
 		}
+		i := segs[ps].end // the next clause end
 		if i > cs {
 			pl := d.planned(si, cs, i)
 			if pl && rs[min(i, s.end-1)] != '，' {
@@ -56,7 +61,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 				d.listPlanned = sentPlanned || pl
 				d.listInline = i+1 < s.end
 			} else {
-				d.clause(si, cs, i, ctx, sentPlanned || pl)
+				d.clause(si, cs, i, ctx, sentPlanned || pl, &segs[ps])
 			}
 		}
 		item = i < s.end && (rs[i] == '；' || rs[i] == ';' || rs[i] == '：' || rs[i] == ':')
@@ -70,7 +75,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 					p++
 				}
 				if k := d.topicHead(si, p, s.end, ctx, planned); k > 0 {
-					cs, i = k, k-1
+					cs = k
 				}
 			} else {
 				cs += itemMarker(rs, cs, s.end) // …；2）X与Y合资设立Z: the item without its number
@@ -342,7 +347,7 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 		return false
 	}
 	// 选址X, 位于X: where the topic is.
-	if hasAt(rs, start, "选址") || hasAt(rs, start, "位于") || hasAt(rs, start, "坐落于") {
+	if has2(rs, start, '选', '址') || has2(rs, start, '位', '于') || hasAt(rs, start, "坐落于") {
 		k := start + 2
 		if rs[start] == '坐' {
 			k++
@@ -468,7 +473,7 @@ func (d *doc) chainPlace(si, start, b int, ms []match, planned bool) bool {
 	rs := d.rs
 	k, stage := 0, ""
 	switch {
-	case hasAt(rs, start, "选址") || hasAt(rs, start, "位于"):
+	case has2(rs, start, '选', '址') || has2(rs, start, '位', '于'):
 		k = start + 2
 	case len(ms) > 0 && ms[0].start == start:
 		w := stageWords[ms[0].val]
@@ -564,9 +569,12 @@ var facilityParts = [...]string{"车间", "厂房", "楼", "生产线", "产线"
 // facilityParts, or 0.
 func facilityPart(rs []rune, p, b int) int {
 	for q := p + 1; q <= min(b, p+5); q++ {
-		for _, w := range facilityParts {
-			if hasAt(rs, q, w) && q+runeLen(w) <= b {
-				return q - p + runeLen(w)
+		switch rs[min(q, len(rs)-1)] { // the parts' first runes: most runes open none
+		case '车', '厂', '楼', '生', '产', '装', '机', '仓', '屋', '路':
+			for _, w := range facilityParts {
+				if hasAt(rs, q, w) && q+runeLen(w) <= b {
+					return q - p + runeLen(w)
+				}
 			}
 		}
 		if r := rs[q-1]; !isHan(r) && !isDigit(r) || isClauseEnd(r) || r == '的' {
@@ -749,10 +757,10 @@ func (d *doc) planWord(a, b, i, n int) bool {
 
 type seg struct{ a, b int }
 
-func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
+func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) {
 	rs := d.rs
 	d.focus = a
-	if d.topic != "" && (hasAt(rs, a, "由") || hasAt(rs, a, "系") || hasAt(rs, a, "项目由") || hasAt(rs, a, "该项目由")) {
+	if d.topic != "" && a < len(rs) && (rs[a] == '由' || rs[a] == '系' || hasAt(rs, a, "项目由") || hasAt(rs, a, "该项目由")) {
 		// 由X投资建设, 项目由X投资建设 (after X项目。): X owns the topic.
 		defer func(before string) {
 			if id, ok := d.firms[d.lastFirm]; ok && d.lastFirm != before {
@@ -762,13 +770,13 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 	}
 	// Strip the verbs and adverbs that open the clause.
 	start, _ := d.stripLead(a, b)
-	mk := marksIn(rs, a, start, b)
+	mk := p.marks(rs, a, start, b)
 	d.firmPatterns(si, a, b, start, mk, ctx)
 	d.develops(si, a, b, mk, ctx) // after the legal names firmPatterns records (X有限公司的“P”)
 	lead := start > a
 	done := indexRunes(rs, a, start, "完成") >= 0
 	var where string
-	if hasAt(rs, start, "位于") {
+	if has2(rs, start, '位', '于') {
 		// 位于X的Y: Y is in X.
 		if k := indexRunes(rs, start+2, b, "的"); k > 0 {
 			where = d.placeSpan(start+2, k)
@@ -786,7 +794,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		}(len(d.out.Relations))
 	}
 	// X项目选址Y镇: the project is placed in Y.
-	if k := mk.xuanzhi; k > 0 && hasAt(rs, k-2, "项目") {
+	if k := mk.xuanzhi; k > 0 && has2(rs, k-2, '项', '目') {
 		if pid := d.placeSpan(k+2, b); pid != "" {
 			for _, id := range d.items(si, seg{start, k}, b, "", ctx, planned, false) {
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
@@ -814,13 +822,13 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 		hasDeng := deng >= 0 && deng < m.start
 		if m.end < b {
 			nx := rs[m.end]
-			if !hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "工程")) {
+			if !hasDeng && (has2(rs, m.end, '项', '目') || has2(rs, m.end, '工', '程')) {
 				continue
 			}
 			if runeIn("者用单方性规资投", nx) && stageWords[m.val].word == "建设" {
 				continue
 			}
-			if stageWords[m.val].word == "挂牌" && hasAt(rs, m.end, "上市") || hasAt(rs, m.end, "活动") {
+			if stageWords[m.val].word == "挂牌" && has2(rs, m.end, '上', '市') || has2(rs, m.end, '活', '动') {
 				continue // 挂牌上市; 在集中签约活动中签约Y: a noun
 			}
 			// After its object a stage verb ends the clause or is followed
@@ -829,10 +837,10 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 			pre := stageWords[m.val].pre && !stageWords[m.val].both
 			st := stageWords[m.val].stage
 			locating := strings.HasSuffix(st, "入驻") || stageWords[m.val].word == "落户" || stageWords[m.val].word == "签约落户" || stageWords[m.val].word == "签约落地"
-			if m.start > start && !pre && !locating && !d.stageFollower(m.end, b) && !(hasDeng && (hasAt(rs, m.end, "项目") || hasAt(rs, m.end, "企业"))) {
+			if m.start > start && !pre && !locating && !d.stageFollower(m.end, b) && !(hasDeng && (has2(rs, m.end, '项', '目') || has2(rs, m.end, '企', '业'))) {
 				continue
 			}
-			if hasDeng && hasAt(rs, m.end, "项目") && d.lx.stage.any(rs, m.end+2, min(b, m.end+32)) {
+			if hasDeng && has2(rs, m.end, '项', '目') && d.lx.stage.any(rs, m.end+2, min(b, m.end+32)) {
 				continue // 等企业增资扩产项目落地: 落地 is the verb
 			}
 		}
@@ -960,8 +968,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool) {
 // the verb at b (X完成设备更新后实现达产, X完成改造后投产), or 0.
 func doneBefore(rs []rune, a, b int) int {
 	e := b
-	for _, w := range [...]string{"实现", "正式", "全面"} {
-		if e-2 > a && hasAt(rs, e-2, w) {
+	for _, w := range [...][2]rune{{'实', '现'}, {'正', '式'}, {'全', '面'}} {
+		if e-2 > a && has2(rs, e-2, w[0], w[1]) {
 			e -= 2
 		}
 	}
@@ -1277,7 +1285,7 @@ const markBits uint64 = 1<<('与'&63) | 1<<('同'&63) | 1<<('公'&63) | 1<<('链
 	1<<('其'&63) | 1<<('等'&63) | 1<<('成'&63) | 1<<('上'&63) | 1<<('选'&63)
 
 func marksIn(rs []rune, a, start, b int) clauseMarks {
-	mk := clauseMarks{deng: -1, chengwei: -1, shangshi: -1, xuanzhi: -1, qi: -1, product: -1}
+	mk := newMarks()
 	for i := a; i < b; i++ {
 		if r := rs[i]; r < 0x4e00 {
 			if mk.product < 0 && (r >= 'A' && r <= 'Z' || openQuote(r)) {
@@ -1285,51 +1293,117 @@ func marksIn(rs []rune, a, start, b int) clauseMarks {
 			}
 			continue
 		}
-		if markBits&(1<<(uint(rs[i])&63)) == 0 {
-			continue // most runes: one test, not the switches
-		}
-		switch rs[i] {
-		case '其':
-			if mk.qi < 0 {
-				mk.qi = i
-			}
-			continue
-		case '与', '同':
-			mk.with = true
-			continue
-		case '公':
-			mk.gongsi = mk.gongsi || i+1 < b && rs[i+1] == '司'
-			continue
-		case '链':
-			mk.leader = mk.leader || i+1 < b && rs[i+1] == '主'
-			continue
-		case '龙':
-			mk.leader = mk.leader || i+1 < b && rs[i+1] == '头'
-			continue
-		}
-		if i < start {
-			continue
-		}
-		switch rs[i] {
-		case '等':
-			if mk.deng < 0 {
-				mk.deng = i
-			}
-		case '成':
-			if mk.chengwei < 0 && i+1 < b && rs[i+1] == '为' {
-				mk.chengwei = i
-			}
-		case '上':
-			if mk.shangshi < 0 && i+1 < b && rs[i+1] == '市' {
-				mk.shangshi = i
-			}
-		case '选':
-			if mk.xuanzhi < 0 && i >= start+2 && i+1 < b && rs[i+1] == '址' {
-				mk.xuanzhi = i
-			}
+		if markBits&(1<<(uint(rs[i])&63)) != 0 { // most runes: one test, not the switches
+			mk.mark(rs, i, start, b)
 		}
 	}
 	return mk
+}
+
+// newMarks returns the marks of a clause without any of their words.
+func newMarks() clauseMarks {
+	return clauseMarks{deng: -1, chengwei: -1, shangshi: -1, xuanzhi: -1, qi: -1, product: -1}
+}
+
+// mark adds the Han rune rs[i] of clause rs[:b], whose words start at
+// start, to mk.
+func (mk *clauseMarks) mark(rs []rune, i, start, b int) {
+	switch rs[i] {
+	case '其':
+		if mk.qi < 0 {
+			mk.qi = i
+		}
+		return
+	case '与', '同':
+		mk.with = true
+		return
+	case '公':
+		mk.gongsi = mk.gongsi || i+1 < b && rs[i+1] == '司'
+		return
+	case '链':
+		mk.leader = mk.leader || i+1 < b && rs[i+1] == '主'
+		return
+	case '龙':
+		mk.leader = mk.leader || i+1 < b && rs[i+1] == '头'
+		return
+	}
+	if i < start {
+		return
+	}
+	switch rs[i] {
+	case '等':
+		if mk.deng < 0 {
+			mk.deng = i
+		}
+	case '成':
+		if mk.chengwei < 0 && i+1 < b && rs[i+1] == '为' {
+			mk.chengwei = i
+		}
+	case '上':
+		if mk.shangshi < 0 && i+1 < b && rs[i+1] == '市' {
+			mk.shangshi = i
+		}
+	case '选':
+		if mk.xuanzhi < 0 && i >= start+2 && i+1 < b && rs[i+1] == '址' {
+			mk.xuanzhi = i
+		}
+	}
+}
+
+// marks returns marksIn(rs, a, start, b) for the clause rs[a:b] that ends
+// the piece: the piece's own marks when the clause is all of it and no
+// word of the marks is in the verbs that open it (rs[a:start]), where it
+// could hide one after them.
+func (p *clauseSeg) marks(rs []rune, a, start, b int) clauseMarks {
+	mk := p.mk
+	if a == p.start && b == p.end && (start == a || (mk.deng < 0 || mk.deng >= start) && (mk.chengwei < 0 || mk.chengwei >= start) &&
+		(mk.shangshi < 0 || mk.shangshi >= start) && (mk.xuanzhi < 0 || mk.xuanzhi >= start+2)) {
+		return mk
+	}
+	return marksIn(rs, a, start, b)
+}
+
+// clauseSeg is a piece of a sentence up to a clause end (，；：。 …, or
+// the sentence's end): where it starts and ends and the marks of its runes
+// (marksIn from its start).
+type clauseSeg struct {
+	start, end int
+	mk         clauseMarks
+}
+
+// clauseSegs cuts sentence s at its clause ends and marks each piece, in
+// one pass over its runes. upper reports whether s holds a Latin capital.
+// The pieces are in a buffer of the doc's, which the next sentence reuses.
+func (d *doc) clauseSegs(s sentence) (segs []clauseSeg, upper bool) {
+	rs := d.rs[:s.end]
+	segs = d.segs[:0]
+	cur := clauseSeg{start: s.start, mk: newMarks()}
+	for i := s.start; i < len(rs); i++ {
+		r := rs[i]
+		if uint32(r)-0x4e00 <= 0x9fff-0x4e00 { // Han: no clause end, no capital
+			if markBits&(1<<(uint(r)&63)) != 0 {
+				// rs[i+1] is the piece's or a clause end, which no word
+				// of the marks holds: the sentence's end bounds the words.
+				cur.mk.mark(rs, i, cur.start, s.end)
+			}
+			continue
+		}
+		if isClauseEnd(r) {
+			cur.end = i
+			segs = append(segs, cur)
+			cur = clauseSeg{start: i + 1, mk: newMarks()}
+			continue
+		}
+		if r >= 'A' && r <= 'Z' {
+			upper = true
+		}
+		if cur.mk.product < 0 && (r >= 'A' && r <= 'Z' || openQuote(r)) {
+			cur.mk.product = i
+		}
+	}
+	cur.end = s.end
+	d.segs = append(segs, cur)
+	return d.segs, upper
 }
 
 // honorAt returns where the first of 获批, 入选, 获评, 被评为 and 成为 is in
@@ -1372,9 +1446,12 @@ func (d *doc) stageFollower(i, b int) bool {
 	if _, n := d.lx.stage.longest(rs, i, b); n > 0 {
 		return true
 	}
-	for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作", "产能", "生产线", "厂房", "车间", "交付", "阶段", "完毕"} {
-		if hasAt(rs, i, w) {
-			return true
+	switch rs[i] { // the words' first runes: most runes open none
+	case '发', '成', '顺', '运', '使', '生', '达', '仪', '活', '工', '产', '厂', '车', '交', '阶', '完':
+		for _, w := range []string{"发电", "成功", "顺利", "运行", "使用", "生产", "达产", "仪式", "活动", "工作", "产能", "生产线", "厂房", "车间", "交付", "阶段", "完毕"} {
+			if hasAt(rs, i, w) {
+				return true
+			}
 		}
 	}
 	// A place (落户光谷, 开工于X镇), the dearest test, last.
@@ -1696,7 +1773,7 @@ var investVerbs = [...]string{"投资建设", "投资兴建", "投资", "投建"
 // (X有限公司的Y项目), so that X owns Y whatever Y's name begins with.
 func (d *doc) investor(a, b int) (firm string, legal bool) {
 	rs := d.rs
-	if b-a > 6 && hasAt(rs, b-2, "公司") {
+	if b-a > 6 && has2(rs, b-2, '公', '司') {
 		fa, fb := d.trimItem(a, b)
 		if id, ok := d.firms[d.runeStr(rs[fa:fb])]; ok {
 			return nameOf(id), true
@@ -1736,7 +1813,7 @@ func (d *doc) investor(a, b int) (firm string, legal bool) {
 		for p > 0 && rs[p-1] == ' ' {
 			p--
 		}
-		if p > 0 && rs[p-1] == ',' || fb-fa > 2 && (hasAt(rs, fb-2, "合资") || hasAt(rs, fb-2, "合作") || hasAt(rs, fb-2, "共同")) {
+		if p > 0 && rs[p-1] == ',' || fb-fa > 2 && (has2(rs, fb-2, '合', '资') || has2(rs, fb-2, '合', '作') || has2(rs, fb-2, '共', '同')) {
 			return "", false // a Latin name cut at its comma (Co., Ltd.); X与Y合资建设的: two owners
 		}
 		// 上海企业X投资的Y: what the firm is, before its name.
@@ -1804,6 +1881,9 @@ func (d *doc) splitList(si int, s seg) []seg {
 	out := d.segBuf[:0]
 	a := s.a
 	for i := s.a; i < s.b; i++ {
+		if hits && (len(names) == 0 || names[0].start != i) && splitBits&(1<<(uint(rs[i])&63)) == 0 {
+			continue // no name here, no separator: most runes, at one test
+		}
 		n := 0
 		if hits {
 			if len(names) > 0 && names[0].start == i {
@@ -1835,6 +1915,10 @@ func (d *doc) splitList(si int, s seg) []seg {
 	d.segBuf = append(out, seg{a, s.b})
 	return d.segBuf
 }
+
+// splitBits has bit r&63 set for the runes splitList splits at (、 , 以及
+// 及 和 与).
+const splitBits uint64 = 1<<('、'&63) | 1<<(','&63) | 1<<('以'&63) | 1<<('及'&63) | 1<<('和'&63) | 1<<('与'&63)
 
 // oneName reports whether the 和 (及, 与) at rs[i] joins two words of one
 // project's name (X研发和生产基地, X完成和交付中心): what precedes it is no
@@ -1960,7 +2044,7 @@ func (d *doc) trimItem(a, b int) (int, int) {
 			for k > a && isDigit(rs[k-1]) {
 				k--
 			}
-			if k-a > 2 && (hasAt(rs, k-2, "项目") || rs[k-1] == '期') {
+			if k-a > 2 && (has2(rs, k-2, '项', '目') || rs[k-1] == '期') {
 				b = k
 				changed = true
 			}
@@ -1998,7 +2082,7 @@ func (d *doc) item(si int, w []rune, hint, stage string, ctx industryCtx, planne
 	if countFirst(w) {
 		return "", "" // 两条进口生产线, 5栋厂房: things counted, not named
 	}
-	if len(w) >= 4 && (hasAt(w, len(w)-2, "大学") || hasAt(w, len(w)-2, "学院") && !hasAt(w, len(w)-4, "产业")) {
+	if len(w) >= 4 && (has2(w, len(w)-2, '大', '学') || has2(w, len(w)-2, '学', '院') && !has2(w, len(w)-4, '产', '业')) {
 		// 与X大学、Y职业技术学院等院校合作: a school, no project of a firm
 		// (a 产业学院 is one).
 		d.firm(d.runeStr(w))

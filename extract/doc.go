@@ -55,10 +55,13 @@
 // after a bitset of last runes. The lengths of the generic words at each
 // position of the text are found once a document (trie.lengths,
 // doc.genLens) and read by every rule that asks about a name cut from it.
-// Words a clause's rules look for (等, 成为, 上市, 与, 公司, 其) and where a
-// product's name may start (a Latin capital, an opening quote) are marked
-// in one pass over it (marksIn), and the sets of runes the rules
-// test at every position are switches, not strings.ContainsRune; a
+// A sentence is cut into clauses and the words a clause's rules look for
+// (等, 成为, 上市, 与, 公司, 其) and where a product's name may start (a
+// Latin capital, an opening quote) are marked in one pass over it
+// (clauseSegs; latinFirms reads only a sentence with a capital). The sets
+// of runes the rules test at every position are switches or bitsets of
+// their low bits, not strings.ContainsRune, and words of two runes are
+// compared as two runes (has2), not decoded from a string (hasAt); a
 // clause without a stage has the verbs firmBuilds looks for found in one
 // pass from its end, not one search a verb, and trimItem looks for 项目首
 // once for all its rounds. The

@@ -44,8 +44,9 @@ type doc struct {
 	stageHits, devHits, planHits sentHits
 	// bufs are scan buffers, one per call site that never nests in itself.
 	bufs [nBufs][]match
-	// segBuf is splitList's result buffer.
+	// segBuf is splitList's result buffer, segs clauseSegs'.
 	segBuf []seg
+	segs   []clauseSeg
 	// idBuf holds the ids items returns, a piece for each call.
 	idBuf []string
 	// sentEv caches the evidence of sentences, lists of one cut from
@@ -222,7 +223,7 @@ func (d *doc) reset(e *Extractor, text string) {
 		chained: orNew(d.chained), shorts: orNew(d.shorts), firmLens: d.firmLens.reset(),
 		areaNames: d.areaNames[:0], indMatches: d.indMatches[:0], indFirst: d.indFirst[:0],
 		stageHits: d.stageHits.reset(), devHits: d.devHits.reset(), planHits: d.planHits.reset(),
-		bufs: d.bufs, segBuf: d.segBuf[:0], idBuf: d.idBuf[:0],
+		bufs: d.bufs, segBuf: d.segBuf[:0], segs: d.segs[:0], idBuf: d.idBuf[:0],
 		sentEv: d.sentEv[:0], ownIndustries: d.ownIndustries[:0],
 		nameSet: orNew(d.nameSet), nameLens: d.nameLens.reset(),
 	}

@@ -989,7 +989,7 @@ func isShortOf(short, zone string) bool {
 // and generic suffixes are removed (海川科技集团股份有限公司 → 海川,
 // 北京云帆科技有限责任公司 → 云帆). A name without them is returned as is.
 func ShortName(full string) string {
-	s := strings.TrimSpace(trimQuotes(full))
+	s := trimSpace(trimQuotes(full))
 	// A bracketed region or note: 中国(北京)…, …(中国)有限公司. Most names
 	// have none, and are kept as they are.
 	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, ')') >= 0 || strings.Contains(s, "（") ||
@@ -1025,7 +1025,7 @@ func ShortName(full string) string {
 			if !strings.HasSuffix(s, suf) {
 				continue
 			}
-			if rest := strings.TrimSpace(s[:len(s)-len(suf)]); runeLen(rest) >= 2 && rest != "有限" && rest != "股份有限" {
+			if rest := trimSpace(s[:len(s)-len(suf)]); hasRunes(rest, 2) && rest != "有限" && rest != "股份有限" {
 				s = rest
 				changed = true
 			}
@@ -1038,7 +1038,7 @@ func ShortName(full string) string {
 			if k < 0 {
 				break
 			}
-			if pre := regionPrefixes[k]; strings.HasPrefix(s, pre) && runeLen(s)-runeLen(pre) >= 2 {
+			if pre := regionPrefixes[k]; strings.HasPrefix(s, pre) && hasRunes(s[len(pre):], 2) {
 				s = s[len(pre):]
 				changed = true
 			}
@@ -1060,6 +1060,32 @@ func ShortName(full string) string {
 		return strings.TrimSpace(full)
 	}
 	return s
+}
+
+// trimSpace is strings.TrimSpace, which trims a name with no space at
+// either end (nearly all of them: a Han rune first and last) without a
+// call to decode each end.
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsSpace(first) && !unicode.IsSpace(last) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// hasRunes reports whether s holds n runes or more (runeLen(s) >= n),
+// counting no further.
+func hasRunes(s string, n int) bool {
+	for range s {
+		if n--; n <= 0 {
+			return true
+		}
+	}
+	return n <= 0
 }
 
 // shortSuffixes are the legal and generic suffixes ShortName removes, in
@@ -1137,11 +1163,21 @@ var foreignCountries = []string{
 // the legal name becomes its alias, and the rest keeps the short name in
 // front (西安X硅片技术有限公司(以下简称“X”)12英寸硅片二期项目 → X12英寸硅片二期项目).
 func (d *doc) resolveLegal(w []rune) []rune {
-	if !containsAny(w, '(', '（', '司') {
+	// One pass for both tests (containsAny takes its set as a slice).
+	bracket, si := false, false
+	for _, r := range w {
+		switch r {
+		case '(', '（':
+			bracket = true
+		case '司':
+			si = true
+		}
+	}
+	if !bracket && !si {
 		return w
 	}
 	out := w // no brackets (most names with 司): w itself, not a copy
-	if containsAny(w, '(', '（') {
+	if bracket {
 		out = d.unbracket(w)
 	}
 	// A legal name followed by its project: …有限公司N3工厂.
