@@ -78,28 +78,10 @@ func decode(name string, data []byte) (string, error) {
 // when it is, what countRunes would: its runes, the U+FFFD among them and
 // its control characters other than white space. One pass does both:
 // Chinese text is nearly all three-byte runes, which it tests in place,
-// two at a time where it can, and runs of printable ASCII it passes over
-// eight bytes at a time.
+// and runs of printable ASCII it passes over eight bytes at a time.
 func scanUTF8(s string) (ok bool, n, bad, ctrl int) {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			// Two three-byte runes of Chinese (leads E1 to EC, never
-			// overlong, never a surrogate, never U+FFFD) at one load of
-			// eight bytes.
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if x&0xc0c000c0c000 == 0x808000808000 && byte(x)-0xe1 < 0xed-0xe1 && byte(x>>24)-0xe1 < 0xed-0xe1 {
-				n += 2
-				i += 6
-				continue
-			}
-			if x&msb == 0 && (x-0x20*lsb)&^x&msb == 0 {
-				n += 8 // eight ASCII bytes, none below 0x20
-				i += 8
-				continue
-			}
-		}
 		c := s[i]
 		if c >= 0xe1 && c != 0xed && c < 0xf0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			// Three bytes with a lead that is never overlong and never a
@@ -112,6 +94,15 @@ func scanUTF8(s string) (ok bool, n, bad, ctrl int) {
 			continue
 		}
 		if c < utf8.RuneSelf {
+			if i+8 <= len(s) {
+				x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+					uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+				if x&msb == 0 && (x-0x20*lsb)&^x&msb == 0 {
+					n += 8 // eight ASCII bytes, none below 0x20
+					i += 8
+					continue
+				}
+			}
 			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
 				ctrl++
 			}

@@ -7,9 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// TestTextPasses checks the passes that take two runes of Han at a time
-// (scanUTF8, decodeRunesInto) against the standard library on random
-// strings of Han, punctuation, ASCII, controls and broken sequences.
+// TestTextPasses checks the passes over a whole text that decode runes
+// in place (scanUTF8, decodeRunesInto) against the standard library on
+// random strings of Han, punctuation, ASCII, controls and broken
+// sequences.
 func TestTextPasses(t *testing.T) {
 	pieces := []string{"中", "文", "，", "。", "a", "b", " ", "\n", "\t", "\x01", "\x7f", "\uFFFD", "区",
 		"\xe0\xa0\x80", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\xc3\xa9", "\xef\xbc\x8c", "\xff", "\xe4\xb8"}

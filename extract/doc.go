@@ -50,9 +50,9 @@
 // positions likewise, by its own bitset of first-rune pairs (a few
 // hundred bytes) and a word of its words of one rune, before its bitsets
 // of first runes (16 KB a trie) and its nodes, so that the twenty tries
-// take little of the cache the rules' own work needs; a suffix (the longest word a
-// name ends with) is found in one walk of the words written backwards,
-// after a bitset of last runes. The lengths of the generic words at each
+// take little of the cache the rules' own work needs; a suffix (the
+// longest word a name ends with) is found in one walk of the words
+// written backwards, after a bitset of last runes. The lengths of the generic words at each
 // position of the text are found once a document (trie.lengths,
 // doc.genLens) and read by every rule that asks about a name cut from it.
 // A sentence is cut into clauses and the words a clause's rules look for
@@ -88,16 +88,13 @@
 // first runes (freeze numbers those children first), so that a walk
 // starts without a load from a table of all runes. UTF-8 input is checked
 // and counted in one pass (scanUTF8) and read in place until normalize
-// makes the stored text. The passes over a whole text (scanUTF8,
-// cleanLineInto, decodeRunesInto) take two three-byte runes of Han at one
-// load of eight bytes, their continuation bytes tested together. What
-// one extraction needs only while it runs (runes, sentences, hit lists,
-// record indexes, maps, the records while they are gathered) is kept in a
-// pool of the Extractor's and reused by the next document (doc.reset),
-// and the records are copied out at their size (ownersByLegalName cuts a
-// firm's short name from its name and, when it moves a project to a
-// firm, compares only the relations about that firm); ids are cut from
-// one buffer of the document's (doc.join) and evidence and first aliases
-// from one array each, so that a document makes few allocations beyond
-// what it returns.
+// makes the stored text. What one extraction needs only while it runs
+// (runes, sentences, hit lists, record indexes, maps, the records while
+// they are gathered) is kept in a pool of the Extractor's and reused by
+// the next document (doc.reset), and the records are copied out at their
+// size (ownersByLegalName cuts a firm's short name from its name and,
+// when it moves a project to a firm, compares only the relations about
+// that firm); ids are cut from one buffer of the document's (doc.join) and
+// evidence and first aliases from one array each, so that a document
+// makes few allocations beyond what it returns.
 package extract

@@ -358,17 +358,6 @@ func cleanLineInto(s string, buf *[]byte) string {
 			// punctuation), passed over without decoding them.
 			j, last := i, -1
 			for j < len(s) {
-				if j+8 <= len(s) {
-					// Two three-byte runes that are always kept (Han), at
-					// one load of eight bytes: the continuation bytes
-					// tested together, the two leads by the table.
-					x := uint64(s[j]) | uint64(s[j+1])<<8 | uint64(s[j+2])<<16 | uint64(s[j+3])<<24 |
-						uint64(s[j+4])<<32 | uint64(s[j+5])<<40 | uint64(s[j+6])<<48 | uint64(s[j+7])<<56
-					if x&0xc0c000c0c000 == 0x808000808000 && keptLead[byte(x)] == keptThree && keptLead[byte(x>>24)] == keptThree {
-						last, j = j+3, j+6
-						continue
-					}
-				}
 				c := s[j]
 				k := keptLead[c]
 				if k == keptASCII {

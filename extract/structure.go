@@ -437,20 +437,6 @@ func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32) ([]rune, []int32)
 			rs := []rune(text)
 			return rs[:len(rs):len(rs)], nil
 		}
-		if i+8 <= len(text) && k+1 < len(rs) && k+1 < len(off) {
-			// Two three-byte runes of Chinese (leads E1 to EC, never
-			// overlong nor a surrogate) at one load of eight bytes.
-			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-			if x&0xc0c000c0c000 == 0x808000808000 && byte(x)-0xe1 < 0xed-0xe1 && byte(x>>24)-0xe1 < 0xed-0xe1 {
-				rs[k] = rune(x&0x0f)<<12 | rune(x>>8&0x3f)<<6 | rune(x>>16&0x3f)
-				rs[k+1] = rune(x>>24&0x0f)<<12 | rune(x>>32&0x3f)<<6 | rune(x>>40&0x3f)
-				off[k], off[k+1] = int32(i), int32(i+3)
-				i += 6
-				k += 2
-				continue
-			}
-		}
 		c := text[i]
 		off[k] = int32(i)
 		if c < utf8.RuneSelf {
