@@ -1079,8 +1079,11 @@ func (d *doc) firmBuilds(si, a, b int, ctx industryCtx, planned bool) bool {
 	verbs := [...]struct{ word, stage string }{{"投资建设", ""}, {"新建", ""}, {"建设", ""}, {"实施", ""}, {"签约", "签约"}, {"落户", "落地"}}
 	last := [len(verbs)]int{-1, -1, -1, -1, -1, -1}
 	for i := b - 2; i >= a+4; i-- {
+		if buildBits&(1<<(uint(rs[i])&63)) == 0 {
+			continue // most runes: one test, not the switch
+		}
 		v := -1
-		switch rs[i] { // the verbs' first runes: most runes open none
+		switch rs[i] {
 		case '投':
 			v = 0
 		case '新':
@@ -1112,6 +1115,9 @@ func (d *doc) firmBuilds(si, a, b int, ctx industryCtx, planned bool) bool {
 	}
 	return false
 }
+
+// buildBits has bit r&63 set for the first runes of firmBuilds' verbs.
+const buildBits uint64 = 1<<('投'&63) | 1<<('新'&63) | 1<<('建'&63) | 1<<('实'&63) | 1<<('签'&63) | 1<<('落'&63)
 
 // firmVerbProject reads a firm in rs[a:e] (its name, or its name and 在
 // and a place or time) whose verb's object rs[o:b] is a project named

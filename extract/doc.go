@@ -72,7 +72,11 @@
 // (place.local), ShortName tries only the region prefixes that open with
 // the name's first rune, and runeLen counts the three-byte runes of
 // Chinese in place (utf8.RuneCountInString decodes each with a call);
-// the document's place names are sorted without sort.Slice's reflection,
+// the document's place names are sorted without sort.Slice's reflection
+// and compared by their first runes before the names (placePrefix), the
+// first runes of the places found by their suffix are a bitset that turns
+// down most names before the places are tried (areaPrefix), trimQuotes
+// tells from a name's first and last bytes that it has no quote to trim,
 // and an indicator's name is searched for 公司 byte by byte from its end;
 // a figure of 15 digits or less is its digits over a power of ten
 // (parseFigure, rounded as strconv.ParseFloat rounds it), and the words a

@@ -112,8 +112,15 @@ type doc struct {
 	// localPlaces are the document's own places (its zone, written short
 	// forms) by name: written form → id.
 	localPlaces map[string]string
-	// localSorted caches localNames.
+	// localSorted caches localNames, and localFirst holds their first
+	// runes, which placePrefix compares before the names.
 	localSorted []string
+	localFirst  []rune
+	// areaBits has the low bits of the first runes of the first
+	// areasSeen areaNames and of their short forms, which turn down most
+	// names at one test (areaPrefix).
+	areaBits  uint64
+	areasSeen int
 	// strs holds the ids made by joining words (enterprise/X,
 	// indicator/doc/7): one buffer for many of them, not one allocation
 	// each (see join).
@@ -890,6 +897,16 @@ func allHan(rs []rune) bool {
 
 func trimQuotes(s string) string {
 	// strings.Trim(s, "“”\"'‘’《》「」『』 "), testing runes by a switch.
+	// Most names have none at either end, which their first and last
+	// bytes tell: the marks' lead bytes are E2, E3 and ASCII, their last
+	// bytes 8A–8F, 98–9D and ASCII.
+	if len(s) > 0 {
+		c0, c1 := s[0], s[len(s)-1]
+		if c0 != 0xe2 && c0 != 0xe3 && c0 != '"' && c0 != '\'' && c0 != ' ' &&
+			!(c1 >= 0x8a && c1 <= 0x8f || c1 >= 0x98 && c1 <= 0x9d || c1 == '"' || c1 == '\'' || c1 == ' ') {
+			return s
+		}
+	}
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
 		if !isQuoteMark(r) {

@@ -151,8 +151,9 @@ func (d *doc) isFirmName(w []rune) bool {
 
 func (d *doc) placePrefix(w []rune) int {
 	_, n := d.lx.place.longest(w, 0, len(w))
-	for _, name := range d.localNames() {
-		if hasAt(w, 0, name) {
+	names := d.localNames()
+	for i, name := range names {
+		if len(w) > 0 && d.localFirst[i] == w[0] && hasAt(w, 0, name) {
 			if k := runeLen(name); k > n && k < len(w) && !isZoneShort(name) {
 				n = k
 			}
@@ -181,6 +182,11 @@ func (d *doc) localNames() []string {
 		return strings.Compare(a, b)
 	})
 	d.localSorted = names
+	d.localFirst = d.localFirst[:0]
+	for _, n := range names {
+		r, _ := utf8.DecodeRuneInString(n)
+		d.localFirst = append(d.localFirst, r)
+	}
 	return names
 }
 
@@ -305,6 +311,13 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 // suffix in the document (沣东新城, 哈南工业新城) that opens a project's
 // name and leaves three runes or more of it, or 0, "".
 func (d *doc) areaPrefix(w []rune) (int, string) {
+	for ; d.areasSeen < len(d.areaNames); d.areasSeen++ { // areaNames are only appended to
+		a := &d.areaNames[d.areasSeen]
+		d.areaBits |= 1<<(uint(a.first)&63) | 1<<(uint(a.shortFirst)&63)
+	}
+	if len(w) == 0 || d.areaBits&(1<<(uint(w[0])&63)) == 0 {
+		return 0, "" // no area opens with w's first rune: most names
+	}
 	n, id := 0, ""
 	for _, a := range d.areaNames {
 		if k := a.n; k > n && w[0] == a.first && (len(w)-k >= 3 || len(w)-k >= 2 && isPhase(w[k:]) && !d.firmInside(w[:k])) && hasAt(w, 0, a.name) {
