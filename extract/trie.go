@@ -309,7 +309,7 @@ func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 		if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.singles&(1<<singleBit(r)) == 0 {
 			return -1, 0
 		}
-		return t.longestStarting(rs, i, lim)
+		return t.longestFrom(rs, i, lim)
 	}
 	if i < lim {
 		if r := rs[i]; uint32(r) >= 65536 || t.marks[r>>6][0]&(1<<(uint(r)&63)) != 0 {
@@ -329,11 +329,26 @@ func singleBit(r rune) uint32 {
 // longestStarting is longest at a position i < lim whose rune starts a
 // word of t (the scanner knows which do).
 func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
-	v, n = -1, 0
 	if t.flat == nil {
 		return t.longestBuilding(rs, i, lim)
 	}
-	cur := t.rootChild(rs, i, lim)
+	return t.walk(t.rootChild(rs, i, lim), rs, i, lim)
+}
+
+// longestFrom is longestStarting at a position whose pair of runes
+// longest has tested already.
+func (t *trie) longestFrom(rs []rune, i, lim int) (v, n int) {
+	if t.flat == nil {
+		return t.longestBuilding(rs, i, lim)
+	}
+	return t.walk(t.firstChild(rs[i]), rs, i, lim)
+}
+
+// walk returns the value and length of the longest word starting at rs[i]
+// and ending at or before lim, from cur, the root's child of rs[i] in
+// the frozen trie (-1: none).
+func (t *trie) walk(cur int32, rs []rune, i, lim int) (v, n int) {
+	v, n = -1, 0
 	if cur < 0 {
 		return v, n
 	}
@@ -356,17 +371,23 @@ func (t *trie) longestStarting(rs []rune, i, lim int) (v, n int) {
 // rootChild returns the node of the frozen trie's words that start with
 // rs[i], or -1, turning most positions down by the bitsets of first runes
 // and of first-rune pairs (rs[i+1] read only below lim) before any load
-// from the packed nodes. It inlines.
+// from the packed nodes.
 func (t *trie) rootChild(rs []rune, i, lim int) int32 {
 	r := rs[i]
-	if r < 0 || r >= 65536 {
-		return t.wideChild(r)
-	}
-	if i+1 < lim {
+	if i+1 < lim && r >= 0 && r < 65536 {
 		b := pairBit(r, rs[i+1]) >> t.pairShift
 		if t.pairs[b>>6]&(1<<(b&63)) == 0 && t.marks[r>>6][1]&(1<<(uint(r)&63)) == 0 {
 			return -1
 		}
+	}
+	return t.firstChild(r)
+}
+
+// firstChild returns the root's child of r in the frozen trie, or -1. It
+// inlines.
+func (t *trie) firstChild(r rune) int32 {
+	if r < 0 || r >= 65536 {
+		return t.wideChild(r)
 	}
 	m, bit := t.marks[r>>6][0], uint64(1)<<(uint(r)&63)
 	if m&bit == 0 {
