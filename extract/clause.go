@@ -1863,7 +1863,12 @@ func (d *doc) spokenOwner(a, b int) string {
 	// A firm is named again (旗山精密和海西封测这几家); a phrase before
 	// 的 (延链补链的, X共建的) seldom is.
 	name := d.runeStr(w)
-	if d.text == "" || strings.Count(d.text, name) < 2 {
+	if d.text == "" {
+		return ""
+	}
+	// strings.Count(d.text, name) >= 2, which stops at the second: the
+	// first is seldom far from here.
+	if i := strings.Index(d.text, name); i < 0 || !strings.Contains(d.text[i+len(name):], name) {
 		return ""
 	}
 	return name

@@ -232,7 +232,7 @@ func (d *doc) reset(e *Extractor, text string) {
 		stageHits: d.stageHits.reset(), devHits: d.devHits.reset(), planHits: d.planHits.reset(),
 		bufs: d.bufs, segBuf: d.segBuf[:0], segs: d.segs[:0], idBuf: d.idBuf[:0],
 		sentEv: d.sentEv[:0], ownIndustries: d.ownIndustries[:0],
-		nameSet: orNew(d.nameSet), nameLens: d.nameLens.reset(),
+		nameSet: orNew(d.nameSet), nameLens: d.nameLens.reset(), localFirst: d.localFirst[:0],
 	}
 	if st.off != nil {
 		d.text, d.off = text, st.off

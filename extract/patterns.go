@@ -1022,8 +1022,8 @@ func ShortName(full string) string {
 			if len(s) == 0 || shortSuffixLast[s[len(s)-1]>>6]&(1<<(s[len(s)-1]&63)) == 0 {
 				break
 			}
-			if !strings.HasSuffix(s, suf) {
-				continue
+			if suf[len(suf)-1] != s[len(s)-1] || !strings.HasSuffix(s, suf) {
+				continue // most suffixes end in another byte: no call
 			}
 			if rest := trimSpace(s[:len(s)-len(suf)]); hasRunes(rest, 2) && rest != "有限" && rest != "股份有限" {
 				s = rest
