@@ -77,6 +77,8 @@
 // first runes of the places found by their suffix are a bitset that turns
 // down most names before the places are tried (areaPrefix), trimQuotes
 // tells from a name's first and last bytes that it has no quote to trim,
+// a name spoken before 的 is looked up in the text until its second
+// occurrence only (spokenOwner), not counted over all of it,
 // and an indicator's name is searched for 公司 byte by byte from its end;
 // a figure of 15 digits or less is its digits over a power of ten
 // (parseFigure, rounded as strconv.ParseFloat rounds it), and the words a
