@@ -22,8 +22,8 @@ const (
 	// reportsSet is every report of the genre the tests hold with its
 	// reference annotation: the bundled sample, the development set and
 	// the held-out batches (plain-text files; the batches' PDF, web and
-	// spreadsheet documents are left out, since their variants could not
-	// be made by rewriting text). About seventy reports of sixty zones,
+	// .docx documents are left out, since their variants could not be
+	// made by rewriting text). About eighty reports of some sixty zones,
 	// written as summaries, plans, press releases, tables and speeches.
 	reportsSet corpusSet = iota
 	// denseSet is the sample and the development set alone: short
