@@ -1,5 +1,6 @@
 # helpers to write a gold file in the sample's format and sanity-check it
-import json, re, sys, unicodedata
+import io, json, re, sys, unicodedata, zipfile
+import xml.etree.ElementTree as ET
 QUOTES = re.compile(r"[\s\u201c\u201d\u2018\u2019\"'\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u00b7]")
 def norm(s):
     return QUOTES.sub("", unicodedata.normalize("NFKC", str(s))).lower()
@@ -78,3 +79,31 @@ def finish(G, text, out, check=None):
     open(out, "w", encoding="utf-8").write(s)
     json.load(open(out, encoding="utf-8"))
     return out
+
+def han(s):
+    """How many Han characters (U+4E00-U+9FFF) s holds: the batches' size measure."""
+    return len(re.findall("[\u4e00-\u9fff]", s))
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+def _wtext(el):
+    """The text of a w:p: its w:t in order (runs joined), w:tab as a tab, w:br as a line break."""
+    out = []
+    for x in el.iter():
+        if x.tag == _W + "t": out.append(x.text or "")
+        elif x.tag == _W + "tab": out.append("\t")
+        elif x.tag in (_W + "br", _W + "cr"): out.append("\n")
+    return "".join(out)
+
+def docx_text(data):
+    """The text of a .docx (its bytes): word/document.xml's body, one line per paragraph; a table row
+    is one line, its cells joined by tabs."""
+    body = ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(_W + "body")
+    lines = []
+    for el in body:
+        if el.tag == _W + "p":
+            lines.append(_wtext(el))
+        elif el.tag == _W + "tbl":
+            for tr in el.iter(_W + "tr"):
+                lines.append("\t".join("".join(_wtext(p) for p in tc.iter(_W + "p")) for tc in tr.iter(_W + "tc")))
+    return "\n".join(lines) + "\n"

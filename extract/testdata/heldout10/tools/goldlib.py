@@ -38,10 +38,8 @@ def doc_text(name):
         return html_text(raw.decode("utf-8"))
     return raw.decode("utf-8-sig")
 
-def han(s):
-    return len(re.findall("[\u4e00-\u9fff]", s))
 
-from mkgold import PGold, finish as finish_gold
+from mkgold import PGold, han, finish as finish_gold
 
 def finish(G, name):
     text = doc_text(name)

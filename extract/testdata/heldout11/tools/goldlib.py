@@ -9,31 +9,7 @@ for _d in (os.path.join(BATCH, '..', 'tools'), HERE):
         sys.path.insert(0, os.path.abspath(_d)); break
 sys.path.insert(0, HERE)
 
-import zipfile
-import xml.etree.ElementTree as ET
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-def _wtext(el):
-    """The text of a w:p: its w:t in order (runs joined), w:tab as a tab, w:br as a line break."""
-    out = []
-    for x in el.iter():
-        if x.tag == _W + "t": out.append(x.text or "")
-        elif x.tag == _W + "tab": out.append("\t")
-        elif x.tag in (_W + "br", _W + "cr"): out.append("\n")
-    return "".join(out)
-
-def docx_text(raw):
-    """word/document.xml's body: one line per paragraph; a table row is one line, its cells joined by tabs."""
-    import io
-    body = ET.fromstring(zipfile.ZipFile(io.BytesIO(raw)).read("word/document.xml")).find(_W + "body")
-    lines = []
-    for el in body:
-        if el.tag == _W + "p":
-            lines.append(_wtext(el))
-        elif el.tag == _W + "tbl":
-            for tr in el.iter(_W + "tr"):
-                lines.append("\t".join("".join(_wtext(p) for p in tc.iter(_W + "p")) for tc in tr.iter(_W + "tc")))
-    return "\n".join(lines) + "\n"
+from mkgold import docx_text
 
 def doc_text(name):
     """The decoded text of a document of the batch, by file name; CRLF becomes LF."""
@@ -46,10 +22,8 @@ def doc_text(name):
         return raw.decode("gb18030")
     return raw.decode("utf-8-sig")
 
-def han(s):
-    return len(re.findall("[\u4e00-\u9fff]", s))
 
-from mkgold import PGold, finish as finish_gold
+from mkgold import PGold, han, finish as finish_gold
 
 def finish(G, name):
     text = doc_text(name)

@@ -40,10 +40,8 @@ def doc_text(name):
         return raw.decode("gb18030")
     return raw.decode("utf-8-sig")
 
-def han(s):
-    return len(re.findall("[\u4e00-\u9fff]", s))
 
-from mkgold import PGold, finish as finish_gold
+from mkgold import PGold, han, finish as finish_gold
 
 def finish(G, name):
     text = doc_text(name)

@@ -55,10 +55,8 @@ def doc_text(name):
         return raw.decode("utf-16")
     return raw.decode("utf-8")
 
-def han(s):
-    return len(re.findall("[\u4e00-\u9fff]", s))
 
-from mkgold import PGold, finish as finish_gold
+from mkgold import PGold, han, finish as finish_gold
 
 def finish(G, name):
     text = doc_text(name)

@@ -1,6 +1,5 @@
 # decode the four documents of heldout21 and give the text a reader sees
-import os, re, sys, zipfile
-import xml.etree.ElementTree as ET
+import os, re, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 BATCH = os.path.dirname(HERE)
 # the shared gold helpers: ../../tools/ when this batch sits in
@@ -31,24 +30,7 @@ def pdf_text(raw):
     s = re.sub(r"(?<=[\d%]) +(?=[\u4e00-\u9fff\uff09\u201d])", "", s)
     return s
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-def docx_text(raw_path):
-    """The text of a .docx: word/document.xml's body, one line per paragraph (its w:t runs joined);
-    a table gives one line per row, its cells' text joined by a tab."""
-    with zipfile.ZipFile(raw_path) as z:
-        root = ET.fromstring(z.read("word/document.xml"))
-    body = root.find(W + "body")
-    def ptext(p):
-        return "".join(t.text or "" for t in p.iter(W + "t"))
-    out = []
-    for el in body:
-        if el.tag == W + "p":
-            out.append(ptext(el))
-        elif el.tag == W + "tbl":
-            for tr in el.iter(W + "tr"):
-                out.append("\t".join("".join(ptext(p) for p in tc.iter(W + "p")) for tc in tr.iter(W + "tc")))
-    return "\n".join(out) + "\n"
+from mkgold import docx_text
 
 def doc_text(name):
     """The decoded text of a document of the batch, by file name.
@@ -58,7 +40,7 @@ def doc_text(name):
     yibin-*.txt: UTF-8."""
     path = os.path.join(BATCH, name)
     if name.endswith(".docx"):
-        return docx_text(path)
+        return docx_text(open(path, "rb").read())
     raw = open(path, "rb").read()
     if name.startswith("yichun-"):
         return pdf_text(raw)
@@ -66,10 +48,8 @@ def doc_text(name):
         return raw[3:].decode("utf-8")
     return raw.decode("utf-8")
 
-def han(s):
-    return len(re.findall("[\u4e00-\u9fff]", s))
 
-from mkgold import PGold, finish as finish_gold
+from mkgold import PGold, han, finish as finish_gold
 
 def finish(G, name):
     text = doc_text(name)
