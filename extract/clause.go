@@ -858,6 +858,8 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
 		} else if lead && d.lx.heads.any(rs, start, b) {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
+		} else if firmListEnd(rs, start, b) > 0 {
+			d.items(si, seg{start, b}, b, "", ctx, planned, false)
 		} else if !lead && !d.ownerClause(si, start, b, ctx, planned) && !d.firmBuilds(si, start, b, ctx, planned) {
 			d.clauseTopic(si, start, b, ctx, planned)
 		}
@@ -1202,6 +1204,33 @@ func (d *doc) firmDoes(si, a, b int, stage string, ctx industryCtx, planned bool
 	return []string{id}
 }
 
+// firmListEnd returns where 为 or 组成 follows a list of names that the
+// rest of the clause rs[a:b] calls firms or a block of a chain (A、B和C组成
+// 上游锂盐板块, A、B为上游骨干企业), or -1: a list of two names or more
+// (、 between them), the verb, and at most twelve runes after it that end
+// with 企业 or 板块.
+func firmListEnd(rs []rune, a, b int) int {
+	if b-a < 8 || !(has2(rs, b-2, '企', '业') || has2(rs, b-2, '板', '块')) {
+		return -1
+	}
+	for k := max(a+4, b-15); k < b-2; k++ {
+		n := 0
+		switch {
+		case rs[k] == '为':
+			n = 1
+		case has2(rs, k, '组', '成'):
+			n = 2
+		default:
+			continue
+		}
+		if b-(k+n) > 12 || indexRunes(rs, a, k, "、") < 0 {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
 // listHead returns where the list starts after a stage word that ends at
 // i and heads it (新开工|项目主要有：A、B; 签约的重点项目包括A、B), or 0.
 func listHead(rs []rune, i, b int) int {
@@ -1528,7 +1557,12 @@ func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx,
 	hint := ""
 	var distributive []rune
 	distWhere := ""
-	for k := s.a + 1; k < s.b; k++ {
+	if k := firmListEnd(rs, s.a, clauseEnd); k > 0 && k <= s.b {
+		// A、B和C组成上游X板块, A、B为上游骨干企业: firms, named before
+		// the verb.
+		hint, s.b = "firm", k
+	}
+	for k := s.a + 1; k < s.b && hint == ""; k++ {
 		if rs[k] == '为' && k+2 < s.b && rs[k+1] == '代' && rs[k+2] == '表' {
 			// 以A、B为代表的X企业: the names are before 为代表 (trimItem
 			// drops the 以), the kind after.

@@ -303,6 +303,9 @@ func TestRelations(t *testing.T) {
 			{"enterprise/云帆微电", "hasProject", "project/云帆微电项目"}, {"project/云帆微电项目", "stage", "落地"},
 			{"project/星辰二期", "stage", "开工"}}, nil},
 		{"firms 等N家企业", "奥林智芯等6家企业入驻。", []rel{{"enterprise/奥林智芯", "stage", "入驻"}}, nil},
+		{"a list that forms a block of its chain", "（一）储能电池产业链。全链产值增长9%。\n上游：澄湖矿业、青岚化工和云岫锂材组成上游锂盐板块。岚峰智控、澄江动力装备为下游骨干企业。", []rel{
+			{"enterprise/澄湖矿业", "inIndustry", "industry/储能电池"}, {"enterprise/云岫锂材", "inIndustry", "industry/储能电池"},
+			{"enterprise/澄江动力装备", "inIndustry", "industry/储能电池"}}, []rel{{"enterprise/澄江", "inIndustry", "industry/储能电池"}}},
 		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
 			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
 			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},
