@@ -672,6 +672,10 @@ func (d *doc) run() {
 	var secCtx [6]industryRef
 	var rec *record // the project record whose fields are being read
 	var fields []field
+	// named is the project a numbered line of its name alone names
+	// (1. X项目（三期）), whose fields the lines under it give
+	// (（1）建设单位：Y有限公司。（2）本周进度：主体结构封顶).
+	named := ""
 	for pi := range d.st.paras {
 		p := &d.st.paras[pi]
 		if p.title {
@@ -691,6 +695,10 @@ func (d *doc) run() {
 				if ref, ok := d.leadIndustry(p.start, p.end, p.first, true, true); ok {
 					secCtx[p.level] = ref
 				}
+			}
+			named = ""
+			if pi+1 < len(d.st.paras) && d.nameLine(p) && d.recordFields(&d.st.paras[pi+1], nil) != nil {
+				named = d.namedProject(p, secCtx[:])
 			}
 			continue
 		}
@@ -719,6 +727,9 @@ func (d *doc) run() {
 			var ctx industryCtx
 			if sec.id != "" {
 				ctx = industryCtx{sec}
+			}
+			if rec == nil && named != "" && fields[0].kind != fieldName {
+				rec = &record{ids: []string{named}, ctx: ctx}
 			}
 			rec = d.record(p, fields, rec, ctx)
 		}
@@ -777,7 +788,60 @@ func (d *doc) run() {
 		if d.head.topic != "" {
 			d.headTopicStage(p.first)
 		}
+		named = ""
 	}
+}
+
+// namedProject returns the project a numbered heading of a name alone
+// names (1. X项目（三期）) before the fields of its record, in the
+// narrowest industry of the sections above it, or "".
+func (d *doc) namedProject(p *para, secCtx []industryRef) string {
+	if stage, _ := d.stageHeading(p); stage != "" {
+		return "" // 二、新开工项目 heads a group of rows, not a project
+	}
+	_, n := sectionMarkerRunes(d.rs[p.start:min(p.end, p.start+12)])
+	a, b := d.trimItem(p.start+n, p.end)
+	if b-a < 4 {
+		return ""
+	}
+	w := d.rs[a:b]
+	if k := slices.IndexFunc(w, func(r rune) bool { return r == '(' || r == '（' }); k >= 4 && (w[len(w)-1] == ')' || w[len(w)-1] == '）') {
+		w = w[:k] // X项目（三期）: the phase is the line's, the name X项目
+	}
+	if !d.isProjectName(w) || !d.plausibleName(w) || d.allGeneric(w) {
+		return ""
+	}
+	proj, _, _ := d.project(p.first, w, "")
+	if proj == "" {
+		return ""
+	}
+	for l := len(secCtx) - 1; l > 0; l-- {
+		if secCtx[l].id != "" {
+			d.inIndustry(proj, industryCtx{secCtx[l]}, p.first, w)
+			break
+		}
+	}
+	return proj
+}
+
+// nameLine reports whether paragraph p is a numbered line that holds a
+// name alone: one sentence, no clause end inside it.
+func (d *doc) nameLine(p *para) bool {
+	if p.lim-p.first != 1 || p.end-p.start > 48 {
+		return false
+	}
+	rs := d.rs
+	i := p.start
+	_, n := sectionMarkerRunes(rs[i:min(p.end, i+12)])
+	if n == 0 {
+		return false
+	}
+	for _, r := range rs[i+n : p.end] {
+		if isClauseEnd(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isClauseEnd reports whether r ends a clause.

@@ -10,7 +10,9 @@ package extract
 //
 // The fields are read as one project: Y owns X, X lies in Z, and the
 // stage verbs of the progress field that have no subject of their own are
-// X's.
+// X's. A numbered heading of the name alone may stand for the name field
+// (1. X项目（三期）, then （1）建设单位：Y有限公司 and （2）本周进度：…; see
+// doc.namedProject).
 
 import (
 	"strings"
@@ -48,6 +50,7 @@ var recordLabels = []struct {
 	{"进度", fieldProgress}, {"最新进展", fieldProgress}, {"当前进展", fieldProgress}, {"目前进展", fieldProgress},
 	{"推进情况", fieldProgress}, {"完成情况", fieldProgress}, {"建设进展", fieldProgress}, {"项目进度", fieldProgress},
 	{"形象进度", fieldProgress}, {"当前进度", fieldProgress}, {"工程进度", fieldProgress},
+	{"本周进度", fieldProgress}, {"本月进度", fieldProgress}, {"本期进度", fieldProgress},
 	{"备注", fieldOther}, {"建设内容", fieldOther}, {"建设规模", fieldOther}, {"总投资", fieldOther},
 	{"计划总投资", fieldOther}, {"投资额", fieldOther}, {"年度计划", fieldOther}, {"主要内容", fieldOther},
 	{"责任单位", fieldOther}, {"牵头单位", fieldOther}, {"攻坚目标", fieldOther},
@@ -100,7 +103,7 @@ func labelAt(rs []rune, i, end int) (fieldKind, int) {
 // opensLabel reports whether a record's label may open with r.
 func opensLabel(r rune) bool {
 	switch r {
-	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产', '形', '工', '攻':
+	case '项', '名', '建', '实', '投', '业', '签', '地', '所', '选', '落', '进', '最', '当', '目', '推', '完', '备', '计', '年', '主', '责', '牵', '产', '形', '工', '攻', '本':
 		return true
 	}
 	return false
