@@ -308,6 +308,7 @@ func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
 		return 0
 	}
 	ha, hb := d.trimItem(a, k)
+	hb = ha + len(phaseCut(rs[ha:hb])) // 6. X项目（一期）：竣工验收
 	if hb-ha < 4 || !d.isProjectName(rs[ha:hb]) {
 		return 0
 	}

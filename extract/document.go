@@ -805,9 +805,7 @@ func (d *doc) namedProject(p *para, secCtx []industryRef) string {
 		return ""
 	}
 	w := d.rs[a:b]
-	if k := slices.IndexFunc(w, func(r rune) bool { return r == '(' || r == '（' }); k >= 4 && (w[len(w)-1] == ')' || w[len(w)-1] == '）') {
-		w = w[:k] // X项目（三期）: the phase is the line's, the name X项目
-	}
+	w = phaseCut(w)
 	if !d.isProjectName(w) || !d.plausibleName(w) || d.allGeneric(w) {
 		return ""
 	}
@@ -1149,4 +1147,20 @@ func (d *doc) ownersByLegalName() {
 		}
 	}
 	d.out.Entities = ents
+}
+
+// phaseCut returns a project's name w without the phase in brackets that
+// ends it (X项目（三期）, X项目(一期)): the phase is the line's, the name
+// X项目. Other brackets (X物流中心（B型）) stay.
+func phaseCut(w []rune) []rune {
+	n := len(w)
+	if n < 7 || w[n-1] != ')' && w[n-1] != '）' || w[n-2] != '期' {
+		return w
+	}
+	for k := n - 3; k >= 4 && k >= n-7; k-- {
+		if w[k] == '(' || w[k] == '（' {
+			return w[:k]
+		}
+	}
+	return w
 }

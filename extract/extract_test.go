@@ -306,6 +306,8 @@ func TestRelations(t *testing.T) {
 		{"a numbered name line heads its record's fields", "一、储能电池产业链\n1. 澄湖动力储能电芯项目（二期）\n（1）建设单位：江苏澄湖动力科技有限公司。\n（2）本周进度：主体结构封顶；幕墙施工。\n2. 二期工程\n说明：略。", []rel{
 			{"enterprise/澄湖动力", "hasProject", "project/澄湖动力储能电芯项目"}, {"project/澄湖动力储能电芯项目", "stage", "封顶"},
 			{"project/澄湖动力储能电芯项目", "inIndustry", "industry/储能电池"}}, nil},
+		{"a phase in brackets after a project's name", "重点项目进展：\n3. 青岚新材负极材料项目（一期）：竣工验收；生产线联调。\n4. 澄江物流保税中心（B型）：封关运作。", []rel{
+			{"project/青岚新材负极材料项目", "stage", "竣工"}, {"enterprise/青岚新材", "hasProject", "project/青岚新材负极材料项目"}}, nil},
 		{"a list that forms a block of its chain", "（一）储能电池产业链。全链产值增长9%。\n上游：澄湖矿业、青岚化工和云岫锂材组成上游锂盐板块。岚峰智控、澄江动力装备为下游骨干企业。", []rel{
 			{"enterprise/澄湖矿业", "inIndustry", "industry/储能电池"}, {"enterprise/云岫锂材", "inIndustry", "industry/储能电池"},
 			{"enterprise/澄江动力装备", "inIndustry", "industry/储能电池"}}, []rel{{"enterprise/澄江", "inIndustry", "industry/储能电池"}}},

@@ -82,8 +82,8 @@ const (
 	// testdata/heldout15: batch 21, kept out of every rule writer's sight
 	// and scored at first sight on main at ecbd53c (session 12 changed the
 	// extractor's speed, not its output).
-	heldOut15DocFloor     = 0.71 // ratchet: worst document 0.731 at 07:00 on 2026-12-07 (yibin-lg-2026-w47)
-	heldOut15AverageFloor = 0.77 // ratchet: average 0.788 at 07:00 on 2026-12-07 (0.772 at first sight)
+	heldOut15DocFloor     = 0.73 // ratchet: worst document 0.756 at 07:12 on 2026-12-07 (yibin-lg-2026-w47)
+	heldOut15AverageFloor = 0.77 // ratchet: average 0.794 at 07:12 on 2026-12-07 (0.772 at first sight)
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
