@@ -396,6 +396,9 @@ func (d *doc) topicStage(si, start, b int, ms []match, planned bool) bool {
 	if j < b && rs[j] == '后' {
 		return false // 达产后年产X: what follows, not a stage
 	}
+	if j+1 == b && rs[j] == '了' {
+		j = b // 已经在6月份投产了: speech
+	}
 	if j < b && rs[j] == '并' {
 		// 已签约并进入规划设计阶段: the stage, and more.
 		j = b
@@ -511,11 +514,11 @@ func (d *doc) partOnly(a, b int, parts bool) bool {
 			p += n // 一期, 12栋
 			continue
 		}
-		if _, n := d.lx.lead.longest(rs, p, b); n > 0 {
-			p += n
-			continue
+		_, n := d.lx.lead.longest(rs, p, b)
+		if _, k := d.lx.trail.longest(rs, p, b); k > n {
+			n = k // 已经: not 已 then 经
 		}
-		if _, n := d.lx.trail.longest(rs, p, b); n > 0 {
+		if n > 0 {
 			p += n
 			continue
 		}
@@ -595,8 +598,8 @@ func isFirstCounter(r rune) bool {
 // 上半年), or 0.
 func timeAt(rs []rune, p, b int) int {
 	q := p
-	if rs[q] == '于' {
-		q++
+	if rs[q] == '于' || rs[q] == '在' && p+1 < b && (isDigit(rs[p+1]) || runeIn("今去明本上下这年", rs[p+1])) {
+		q++ // 于4月, 在今年6月份
 	}
 	k := q
 	for k < b && (isDigit(rs[k]) || chineseNumeral(rs[k])) {
@@ -615,9 +618,18 @@ func timeAt(rs []rune, p, b int) int {
 	if q >= len(rs) {
 		return 0
 	}
+	if k > q && k-q == 4 && k < b && rs[k] == '年' {
+		// 2027年, 2027年底: a year, as speech dates a plan (预计2027年建成投产).
+		k++
+		if k < b && (rs[k] == '底' || rs[k] == '初') {
+			k++
+		}
+		return k - p
+	}
 	switch rs[q] {
-	case '年', '上', '下', '目', '今', '同', '次': // the words' first runes: most runes open none
-		for _, w := range [...]string{"年底", "年初", "年中", "上半年", "下半年", "目前", "今年", "同月", "次月"} {
+	case '年', '上', '下', '目', '今', '同', '次', '去', '明', '本', '这': // the words' first runes: most runes open none
+		for _, w := range [...]string{"年底", "年初", "年中", "年内", "上半年", "下半年", "目前", "今年", "同月", "次月",
+			"上个月", "下个月", "这个月", "本月", "上月", "下月", "去年", "明年"} {
 			if hasAt(rs, q, w) {
 				return q - p + runeLen(w)
 			}
@@ -748,10 +760,29 @@ func (d *doc) planWord(a, b, i, n int) bool {
 			return false
 		}
 	case "预计":
-		// 预计 before a figure is an estimate of this year, not a plan.
-		return false
+		// 预计 before a figure is an estimate of this year, not a plan;
+		// before a stage, and a date, it is one (预计2028年建成投产,
+		// 预计明年一季度可以投入运营).
+		return d.stageNext(i+n, b)
 	}
 	return true
+}
+
+// stageNext reports whether a stage verb opens rs[p:b] after a date and
+// the adverbs that come before a verb (2028年, 明年一季度, 可以).
+func (d *doc) stageNext(p, b int) bool {
+	rs := d.rs
+	for p < b {
+		if n := timeAt(rs, p, b); n > 0 {
+			p += n
+		} else if _, n := d.lx.trail.longest(rs, p, b); n > 0 {
+			p += n
+		} else {
+			break
+		}
+	}
+	_, n := d.lx.stage.longest(rs, p, b)
+	return n > 0
 }
 
 // ---- one clause ----
@@ -1895,9 +1926,13 @@ func (d *doc) spokenOwner(a, b int) string {
 		d.placePrefix(w) > 0 || !d.firmLike(w) {
 		return ""
 	}
-	// A firm is named again (旗山精密和海西封测这几家); a phrase before
-	// 的 (延链补链的, X共建的) seldom is.
+	// A firm is named again (旗山精密和海西封测这几家), or ends its name
+	// with what a firm does after two runes of its own (X化工, X物流); a
+	// phrase before 的 (延链补链的, X共建的) seldom does either.
 	name := d.runeStr(w)
+	if _, n := d.lx.firmSuf.suffix(w, 5); n > 0 && len(w)-n >= 2 && d.genericAt(w, len(w)-n) == 0 {
+		return name
+	}
 	if d.text == "" {
 		return ""
 	}

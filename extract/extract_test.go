@@ -311,6 +311,9 @@ func TestRelations(t *testing.T) {
 		{"a list that forms a block of its chain", "（一）储能电池产业链。全链产值增长9%。\n上游：澄湖矿业、青岚化工和云岫锂材组成上游锂盐板块。岚峰智控、澄江动力装备为下游骨干企业。", []rel{
 			{"enterprise/澄湖矿业", "inIndustry", "industry/储能电池"}, {"enterprise/云岫锂材", "inIndustry", "industry/储能电池"},
 			{"enterprise/澄江动力装备", "inIndustry", "industry/储能电池"}}, []rel{{"enterprise/澄江", "inIndustry", "industry/储能电池"}}},
+		{"a firm's project in speech", "答：我举几个例子。鹏远化工的高性能树脂项目，总投资大概是45亿元，今年4月份正式开工，预计2027年建成投产。华屹新材的年产5万吨碳纤维项目，一期已经在今年6月份投产了，现在二期也已经开工。", []rel{
+			{"enterprise/鹏远化工", "hasProject", "project/高性能树脂项目"}, {"project/高性能树脂项目", "stage", "开工"}, {"project/高性能树脂项目", "stage", "投产"},
+			{"enterprise/华屹新材", "hasProject", "project/年产5万吨碳纤维项目"}, {"project/年产5万吨碳纤维项目", "stage", "投产"}, {"project/年产5万吨碳纤维项目", "stage", "开工"}}, nil},
 		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
 			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
 			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},
