@@ -660,6 +660,8 @@ func timeBefore(rs []rune, a, b int) int {
 		for k > a && isDigit(rs[k-1]) {
 			k--
 		}
+	} else if k-2 > a && rs[k-1] == '年' && runeIn("今去明当同", rs[k-2]) {
+		k -= 2 // 今年4月份, as speech dates a stage
 	}
 	if k > a && (rs[k-1] == '于' || rs[k-1] == '在') {
 		k-- // 于5月, 在5月

@@ -676,10 +676,18 @@ func (d *doc) run() {
 	// (1. X项目（三期）), whose fields the lines under it give
 	// (（1）建设单位：Y有限公司。（2）本周进度：主体结构封顶).
 	named := ""
+	// asked is the industry a press conference's question names (记者：…
+	// 请问石化新材料产业方面有哪些项目…？): the answers after it are about it.
+	var asked industryRef
 	for pi := range d.st.paras {
 		p := &d.st.paras[pi]
 		if p.title {
 			continue
+		}
+		if q, ok := d.question(p); ok {
+			asked = q
+		} else if hasAt(d.rs, p.start, "主持人") {
+			asked = industryRef{}
 		}
 		fields = d.recordFields(p, fields)
 		if fields == nil {
@@ -708,6 +716,9 @@ func (d *doc) run() {
 				sec = secCtx[l]
 				break
 			}
+		}
+		if sec.id == "" {
+			sec = asked
 		}
 		// A record's owner and place lines are read by the record alone
 		// (建设单位：X（Y）有限公司 holds no list to split).
@@ -790,6 +801,43 @@ func (d *doc) run() {
 		}
 		named = ""
 	}
+}
+
+// question reports whether paragraph p is a reporter's question at a
+// press conference (记者：…, 问：…), and returns the industry it asks
+// about: the first that a clause of it opens with, after 请问 or the
+// question's preamble (请问港航物流方面…, 绿色能源产业今年发展情况怎么样).
+// A question that names none gives an empty ref, which ends the answers'
+// industry before it.
+func (d *doc) question(p *para) (industryRef, bool) {
+	rs := d.rs
+	i := p.start
+	if !hasAt(rs, i, "问：") && !hasAt(rs, i, "提问：") {
+		k := indexRunes(rs, i, min(p.end, i+16), "：")
+		if k < i+2 || !hasAt(rs, k-2, "记者") {
+			return industryRef{}, false
+		}
+	}
+	for si := p.first; si < p.lim; si++ {
+		s := d.st.sents[si]
+		for a := s.start; a < s.end; {
+			e := a
+			for e < s.end && !isClauseEnd(rs[e]) {
+				e++
+			}
+			c := a
+			if k := indexRunes(rs, a, e, "请问"); k >= 0 {
+				c = k + 2
+			} else if k := indexRunes(rs, a, e, "："); k >= 0 {
+				c = k + 1
+			}
+			if ref, ok := d.leadIndustry(c, e, si, false, true); ok && ref.id != "" {
+				return ref, true
+			}
+			a = e + 1
+		}
+	}
+	return industryRef{}, true
 }
 
 // namedProject returns the project a numbered heading of a name alone

@@ -314,6 +314,8 @@ func TestRelations(t *testing.T) {
 		{"a firm's project in speech", "答：我举几个例子。鹏远化工的高性能树脂项目，总投资大概是45亿元，今年4月份正式开工，预计2027年建成投产。华屹新材的年产5万吨碳纤维项目，一期已经在今年6月份投产了，现在二期也已经开工。", []rel{
 			{"enterprise/鹏远化工", "hasProject", "project/高性能树脂项目"}, {"project/高性能树脂项目", "stage", "开工"}, {"project/高性能树脂项目", "stage", "投产"},
 			{"enterprise/华屹新材", "hasProject", "project/年产5万吨碳纤维项目"}, {"project/年产5万吨碳纤维项目", "stage", "投产"}, {"project/年产5万吨碳纤维项目", "stage", "开工"}}, nil},
+		{"a reporter's question names the answer's industry", "记者：我是江淮晨报记者。请问新材料产业方面，今年有哪些项目取得了进展？\n答：谢谢。瑞丰化工的高性能树脂项目今年4月份正式开工。\n主持人：谢谢。\n答：金桥助剂的改性塑料项目已经开工。", []rel{
+			{"enterprise/瑞丰化工", "inIndustry", "industry/新材料"}}, []rel{{"enterprise/金桥助剂", "inIndustry", "industry/新材料"}}},
 		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
 			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
 			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},
