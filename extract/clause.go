@@ -794,7 +794,7 @@ type seg struct{ a, b int }
 func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) {
 	rs := d.rs
 	d.focus = a
-	if d.topic != "" && a < len(rs) && (rs[a] == '由' || rs[a] == '系' || hasAt(rs, a, "项目由") || hasAt(rs, a, "该项目由")) {
+	if d.topic != "" && a < len(rs) && (rs[a] == '由' || rs[a] == '系' || rs[a] == '项' && hasAt(rs, a, "项目由") || rs[a] == '该' && hasAt(rs, a, "该项目由")) {
 		// 由X投资建设, 项目由X投资建设 (after X项目。): X owns the topic.
 		defer func(before string) {
 			if id, ok := d.firms[d.lastFirm]; ok && d.lastFirm != before {
@@ -808,7 +808,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 	d.firmPatterns(si, a, b, start, mk, ctx)
 	d.develops(si, a, b, mk, ctx) // after the legal names firmPatterns records (X有限公司的“P”)
 	lead := start > a
-	done := indexRunes(rs, a, start, "完成") >= 0
+	done := start-a >= 2 && indexRunes(rs, a, start, "完成") >= 0 // most clauses: no verbs to search
 	var where string
 	if has2(rs, start, '位', '于') {
 		// 位于X的Y: Y is in X.
@@ -1112,7 +1112,7 @@ func (d *doc) firmBuilds(si, a, b int, ctx industryCtx, planned bool) bool {
 	}
 	// The last of each verb in rs[a+4:b] (X在集中签约活动中签约Y), found in
 	// one pass from the end; the first verb of the list that occurs wins.
-	verbs := [...]struct{ word, stage string }{{"投资建设", ""}, {"新建", ""}, {"建设", ""}, {"实施", ""}, {"签约", "签约"}, {"落户", "落地"}}
+	verbs := &buildVerbs
 	last := [len(verbs)]int{-1, -1, -1, -1, -1, -1}
 	for i := b - 2; i >= a+4; i-- {
 		if buildBits&(1<<(uint(rs[i])&63)) == 0 {
@@ -1151,6 +1151,11 @@ func (d *doc) firmBuilds(si, a, b int, ctx industryCtx, planned bool) bool {
 	}
 	return false
 }
+
+// buildVerbs are firmBuilds' verbs and their stages, in the order they
+// win. (A package's array: a literal in firmBuilds was built at each of
+// its calls.)
+var buildVerbs = [...]struct{ word, stage string }{{"投资建设", ""}, {"新建", ""}, {"建设", ""}, {"实施", ""}, {"签约", "签约"}, {"落户", "落地"}}
 
 // buildBits has bit r&63 set for the first runes of firmBuilds' verbs.
 const buildBits uint64 = 1<<('投'&63) | 1<<('新'&63) | 1<<('建'&63) | 1<<('实'&63) | 1<<('签'&63) | 1<<('落'&63)
@@ -2115,7 +2120,13 @@ func (d *doc) trimItem(a, b int) (int, int) {
 		}
 		// The first unit of a project's line: X项目首条产线, X项目首台样机.
 		if first == -2 || first >= 0 && first < a {
-			first = indexRunes(rs, a, b, "项目首")
+			first = -1
+			for i := a + 2; i < b; i++ { // 首 first: 项目 is in most items
+				if rs[i] == '首' && rs[i-1] == '目' && rs[i-2] == '项' {
+					first = i - 2
+					break
+				}
+			}
 		}
 		if k := first; k > a && k+3 < b && isFirstCounter(rs[k+3]) {
 			b = k + 2

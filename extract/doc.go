@@ -64,7 +64,13 @@
 // compared as two runes (has2), not decoded from a string (hasAt); a
 // clause without a stage has the verbs firmBuilds looks for found in one
 // pass from its end, not one search a verb, and trimItem looks for 项目首
-// once for all its rounds. The
+// once for all its rounds, from its rarest rune. A clause's rules return
+// at once when their trigger is absent from its marks: develops from a
+// clause with neither a quote nor a Latin capital (every product it reads
+// is one or the other), the search for 完成 from a clause that opens with
+// no verb; firmPatterns finds 签署, 签订, 签约 and 达成 after 与 in one
+// pass (signVerb), and firmBuilds' verbs are a package's array rather
+// than a literal built at each call. The
 // lengths of the document's firm and project names by their first rune
 // are small open-addressing tables (runeLens), not maps; a known firm
 // that opens a piece of the text is looked up by prefixes cut at the

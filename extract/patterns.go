@@ -19,6 +19,12 @@ var developVerbs = []string{"自主品牌", "参与研制的", "自主研制的"
 // X (其研制的“P”, 自主开发的“P”, 首台“P”下线, 其“P”系列) the firm is the one
 // that opens the clause chain. mk marks the clause rs[a:b].
 func (d *doc) develops(si, a, b int, mk clauseMarks, ctx industryCtx) {
+	if mk.product < 0 {
+		// Each reading below names a product that is quoted or a model
+		// (a Latin capital) in rs[a:b], where mk.product marks the first
+		// of them: most clauses hold neither.
+		return
+	}
 	rs := d.rs
 	d.bufs[bufDevelop] = d.clauseHits(&d.devHits, si, a, b, d.lx.develop, d.bufs[bufDevelop])
 	for _, m := range d.bufs[bufDevelop] {
@@ -115,9 +121,7 @@ func (d *doc) develops(si, a, b int, mk clauseMarks, ctx industryCtx) {
 			return
 		}
 	}
-	if mk.product >= 0 {
-		d.clauseProduct(si, a, mk.product, b, ctx)
-	}
+	d.clauseProduct(si, a, mk.product, b, ctx)
 }
 
 // clauseProduct reads a product that a clause names without a product
@@ -463,11 +467,7 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		if rs[i] != '与' && rs[i] != '同' {
 			continue
 		}
-		for _, v := range []string{"签署", "签订", "签约", "达成"} {
-			k := indexRunes(rs, i+1, min(b, i+40), v)
-			if k < 0 {
-				continue
-			}
+		if k := signVerb(rs, i+1, min(b, i+40)); k >= 0 {
 			fa, fb := d.trimItem(i+1, k)
 			name := d.resolveLegal(rs[fa:fb])
 			if len(name) >= 2 && d.firmLike(name) {
@@ -478,12 +478,11 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 				if j := d.coBuilt(k, b); j > 0 {
 					if pa, pb := d.trimItem(j, b); pb-pa >= 2 && d.isProjectName(rs[pa:pb]) && d.plausibleName(rs[pa:pb]) {
 						d.ownedProject(si, id, d.runeStr(rs[pa:pb]), "签约", planned)
-						break
+						continue
 					}
 				}
 				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: "签约", Planned: planned}, si)
 			}
-			break
 		}
 	}
 	// X(成功)上市 / X在…上市 at the start of a clause.
@@ -553,6 +552,43 @@ func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx)
 		}
 		i = end
 	}
+}
+
+// signVerb returns where the first of 签署, 签订, 签约 and 达成 that occurs
+// in rs[a:e] is, in that order of preference (the first 签署 if there is
+// one, else the first 签订, …), or -1: one pass, not a search a verb.
+func signVerb(rs []rune, a, e int) int {
+	first := [4]int{-1, -1, -1, -1}
+	for k := a; k+1 < e; k++ {
+		j := -1
+		switch rs[k] {
+		case '签':
+			switch rs[k+1] {
+			case '署':
+				j = 0
+			case '订':
+				j = 1
+			case '约':
+				j = 2
+			}
+		case '达':
+			if rs[k+1] == '成' {
+				j = 3
+			}
+		}
+		if j == 0 {
+			return k
+		}
+		if j > 0 && first[j] < 0 {
+			first[j] = k
+		}
+	}
+	for _, k := range first {
+		if k >= 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // oneRuneBefore reports whether one Han rune stands before rs[k] in
