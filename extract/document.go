@@ -94,6 +94,9 @@ type doc struct {
 	// lookup in firms. Read it by firmLensOf.
 	firmLens runeLens
 	zone     string // the document's own zone (from the title), a place id
+	// titleChain is the one chain a title is about (关于我市光伏新能源产业链
+	// 发展情况的调研报告): the industry of the sections that name none.
+	titleChain industryRef
 	// parkIndustry is the industry of a park of one industry (from the
 	// title: 临颍县休闲食品产业园), for clauses with no industry of their own.
 	parkIndustry industryRef
@@ -525,6 +528,7 @@ func (d *doc) findZone() {
 	if len(d.st.paras) > 0 && d.st.paras[0].title {
 		t = d.rs[d.st.paras[0].start:d.st.paras[0].end]
 	}
+	d.titleChain = d.chainOfTitle(t)
 	// The title up to the year or the office.
 	end := len(t)
 	for i, r := range t {
@@ -614,6 +618,32 @@ func (d *doc) findZone() {
 			break
 		}
 	}
+}
+
+// chainOfTitle returns the chain a title names before 产业链 when it
+// names one (关于我市光伏新能源产业链发展情况的调研报告: 光伏新能源), the
+// industry a report about one chain is about throughout.
+func (d *doc) chainOfTitle(t []rune) industryRef {
+	k := indexRunes(t, 0, len(t), "产业链")
+	if k < 2 || indexRunes(t, k+3, len(t), "产业链") >= 0 {
+		return industryRef{}
+	}
+	for j := max(0, k-8); j <= k-2; j++ {
+		w := t[j:k]
+		if !allHan(w) || runeIn("我全市区县省本关于的和及与年", w[0]) {
+			continue
+		}
+		var node *Node
+		if v, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
+			node = d.lx.nodes[v]
+		} else if v, ok := d.lx.industry.first(w, 0, len(w)); ok && hasIndustryWord(w) {
+			node = d.lx.nodes[v]
+		}
+		if node != nil && d.plausibleName(w) {
+			return d.docIndustry(w, node, 0)
+		}
+	}
+	return industryRef{}
 }
 
 // industryPark reads a title's park of one industry (临颍县休闲食品产业园):
@@ -719,6 +749,9 @@ func (d *doc) run() {
 		}
 		if sec.id == "" {
 			sec = asked
+		}
+		if sec.id == "" {
+			sec = d.titleChain
 		}
 		// A record's owner and place lines are read by the record alone
 		// (建设单位：X（Y）有限公司 holds no list to split).

@@ -275,6 +275,27 @@ func hasEntity(x *kg.Extraction, id string) bool {
 	return false
 }
 
+// TestChainOfTitle: a report whose title names one chain is about it
+// where its sections name none, and its tiers (上游为X环节) are that
+// chain's segments.
+func TestChainOfTitle(t *testing.T) {
+	ex := newTestExtractor(t)
+	body := "关于我市储能电池产业链发展情况的调研报告\n一、基本情况\n上游为正极材料环节。岚峰锂材科技有限公司（以下简称岚峰锂材）年产正极材料5万吨。\n二、存在问题\n澄湖动力等企业配套率不高。\n"
+	x, err := ex.Extract("t.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][3]string{
+		{"industry/正极材料", "subIndustryOf", "industry/储能电池"},
+		{"enterprise/岚峰锂材", "inIndustry", "industry/正极材料"},
+		{"enterprise/澄湖动力", "inIndustry", "industry/储能电池"},
+	} {
+		if !has(x, r[0], r[1], r[2]) {
+			t.Errorf("missing %v", r)
+		}
+	}
+}
+
 func TestRelations(t *testing.T) {
 	ex := newTestExtractor(t)
 	type rel struct{ s, p, o string }
@@ -297,6 +318,9 @@ func TestRelations(t *testing.T) {
 			{"project/鹏远航修宽体机维修机库", "stage", "竣工"}, {"project/青港物流冷链仓库", "stage", "运营"}}, nil},
 		{"a row of a table", "重点项目进展如下。\n序号\t项目名称\t建设单位\t2023年进展\n1\t冷链物流基地\t青禾食品有限公司\t5月开工", []rel{
 			{"enterprise/青禾食品", "hasProject", "project/冷链物流基地"}, {"project/冷链物流基地", "stage", "开工"}}, nil},
+		{"a table aligned with spaces", "重点项目进展情况表\n序号  项目名称          建设单位                本月进展\n1     冷链物流基地      青禾食品有限公司        5月开工\n2     精密轴承项目      浙江岚峰精工有限公司    主体封顶\n", []rel{
+			{"enterprise/青禾食品", "hasProject", "project/冷链物流基地"}, {"project/冷链物流基地", "stage", "开工"},
+			{"enterprise/岚峰精工", "hasProject", "project/精密轴承项目"}, {"project/精密轴承项目", "stage", "封顶"}}, nil},
 		{"另有 opens no firm's name", "另有青屿半导体科技有限公司功率器件封测线开工。", []rel{
 			{"enterprise/青屿半导体", "hasProject", "project/青屿半导体功率器件封测线"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{

@@ -113,7 +113,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			// A segment's title ((四)医药及中间体环节。) narrows the
 			// section's chain, as X环节，does; in (二)中游精细化学品环节。 the
 			// segment is also named without its place in the chain.
-			s := rs[i : e-2]
+			s := tierCopula(rs[i : e-2])
 			var node *Node
 			if v, ok := d.lx.industry.first(s, 0, len(s)); ok {
 				node = d.lx.nodes[v]
@@ -222,7 +222,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			// X is in a segment of the section's chain. 一是保税研发方向，引进了X…
 			// and 保税维修方面，X…: X is in the direction the sentence names.
 			// (在)港航物流链上，X…: X is in the chain.
-			w := rs[i:j]
+			w := tierCopula(rs[i:j])
 			if rs[j] == '链' && w[0] == '在' {
 				w = w[1:]
 			}
@@ -373,6 +373,15 @@ func (d *doc) industryPhrase(w []rune) *Node {
 
 // hasIndustryWord reports whether a title reads like an industry's name
 // (…装备, …制造, …健康, …信息) rather than a topic (区域发展).
+// tierCopula returns the segment a tier is said to be (上游为硅片及光伏辅材,
+// 中游是电池片和组件: 硅片及光伏辅材, 电池片和组件), or w as it is.
+func tierCopula(w []rune) []rune {
+	if len(w) >= 5 && w[1] == '游' && (w[0] == '上' || w[0] == '中' || w[0] == '下') && (w[2] == '为' || w[2] == '是') {
+		return w[3:]
+	}
+	return w
+}
+
 func hasIndustryWord(w []rune) bool {
 	s := string(w)
 	for _, suf := range []string{"装备", "制造", "健康", "信息", "医药", "材料", "能源", "汽车", "经济", "服务", "技术", "电子", "产业", "智能", "航空", "航天", "物流", "文旅", "消费",

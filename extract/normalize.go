@@ -36,9 +36,13 @@ func normalizeText(text string, blocks bool) string {
 		} else {
 			text = ""
 		}
-		if strings.IndexByte(raw, '\t') >= 0 {
+		cells := raw
+		if strings.IndexByte(raw, '\t') < 0 && (strings.Contains(raw, "  ") || strings.Contains(raw, "　　")) {
+			cells = spaceCells(raw) // columns aligned with spaces: the same table
+		}
+		if strings.IndexByte(cells, '\t') >= 0 {
 			var row string
-			if header, row = tableRow(header, raw); row != "" {
+			if header, row = tableRow(header, cells); row != "" {
 				if out.Len() > 0 {
 					out.WriteByte('\n')
 				}
@@ -148,6 +152,36 @@ func tableRow(header []string, raw string) ([]string, string) {
 		}
 	}
 	return header, b.String() + "。"
+}
+
+// spaceCells returns a line whose cells are aligned in columns with runs
+// of spaces (a spreadsheet or a table saved as text: 序号  项目名称    建设单位)
+// with a tab between its cells, which tableRow reads as it reads a
+// tab-separated table's; a line of fewer than three cells comes back as
+// it is. One space stays inside a cell; two or more, ASCII or
+// ideographic, end it.
+func spaceCells(raw string) string {
+	line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
+	var b strings.Builder
+	n, run := 1, 0
+	for _, r := range line {
+		if r == ' ' || r == '\u3000' {
+			run++
+			continue
+		}
+		if run >= 2 {
+			b.WriteByte('\t')
+			n++
+		} else if run == 1 {
+			b.WriteByte(' ')
+		}
+		run = 0
+		b.WriteRune(r)
+	}
+	if n < 3 {
+		return raw
+	}
+	return b.String()
 }
 
 // cellUnit splits a header's label from the unit in brackets after it:

@@ -51,6 +51,7 @@ var recordLabels = []struct {
 	{"推进情况", fieldProgress}, {"完成情况", fieldProgress}, {"建设进展", fieldProgress}, {"项目进度", fieldProgress},
 	{"形象进度", fieldProgress}, {"当前进度", fieldProgress}, {"工程进度", fieldProgress},
 	{"本周进度", fieldProgress}, {"本月进度", fieldProgress}, {"本期进度", fieldProgress},
+	{"本周进展", fieldProgress}, {"本月进展", fieldProgress}, {"本期进展", fieldProgress},
 	{"备注", fieldOther}, {"建设内容", fieldOther}, {"建设规模", fieldOther}, {"总投资", fieldOther},
 	{"计划总投资", fieldOther}, {"投资额", fieldOther}, {"年度计划", fieldOther}, {"主要内容", fieldOther},
 	{"责任单位", fieldOther}, {"牵头单位", fieldOther}, {"攻坚目标", fieldOther},
