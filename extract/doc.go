@@ -100,7 +100,11 @@
 // first runes (freeze numbers those children first), so that a walk
 // starts without a load from a table of all runes. UTF-8 input is checked
 // and counted in one pass (scanUTF8) and read in place until normalize
-// makes the stored text. What one extraction needs only while it runs
+// makes the stored text; cleanLineInto tells the Chinese punctuation it
+// keeps from the full-width forms it folds by a bitset of their last two
+// bytes (keptSomeBits), not by decoding them, and a running header's
+// second occurrence is looked for after its first, not counted over the
+// whole text. What one extraction needs only while it runs
 // (runes, sentences, hit lists, record indexes, maps, the records while
 // they are gathered) is kept in a pool of the Extractor's and reused by
 // the next document (doc.reset), and the records are copied out at their

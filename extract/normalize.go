@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -222,7 +223,11 @@ func isRunningHeader(all, raw, line string) bool {
 	if n < 6 || n > 40 || strings.ContainsAny(line, "，。；！？,;") {
 		return false
 	}
-	return strings.Count(all, strings.TrimSpace(raw)) >= 2
+	// Written twice: the second occurrence is looked for after the first
+	// (what strings.Count finds), not counted over the whole text.
+	w := strings.TrimSpace(raw)
+	k := strings.Index(all, w)
+	return k >= 0 && strings.Contains(all[k+len(w):], w)
 }
 
 // joinSpace is the separator when a line is joined to the next: nothing
@@ -381,6 +386,11 @@ func cleanLineInto(s string, buf *[]byte) string {
 	copied := 0
 	flush := func(i int) {
 		if copied < i {
+			if cap(b) < len(s) {
+				// Room for the line at once: a cleaned line is seldom
+				// longer, and appending grew *buf a few times a document.
+				b = slices.Grow(b, len(s)-len(b))
+			}
 			b = append(b, s[copied:i]...)
 		}
 	}
@@ -402,7 +412,7 @@ func cleanLineInto(s string, buf *[]byte) string {
 					break
 				}
 				c1, c2 := s[j+1], s[j+2]
-				if (uint(c1)<<8|uint(c2))&0xc0c0 != 0x8080 || k == keptSome && !keptAsIs(c, c1, c2) {
+				if (uint(c1)<<8|uint(c2))&0xc0c0 != 0x8080 || k >= keptSome && keptSomeBits[k-keptSome][c1&0x3f]&(1<<(c2&0x3f)) == 0 {
 					break
 				}
 				last, j = j, j+3
@@ -473,7 +483,10 @@ const (
 	keptNone  = iota // a rune that may change, or white space
 	keptASCII        // printable ASCII
 	keptThree        // a three-byte rune that is always kept (U+1000 to U+CFFF, U+E000 to U+EFFF)
-	keptSome         // a three-byte rune that keptAsIs tells (U+2000 to U+3FFF, U+F000 to U+FFFF)
+	// A three-byte rune that keptAsIs tells (U+2000 to U+3FFF, U+F000 to
+	// U+FFFF): keptSome+0 opens with E2, +1 with E3, +2 with EF, the row
+	// of keptSomeBits that holds its answers.
+	keptSome
 )
 
 var keptLead = func() (t [256]uint8) {
@@ -484,7 +497,25 @@ var keptLead = func() (t [256]uint8) {
 		t[c] = keptThree
 	}
 	t[0xee] = keptThree
-	t[0xe2], t[0xe3], t[0xef] = keptSome, keptSome, keptSome
+	t[0xe2], t[0xe3], t[0xef] = keptSome, keptSome+1, keptSome+2
+	return t
+}()
+
+// keptSomeBits[k][c1&0x3f] has bit c2&0x3f set when the rune of lead
+// kind keptSome+k and continuation bytes c1 c2 is kept as it is
+// (keptAsIs): one load and a test for the Chinese punctuation (，。：；、)
+// that breaks every few runes of Han, where keptAsIs decodes the rune and
+// switches on it (1.5 KB, which stays in cache).
+var keptSomeBits = func() (t [3][64]uint64) {
+	for k, c0 := range []byte{0xe2, 0xe3, 0xef} {
+		for c1 := range 64 {
+			for c2 := range 64 {
+				if keptAsIs(c0, 0x80|byte(c1), 0x80|byte(c2)) {
+					t[k][c1] |= 1 << c2
+				}
+			}
+		}
+	}
 	return t
 }()
 
