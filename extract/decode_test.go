@@ -3,6 +3,7 @@ package extract
 import (
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -12,11 +13,11 @@ import (
 // random strings of Han, punctuation, ASCII, controls and broken
 // sequences.
 func TestTextPasses(t *testing.T) {
-	pieces := []string{"中", "文", "，", "。", "a", "b", " ", "\n", "\t", "\x01", "\x7f", "\uFFFD", "区",
+	pieces := []string{"中", "文", "，", "。", "！", "？", "!", "?", "a", "b", " ", "\n", "\t", "\x01", "\x7f", "\uFFFD", "区",
 		"\xe0\xa0\x80", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\xc3\xa9", "\xef\xbc\x8c", "\xff", "\xe4\xb8"}
 	r := rand.New(rand.NewSource(2))
 	var rbuf []rune
-	var obuf []int32
+	var obuf, brk []int32
 	for range 100000 {
 		var b []byte
 		for k := r.Intn(20); k > 0; k-- {
@@ -30,9 +31,18 @@ func TestTextPasses(t *testing.T) {
 		if wn, wbad, wctrl := countRunes(s, false); ok && (n != wn || bad != wbad || ctrl != wctrl) {
 			t.Fatalf("scanUTF8(%q) = %d, %d, %d; want %d, %d, %d", s, n, bad, ctrl, wn, wbad, wctrl)
 		}
-		rs, off := decodeRunesInto(s, &rbuf, &obuf)
+		rs, off := decodeRunesInto(s, &rbuf, &obuf, &brk)
 		if !slices.Equal(rs, []rune(s)) || (off != nil) != ok {
 			t.Fatalf("decodeRunesInto(%q) = %q, %v", s, rs, off)
+		}
+		var want []int32
+		for k, r := range []rune(s) {
+			if strings.ContainsRune("\n。！？!?", r) {
+				want = append(want, int32(k))
+			}
+		}
+		if !slices.Equal(brk, want) {
+			t.Fatalf("decodeRunesInto(%q): breaks %v, want %v", s, brk, want)
 		}
 		for k := 0; off != nil && k < len(rs); k++ {
 			if c, _ := utf8.DecodeRuneInString(s[off[k]:]); c != rs[k] || off[len(rs)] != int32(len(s)) {

@@ -104,7 +104,11 @@
 // keeps from the full-width forms it folds by a bitset of their last two
 // bytes (keptSomeBits), not by decoding them, and a running header's
 // second occurrence is looked for after its first, not counted over the
-// whole text. What one extraction needs only while it runs
+// whole text. decodeRunesInto tells a rune's kind by one load of its first
+// byte's (runeLead) and notes the line breaks and sentence ends as it
+// decodes, which parse and addPara read instead of every rune again;
+// isPlanHeading finds its words in one pass over a heading's runes, by
+// their first runes. What one extraction needs only while it runs
 // (runes, sentences, hit lists, record indexes, maps, the records while
 // they are gathered) is kept in a pool of the Extractor's and reused by
 // the next document (doc.reset), and the records are copied out at their

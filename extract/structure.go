@@ -3,7 +3,6 @@ package extract
 import (
 	"math/bits"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -17,6 +16,10 @@ type structure struct {
 	runes   []rune
 	runeBuf []rune
 	offBuf  []int32
+	// brkBuf holds the offsets in runes of the line breaks and sentence
+	// ends (\n 。！？!?), which decodeRunesInto finds as it decodes, so
+	// that parse and addPara read them instead of every rune again.
+	brkBuf []int32
 	// off[i] is the byte offset of runes[i] in the text (off[len(runes)]
 	// is its length); nil when the text is not valid UTF-8, whose runes
 	// then do not map back to bytes one to one.
@@ -170,21 +173,27 @@ func parseStructure(text string) *structure {
 
 // parse is parseStructure into st, whose slices it reuses.
 func (st *structure) parse(text string) *structure {
-	*st = structure{runeBuf: st.runeBuf, offBuf: st.offBuf, paras: st.paras[:0], sents: st.sents[:0]}
-	st.runes, st.off = decodeRunesInto(text, &st.runeBuf, &st.offBuf)
+	*st = structure{runeBuf: st.runeBuf, offBuf: st.offBuf, brkBuf: st.brkBuf, paras: st.paras[:0], sents: st.sents[:0]}
+	st.runes, st.off = decodeRunesInto(text, &st.runeBuf, &st.offBuf, &st.brkBuf)
 	if st.off != nil {
 		st.text = text
 	}
 	rs := st.runes
-	start := 0
-	for i := 0; i <= len(rs); i++ {
-		if i < len(rs) && rs[i] != '\n' {
+	// The paragraphs are the lines, from the breaks decodeRunesInto found
+	// (the ends of sentences between them go to their paragraph).
+	brk := st.brkBuf
+	start, first := 0, 0 // the open line, and its first break
+	for x, k := range brk {
+		if rs[k] != '\n' {
 			continue
 		}
-		if i > start {
-			st.addPara(start, i)
+		if int(k) > start {
+			st.addPara(start, int(k), brk[first:x])
 		}
-		start = i + 1
+		start, first = int(k)+1, x+1
+	}
+	if len(rs) > start {
+		st.addPara(start, len(rs), brk[first:])
 	}
 	if len(st.paras) > 0 && st.paras[0].level == 0 {
 		p := &st.paras[0]
@@ -207,7 +216,9 @@ func (st *structure) str(a, b int) string {
 	return string(st.runes[a:b])
 }
 
-func (st *structure) addPara(start, end int) {
+// addPara adds the paragraph rs[start:end] and its sentences; ends are
+// the offsets of its sentence ends (。！？!?), in order.
+func (st *structure) addPara(start, end int, ends []int32) {
 	rs := st.runes
 	p := para{start: start, end: end}
 	if lv, _ := sectionMarkerRunes(rs[start:min(end, start+16)]); lv > 0 {
@@ -218,17 +229,13 @@ func (st *structure) addPara(start, end int) {
 	p.first = len(st.sents)
 	// Sentences end at 。！？!? (with closing quotes); a heading is one.
 	s := start
-	for i := start; i < end; i++ {
-		if r := rs[i]; r > '?' && r < '！' && r != '。' || !isSentenceEnd(r) {
-			continue // the first test passes over most runes (Han, letters)
-		}
-		j := i + 1
+	for _, e := range ends {
+		j := int(e) + 1 // (never inside the closing quotes before: no end is one)
 		for j < end && isClosingQuote(rs[j]) {
 			j++
 		}
 		st.sents = append(st.sents, sentence{start: s, end: j, para: len(st.paras)})
 		s = j
-		i = j - 1
 	}
 	if s < end {
 		st.sents = append(st.sents, sentence{start: s, end: end, para: len(st.paras)})
@@ -357,7 +364,7 @@ func (st *structure) markPlanned() {
 			if planned && p.level <= plannedLevel {
 				planned = false
 			}
-			if !planned && isPlanHeading(st.str(p.start, p.end), st.runes[p.start:p.end], st.year) {
+			if !planned && isPlanHeading(st.runes[p.start:p.end], st.year) {
 				planned = true
 				plannedLevel = p.level
 			}
@@ -366,18 +373,41 @@ func (st *structure) markPlanned() {
 	}
 }
 
-// isPlanHeading reports whether the heading s (runes rs) opens a section
-// about future work.
-func isPlanHeading(s string, rs []rune, year int) bool {
-	for _, w := range []string{"工作安排", "下一步", "工作计划", "工作思路", "重点任务", "工作打算", "展望"} {
-		if strings.Contains(s, w) {
-			return true
+// isPlanHeading reports whether the heading rs opens a section about
+// future work: it holds 工作安排, 下一步, 工作计划, 工作思路, 重点任务,
+// 工作打算 or 展望, or a later year's 工作. One pass over its runes finds
+// the words by their first runes (seven searches of the string took a
+// thousand instructions a heading).
+func isPlanHeading(rs []rune, year int) bool {
+	work := false // rs holds 工作
+	for i, r := range rs {
+		switch r {
+		case '工':
+			if has2(rs, i, '工', '作') {
+				work = true
+				if has2(rs, i+2, '安', '排') || has2(rs, i+2, '计', '划') || has2(rs, i+2, '思', '路') || has2(rs, i+2, '打', '算') {
+					return true
+				}
+			}
+		case '下':
+			if hasAt(rs, i, "下一步") {
+				return true
+			}
+		case '重':
+			if hasAt(rs, i, "重点任务") {
+				return true
+			}
+		case '展':
+			if has2(rs, i, '展', '望') {
+				return true
+			}
 		}
 	}
-	if y := yearIn(rs); y > 0 && year > 0 && y > year && strings.Contains(s, "工作") {
-		return true
+	if !work || year <= 0 {
+		return false
 	}
-	return false
+	y := yearIn(rs)
+	return y > 0 && y > year
 }
 
 // runeLen is utf8.RuneCountInString. The rules ask it of names and words,
@@ -407,17 +437,22 @@ func runeLen(s string) int {
 // offsets).
 func decodeRunes(text string) (rs []rune, off []int32) {
 	var rbuf []rune
-	var obuf []int32
-	return decodeRunesInto(text, &rbuf, &obuf)
+	var obuf, brk []int32
+	return decodeRunesInto(text, &rbuf, &obuf, &brk)
 }
 
 // decodeRunesInto is decodeRunes into the buffers *rbuf and *obuf, grown
 // when they are too small. The runes and offsets it returns are capped at
 // their length (s[:k:k]): a slice past the text's end panics instead of
-// reading what the buffers held before.
-func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32) ([]rune, []int32) {
+// reading what the buffers held before. It sets *brk to the offsets in
+// the runes of the line breaks and sentence ends (\n 。！？!?), which it
+// tells apart from the other runes in the tests it makes anyway (a byte
+// below 0x80; a three-byte rune's lead, E3 or EF), where a loop over the
+// runes after it would test every one again.
+func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32, brk *[]int32) ([]rune, []int32) {
 	if len(text) >= 1<<31 {
 		rs := []rune(text)
+		*brk = runeBreaks(rs, (*brk)[:0])
 		return rs[:len(rs):len(rs)], nil
 	}
 	// Room for as many runes as bytes, a bound that saves counting them
@@ -429,29 +464,37 @@ func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32) ([]rune, []int32)
 	*rbuf = slices.Grow((*rbuf)[:0], n)
 	*obuf = slices.Grow((*obuf)[:0], n+1)
 	rs, off := (*rbuf)[:n], (*obuf)[:n+1]
+	bs := (*brk)[:0]
 	valid := true
 	k := 0
 	for i := 0; i < len(text); {
 		if k >= len(rs) || k >= len(off) {
 			// More runes than rune starts: bytes that continue no rune.
 			rs := []rune(text)
+			*brk = runeBreaks(rs, bs[:0])
 			return rs[:len(rs):len(rs)], nil
 		}
 		c := text[i]
 		off[k] = int32(i)
-		if c < utf8.RuneSelf {
+		// One load of the lead's kind (runeLead) tells the runes apart.
+		switch kind := runeLead[c]; {
+		case kind >= leadThree && i+2 < len(text) && (uint(text[i+1])<<8|uint(text[i+2]))&0xc0c0 == 0x8080:
+			r := rune(c&0x0f)<<12 | rune(text[i+1]&0x3f)<<6 | rune(text[i+2]&0x3f)
+			if kind == leadThreeEnd && isSentenceEnd(r) {
+				bs = append(bs, int32(k))
+			}
+			rs[k] = r
+			i += 3
+			k++
+			continue
+		case kind == leadASCII || kind == leadBreak:
+			if kind == leadBreak {
+				bs = append(bs, int32(k))
+			}
 			rs[k] = rune(c)
 			i++
 			k++
 			continue
-		}
-		if i+2 < len(text) {
-			if r, ok := rune3(c, text[i+1], text[i+2]); ok {
-				rs[k] = r
-				i += 3
-				k++
-				continue
-			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -461,11 +504,45 @@ func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32) ([]rune, []int32)
 		i += size
 		k++
 	}
+	*brk = bs
 	if !valid {
 		return rs[:k:k], nil
 	}
 	off[k] = int32(len(text))
 	return rs[:k:k], off[: k+1 : k+1]
+}
+
+// The kinds of a rune's first byte, for decodeRunesInto.
+const (
+	leadOther    = iota // decoded by utf8
+	leadASCII           // ASCII
+	leadBreak           // \n ! ?
+	leadThree           // a three-byte rune that is never overlong nor a surrogate (E1 to EF but ED)
+	leadThreeEnd        // the same, with a lead that 。！？ open with (E3, EF)
+)
+
+var runeLead = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		t[c] = leadASCII
+	}
+	t['\n'], t['!'], t['?'] = leadBreak, leadBreak, leadBreak
+	for c := 0xe1; c < 0xf0; c++ {
+		t[c] = leadThree
+	}
+	t[0xed] = leadOther
+	t[0xe3], t[0xef] = leadThreeEnd, leadThreeEnd
+	return t
+}()
+
+// runeBreaks appends to bs the offsets of the line breaks and sentence
+// ends of rs (decodeRunesInto's, for the texts it does not decode itself).
+func runeBreaks(rs []rune, bs []int32) []int32 {
+	for k, r := range rs {
+		if r == '\n' || isSentenceEnd(r) {
+			bs = append(bs, int32(k))
+		}
+	}
+	return bs
 }
 
 // runeStarts counts the bytes of s that start a rune (are not 10xxxxxx),
