@@ -1937,7 +1937,7 @@ func (d *doc) spokenOwner(a, b int) string {
 	// with what a firm does after two runes of its own (X化工, X物流); a
 	// phrase before 的 (延链补链的, X共建的) seldom does either.
 	name := d.runeStr(w)
-	if _, n := d.lx.firmSuf.suffix(w, 5); n > 0 && len(w)-n >= 2 && d.genericAt(w, len(w)-n) == 0 {
+	if _, n := d.lx.firmSuf.suffix(w, 5); n > 0 && len(w)-n >= 2 {
 		return name
 	}
 	if d.text == "" {

@@ -529,6 +529,13 @@ func (d *doc) findZone() {
 		t = d.rs[d.st.paras[0].start:d.st.paras[0].end]
 	}
 	d.titleChain = d.chainOfTitle(t)
+	if d.titleChain.id == "" && len(d.st.paras) > 1 && d.st.paras[0].title {
+		// A PDF's title from its running header (X新闻发布会文字实录),
+		// the document's own on the first line of its text.
+		if p := d.st.paras[1]; p.end-p.start <= 60 && p.lim-p.first == 1 && !containsAny(d.rs[p.start:p.end], '。', '，') {
+			d.titleChain = d.chainOfTitle(d.rs[p.start:p.end])
+		}
+	}
 	// The title up to the year or the office.
 	end := len(t)
 	for i, r := range t {
@@ -630,17 +637,17 @@ func (d *doc) chainOfTitle(t []rune) industryRef {
 	}
 	for j := max(0, k-8); j <= k-2; j++ {
 		w := t[j:k]
-		if !allHan(w) || runeIn("我全市区县省本关于的和及与年", w[0]) {
-			continue
+		if !allHan(w) || runeIn("我全本关于的和及与年", w[0]) || containsAny(w, '区', '县', '市', '镇', '园', '省', '州') {
+			continue // not a place's name before the chain's (吉林高新区|碳纤维及复合材料)
 		}
 		var node *Node
 		if v, n := d.lx.industry.longest(w, 0, len(w)); n == len(w) {
 			node = d.lx.nodes[v]
-		} else if v, ok := d.lx.industry.first(w, 0, len(w)); ok && hasIndustryWord(w) {
+		} else if v, ok := d.lx.industry.first(w, 0, len(w)); ok {
 			node = d.lx.nodes[v]
 		}
-		if node != nil && d.plausibleName(w) {
-			return d.docIndustry(w, node, 0)
+		if (node != nil && len(w) <= 3 || hasIndustryWord(w)) && d.plausibleName(w) {
+			return d.docIndustry(w, node, 0) // a chain of the document's own when the taxonomy has none
 		}
 	}
 	return industryRef{}
@@ -863,6 +870,9 @@ func (d *doc) question(p *para) (industryRef, bool) {
 				c = k + 2
 			} else if k := indexRunes(rs, a, e, "："); k >= 0 {
 				c = k + 1
+			}
+			if k := indexRunes(rs, c, min(e, c+8), "在"); k >= 0 {
+				c = k + 1 // 高新区在生物医药产业链方面, 明年在碳纤维领域
 			}
 			if ref, ok := d.leadIndustry(c, e, si, false, true); ok && ref.id != "" {
 				return ref, true

@@ -296,6 +296,28 @@ func TestChainOfTitle(t *testing.T) {
 	}
 }
 
+// TestChainOfFirstLine: a PDF's title may be its running header; the
+// chain is then named on the text's first line.
+func TestChainOfFirstLine(t *testing.T) {
+	ex := newTestExtractor(t)
+	body := "岚湖高新区新闻发布会文字实录\n岚湖高新区氢能装备产业链发展新闻发布会（文字实录）\n问：请问今年有哪些进展？\n答：岚峰氢能的储氢瓶项目正式开工。\n问：请问高新区在生物医药产业链方面有什么进展？\n答：青岚药业的制剂项目已经投产。\n"
+	x, err := ex.Extract("t.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][3]string{
+		{"enterprise/岚峰氢能", "inIndustry", "industry/氢能装备"},
+		{"enterprise/青岚药业", "inIndustry", "industry/生物技术和大健康"},
+	} {
+		if !has(x, r[0], r[1], r[2]) {
+			t.Errorf("missing %v", r)
+		}
+	}
+	if has(x, "enterprise/青岚药业", "inIndustry", "industry/高新区在生物医药") {
+		t.Error("a question's subject made part of its industry")
+	}
+}
+
 func TestRelations(t *testing.T) {
 	ex := newTestExtractor(t)
 	type rel struct{ s, p, o string }

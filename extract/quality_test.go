@@ -87,8 +87,8 @@ const (
 	// testdata/heldout16: batch 22, kept out of every rule writer's sight
 	// and scored at first sight on main at 5103f14 (0.657; 0.650 at the
 	// session's start, 6259cfb).
-	heldOut16DocFloor     = 0.56 // ratchet: worst document 0.588 at 11:50 on 2026-12-07 (jilin-gxq-2026-fbh)
-	heldOut16AverageFloor = 0.73 // ratchet: average 0.757 at 11:50 on 2026-12-07 (0.657 at first sight)
+	heldOut16DocFloor     = 0.62 // ratchet: worst document 0.650 at 12:15 on 2026-12-07 (jilin-gxq-2026-fbh)
+	heldOut16AverageFloor = 0.75 // ratchet: average 0.773 at 12:15 on 2026-12-07 (0.657 at first sight)
 	// formatsLoss is how much lower a development document may score when
 	// read from HTML, .docx or PDF than from its plain text.
 	formatsLoss = 0.05
