@@ -612,7 +612,7 @@ func timeAt(rs []rune, p, b int) int {
 		}
 		return k - p
 	}
-	if k > q && k+2 <= b && hasAt(rs, k, "季度") {
+	if k > q && k+2 <= b && has2(rs, k, '季', '度') {
 		return k + 2 - p // 三季度
 	}
 	if q >= len(rs) {
@@ -1015,26 +1015,43 @@ func doneBefore(rs []rune, a, b int) int {
 	return max(indexRunes(rs, a, e-1, "完成"), 0)
 }
 
-// topicVerbs follow a project that a clause names without a stage
-// (X项目完成设备调试，正式量产): the next clauses' stages are its.
-// (clauseTopic tests their first runes, 完实进开启已, before them.)
-var topicVerbs = [...]string{"完成", "实现", "进入", "开展", "启动", "已"}
+// The topic verbs, 完成, 实现, 进入, 开展, 启动 and 已, follow a project
+// that a clause names without a stage (X项目完成设备调试，正式量产): the
+// next clauses' stages are its. (clauseTopic tests their first runes,
+// 完实进开启已, before them.)
 
-// topicBits has bit r&63 set for the first runes of topicVerbs.
+// topicBits has bit r&63 set for the first runes of the topic verbs.
 const topicBits uint64 = 1<<('完'&63) | 1<<('实'&63) | 1<<('进'&63) | 1<<('开'&63) | 1<<('启'&63) | 1<<('已'&63)
 
-// topicVerbAt reports whether a verb of topicVerbs is at rs[e].
+// topicVerbAt reports whether a topic verb is at rs[e]: a switch on its
+// first rune, then a test of the second (it was a search for each verb in
+// turn, and clauseTopic asks at every rune that opens one).
 func topicVerbAt(rs []rune, e int) bool {
-	for _, v := range topicVerbs {
-		if hasAt(rs, e, v) {
-			return true
-		}
+	if e < 0 || e >= len(rs) {
+		return false
 	}
-	return false
+	var next rune
+	switch rs[e] {
+	case '已':
+		return true
+	case '完':
+		next = '成'
+	case '实':
+		next = '现'
+	case '进':
+		next = '入'
+	case '开':
+		next = '展'
+	case '启':
+		next = '动'
+	default:
+		return false
+	}
+	return e+1 < len(rs) && rs[e+1] == next
 }
 
 // clauseTopic makes the project that opens a clause without a stage the
-// topic of the sentence's next clauses, when a verb of topicVerbs follows
+// topic of the sentence's next clauses, when a topic verb follows
 // its head word.
 func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 	rs := d.rs

@@ -70,7 +70,13 @@
 // is one or the other), the search for 完成 from a clause that opens with
 // no verb; firmPatterns finds 签署, 签订, 签约 and 达成 after 与 in one
 // pass (signVerb), and firmBuilds' verbs are a package's array rather
-// than a literal built at each call. The
+// than a literal built at each call. Words of two or three runes that a
+// rule tests at a rune it has switched on are compared as runes
+// (topicVerbAt, plausibleName, timeAt's 季度), and question tests a
+// paragraph's first rune before it searches for 问：; ShortName finds a
+// name's brackets and checks its UTF-8 in one pass (plainName), and
+// trimSpace passes a name with a rune of Han at each end at a test of
+// its bytes. The
 // lengths of the document's firm and project names by their first rune
 // are small open-addressing tables (runeLens), not maps; a known firm
 // that opens a piece of the text is looked up by prefixes cut at the

@@ -852,9 +852,17 @@ func (d *doc) run() {
 func (d *doc) question(p *para) (industryRef, bool) {
 	rs := d.rs
 	i := p.start
-	if !hasAt(rs, i, "问：") && !hasAt(rs, i, "提问：") {
-		k := indexRunes(rs, i, min(p.end, i+16), "：")
-		if k < i+2 || !hasAt(rs, k-2, "记者") {
+	// Most paragraphs open with neither 问 nor 提, nor hold a colon
+	// in their first sixteen runes: a rune's test each, not a search.
+	if !(i < len(rs) && (rs[i] == '问' && hasAt(rs, i, "问：") || rs[i] == '提' && hasAt(rs, i, "提问："))) {
+		k := -1
+		for j := i; j < min(p.end, i+16); j++ {
+			if rs[j] == '：' {
+				k = j
+				break
+			}
+		}
+		if k < i+2 || !has2(rs, k-2, '记', '者') {
 			return industryRef{}, false
 		}
 	}
@@ -1093,7 +1101,7 @@ func (d *doc) runeIndex(w []rune) int {
 		base := uintptr(unsafe.Pointer(unsafe.SliceData(d.rs)))
 		p := uintptr(unsafe.Pointer(unsafe.SliceData(w)))
 		if p >= base && p < base+uintptr(len(d.rs))*4 {
-			if a := int(p-base) / 4; a+len(w) <= len(d.rs) {
+			if a := int((p - base) >> 2); a+len(w) <= len(d.rs) {
 				return a
 			}
 		}
@@ -1109,7 +1117,7 @@ func (d *doc) runeStr(w []rune) string {
 		base := uintptr(unsafe.Pointer(unsafe.SliceData(d.rs)))
 		p := uintptr(unsafe.Pointer(unsafe.SliceData(w)))
 		if p >= base && p < base+uintptr(len(d.rs))*4 {
-			if a := int(p-base) / 4; a+len(w) <= len(d.rs) {
+			if a := int((p - base) >> 2); a+len(w) <= len(d.rs) {
 				return d.text[d.off[a]:d.off[a+len(w)]]
 			}
 		}

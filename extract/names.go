@@ -87,10 +87,27 @@ func (d *doc) plausibleName(w []rune) bool {
 		if r == '的' || r == '了' || r == '在' {
 			return false
 		}
+		// 达到, 建成后, 以上, 亿元, 万元 and 一家 (江苏一家光伏企业: a firm the
+		// text leaves unnamed), tested as runes after r.
 		switch r {
-		case '达', '建', '以', '亿', '万', '一':
-			// 江苏一家光伏企业: a firm the text leaves unnamed.
-			if hasAt(w, i, "达到") || hasAt(w, i, "建成后") || hasAt(w, i, "以上") || hasAt(w, i, "亿元") || hasAt(w, i, "万元") || hasAt(w, i, "一家") {
+		case '达':
+			if has2(w, i, '达', '到') {
+				return false
+			}
+		case '建':
+			if i+2 < len(w) && w[i+1] == '成' && w[i+2] == '后' {
+				return false
+			}
+		case '以':
+			if has2(w, i, '以', '上') {
+				return false
+			}
+		case '亿', '万':
+			if has2(w, i, r, '元') {
+				return false
+			}
+		case '一':
+			if has2(w, i, '一', '家') {
 				return false
 			}
 		}

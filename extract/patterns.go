@@ -1028,8 +1028,7 @@ func ShortName(full string) string {
 	s := trimSpace(trimQuotes(full))
 	// A bracketed region or note: 中国(北京)…, …(中国)有限公司. Most names
 	// have none, and are kept as they are.
-	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, ')') >= 0 || strings.Contains(s, "（") ||
-		strings.Contains(s, "）") || !utf8.ValidString(s) {
+	if !plainName(s) {
 		var b strings.Builder
 		depth := 0
 		for _, r := range []rune(s) {
@@ -1098,11 +1097,44 @@ func ShortName(full string) string {
 	return s
 }
 
+// plainName reports whether s is valid UTF-8 with no bracket, ( ) （ ）,
+// in one pass that tests three-byte runes in place (ShortName asked four
+// searches and utf8.ValidString).
+func plainName(s string) bool {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			if c == '(' || c == ')' {
+				return false
+			}
+			i++
+		case c >= 0xe1 && c < 0xf0 && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// Never overlong, never a surrogate: valid. （ is EF BC 88, ） EF BC 89.
+			if c == 0xef && s[i+1] == 0xbc && (s[i+2] == 0x88 || s[i+2] == 0x89) {
+				return false
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
+}
+
 // trimSpace is strings.TrimSpace, which trims a name with no space at
 // either end (nearly all of them: a Han rune first and last) without a
 // call to decode each end.
 func trimSpace(s string) string {
 	if s == "" {
+		return s
+	}
+	if n := len(s); n >= 3 && s[0] >= 0xe4 && s[0] < 0xf0 && s[n-3] >= 0xe4 && s[n-3] < 0xf0 && s[n-2]&0xc0 == 0x80 && s[n-1]&0xc0 == 0x80 {
+		// A lead byte of U+4000–U+FFFF at each end, where no rune is a
+		// space (nor is the U+FFFD a broken one decodes to).
 		return s
 	}
 	first, _ := utf8.DecodeRuneInString(s)
@@ -1116,6 +1148,9 @@ func trimSpace(s string) string {
 // hasRunes reports whether s holds n runes or more (runeLen(s) >= n),
 // counting no further.
 func hasRunes(s string, n int) bool {
+	if len(s) > 4*(n-1) {
+		return true // no rune is longer than four bytes
+	}
 	for range s {
 		if n--; n <= 0 {
 			return true
@@ -1347,15 +1382,17 @@ func (d *doc) knownShort(legal string) string {
 	// from short at rune boundaries rather than copied.
 	var starts [64]int // where each rune of short starts
 	n := 0
-	for i := range short {
+	broken := false // a U+FFFD, which may be a broken byte: asked below
+	for i, r := range short {
 		if n == len(starts) {
 			n = -1 // a name this long is rare: copied below
 			break
 		}
 		starts[n] = i
 		n++
+		broken = broken || r == utf8.RuneError
 	}
-	if n >= 0 && utf8.ValidString(short) {
+	if n >= 0 && (!broken || utf8.ValidString(short)) {
 		r, _ := utf8.DecodeRuneInString(short)
 		lens := d.firmLensOf(r)
 		for k := n - 1; k >= 2; k-- {

@@ -47,11 +47,12 @@ func (d *doc) placeName(a, b int) (name, written string) {
 	if v, n := d.lx.place.longest(w, 0, len(w)); n == len(w) {
 		return d.lx.places[v].name, d.runeStr(w)
 	}
-	if id, ok := d.localPlaces[d.runeStr(w)]; ok {
-		return strings.TrimPrefix(id, "place/"), d.runeStr(w)
+	ws := d.runeStr(w)
+	if id, ok := d.localPlaces[ws]; ok {
+		return strings.TrimPrefix(id, "place/"), ws
 	}
 	for _, ar := range d.areaNames {
-		if ar.name == d.runeStr(w) {
+		if ar.name == ws {
 			// Found by its suffix, whatever it holds (永和街道).
 			return strings.TrimPrefix(ar.id, "place/"), ar.name
 		}
