@@ -39,7 +39,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			d.listStage = "" // a paragraph that is no item ends the list
 		}
 	}
-	if k := d.topicHead(si, cs, s.end, ctx, planned); k > 0 {
+	if k := d.topicHead(si, cs, s.end, segs, ctx, planned); k > 0 {
 		cs = k
 		d.topicPara = si == d.st.paras[s.para].first
 	}
@@ -74,7 +74,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 				for p < s.end && rs[p] == ' ' {
 					p++
 				}
-				if k := d.topicHead(si, p, s.end, ctx, planned); k > 0 {
+				if k := d.topicHead(si, p, s.end, segs, ctx, planned); k > 0 {
 					cs = k
 				}
 			} else {
@@ -290,11 +290,21 @@ func (d *doc) headTopicStage(si int) {
 // topicHead reads a sentence that opens with a project and a colon
 // (1.X项目：总投资…，已签约。): it records the project as the sentence's
 // topic and returns where the rest begins, or 0.
-func (d *doc) topicHead(si, a, end int, ctx industryCtx, planned bool) int {
+func (d *doc) topicHead(si, a, end int, segs []clauseSeg, ctx industryCtx, planned bool) int {
 	rs := d.rs
+	// The first clause end at or after a, or end, no further than 41
+	// runes on: the end of the first of the sentence's pieces (segs)
+	// that ends there, not a scan of the runes again.
 	k := a
-	for k < end && k-a <= 40 && !isClauseEnd(rs[k]) {
-		k++
+	if a < end {
+		k = end
+		for _, sg := range segs {
+			if sg.end >= a {
+				k = sg.end
+				break
+			}
+		}
+		k = min(k, a+41)
 	}
 	// （1）X项目。 as a numbered line's whole first sentence names its
 	// topic too.
@@ -703,6 +713,9 @@ func bracketTitle(rs []rune) int {
 // (将, 计划, 力争, 拟 …). Its plan words are read from the sentence's one
 // pass.
 func (d *doc) planned(si, a, b int) bool {
+	if d.planHits.none(si) {
+		return false // most sentences: no plan word
+	}
 	d.bufs[bufPlan] = d.clauseHits(&d.planHits, si, a, b, d.lx.plan, d.bufs[bufPlan])
 	for _, m := range d.bufs[bufPlan] {
 		if d.planWord(a, b, m.start, m.end-m.start) {
@@ -1321,6 +1334,16 @@ func listHead(rs []rune, i, b int) int {
 type sentHits struct {
 	ms    []match
 	first []int
+}
+
+// none reports whether sentence si holds no word of h, at fewer tests
+// than a call of clauseHits.
+func (h *sentHits) none(si int) bool {
+	lim := len(h.ms)
+	if si+1 < len(h.first) {
+		lim = h.first[si+1]
+	}
+	return h.first[si] == lim
 }
 
 // reset returns h emptied, its slices kept for reuse.

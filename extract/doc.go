@@ -76,7 +76,10 @@
 // paragraph's first rune before it searches for 问：; ShortName finds a
 // name's brackets and checks its UTF-8 in one pass (plainName), and
 // trimSpace passes a name with a rune of Han at each end at a test of
-// its bytes. The
+// its bytes. topicHead finds a sentence's first clause end among the
+// pieces clauseSegs cut, not by a scan of its runes again, and planned
+// asks for a clause's plan words only in a sentence that holds one
+// (sentHits.none). The
 // lengths of the document's firm and project names by their first rune
 // are small open-addressing tables (runeLens), not maps; a known firm
 // that opens a piece of the text is looked up by prefixes cut at the
