@@ -79,7 +79,10 @@
 // its bytes. topicHead finds a sentence's first clause end among the
 // pieces clauseSegs cut, not by a scan of its runes again, and planned
 // asks for a clause's plan words only in a sentence that holds one
-// (sentHits.none). The
+// (sentHits.none). labelAt looks for the colon a record's label needs
+// before it compares the labels; ownersByLegalName decodes a firm's name
+// in place (appendRunes) and compares a project's name with a firm's
+// short name from their first bytes. The
 // lengths of the document's firm and project names by their first rune
 // are small open-addressing tables (runeLens), not maps; a known firm
 // that opens a piece of the text is looked up by prefixes cut at the

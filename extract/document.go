@@ -489,6 +489,28 @@ func (d *doc) hasLegalSuffix(name string) bool {
 		strings.HasSuffix(name, "Inc.") || strings.HasSuffix(name, "GmbH")
 }
 
+// appendRunes appends the runes of s to buf, as []rune(s) would decode
+// them (U+FFFD for a broken byte), three-byte runes in place.
+func appendRunes(buf []rune, s string) []rune {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			buf = append(buf, rune(c))
+			i++
+		case c >= 0xe1 && c < 0xf0 && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// Never overlong, never a surrogate: what utf8 would decode.
+			buf = append(buf, rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f))
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			buf = append(buf, r)
+			i += n
+		}
+	}
+	return buf
+}
+
 // isOrgNameOf is isOrgName of the runes of s: of its last five, all that
 // isOrgName reads, decoded without a copy of s.
 func (d *doc) isOrgNameOf(s string) bool {
@@ -1170,7 +1192,8 @@ func (d *doc) ownersByLegalName() {
 			continue
 		}
 		short := e.Name
-		nr := []rune(e.Name)
+		var buf [40]rune // on the stack: []rune decoded each rune with a call
+		nr := appendRunes(buf[:0], e.Name)
 		if p := d.placePrefix(nr); p > 0 && len(nr)-p >= 2 {
 			if utf8.ValidString(short) {
 				short = short[len(string(nr[:p])):] // no copy of the rest
@@ -1190,7 +1213,10 @@ func (d *doc) ownersByLegalName() {
 		}
 		owner, proj := nameOf(r.Subject), nameOf(r.Object)
 		for _, f := range firms {
-			if f.id == r.Subject || f.short == owner || !strings.HasPrefix(proj, f.short) || len(proj) == len(f.short) {
+			// The project's name opens with the firm's short name (tested
+			// from its first byte: most do not), and is longer.
+			if len(f.short) == 0 || len(proj) <= len(f.short) || proj[0] != f.short[0] || !strings.HasPrefix(proj, f.short) ||
+				f.id == r.Subject || f.short == owner {
 				continue
 			}
 			short, long := owner, f.short

@@ -68,6 +68,15 @@ var recordLabelFirst = func() []rune {
 	return first
 }()
 
+// recordLabelMax is the rune length of the longest of recordLabels.
+var recordLabelMax = func() int {
+	n := 0
+	for _, l := range recordLabels {
+		n = max(n, utf8.RuneCountInString(l.label))
+	}
+	return n
+}()
+
 // field is one field of a record: its kind and its value rs[a:b].
 type field struct {
 	kind fieldKind
@@ -88,6 +97,15 @@ func labelAt(rs []rune, i, end int) (fieldKind, int) {
 	}
 	if !opensLabel(rs[i]) {
 		return 0, 0 // most runes open no label
+	}
+	// A label is followed by its colon: without a colon as far as the
+	// longest label reaches, none is here, whichever it would be.
+	colon := false
+	for k := i + 1; k < min(end, i+recordLabelMax+1) && !colon; k++ {
+		colon = rs[k] == '：' || rs[k] == ':'
+	}
+	if !colon {
+		return 0, 0
 	}
 	for j, l := range recordLabels {
 		if recordLabelFirst[j] != rs[i] || !hasAt(rs, i, l.label) {
