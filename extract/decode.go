@@ -83,9 +83,11 @@ func scanUTF8(s string) (ok bool, n, bad, ctrl int) {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0xe1 && c != 0xed && c < 0xf0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		if runeLead[c] >= leadThree && i+2 < len(s) && (uint(s[i+1])<<8|uint(s[i+2]))&0xc0c0 == 0x8080 {
 			// Three bytes with a lead that is never overlong and never a
-			// surrogate (not E0, not ED).
+			// surrogate (E1 to EF but ED: one load from decodeRunesInto's
+			// table, where three range tests took as many branches), the
+			// continuation bytes tested together.
 			if c == 0xef && s[i+1] == 0xbf && s[i+2] == 0xbd {
 				bad++ // U+FFFD
 			}

@@ -118,7 +118,8 @@
 // second occurrence is looked for after its first, not counted over the
 // whole text. decodeRunesInto tells a rune's kind by one load of its first
 // byte's (runeLead) and notes the line breaks and sentence ends as it
-// decodes, which parse and addPara read instead of every rune again;
+// decodes, which parse and addPara read instead of every rune again
+// (scanUTF8 tests a three-byte rune's lead by the same table);
 // isPlanHeading finds its words in one pass over a heading's runes, by
 // their first runes. What one extraction needs only while it runs
 // (runes, sentences, hit lists, record indexes, maps, the records while
