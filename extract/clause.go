@@ -43,6 +43,7 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		cs = k
 		d.topicPara = si == d.st.paras[s.para].first
 	}
+	d.segmentList(si, cs, s.end, ctx)
 	item := false // the clause at cs opens an item of an inline list
 	ps := 0       // the piece of segs that holds cs
 	for cs <= s.end {
@@ -91,6 +92,124 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	if d.listInline {
 		d.listStage, d.listInline = "", false
 	}
+}
+
+// segmentList reads the firms a sentence lists under a tier or a segment
+// of its section's chain, each with what it makes in brackets
+// (上游（材料）：A科技（正极材料）、B新材（负极材料）; 中游：C动力（储能电芯，链主企业）),
+// under a segment whose name ends theirs (隔膜环节：D隔膜、E隔膜；铜箔环节：F铜箔),
+// or under a label of firms (本地企业：, 招商目标企业：): the names are firms
+// of the chain, though none ends in 有限公司. A list of segments
+// (上游环节：稀土永磁材料、锂电材料) names no firm: no brackets, no label of
+// firms.
+func (d *doc) segmentList(si, a, b int, ctx industryCtx) {
+	rs := d.rs
+	label := func(p int) (seg []rune, firms bool, k int) {
+		k = -1
+		for q := p; q < min(b, p+14); q++ {
+			if rs[q] == '：' || rs[q] == ':' {
+				k = q
+				break
+			}
+		}
+		if k < p+2 {
+			return nil, false, -1
+		}
+		l := rs[p:k]
+		if e := indexRunes(l, 0, len(l), "("); e > 0 && l[len(l)-1] == ')' {
+			l = l[:e] // 上游(材料)
+		}
+		switch {
+		case len(l) >= 2 && l[1] == '游' && runeIn("上中下", l[0]):
+			return nil, false, k
+		case len(l) >= 4 && hasAt(l, len(l)-2, "环节"):
+			return l[:len(l)-2], false, k
+		case len(l) >= 4 && hasAt(l, len(l)-2, "企业") && !containsAny(l, '，', '、'):
+			return nil, true, k
+		}
+		return nil, false, -1
+	}
+	seg, firms, k := label(a)
+	if k < 0 {
+		return
+	}
+	type name struct {
+		a, b    int
+		bracket bool
+		seg     []rune
+		firms   bool
+	}
+	var names [16]name
+	n := 0
+	start, depth, brk := k+1, 0, false
+	for i := k + 1; i <= b && n < len(names); i++ {
+		r := rune('。')
+		if i < b {
+			r = rs[i]
+		}
+		switch {
+		case r == '(' || r == '（':
+			if depth == 0 {
+				names[n] = name{a: start, b: i, seg: seg, firms: firms}
+			}
+			depth++
+		case r == ')' || r == '）':
+			depth--
+			if depth == 0 {
+				brk = true
+			}
+		case depth == 0 && (r == '、' || r == '；' || r == ';' || r == '。' || r == '，' && brk):
+			if !brk {
+				names[n] = name{a: start, b: i, seg: seg, firms: firms}
+			}
+			names[n].bracket = brk
+			n++
+			start, brk = i+1, false
+			if r == '，' || r == '。' {
+				i = b + 1 // the list ends at its first clause after a bracket, or the sentence's end
+				break
+			}
+			if r == '；' || r == ';' {
+				// the next segment: 铜箔环节：F铜箔
+				if s2, f2, k2 := label(i + 1); k2 > 0 {
+					seg, firms, start = s2, f2, k2+1
+					i = k2
+				}
+			}
+		}
+	}
+	for _, nm := range names[:n] {
+		x, y := d.trimItem(nm.a, nm.b)
+		if y-x < 2 || y-x > 20 {
+			continue
+		}
+		w := rs[x:y]
+		if _, m := d.lx.legal.suffix(w, 8); m > 0 {
+			continue // a legal name: the items' rules read it
+		}
+		ok := nm.bracket || nm.firms
+		if len(nm.seg) > 0 && len(w) >= len(nm.seg)+2 && hasAt(w, len(w)-len(nm.seg), string(nm.seg)) {
+			ok = true // 隔膜环节：华鼎隔膜
+		}
+		if !ok || len(w) > 8 || !allHan(w) && !isFirmLatin(w) || !d.firmLike(w) || d.isProjectName(w) {
+			continue
+		}
+		if _, m := d.lx.industry.longest(w, 0, len(w)); m == len(w) {
+			continue
+		}
+		id := d.firm(d.runeStr(w))
+		d.inIndustry(id, ctx, si, w)
+	}
+}
+
+// isFirmLatin reports whether w is a Latin firm's name (ABC, SKIET).
+func isFirmLatin(w []rune) bool {
+	for _, r := range w {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&' || r == '-') {
+			return false
+		}
+	}
+	return len(w) >= 2
 }
 
 // itemMarker returns the length of the number of an item of a list run

@@ -362,6 +362,10 @@ func TestRelations(t *testing.T) {
 			{"enterprise/华屹新材", "hasProject", "project/年产5万吨碳纤维项目"}, {"project/年产5万吨碳纤维项目", "stage", "投产"}, {"project/年产5万吨碳纤维项目", "stage", "开工"}}, nil},
 		{"a reporter's question names the answer's industry", "记者：我是江淮晨报记者。请问新材料产业方面，今年有哪些项目取得了进展？\n答：谢谢。瑞丰化工的高性能树脂项目今年4月份正式开工。\n主持人：谢谢。\n答：金桥助剂的改性塑料项目已经开工。", []rel{
 			{"enterprise/瑞丰化工", "inIndustry", "industry/新材料"}}, []rel{{"enterprise/金桥助剂", "inIndustry", "industry/新材料"}}},
+		{"firms listed under a chain's tier or segment", "二、储能电池产业链\n（二）本地企业。\n上游（材料）：岚峰锂业（碳酸锂，年产能2万吨）、青禾新材（负极材料）。\n隔膜环节：华屹隔膜、澄湖隔膜；铜箔环节：云岫铜箔。\n上游环节：正极材料、负极材料。\n", []rel{
+			{"enterprise/岚峰锂业", "inIndustry", "industry/储能电池"}, {"enterprise/青禾新材", "inIndustry", "industry/储能电池"},
+			{"enterprise/华屹隔膜", "inIndustry", "industry/储能电池"}, {"enterprise/云岫铜箔", "inIndustry", "industry/储能电池"}},
+			[]rel{{"enterprise/正极材料", "inIndustry", "industry/储能电池"}}},
 		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
 			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
 			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},
