@@ -23,7 +23,19 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	for cs < s.end && rs[cs] == ' ' {
 		cs++
 	}
-	if n := bracketTitle(rs[cs:min(s.end, cs+18)]); n > 0 {
+	if cs < s.end && isBullet(rs[cs]) {
+		cs++ // ▶ X项目。由Y投资建设: a bullet opens an item
+		for cs < s.end && rs[cs] == ' ' {
+			cs++
+		}
+	}
+	var named []rune // 【X项目】建设单位为Y: the item's project
+	if n := bracketTitle(rs[cs:min(s.end, cs+40)]); n > 0 {
+		if w := rs[cs+1 : cs+n-1]; d.bracketProject(w) {
+			named = w
+		} else if n > 19 {
+			n = 0 // a long bracket that names no project: a clause of the text
+		}
 		cs += n // 【电子信息】X…
 	}
 	sentPlanned := planned
@@ -39,7 +51,17 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 			d.listStage = "" // a paragraph that is no item ends the list
 		}
 	}
-	if k := d.topicHead(si, cs, s.end, segs, ctx, planned); k > 0 {
+	if named != nil {
+		if id, _ := d.item(si, named, "", "", ctx, planned, false, ""); strings.HasPrefix(id, "project/") {
+			d.topic, d.topicPara = id, si == d.st.paras[s.para].first
+			if d.topicPara && d.head.stage != "" {
+				d.head.topic, d.head.stated = id, 0
+			}
+			if d.listStage != "" && !d.listInline {
+				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: d.listStage, Planned: planned || d.listPlanned}, si)
+			}
+		}
+	} else if k := d.topicHead(si, cs, s.end, segs, ctx, planned); k > 0 {
 		cs = k
 		d.topicPara = si == d.st.paras[s.para].first
 	}
@@ -210,6 +232,47 @@ func isFirmLatin(w []rune) bool {
 		}
 	}
 	return len(w) >= 2
+}
+
+// isBullet reports whether r is a bullet that opens an item of a list
+// (▶ X项目。, ● X项目：).
+func isBullet(r rune) bool {
+	switch r {
+	case '▶', '►', '▸', '▷', '●', '■', '◆', '◇', '○', '•', '★', '☆', '◎', '❖', '➢', '➤':
+		return true
+	}
+	return false
+}
+
+// bracketProject reports whether the words of a bracketed title name a
+// project (【X智能工厂二期】), not an industry (【电子信息】).
+func (d *doc) bracketProject(w []rune) bool {
+	if len(w) < 4 || !allHanOrLatin(w) || !d.isProjectName(w) || !d.plausibleName(w) || d.allGeneric(w) {
+		return false
+	}
+	// 【新开工项目】, 【前期项目】, 【重点项目】: a group of projects.
+	if p := w[:len(w)-2]; hasAt(w, len(w)-2, "项目") {
+		for _, q := range [...]string{"重点", "前期", "新", "已"} {
+			if hasAt(p, 0, q) {
+				p = p[runeLen(q):]
+			}
+		}
+		if _, n := d.lx.stage.longest(p, 0, len(p)); len(p) == 0 || n == len(p) || d.allGeneric(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// allHanOrLatin reports whether w is made of Han, ASCII letters and
+// digits only (a name, not a phrase with punctuation).
+func allHanOrLatin(w []rune) bool {
+	for _, r := range w {
+		if !isHan(r) && !(r < 0x80 && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9')) {
+			return false
+		}
+	}
+	return true
 }
 
 // itemMarker returns the length of the number of an item of a list run
