@@ -81,9 +81,12 @@ func decode(name string, data []byte) (string, error) {
 // and runs of printable ASCII it passes over eight bytes at a time.
 func scanUTF8(s string) (ok bool, n, bad, ctrl int) {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	for i := 0; i < len(s); {
+	// (The unsigned comparisons and the slice of eight bytes let the
+	// compiler drop the bounds checks of the loop's reads and make the
+	// eight loads one.)
+	for i := 0; uint(i) < uint(len(s)); {
 		c := s[i]
-		if runeLead[c] >= leadThree && i+2 < len(s) && (uint(s[i+1])<<8|uint(s[i+2]))&0xc0c0 == 0x8080 {
+		if runeLead[c] >= leadThree && uint(i+2) < uint(len(s)) && (uint(s[i+1])<<8|uint(s[i+2]))&0xc0c0 == 0x8080 {
 			// Three bytes with a lead that is never overlong and never a
 			// surrogate (E1 to EF but ED: one load from decodeRunesInto's
 			// table, where three range tests took as many branches), the
@@ -96,9 +99,9 @@ func scanUTF8(s string) (ok bool, n, bad, ctrl int) {
 			continue
 		}
 		if c < utf8.RuneSelf {
-			if i+8 <= len(s) {
-				x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-					uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if t := s[i:]; len(t) >= 8 {
+				x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+					uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 				if x&msb == 0 && (x-0x20*lsb)&^x&msb == 0 {
 					n += 8 // eight ASCII bytes, none below 0x20
 					i += 8

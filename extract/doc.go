@@ -119,7 +119,10 @@
 // whole text. decodeRunesInto tells a rune's kind by one load of its first
 // byte's (runeLead) and notes the line breaks and sentence ends as it
 // decodes, which parse and addPara read instead of every rune again
-// (scanUTF8 tests a three-byte rune's lead by the same table);
+// (scanUTF8 tests a three-byte rune's lead by the same table), and the
+// three compare their indices unsigned so that the compiler drops the
+// bounds checks of their reads (scanUTF8's eight bytes of ASCII are then
+// one load);
 // isPlanHeading finds its words in one pass over a heading's runes, by
 // their first runes. What one extraction needs only while it runs
 // (runes, sentences, hit lists, record indexes, maps, the records while

@@ -400,19 +400,21 @@ func cleanLineInto(s string, buf *[]byte) string {
 			// the next (printable ASCII, and the three-byte runes that are
 			// neither folded, white space nor dropped: Han and Chinese
 			// punctuation), passed over without decoding them.
+			// (Unsigned comparisons and an index masked to the table's
+			// rows let the compiler drop the bounds checks of the run.)
 			j, last := i, -1
-			for j < len(s) {
+			for uint(j) < uint(len(s)) {
 				c := s[j]
 				k := keptLead[c]
 				if k == keptASCII {
 					last, j = j, j+1
 					continue
 				}
-				if k == keptNone || j+2 >= len(s) {
+				if k == keptNone || uint(j+2) >= uint(len(s)) {
 					break
 				}
 				c1, c2 := s[j+1], s[j+2]
-				if (uint(c1)<<8|uint(c2))&0xc0c0 != 0x8080 || k >= keptSome && keptSomeBits[k-keptSome][c1&0x3f]&(1<<(c2&0x3f)) == 0 {
+				if (uint(c1)<<8|uint(c2))&0xc0c0 != 0x8080 || k >= keptSome && keptSomeBits[(k-keptSome)&3][c1&0x3f]&(1<<(c2&0x3f)) == 0 {
 					break
 				}
 				last, j = j, j+3
@@ -505,8 +507,8 @@ var keptLead = func() (t [256]uint8) {
 // kind keptSome+k and continuation bytes c1 c2 is kept as it is
 // (keptAsIs): one load and a test for the Chinese punctuation (，。：；、)
 // that breaks every few runes of Han, where keptAsIs decodes the rune and
-// switches on it (1.5 KB, which stays in cache).
-var keptSomeBits = func() (t [3][64]uint64) {
+// switches on it (2 KB, which stays in cache).
+var keptSomeBits = func() (t [4][64]uint64) { // (a fourth row, empty, for an index &3)
 	for k, c0 := range []byte{0xe2, 0xe3, 0xef} {
 		for c1 := range 64 {
 			for c2 := range 64 {

@@ -467,8 +467,10 @@ func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32, brk *[]int32) ([]
 	bs := (*brk)[:0]
 	valid := true
 	k := 0
-	for i := 0; i < len(text); {
-		if k >= len(rs) || k >= len(off) {
+	// (The unsigned comparisons let the compiler drop the bounds checks
+	// of the loop's reads and writes.)
+	for i := 0; uint(i) < uint(len(text)); {
+		if uint(k) >= uint(len(rs)) || uint(k) >= uint(len(off)) {
 			// More runes than rune starts: bytes that continue no rune.
 			rs := []rune(text)
 			*brk = runeBreaks(rs, bs[:0])
@@ -478,7 +480,7 @@ func decodeRunesInto(text string, rbuf *[]rune, obuf *[]int32, brk *[]int32) ([]
 		off[k] = int32(i)
 		// One load of the lead's kind (runeLead) tells the runes apart.
 		switch kind := runeLead[c]; {
-		case kind >= leadThree && i+2 < len(text) && (uint(text[i+1])<<8|uint(text[i+2]))&0xc0c0 == 0x8080:
+		case kind >= leadThree && uint(i+2) < uint(len(text)) && (uint(text[i+1])<<8|uint(text[i+2]))&0xc0c0 == 0x8080:
 			r := rune(c&0x0f)<<12 | rune(text[i+1]&0x3f)<<6 | rune(text[i+2]&0x3f)
 			if kind == leadThreeEnd && isSentenceEnd(r) {
 				bs = append(bs, int32(k))
