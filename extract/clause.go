@@ -234,6 +234,31 @@ func isFirmLatin(w []rune) bool {
 	return len(w) >= 2
 }
 
+// belongsTo reads a clause that says which chain the sentence's project
+// belongs to (…，属于智能液压及装备制造产业链): the project and its owners are
+// in it. It reports whether it did.
+func (d *doc) belongsTo(si, a, b int) bool {
+	topic := d.topic
+	if topic == "" {
+		topic = d.subj
+	}
+	if topic == "" || !strings.HasPrefix(topic, "project/") {
+		return false
+	}
+	ref, ok := d.leadIndustry(a, b, si, false, true)
+	if !ok || ref.id == "" {
+		return false
+	}
+	ctx := industryCtx{ref}
+	d.inIndustry(topic, ctx, si, nil)
+	for i := len(d.out.Relations) - 1; i >= 0 && i >= len(d.out.Relations)-64; i-- {
+		if r := d.out.Relations[i]; r.Predicate == kg.PredHasProject && r.Object == topic {
+			d.inIndustry(r.Subject, ctx, si, nil)
+		}
+	}
+	return true
+}
+
 // isBullet reports whether r is a bullet that opens an item of a list
 // (▶ X项目。, ● X项目：).
 func isBullet(r rune) bool {
@@ -999,6 +1024,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 	}
 	// Strip the verbs and adverbs that open the clause.
 	start, _ := d.stripLead(a, b)
+	if has2(rs, start, '属', '于') && d.belongsTo(si, start+2, b) {
+		return
+	}
 	mk := p.marks(rs, a, start, b)
 	d.firmPatterns(si, a, b, start, mk, ctx)
 	d.develops(si, a, b, mk, ctx) // after the legal names firmPatterns records (X有限公司的“P”)

@@ -369,6 +369,8 @@ func TestRelations(t *testing.T) {
 		{"bulleted and bracketed items under a stage", "一、集中签约项目\n本次集中签约的3个项目分别是：\n▶ 青禾冷链物流中心项目。由青禾食品有限公司投资建设，总投资5亿元。\n▶ 岚峰精密轴承项目。由浙江岚峰精工有限公司投资6亿元建设。\n二、集中开工项目\n【云岫新材碳纤维预浸料项目】建设单位为云岫新材，总投资3亿元。\n【新开工项目】\n", []rel{
 			{"project/青禾冷链物流中心项目", "stage", "签约"}, {"project/岚峰精密轴承项目", "stage", "签约"}, {"project/云岫新材碳纤维预浸料项目", "stage", "开工"}},
 			[]rel{{"project/新开工项目", "stage", "开工"}}},
+		{"a project belongs to a chain", "一、集中签约项目\n▶ 岚峰精密轴承项目。由浙江岚峰精工有限公司投资6亿元建设，主要生产风电轴承，属于高端装备制造产业链。\n", []rel{
+			{"project/岚峰精密轴承项目", "inIndustry", "industry/智能装备"}, {"enterprise/岚峰精工", "inIndustry", "industry/智能装备"}}, nil},
 		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
 			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
 			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},
