@@ -100,6 +100,7 @@ func docxText(r io.Reader, nums docxNumbering) (string, error) {
 		skip     int // inside w:del, w:instrText, mc:Fallback...
 		skipName string
 		inNumPr  bool
+		inCell   int // open w:tc: a table's cell, whose paragraphs stay in its row
 		numID    string
 		ilvl     int
 		counters = map[string][]int{} // per numId, the count at each level
@@ -121,6 +122,20 @@ func docxText(r io.Reader, nums docxNumbering) (string, error) {
 		}
 		b.WriteString(s)
 		sep = next
+	}
+	// A table's row is one line, its cells separated by tabs, as the
+	// extractor reads a tab-separated table (empty cells kept in place).
+	endRow := func() {
+		s := strings.TrimRight(para.String(), "\t \u00a0\u3000")
+		para.Reset()
+		if strings.TrimFunc(s, isSpace) == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+		sep = "\n"
 	}
 	for {
 		tok, err := dec.RawToken()
@@ -146,6 +161,10 @@ func docxText(r io.Reader, nums docxNumbering) (string, error) {
 				skip, skipName = 1, local
 			case "p":
 				numID, ilvl = "", 0
+			case "tc":
+				inCell++
+			case "tbl":
+				endPara("\n\n")
 			case "numPr":
 				inNumPr = true
 			case "numId", "ilvl":
@@ -184,9 +203,24 @@ func docxText(r io.Reader, nums docxNumbering) (string, error) {
 			case "t":
 				inText = false
 			case "p":
-				endPara("\n\n")
+				if inCell > 0 {
+					para.WriteByte(' ') // a cell's next paragraph: same cell
+				} else {
+					endPara("\n\n")
+				}
 			case "tc":
+				if inCell > 0 {
+					inCell--
+				}
+				if t := para.String(); strings.HasSuffix(t, " ") {
+					para.Reset()
+					para.WriteString(strings.TrimRight(t, " "))
+				}
 				para.WriteByte('\t')
+			case "tr":
+				endRow()
+			case "tbl":
+				sep = "\n\n"
 			}
 		case xml.CharData:
 			if inText && skip == 0 {

@@ -151,7 +151,7 @@ func TestRead(t *testing.T) {
 					`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK "http://x"</w:instrText></w:r><w:r><w:t>华工科技</w:t></w:r><w:r><w:tab/><w:t>投产</w:t></w:r></w:p>`+
 					`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>文本框</w:t></mc:Choice><mc:Fallback><w:t>文本框</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>`+
 					`<w:tbl><w:tr><w:tc>`+formatstest.Para("指标")+`</w:tc><w:tc>`+formatstest.Para("2647亿元")+`</w:tc></w:tr></w:tbl>`)),
-			exact: "武汉东湖新技术开发区管委会2022年工作总结\n\n一、光电子信息产业\n\n长江存储国家存储器基地二期开工\n第二行\n\n华工科技\t投产\n\n文本框\n\n指标\n\n2647亿元"},
+			exact: "武汉东湖新技术开发区管委会2022年工作总结\n\n一、光电子信息产业\n\n长江存储国家存储器基地二期开工\n第二行\n\n华工科技\t投产\n\n文本框\n\n指标\t2647亿元"},
 		{name: "docx with automatic numbering", file: "numbered.docx", kind: KindDOCX,
 			data: formatstest.DOCX("word/numbering.xml", numberingXML, "word/document.xml", formatstest.WordDocument(
 				numbered("1", 0, "加快产业集群化发展")+numbered("1", 1, "新一代信息技术产业做强做优。")+numbered("1", 1, "生物医药产业加快集聚。")+
