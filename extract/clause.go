@@ -843,13 +843,41 @@ func timeAt(rs []rune, p, b int) int {
 		}
 		return k - p
 	}
+	// 年底, 年初, 年中, 年内, 上半年, 下半年, 目前, 今年, 同月, 次月, 上个月,
+	// 下个月, 这个月, 本月, 上月, 下月, 去年, 明年: a switch on the first rune
+	// and the second (no two of the words that share a first rune share a
+	// second), not a search for each word.
+	if q+1 >= len(rs) {
+		return 0
+	}
+	r1 := rs[q+1]
 	switch rs[q] {
-	case '年', '上', '下', '目', '今', '同', '次', '去', '明', '本', '这': // the words' first runes: most runes open none
-		for _, w := range [...]string{"年底", "年初", "年中", "年内", "上半年", "下半年", "目前", "今年", "同月", "次月",
-			"上个月", "下个月", "这个月", "本月", "上月", "下月", "去年", "明年"} {
-			if hasAt(rs, q, w) {
-				return q - p + runeLen(w)
-			}
+	case '年':
+		if r1 == '底' || r1 == '初' || r1 == '中' || r1 == '内' {
+			return q - p + 2
+		}
+	case '上', '下':
+		switch {
+		case r1 == '月':
+			return q - p + 2
+		case q+2 < len(rs) && (r1 == '半' && rs[q+2] == '年' || r1 == '个' && rs[q+2] == '月'):
+			return q - p + 3
+		}
+	case '目':
+		if r1 == '前' {
+			return q - p + 2
+		}
+	case '今', '去', '明':
+		if r1 == '年' {
+			return q - p + 2
+		}
+	case '同', '次', '本':
+		if r1 == '月' {
+			return q - p + 2
+		}
+	case '这':
+		if q+2 < len(rs) && r1 == '个' && rs[q+2] == '月' {
+			return q - p + 3
 		}
 	}
 	return 0
@@ -1038,7 +1066,7 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 		if k := indexRunes(rs, start+2, b, "的"); k > 0 {
 			where = d.placeSpan(start+2, k)
 			start = k + 1
-			mk = marksIn(rs, start, start, b)
+			*mk = marksIn(rs, start, start, b)
 		}
 	}
 	if where != "" {
@@ -1677,14 +1705,16 @@ func (mk *clauseMarks) mark(rs []rune, i, start, b int) {
 // marks returns marksIn(rs, a, start, b) for the clause rs[a:b] that ends
 // the piece: the piece's own marks when the clause is all of it and no
 // word of the marks is in the verbs that open it (rs[a:start]), where it
-// could hide one after them.
-func (p *clauseSeg) marks(rs []rune, a, start, b int) clauseMarks {
-	mk := p.mk
+// could hide one after them. They are the piece's, which its one clause
+// reads and may change (a pointer: the rules do not copy them).
+func (p *clauseSeg) marks(rs []rune, a, start, b int) *clauseMarks {
+	mk := &p.mk
 	if a == p.start && b == p.end && (start == a || (mk.deng < 0 || mk.deng >= start) && (mk.chengwei < 0 || mk.chengwei >= start) &&
 		(mk.shangshi < 0 || mk.shangshi >= start) && (mk.xuanzhi < 0 || mk.xuanzhi >= start+2)) {
 		return mk
 	}
-	return marksIn(rs, a, start, b)
+	*mk = marksIn(rs, a, start, b)
+	return mk
 }
 
 // clauseSeg is a piece of a sentence up to a clause end (，；：。 …, or

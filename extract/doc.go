@@ -82,7 +82,9 @@
 // (sentHits.none). labelAt looks for the colon a record's label needs
 // before it compares the labels; ownersByLegalName decodes a firm's name
 // in place (appendRunes) and compares a project's name with a firm's
-// short name from their first bytes. The
+// short name from their first bytes. A clause's marks are passed to its
+// rules by pointer, not copied at each call, and timeAt switches on a
+// date word's first rune and its second rather than trying each word. The
 // lengths of the document's firm and project names by their first rune
 // are small open-addressing tables (runeLens), not maps; a known firm
 // that opens a piece of the text is looked up by prefixes cut at the

@@ -18,7 +18,7 @@ var developVerbs = []string{"自主品牌", "参与研制的", "自主研制的"
 // develops reads X…研制的…“P”: the firm X develops the product P. Without
 // X (其研制的“P”, 自主开发的“P”, 首台“P”下线, 其“P”系列) the firm is the one
 // that opens the clause chain. mk marks the clause rs[a:b].
-func (d *doc) develops(si, a, b int, mk clauseMarks, ctx industryCtx) {
+func (d *doc) develops(si, a, b int, mk *clauseMarks, ctx industryCtx) {
 	if mk.product < 0 {
 		// Each reading below names a product that is quoted or a model
 		// (a Latin capital) in rs[a:b], where mk.product marks the first
@@ -425,7 +425,7 @@ func (d *doc) chainFirm(si, k int) string {
 // 与X签署…协议, X成功上市, …有限公司. The clause is rs[a:b], and its
 // words start at start, after its opening verbs and adverbs; mk marks
 // them.
-func (d *doc) firmPatterns(si, a, b, start int, mk clauseMarks, ctx industryCtx) {
+func (d *doc) firmPatterns(si, a, b, start int, mk *clauseMarks, ctx industryCtx) {
 	rs := d.rs
 	// 链主企业X, 龙头企业X, and a clause that opens with a firm the
 	// document named before (X产业链实现产值…，Y跻身…): the firm is in the
