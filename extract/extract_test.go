@@ -371,6 +371,8 @@ func TestRelations(t *testing.T) {
 			[]rel{{"project/新开工项目", "stage", "开工"}}},
 		{"a project belongs to a chain", "一、集中签约项目\n▶ 岚峰精密轴承项目。由浙江岚峰精工有限公司投资6亿元建设，主要生产风电轴承，属于高端装备制造产业链。\n", []rel{
 			{"project/岚峰精密轴承项目", "inIndustry", "industry/智能装备"}, {"enterprise/岚峰精工", "inIndustry", "industry/智能装备"}}, nil},
+		{"a daily capacity opens the project after its owner", "青源玻璃日熔化量2400吨光伏玻璃项目9月主体结构封顶。", []rel{
+			{"enterprise/青源玻璃", "hasProject", "project/青源玻璃日熔化量2400吨光伏玻璃项目"}}, nil},
 		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
 			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
 			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},
