@@ -26,6 +26,9 @@ func FuzzExtract(f *testing.F) {
 		[]byte("2022年，1.5.6.7%同比增长%%亿元万个百分点"),
 		[]byte("西安某某科技有限公司(以下简称“”)有限公司(ABC)二期项目落户区"),
 		[]byte("位于的的落户在于\n\n\n小米智\n\n能制造基地"),
+		[]byte("记者：\n问：请问在\n答：X的Y项目，预计2027年建成投产了\n主持人：\n记者：在产业链"),        // a transcript's labels, cut short
+		[]byte("序号  项目名称  建设单位\n1  A项目  B有限公司\n  \u3000\u3000  \n2    "), // a table aligned with spaces, ragged
+		[]byte("上游（：A（B、、（C）)、；隔膜环节：；企业：)、【】【X项目】▶▶\n【新开工项目】，属于产业链"),     // tier lists, brackets and bullets unbalanced
 		sample[:2000],
 	}
 	for _, s := range seeds {
