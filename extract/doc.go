@@ -10,8 +10,10 @@
 //  2. normalize (normalize.go): full-width ASCII folded, spaces next to
 //     Chinese removed, page numbers dropped, PDF line breaks joined (a line
 //     that does not end a sentence joins the next, across blank lines,
-//     unless the next opens a section). The result is the stored text;
-//     every offset is in runes of it.
+//     unless the next opens a section), tables (cells separated by tabs,
+//     or aligned in columns by runs of spaces) written as records of
+//     label：value fields. The result is the stored text; every offset is
+//     in runes of it.
 //  3. structure (structure.go): title, year, paragraphs, section headings
 //     and levels (一、 (一) 1. (1)), sentences, and the sections about next
 //     year's work whose stages are planned.
@@ -22,7 +24,13 @@
 //     and 以下简称, places before and after verbs (落户Y, 位于Y的), product
 //     verbs (X自主研发的“P”), firm patterns (X成为…企业, 与X签署, X上市).
 //     Firms are recognized from these contexts and from the shape of names
-//     (suffixes such as 科技, 生物, 集团), never from a list of firms.
+//     (suffixes such as 科技, 生物, 集团), never from a list of firms. The
+//     genre's other forms are read too: items opened by numbers, bullets
+//     (▶) or a bracketed name (【X项目】) under a list's stage; firms listed
+//     under a chain's tiers and segments (上游：A（材料）、B（…）); a
+//     press conference's answers, whose speech names a firm's project
+//     (X化工的Y项目) and its stages (已经投产了, 预计明年建成投产), in the
+//     industry the reporter's question asked about.
 //  5. industries: a paragraph's lead sentence or a section heading names
 //     the industry its firms and projects belong to (inIndustry); the
 //     document's own names are kept and linked into the taxonomy
