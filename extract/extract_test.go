@@ -275,46 +275,43 @@ func hasEntity(x *kg.Extraction, id string) bool {
 	return false
 }
 
-// TestChainOfTitle: a report whose title names one chain is about it
-// where its sections name none, and its tiers (上游为X环节) are that
-// chain's segments.
-func TestChainOfTitle(t *testing.T) {
+// TestWholeDocuments: facts that need a document of their own, without the
+// title extractString puts before a body.
+//   - a report whose title names one chain is about it where its sections
+//     name none, and its tiers (上游为X环节) are that chain's segments;
+//   - a PDF's title may be its running header: the chain is then named on
+//     the text's first line; a question's subject before 在 is no part of
+//     the industry it asks about.
+func TestWholeDocuments(t *testing.T) {
 	ex := newTestExtractor(t)
-	body := "关于我市储能电池产业链发展情况的调研报告\n一、基本情况\n上游为正极材料环节。岚峰锂材科技有限公司（以下简称岚峰锂材）年产正极材料5万吨。\n二、存在问题\n澄湖动力等企业配套率不高。\n"
-	x, err := ex.Extract("t.txt", []byte(body))
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, body string
+		want       [][3]string
+		not        [][3]string
+	}{
+		{"a report about one chain", "关于我市储能电池产业链发展情况的调研报告\n一、基本情况\n上游为正极材料环节。岚峰锂材科技有限公司（以下简称岚峰锂材）年产正极材料5万吨。\n二、存在问题\n澄湖动力等企业配套率不高。\n",
+			[][3]string{{"industry/正极材料", "subIndustryOf", "industry/储能电池"}, {"enterprise/岚峰锂材", "inIndustry", "industry/正极材料"}, {"enterprise/澄湖动力", "inIndustry", "industry/储能电池"}}, nil},
+		{"a chain on the first line", "岚湖高新区新闻发布会文字实录\n岚湖高新区氢能装备产业链发展新闻发布会（文字实录）\n问：请问今年有哪些进展？\n答：岚峰氢能的储氢瓶项目正式开工。\n问：请问高新区在生物医药产业链方面有什么进展？\n答：青岚药业的制剂项目已经投产。\n",
+			[][3]string{{"enterprise/岚峰氢能", "inIndustry", "industry/氢能装备"}, {"enterprise/青岚药业", "inIndustry", "industry/生物技术和大健康"}},
+			[][3]string{{"enterprise/青岚药业", "inIndustry", "industry/高新区在生物医药"}}},
 	}
-	for _, r := range [][3]string{
-		{"industry/正极材料", "subIndustryOf", "industry/储能电池"},
-		{"enterprise/岚峰锂材", "inIndustry", "industry/正极材料"},
-		{"enterprise/澄湖动力", "inIndustry", "industry/储能电池"},
-	} {
-		if !has(x, r[0], r[1], r[2]) {
-			t.Errorf("missing %v", r)
-		}
-	}
-}
-
-// TestChainOfFirstLine: a PDF's title may be its running header; the
-// chain is then named on the text's first line.
-func TestChainOfFirstLine(t *testing.T) {
-	ex := newTestExtractor(t)
-	body := "岚湖高新区新闻发布会文字实录\n岚湖高新区氢能装备产业链发展新闻发布会（文字实录）\n问：请问今年有哪些进展？\n答：岚峰氢能的储氢瓶项目正式开工。\n问：请问高新区在生物医药产业链方面有什么进展？\n答：青岚药业的制剂项目已经投产。\n"
-	x, err := ex.Extract("t.txt", []byte(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range [][3]string{
-		{"enterprise/岚峰氢能", "inIndustry", "industry/氢能装备"},
-		{"enterprise/青岚药业", "inIndustry", "industry/生物技术和大健康"},
-	} {
-		if !has(x, r[0], r[1], r[2]) {
-			t.Errorf("missing %v", r)
-		}
-	}
-	if has(x, "enterprise/青岚药业", "inIndustry", "industry/高新区在生物医药") {
-		t.Error("a question's subject made part of its industry")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := ex.Extract("t.txt", []byte(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range tt.want {
+				if !has(x, r[0], r[1], r[2]) {
+					t.Errorf("missing %v", r)
+				}
+			}
+			for _, r := range tt.not {
+				if has(x, r[0], r[1], r[2]) {
+					t.Errorf("unwanted %v", r)
+				}
+			}
+		})
 	}
 }
 
