@@ -370,6 +370,8 @@ func TestRelations(t *testing.T) {
 			{"project/岚峰精密轴承项目", "inIndustry", "industry/智能装备"}, {"enterprise/岚峰精工", "inIndustry", "industry/智能装备"}}, nil},
 		{"a daily capacity opens the project after its owner", "青源玻璃日熔化量2400吨光伏玻璃项目9月主体结构封顶。", []rel{
 			{"enterprise/青源玻璃", "hasProject", "project/青源玻璃日熔化量2400吨光伏玻璃项目"}}, nil},
+		{"spoken stage verbs split by 了", "答：岚峰化工的碳纤维部件项目今年4月份签了约，土地也已经拿到了土地证。青禾化工的树脂项目上个月开了工。", []rel{
+			{"project/碳纤维部件项目", "stage", "签约"}, {"project/树脂项目", "stage", "开工"}}, nil},
 		{"industry context", "生物技术和大健康产业平稳增长。推进瑞科生物研发生产基地建设。", []rel{
 			{"enterprise/瑞科生物", "inIndustry", "industry/生物技术和大健康"},
 			{"project/瑞科生物研发生产基地", "stage", "在建"}}, nil},

@@ -48,6 +48,8 @@ var stageWords = []stageWord{
 	{word: "扩产", stage: "扩产"}, {word: "扩建", stage: "扩产"}, {word: "增资扩产", stage: "扩产"},
 	{word: "揭牌", stage: "揭牌"}, {word: "挂牌", stage: "揭牌"}, {word: "揭牌成立", stage: "揭牌"},
 	{word: "揭牌运行", stage: "揭牌+运营"}, {word: "完成签约", stage: "签约"}, {word: "签约入驻", stage: "签约+入驻"},
+	// Speech: 今年4月份签了约, 上个月开了工, 已经拿到了土地.
+	{word: "签了约", stage: "签约"}, {word: "开了工", stage: "开工"}, {word: "拿到土地", stage: "拿地"}, {word: "拿到了土地", stage: "拿地"},
 	{word: "启动建设", stage: "开工"}, {word: "竣工验收", stage: "竣工"}, {word: "试运行", stage: "运营"},
 	{word: "投入试运行", stage: "运营"}, {word: "上线", stage: "运营"}, {word: "开园", stage: "运营"},
 	{word: "通车", stage: "运营"}, {word: "满产运营", stage: "运营"}, {word: "全面投产", stage: "投产"},
