@@ -30,11 +30,9 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		}
 	}
 	var named []rune // 【X项目】建设单位为Y: the item's project
-	if n := bracketTitle(rs[cs:min(s.end, cs+40)]); n > 0 {
-		if w := rs[cs+1 : cs+n-1]; d.bracketProject(w) {
-			named = w
-		} else if n > 19 {
-			n = 0 // a long bracket that names no project: a clause of the text
+	if n, project := d.bracketAt(cs, s.end); n > 0 {
+		if project {
+			named = rs[cs+1 : cs+n-1]
 		}
 		cs += n // 【电子信息】X…
 	}
@@ -53,13 +51,8 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	}
 	if named != nil {
 		if id, _ := d.item(si, named, "", "", ctx, planned, false, ""); strings.HasPrefix(id, "project/") {
-			d.topic, d.topicPara = id, si == d.st.paras[s.para].first
-			if d.topicPara && d.head.stage != "" {
-				d.head.topic, d.head.stated = id, 0
-			}
-			if d.listStage != "" && !d.listInline {
-				d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: d.listStage, Planned: planned || d.listPlanned}, si)
-			}
+			d.itemTopic(si, id, planned)
+			d.topicPara = si == d.st.paras[s.para].first
 		}
 	} else if k := d.topicHead(si, cs, s.end, segs, ctx, planned); k > 0 {
 		cs = k
@@ -213,7 +206,7 @@ func (d *doc) segmentList(si, a, b int, ctx industryCtx) {
 		if len(nm.seg) > 0 && len(w) >= len(nm.seg)+2 && hasAt(w, len(w)-len(nm.seg), string(nm.seg)) {
 			ok = true // 隔膜环节：华鼎隔膜
 		}
-		if !ok || len(w) > 8 || !allHan(w) && !isFirmLatin(w) || !d.firmLike(w) || d.isProjectName(w) {
+		if !ok || len(w) > 8 || !allHan(w) && !latinName(w) || !d.firmLike(w) || d.isProjectName(w) {
 			continue
 		}
 		if _, m := d.lx.industry.longest(w, 0, len(w)); m == len(w) {
@@ -222,16 +215,6 @@ func (d *doc) segmentList(si, a, b int, ctx industryCtx) {
 		id := d.firm(d.runeStr(w))
 		d.inIndustry(id, ctx, si, w)
 	}
-}
-
-// isFirmLatin reports whether w is a Latin firm's name (ABC, SKIET).
-func isFirmLatin(w []rune) bool {
-	for _, r := range w {
-		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&' || r == '-') {
-			return false
-		}
-	}
-	return len(w) >= 2
 }
 
 // belongsTo reads a clause that says which chain the sentence's project
@@ -269,6 +252,23 @@ func isBullet(r rune) bool {
 	return false
 }
 
+// bracketAt returns the length of a bracketed title at rs[a:b], and whether
+// it names a project (【X智能工厂二期】, up to 40 runes) rather than an
+// industry or a topic (【电子信息】, up to 18); 0 for none.
+func (d *doc) bracketAt(a, b int) (n int, project bool) {
+	rs := d.rs
+	n = bracketTitle(rs[a:min(b, a+40)])
+	switch {
+	case n == 0:
+		return 0, false
+	case d.bracketProject(rs[a+1 : a+n-1]):
+		return n, true
+	case n > 18:
+		return 0, false // a long bracket that names no project: text
+	}
+	return n, false
+}
+
 // bracketProject reports whether the words of a bracketed title name a
 // project (【X智能工厂二期】), not an industry (【电子信息】).
 func (d *doc) bracketProject(w []rune) bool {
@@ -293,7 +293,7 @@ func (d *doc) bracketProject(w []rune) bool {
 // digits only (a name, not a phrase with punctuation).
 func allHanOrLatin(w []rune) bool {
 	for _, r := range w {
-		if !isHan(r) && !(r < 0x80 && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9')) {
+		if !isHan(r) && !isLatinWord(r) {
 			return false
 		}
 	}
@@ -537,15 +537,22 @@ func (d *doc) topicHead(si, a, end int, segs []clauseSeg, ctx industryCtx, plann
 	if !strings.HasPrefix(id, "project/") {
 		return 0
 	}
+	d.itemTopic(si, id, planned)
+	return k + 1
+}
+
+// itemTopic makes project id the topic of the sentences of its item (X项目：…,
+// 【X项目】…): the heading's topic as well when it opens its paragraph, and
+// at the list's stage when the item is one of a list (1.X项目：… under
+// 重点签约项目如下：).
+func (d *doc) itemTopic(si int, id string, planned bool) {
 	d.topic = id
-	if first && d.head.stage != "" {
+	if si == d.st.paras[d.st.sents[si].para].first && d.head.stage != "" {
 		d.head.topic, d.head.stated = id, 0
 	}
 	if d.listStage != "" && !d.listInline {
-		// 1.X项目：… under 重点签约项目如下：
 		d.relate(kg.Relation{Subject: id, Predicate: kg.PredStage, Value: d.listStage, Planned: planned || d.listPlanned}, si)
 	}
-	return k + 1
 }
 
 // topicStage reads a clause about the sentence's topic that starts with

@@ -84,10 +84,9 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		}
 	}
 	// 【电子信息】X…: the bracketed title names the paragraph's industry.
-	if n := bracketTitle(rs[i:min(end, i+40)]); n > 0 && d.bracketProject(rs[i+1:i+n-1]) {
+	if n, project := d.bracketAt(i, end); project {
 		return industryRef{}, false // 【X项目】: the item's project
-	}
-	if n := bracketTitle(rs[i:min(end, i+18)]); n > 0 {
+	} else if n > 0 {
 		w := trimIndustrySuffix(rs[i+1 : i+n-1])
 		if allHan(w) && len(w) >= 2 {
 			var node *Node

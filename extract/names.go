@@ -158,12 +158,18 @@ func (d *doc) isFirmName(w []rune) bool {
 		return true
 	}
 	// An English name (ABB, IBM).
+	return latinName(w) && !unicode.IsDigit(w[0])
+}
+
+// latinName reports whether w is an English firm's name as reports write
+// it: two or more capitals, digits, & or - (ABB, SKIET, 3M).
+func latinName(w []rune) bool {
 	for _, r := range w {
-		if !(r < 0x80 && (unicode.IsUpper(r) || unicode.IsDigit(r) || r == '&' || r == '-')) {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&' || r == '-') {
 			return false
 		}
 	}
-	return len(w) >= 2 && !unicode.IsDigit(w[0])
+	return len(w) >= 2
 }
 
 func (d *doc) placePrefix(w []rune) int {

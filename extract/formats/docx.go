@@ -108,6 +108,13 @@ func docxText(r io.Reader, nums docxNumbering) (string, error) {
 	// Paragraphs are separated by a blank line, as in the plain-text
 	// reports; a manual line break (w:br) by a newline.
 	sep := ""
+	emit := func(s, next string) {
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+		sep = next
+	}
 	endPara := func(next string) {
 		s := strings.TrimFunc(para.String(), isSpace)
 		para.Reset()
@@ -117,25 +124,16 @@ func docxText(r io.Reader, nums docxNumbering) (string, error) {
 			}
 			return
 		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(s)
-		sep = next
+		emit(s, next)
 	}
 	// A table's row is one line, its cells separated by tabs, as the
 	// extractor reads a tab-separated table (empty cells kept in place).
 	endRow := func() {
 		s := strings.TrimRight(para.String(), "\t \u00a0\u3000")
 		para.Reset()
-		if strings.TrimFunc(s, isSpace) == "" {
-			return
+		if strings.TrimFunc(s, isSpace) != "" {
+			emit(s, "\n")
 		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(s)
-		sep = "\n"
 	}
 	for {
 		tok, err := dec.RawToken()
