@@ -38,10 +38,12 @@ func normalizeText(text string, blocks bool) string {
 			text = ""
 		}
 		cells := raw
-		if strings.IndexByte(raw, '\t') < 0 && (strings.Contains(raw, "  ") || strings.Contains(raw, "　　")) {
+		tabs := strings.IndexByte(raw, '\t') >= 0
+		if !tabs && (strings.Contains(raw, "  ") || strings.Contains(raw, "　　")) {
 			cells = spaceCells(raw) // columns aligned with spaces: the same table
+			tabs = strings.IndexByte(cells, '\t') >= 0
 		}
-		if strings.IndexByte(cells, '\t') >= 0 {
+		if tabs {
 			var row string
 			if header, row = tableRow(header, cells); row != "" {
 				if out.Len() > 0 {
@@ -115,9 +117,16 @@ func tableRow(header []string, raw string) ([]string, string) {
 		cells[i] = cleanLine(strings.TrimSpace(c))
 	}
 	if header == nil {
+		var buf [6]rune
 		for i, c := range cells {
-			if rs := []rune(c); len(rs) > 5 && rs[4] == '年' && yearIn(rs[:5]) > 0 {
-				c = string(rs[5:])
+			// (cleanLine's cells are valid UTF-8: the runes after the
+			// first five are the bytes after theirs.)
+			if rs := headRunes(c, buf[:]); len(rs) > 5 && rs[4] == '年' && yearIn(rs[:5]) > 0 {
+				k := 0
+				for _, r := range rs[:5] {
+					k += utf8.RuneLen(r)
+				}
+				c = c[k:]
 				cells[i] = c
 			}
 			if label, _ := cellUnit(c); label == "" || runeLen(label) > 12 || strings.ContainsAny(c, "，。；") {
@@ -138,21 +147,29 @@ func tableRow(header []string, raw string) ([]string, string) {
 		switch {
 		case c == "" || c == "—" || c == "-" || c == "——" || c == "/":
 		case i == 0 && strings.Trim(c, "0123456789") == "":
-			b.WriteString(c + ".")
+			b.WriteString(c)
+			b.WriteByte('.')
 		default:
 			label, unit := cellUnit(header[i])
 			if unit != "" && unit != "%" && strings.Trim(c, "0123456789.") == "" {
 				// A figure: written as a text writes it (总投资8.5亿元),
 				// which the indicators read. (A column of shares is a
 				// table of indicators' own, read as before.)
-				b.WriteString(sep + label + c + unit)
+				b.WriteString(sep)
+				b.WriteString(label)
+				b.WriteString(c)
+				b.WriteString(unit)
 			} else {
-				b.WriteString(sep + label + "：" + c)
+				b.WriteString(sep)
+				b.WriteString(label)
+				b.WriteString("：")
+				b.WriteString(c)
 			}
 			sep = "；"
 		}
 	}
-	return header, b.String() + "。"
+	b.WriteString("。")
+	return header, b.String()
 }
 
 // spaceCells returns a line whose cells are aligned in columns with runs
@@ -163,6 +180,9 @@ func tableRow(header []string, raw string) ([]string, string) {
 // ideographic, end it.
 func spaceCells(raw string) string {
 	line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
+	if !twoSpaceRuns(line) {
+		return raw // fewer than three cells: most indented paragraphs
+	}
 	var b strings.Builder
 	n, run := 1, 0
 	for _, r := range line {
@@ -183,6 +203,45 @@ func spaceCells(raw string) string {
 		return raw
 	}
 	return b.String()
+}
+
+// twoSpaceRuns reports whether s holds two runs of two or more spaces
+// (ASCII or ideographic), which cut a line trimmed of its spaces into
+// three cells or more. A space is found by byte searches (U+3000's bytes,
+// E3 80 80, are that rune wherever they stand), so that a line with no
+// run inside it is turned down before any cell is built.
+func twoSpaceRuns(s string) bool {
+	runs := 0
+	for {
+		i := strings.IndexByte(s, ' ')
+		t := s
+		if i >= 0 {
+			t = s[:i]
+		}
+		if j := strings.Index(t, "\u3000"); j >= 0 {
+			i = j
+		}
+		if i < 0 {
+			return false
+		}
+		n := 0 // the run's spaces
+		for i < len(s) {
+			if s[i] == ' ' {
+				i++
+			} else if strings.HasPrefix(s[i:], "\u3000") {
+				i += len("\u3000")
+			} else {
+				break
+			}
+			n++
+		}
+		if n >= 2 {
+			if runs++; runs == 2 {
+				return true
+			}
+		}
+		s = s[i:]
+	}
 }
 
 // cellUnit splits a header's label from the unit in brackets after it:
@@ -224,10 +283,20 @@ func isRunningHeader(all, raw, line string) bool {
 		return false
 	}
 	// Written twice: the second occurrence is looked for after the first
-	// (what strings.Count finds), not counted over the whole text.
+	// (what strings.Count finds), not counted over the whole text. The
+	// line itself is one, at raw's place in all: the first is found in
+	// the text up to it, and when it ends before the line (a header of a
+	// page after the first) that is the answer, with no search of the
+	// text after it.
 	w := strings.TrimSpace(raw)
-	k := strings.Index(all, w)
-	return k >= 0 && strings.Contains(all[k+len(w):], w)
+	p := int(uintptr(unsafe.Pointer(unsafe.StringData(w))) - uintptr(unsafe.Pointer(unsafe.StringData(all))))
+	if w == "" || p < 0 || p > len(all)-len(w) || all[p:p+len(w)] != w {
+		// Not a line of all: both searched for in all of it.
+		k := strings.Index(all, w)
+		return k >= 0 && strings.Contains(all[k+len(w):], w)
+	}
+	k := strings.Index(all[:p+len(w)], w) // the first: the line itself at the latest
+	return k+len(w) <= p || strings.Contains(all[k+len(w):], w)
 }
 
 // joinSpace is the separator when a line is joined to the next: nothing
