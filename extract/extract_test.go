@@ -340,6 +340,8 @@ func TestRelations(t *testing.T) {
 		{"a table aligned with spaces", "重点项目进展情况表\n序号  项目名称          建设单位                本月进展\n1     冷链物流基地      青禾食品有限公司        5月开工\n2     精密轴承项目      浙江岚峰精工有限公司    主体封顶\n", []rel{
 			{"enterprise/青禾食品", "hasProject", "project/冷链物流基地"}, {"project/冷链物流基地", "stage", "开工"},
 			{"enterprise/岚峰精工", "hasProject", "project/精密轴承项目"}, {"project/精密轴承项目", "stage", "封顶"}}, nil},
+		{"a table's content column places its project, a dated progress column its stage", "重点项目推进情况表\n序号\t项目名称\t建设单位\t建设内容及规模\t进度（截至10月底）\n1\t精密铸件项目\t岚峰精工有限公司\t在澄湖工业园区建设铸件生产线，年产铸件3万吨\t主体封顶\n", []rel{
+			{"project/精密铸件项目", "locatedIn", "place/澄湖工业园区"}, {"project/精密铸件项目", "stage", "封顶"}}, nil},
 		{"另有 opens no firm's name", "另有青屿半导体科技有限公司功率器件封测线开工。", []rel{
 			{"enterprise/青屿半导体", "hasProject", "project/青屿半导体功率器件封测线"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{

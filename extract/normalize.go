@@ -129,6 +129,11 @@ func tableRow(header []string, raw string) ([]string, string) {
 				c = c[k:]
 				cells[i] = c
 			}
+			// 进度（截至11月底）: the column's date is no part of its label.
+			if k := strings.Index(c, "(截"); k > 0 && strings.HasSuffix(c, ")") {
+				c = c[:k]
+				cells[i] = c
+			}
 			if label, _ := cellUnit(c); label == "" || runeLen(label) > 12 || strings.ContainsAny(c, "，。；") {
 				return nil, ""
 			}

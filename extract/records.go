@@ -52,7 +52,8 @@ var recordLabels = []struct {
 	{"形象进度", fieldProgress}, {"当前进度", fieldProgress}, {"工程进度", fieldProgress},
 	{"本周进度", fieldProgress}, {"本月进度", fieldProgress}, {"本期进度", fieldProgress},
 	{"本周进展", fieldProgress}, {"本月进展", fieldProgress}, {"本期进展", fieldProgress},
-	{"备注", fieldOther}, {"建设内容", fieldOther}, {"建设规模", fieldOther}, {"总投资", fieldOther},
+	{"备注", fieldOther}, {"建设内容", fieldOther}, {"建设内容及规模", fieldOther}, {"建设规模及内容", fieldOther},
+	{"主要建设内容", fieldOther}, {"项目内容", fieldOther}, {"项目概况", fieldOther}, {"项目简介", fieldOther}, {"建设规模", fieldOther}, {"总投资", fieldOther},
 	{"计划总投资", fieldOther}, {"投资额", fieldOther}, {"年度计划", fieldOther}, {"主要内容", fieldOther},
 	{"责任单位", fieldOther}, {"牵头单位", fieldOther}, {"攻坚目标", fieldOther},
 	{"所属产业链", fieldChain}, {"所属产业", fieldChain}, {"产业类别", fieldChain}, {"产业链", fieldChain},
@@ -245,13 +246,8 @@ func (d *doc) record(p *para, fs []field, rec *record, ctx industryCtx) *record 
 				d.recordChain(rec, si, f)
 			}
 		case fieldOther:
-			// 建设内容：项目位于X街道，…
-			if rec != nil && hasAt(d.rs, f.a, "项目位于") {
-				e := f.a + 4
-				for e < f.b && !isClauseEnd(d.rs[e]) {
-					e++
-				}
-				d.recordPlace(rec, si, field{fieldPlace, f.a + 4, e})
+			if rec != nil {
+				d.recordWhere(rec, si, f)
 			}
 		}
 	}
@@ -308,6 +304,39 @@ func (d *doc) recordPlace(rec *record, si int, f field) {
 			}
 			pid = d.entity(kg.TypePlace, d.runeStr(w))
 		}
+		for _, id := range rec.ids {
+			d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
+		}
+	}
+}
+
+// recordWhere reads where a field of the record's content says its
+// projects are built: 建设内容：项目位于X街道，… or 在X工业园区建设…生产线.
+func (d *doc) recordWhere(rec *record, si int, f field) {
+	rs := d.rs
+	a := f.a
+	if hasAt(rs, a, "项目") {
+		a += 2
+	}
+	if a+3 > f.b {
+		return
+	}
+	if has2(rs, a, '位', '于') || has2(rs, a, '选', '址') {
+		e := a + 2
+		for e < f.b && !isClauseEnd(rs[e]) {
+			e++
+		}
+		d.recordPlace(rec, si, field{fieldPlace, a + 2, e})
+		return
+	}
+	if rs[a] != '在' {
+		return
+	}
+	e := a + 1
+	for e < f.b && !isClauseEnd(rs[e]) {
+		e++
+	}
+	if pid, _ := d.placeBefore(a+1, e); pid != "" {
 		for _, id := range rec.ids {
 			d.relate(kg.Relation{Subject: id, Predicate: kg.PredLocatedIn, Object: pid}, si)
 		}
