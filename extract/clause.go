@@ -1058,13 +1058,22 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 		}(d.lastFirm)
 	}
 	// Strip the verbs and adverbs that open the clause.
-	start, _ := d.stripLead(a, b)
+	start := a
+	if d.lx.lead.mayStart(rs, a, b) { // most clauses: no call
+		start, _ = d.stripLead(a, b)
+	}
 	if has2(rs, start, '属', '于') && d.belongsTo(si, start+2, b) {
 		return
 	}
 	mk := p.marks(rs, a, start, b)
-	d.firmPatterns(si, a, b, start, mk, ctx)
-	d.develops(si, a, b, mk, ctx) // after the legal names firmPatterns records (X有限公司的“P”)
+	// Most clauses hold none of the words firmPatterns and develops read
+	// (their marks) and open with no firm named before: no calls.
+	if len(ctx) > 0 && len(d.firms) > 0 || mk.chengwei >= 0 || mk.with || mk.shangshi >= 0 || mk.gongsi {
+		d.firmPatterns(si, a, b, start, mk, ctx)
+	}
+	if mk.product >= 0 {
+		d.develops(si, a, b, mk, ctx) // after the legal names firmPatterns records (X有限公司的“P”)
+	}
 	lead := start > a
 	done := start-a >= 2 && indexRunes(rs, a, start, "完成") >= 0 // most clauses: no verbs to search
 	var where string
@@ -1094,9 +1103,14 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 			return
 		}
 	}
-	ms := d.clauseHits(&d.stageHits, si, start, b, d.lx.stage, d.bufs[bufStage])
+	ms := d.bufs[bufStage][:0]
+	if !d.stageHits.none(si) {
+		ms = d.clauseHits(&d.stageHits, si, start, b, d.lx.stage, d.bufs[bufStage])
+	}
 	d.bufs[bufStage] = ms
-	if d.topicStage(si, start, b, ms, planned) || d.chainPlace(si, start, b, ms, planned) {
+	// topicStage reads only a clause about a topic or a subject, and
+	// chainPlace one of the sentence whose project was given a stage.
+	if (d.topic != "" || d.subj != "") && d.topicStage(si, start, b, ms, planned) || d.chainSent == si+1 && d.chainPlace(si, start, b, ms, planned) {
 		return
 	}
 	// A list under its stage: 新开工项目主要有A、B、C, 签约亿元以上项目包括A、B
@@ -1150,10 +1164,10 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 			d.items(si, seg{start, k + 1}, b, "", ctx, planned, false)
 		} else if lead && d.lx.heads.any(rs, start, b) {
 			d.items(si, seg{start, b}, b, "", ctx, planned, true)
-		} else if firmListEnd(rs, start, b) > 0 {
+		} else if b-start >= 8 && firmListEnd(rs, start, b) > 0 {
 			d.items(si, seg{start, b}, b, "", ctx, planned, false)
-		} else if !lead && !d.ownerClause(si, start, b, ctx, planned) && !d.firmBuilds(si, start, b, ctx, planned) {
-			d.clauseTopic(si, start, b, ctx, planned)
+		} else if !lead {
+			d.nameClause(si, start, b, ctx, planned)
 		}
 		return
 	}
@@ -1275,7 +1289,7 @@ func doneBefore(rs []rune, a, b int) int {
 
 // The topic verbs, 完成, 实现, 进入, 开展, 启动 and 已, follow a project
 // that a clause names without a stage (X项目完成设备调试，正式量产): the
-// next clauses' stages are its. (clauseTopic tests their first runes,
+// next clauses' stages are its. (nameClause tests their first runes,
 // 完实进开启已, before them.)
 
 // topicBits has bit r&63 set for the first runes of the topic verbs.
@@ -1283,7 +1297,7 @@ const topicBits uint64 = 1<<('完'&63) | 1<<('实'&63) | 1<<('进'&63) | 1<<('�
 
 // topicVerbAt reports whether a topic verb is at rs[e]: a switch on its
 // first rune, then a test of the second (it was a search for each verb in
-// turn, and clauseTopic asks at every rune that opens one).
+// turn, and nameClause asks at every rune that opens one).
 func topicVerbAt(rs []rune, e int) bool {
 	if e < 0 || e >= len(rs) {
 		return false
@@ -1309,28 +1323,13 @@ func topicVerbAt(rs []rune, e int) bool {
 }
 
 // clauseTopic makes the project that opens a clause without a stage the
-// topic of the sentence's next clauses, when a topic verb follows
-// its head word.
+// topic of the sentence's next clauses, when a topic verb follows its
+// head word. nameClause calls it for a clause of six runes or more that
+// holds a topic verb at start+3 or after, within 32 runes (most clauses
+// hold none where a head word could end).
 func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 	rs := d.rs
-	if b-start < 6 {
-		return
-	}
-	// Most clauses hold no topic verb where a head word could end: they
-	// are turned down before the scan for head words.
 	lim := min(b, start+32)
-	verb := false
-	for e := start + 3; e <= min(lim, len(rs)-1) && !verb; e++ {
-		if r := rs[e]; topicBits&(1<<(uint(r)&63)) != 0 { // most runes: one test
-			switch r {
-			case '完', '实', '进', '开', '启', '已':
-				verb = topicVerbAt(rs, e)
-			}
-		}
-	}
-	if !verb {
-		return
-	}
 	for _, h := range d.lx.heads.scan(rs, start+2, lim, d.bufs[bufSplit][:0]) {
 		e := h.end
 		if !topicVerbAt(rs, e) {
@@ -1352,6 +1351,79 @@ func (d *doc) clauseTopic(si, start, b int, ctx industryCtx, planned bool) {
 		return
 	}
 }
+
+// nameClause reads a clause without a stage or lead words that may name
+// a project after its owner (ownerClause), a firm that builds one
+// (firmBuilds) or the sentence's topic (clauseTopic), tried in that
+// order. The words each looks for first (the last 的, the last of each
+// build verb, a topic verb) are found in one pass from the clause's end,
+// where each rule scanned the clause itself.
+func (d *doc) nameClause(si, start, b int, ctx industryCtx, planned bool) {
+	if b-start < 6 {
+		return // too short for any of the three
+	}
+	rs := d.rs
+	de := -1 // the last 的 at start+2 or after
+	last := [len(buildVerbs)]int{-1, -1, -1, -1, -1, -1}
+	builds := b-start >= 10 // and a firm named (asked after ownerClause, which may name one)
+	topic := false
+	// rs[b] (the clause's end, or the next sentence's first rune) may
+	// open a topic verb within the window.
+	if b <= start+32 {
+		topic = topicVerbAt(rs, b)
+	}
+	for i := b - 1; i >= start+2; i-- {
+		r := rs[i]
+		if nameBits&(1<<(uint(r)&63)) == 0 {
+			continue // most runes: one test
+		}
+		v := -1
+		switch r {
+		case '的':
+			if de < 0 {
+				de = i
+			}
+			continue
+		case '投':
+			v = 0
+		case '新':
+			v = 1
+		case '建':
+			v = 2
+		case '实':
+			v = 3
+			if !topic && i >= start+3 && i <= start+32 {
+				topic = i+1 < len(rs) && rs[i+1] == '现'
+			}
+		case '签':
+			v = 4
+		case '落':
+			v = 5
+		case '完', '进', '开', '启', '已':
+			if !topic && i >= start+3 && i <= start+32 {
+				topic = topicVerbAt(rs, i)
+			}
+			continue
+		default:
+			continue
+		}
+		if builds && last[v] < 0 && i >= start+4 && i <= b-2 && hasAt(rs[:b], i, buildVerbs[v].word) {
+			last[v] = i
+		}
+	}
+	if de >= 0 && b-(de+1) >= 4 && d.ownerClause(si, start, b, ctx, planned) {
+		return
+	}
+	if builds && len(d.firms) > 0 && d.firmBuilds(si, start, b, &last, ctx, planned) {
+		return
+	}
+	if topic {
+		d.clauseTopic(si, start, b, ctx, planned)
+	}
+}
+
+// nameBits has bit r&63 set for the runes nameClause looks for.
+const nameBits = 1<<('的'&63) | buildBits | topicBits
 
 // ownerClause reads a clause without a stage that names a project after
 // its owner and 的 (X牵头实施的Y项目，总投资…，4月完成土地摘牌): X owns Y, and
@@ -1379,40 +1451,12 @@ func (d *doc) ownerClause(si, a, b int, ctx industryCtx, planned bool) bool {
 
 // firmBuilds reads a clause without a stage in which a firm builds a
 // project named without it (X有限公司投资6.5亿元建设Y项目): X owns Y. It
-// reports whether it did.
-func (d *doc) firmBuilds(si, a, b int, ctx industryCtx, planned bool) bool {
+// reports whether it did. last holds the last of each of buildVerbs in
+// rs[a+4:b-1] (X在集中签约活动中签约Y), -1 for none, which nameClause
+// finds; the first verb of the list that occurs wins.
+func (d *doc) firmBuilds(si, a, b int, last *[len(buildVerbs)]int, ctx industryCtx, planned bool) bool {
 	rs := d.rs
-	if len(d.firms) == 0 || b-a < 10 {
-		return false
-	}
-	// The last of each verb in rs[a+4:b] (X在集中签约活动中签约Y), found in
-	// one pass from the end; the first verb of the list that occurs wins.
-	verbs := &buildVerbs
-	last := [len(verbs)]int{-1, -1, -1, -1, -1, -1}
-	for i := b - 2; i >= a+4; i-- {
-		if buildBits&(1<<(uint(rs[i])&63)) == 0 {
-			continue // most runes: one test, not the switch
-		}
-		v := -1
-		switch rs[i] {
-		case '投':
-			v = 0
-		case '新':
-			v = 1
-		case '建':
-			v = 2
-		case '实':
-			v = 3
-		case '签':
-			v = 4
-		case '落':
-			v = 5
-		}
-		if v >= 0 && last[v] < 0 && hasAt(rs[:b], i, verbs[v].word) {
-			last[v] = i
-		}
-	}
-	for j, v := range verbs {
+	for j, v := range &buildVerbs {
 		k := last[j]
 		if k < 0 {
 			continue

@@ -319,6 +319,18 @@ func (t *trie) longest(rs []rune, i, lim int) (v, n int) {
 	return -1, 0
 }
 
+// mayStart reports whether a word of t may start at rs[i] and end at or
+// before lim: false where longest's first tests turn the position down
+// (then longest returns -1, 0), without a call.
+func (t *trie) mayStart(rs []rune, i, lim int) bool {
+	if i+1 < lim && t.pairs != nil {
+		r := rs[i]
+		b := pairBit(r, rs[i+1]) >> t.pairShift
+		return t.pairs[b>>6]&(1<<(b&63)) != 0 || t.singles&(1<<singleBit(r)) != 0
+	}
+	return i < lim
+}
+
 // singleBit is the bit of a word of one rune, r, in a set of 64
 // (trie.singles); the scanner's set of 256 takes two bits more of the
 // same hash (scanner.singleBit).
