@@ -1871,6 +1871,9 @@ func (d *doc) leadAt(rs []rune, i, b int) int {
 		return 0
 	}
 	_, n := d.lx.lead.longest(rs, i, b)
+	if n == 1 && len(d.conjNamed) > 0 && (rs[i] == '和' || rs[i] == '与' || rs[i] == '及') && d.conjNameAt(i) {
+		return 0 // 和美发艺负责人介绍: a firm's name, not a conjunction
+	}
 	if n == 1 && rs[i] == '为' && i+1 < b {
 		// 为X、Y等企业提供: for firms; 为打造X, 为某市建设X: a purpose.
 		if _, k := d.lx.stage.longest(rs, i+1, b); k > 0 {
@@ -2326,7 +2329,8 @@ func (d *doc) splitList(si int, s seg) []seg {
 			if hits && len(names) > 0 && names[0].start == i {
 				hits = false
 			}
-		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2 && !d.oneName(a, i, s.b) && !d.inPlace(a, i, s.b):
+		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2 && !d.oneName(a, i, s.b) && !d.inPlace(a, i, s.b) &&
+			(len(d.conjNamed) == 0 || !d.conjNameAt(i)):
 			out = append(out, seg{a, i})
 			a = i + 1
 		}

@@ -16,10 +16,13 @@ import (
 // doc is the state of one extraction: the text, what was found so far and
 // the index that keeps one entity per thing and one relation per fact.
 type doc struct {
-	lx  *lexicon
-	tax *Taxonomy
-	st  *structure
-	rs  []rune
+	// conjNamed are the short names the text gives in brackets that open
+	// with 和, 与 or 及 (see conjNames).
+	conjNamed [][]rune
+	lx        *lexicon
+	tax       *Taxonomy
+	st        *structure
+	rs        []rune
 	// text is the document's text (string(rs)) and off[i] the byte offset
 	// of rs[i] in it (off[len(rs)] = len(text)), so that evidence texts
 	// are substrings of it rather than copies; nil when text is not valid
@@ -181,6 +184,7 @@ func (e *Extractor) extractText(id, source, text string) *kg.Extraction {
 		Source: source, Text: text, Sentences: sents})
 	d.findZone()
 	d.mentions()
+	d.conjNames()
 	d.run()
 	d.industryMentions()
 	d.ownersByLegalName()

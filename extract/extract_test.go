@@ -342,6 +342,13 @@ func TestRelations(t *testing.T) {
 			{"enterprise/岚峰精工", "hasProject", "project/精密轴承项目"}, {"project/精密轴承项目", "stage", "封顶"}}, nil},
 		{"a table's content column places its project, a dated progress column its stage", "重点项目推进情况表\n序号\t项目名称\t建设单位\t建设内容及规模\t进度（截至10月底）\n1\t精密铸件项目\t岚峰精工有限公司\t在澄湖工业园区建设铸件生产线，年产铸件3万吨\t主体封顶\n", []rel{
 			{"project/精密铸件项目", "locatedIn", "place/澄湖工业园区"}, {"project/精密铸件项目", "stage", "封顶"}}, nil},
+		{"a table written with pipes", "附件：重点项目清单\n| 序号 | 项目名称 | 建设单位 | 进展 |\n| --- | --- | --- | --- |\n| 1 | 精密铸件项目 | 岚峰精工有限公司 | 竣工投产 |\n| 2 | 温控阀项目 | 澄湖温控科技有限公司 | 主体封顶 |\n", []rel{
+			{"enterprise/岚峰精工", "hasProject", "project/精密铸件项目"}, {"project/精密铸件项目", "stage", "投产"},
+			{"enterprise/澄湖温控", "hasProject", "project/温控阀项目"}, {"project/温控阀项目", "stage", "封顶"}}, nil},
+		{"a chain's paragraph opens with what the chain is", "一、产业发展\n智能温控产业链是新区的第一大产业链，聚集规上企业30家。青岚温控、岚峰电器等企业扩大产能。", []rel{
+			{"enterprise/青岚温控", "inIndustry", "industry/智能温控"}, {"enterprise/岚峰电器", "inIndustry", "industry/智能温控"}}, nil},
+		{"a list is not cut at a short name that opens with 和", "曹湖热能、宜昌和顺电机、澄江线束等一批企业实现投产。宜昌和顺电机科技有限公司（以下简称和顺电机）电机项目开工。", []rel{
+			{"enterprise/澄江线束", "stage", "投产"}}, []rel{{"enterprise/顺电机", "stage", "投产"}}},
 		{"另有 opens no firm's name", "另有青屿半导体科技有限公司功率器件封测线开工。", []rel{
 			{"enterprise/青屿半导体", "hasProject", "project/青屿半导体功率器件封测线"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{

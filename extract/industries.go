@@ -281,7 +281,10 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		for stop < end && !isClauseEnd(rs[stop]) {
 			stop++
 		}
-		if !heading && (stop-k > 16 || !led && !hasGrowthWord(d.runeStr(rs[k:min(stop, k+6)])) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
+		// X产业链是经开区的第一大产业链，…: a copula naming what the chain
+		// is to the place leads its paragraph as growth does.
+		copula := first && k < stop && rs[k] == '是' && indexRunes(rs, k, stop, "产业") > k
+		if !heading && (stop-k > 16 || !led && !copula && !hasGrowthWord(d.runeStr(rs[k:min(stop, k+6)])) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
 			return industryRef{}, false
 		}
 		if d.placePrefix(w) > 0 {

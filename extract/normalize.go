@@ -39,6 +39,15 @@ func normalizeText(text string, blocks bool) string {
 		}
 		cells := raw
 		tabs := strings.IndexByte(raw, '\t') >= 0
+		if !tabs && raw != "" && (raw[0] == '|' || raw[0] == ' ' || raw[0] == 0xEF) {
+			// A table written with pipes (Markdown, a web editor's):
+			// | 序号 | 项目名称 | 建设单位 |, under it | --- | --- | --- |.
+			var rule bool
+			if cells, rule = pipeCells(raw); rule {
+				continue
+			}
+			tabs = cells != raw
+		}
 		if !tabs && (strings.Contains(raw, "  ") || strings.Contains(raw, "　　")) {
 			cells = spaceCells(raw) // columns aligned with spaces: the same table
 			tabs = strings.IndexByte(cells, '\t') >= 0
@@ -208,6 +217,34 @@ func spaceCells(raw string) string {
 		return raw
 	}
 	return b.String()
+}
+
+// pipeCells returns a row of a table written with pipes (| a | b | c |,
+// ASCII or full-width) with a tab between its cells, as tableRow reads
+// them, and whether the line is the rule under its header (| --- | :-: |),
+// which holds no cell. Any other line comes back as it is.
+func pipeCells(raw string) (string, bool) {
+	line := strings.TrimSpace(strings.TrimRight(raw, "\r"))
+	line = strings.ReplaceAll(line, "｜", "|")
+	if len(line) < 2 || line[0] != '|' || line[len(line)-1] != '|' {
+		return raw, false
+	}
+	cells := strings.Split(line[1:len(line)-1], "|")
+	if len(cells) < 3 {
+		return raw, false
+	}
+	rule := true
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		cells[i] = c
+		if strings.Trim(c, "-:— ") != "" || c == "" {
+			rule = false
+		}
+	}
+	if rule {
+		return "", true
+	}
+	return strings.Join(cells, "\t"), false
 }
 
 // twoSpaceRuns reports whether s holds two runs of two or more spaces

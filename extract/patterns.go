@@ -786,6 +786,41 @@ func (d *doc) mentions() {
 	}
 }
 
+// conjNames collects the short names given in brackets anywhere in the
+// text ((以下简称和泰电驱)) that open with 和, 与 or 及: a list is not cut
+// at their first rune, nor is it read as a clause's conjunction, also
+// before the bracket that gives them (许昌和泰电驱、莲城线束等).
+func (d *doc) conjNames() {
+	d.conjNamed = d.conjNamed[:0]
+	text := d.out.Documents[0].Text
+	for off := 0; ; {
+		k := strings.Index(text[off:], "简称")
+		if k < 0 {
+			return
+		}
+		off += k + len("简称")
+		rest := strings.TrimLeft(text[off:], "“\"「")
+		if r, _ := utf8.DecodeRuneInString(rest); r != '和' && r != '与' && r != '及' {
+			continue
+		}
+		end := strings.IndexAny(rest, ")）”\"」，,。")
+		if end < 0 || utf8.RuneCountInString(rest[:end]) < 3 || end > 30 {
+			continue
+		}
+		d.conjNamed = append(d.conjNamed, []rune(rest[:end]))
+	}
+}
+
+// conjNameAt reports whether one of conjNames' names starts at rs[i].
+func (d *doc) conjNameAt(i int) bool {
+	for _, w := range d.conjNamed {
+		if i+len(w) <= len(d.rs) && slices.Equal(d.rs[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // industryMentions adds the industries the text names anywhere, after the
 // rules have run: a name inside one of the document's own industry names
 // (新能源 in 海洋新能源) is no mention of its own, nor is one inside a
