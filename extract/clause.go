@@ -2279,10 +2279,35 @@ func (d *doc) spokenOwner(a, b int) string {
 	}
 	// strings.Count(d.text, name) >= 2, which stops at the second: the
 	// first is seldom far from here.
-	if i := strings.Index(d.text, name); i < 0 || !strings.Contains(d.text[i+len(name):], name) {
+	if i := indexHan(d.text, name); i < 0 || indexHan(d.text[i+len(name):], name) < 0 {
 		return ""
 	}
 	return name
+}
+
+// indexHan is strings.Index(s, name) for a name of Han runes (three bytes
+// each, two runes or more) in a text of them. strings.Index looks for the
+// name's first byte, which opens most runes of the text (E4 to E9), and
+// soon compares the name at every byte; here the search is for its third
+// byte (the end of its first rune), which few of the text's bytes are,
+// and the name is compared only where that byte is.
+func indexHan(s, name string) int {
+	if len(name) < 6 {
+		return strings.Index(s, name)
+	}
+	c := name[2]
+	for i := 2; i < len(s); {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return -1
+		}
+		j += i
+		if q := j - 2; q+len(name) <= len(s) && s[q:q+len(name)] == name {
+			return q
+		}
+		i = j + 1
+	}
+	return -1
 }
 
 // splitList splits on 、 and on 及/以及/和/与 outside industry names

@@ -1162,21 +1162,43 @@ func (d *doc) keepStr(w []rune, str string) {
 	}
 }
 
-// keptStr is string(w), cut from keepStr's string when w is a prefix of
-// its name.
+// keptStr is string(w), cut from keepStr's string when w is a piece of
+// its name (a prefix, as item and ownerSplit cut, or the rest after a
+// place or an owner, as project cuts).
 func (d *doc) keptStr(w []rune) string {
-	if len(w) == 0 || len(w) > len(d.kept) || unsafe.SliceData(w) != unsafe.SliceData(d.kept) {
+	if len(w) == 0 {
+		return "" // string(w) would allocate for it
+	}
+	if len(w) > len(d.kept) {
 		return string(w)
 	}
-	n := 0
+	// Addresses are compared, never turned back into pointers.
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(d.kept)))
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(w)))
+	if p < base || p >= base+uintptr(len(d.kept))*4 {
+		return string(w)
+	}
+	a := int((p - base) >> 2)
+	if a+len(w) > len(d.kept) {
+		return string(w)
+	}
+	i := 0 // the byte offset of w in keptS
+	for _, r := range d.kept[:a] {
+		k := utf8.RuneLen(r)
+		if k < 0 {
+			return string(w) // encoded as U+FFFD: keptS's bytes are not its own
+		}
+		i += k
+	}
+	n := i
 	for _, r := range w {
 		k := utf8.RuneLen(r)
 		if k < 0 {
-			return string(w) // encoded as U+FFFD: not a prefix of kept's bytes
+			return string(w)
 		}
 		n += k
 	}
-	return d.keptS[:n]
+	return d.keptS[i:n]
 }
 
 // ownersByLegalName gives a project whose owner was cut from its name

@@ -125,9 +125,19 @@ func lastIndexGongsi(s string) int {
 
 // indicatorID is "indicator/" + d.id + "/" + n, from the buffer of ids.
 func (d *doc) indicatorID(n int) string {
+	// n's digits written from the end: n counts from 1.
 	var buf [24]byte
-	num := strconv.AppendInt(append(buf[:0], '/'), int64(n), 10)
-	return d.join("indicator/", d.id, unsafe.String(&num[0], len(num)))
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + n%10)
+		if n /= 10; n == 0 {
+			break
+		}
+	}
+	i--
+	buf[i] = '/'
+	return d.join("indicator/", d.id, unsafe.String(&buf[i], len(buf)-i))
 }
 
 // planShare names a share of the year's plan in rs[a:num] (完成年度目标的
@@ -303,8 +313,13 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		}
 	}
 	// X占Y比重: the figure is X's share.
-	if k := indexRunes(rs, a+2, b, "占"); k > 0 && (indexRunes(rs, k, b, "比重") > 0 || indexRunes(rs, k, b, "比例") > 0) {
-		b = k
+	for k := a + 2; k < b; k++ {
+		if rs[k] == '占' {
+			if indexRunes(rs, k, b, "比重") > 0 || indexRunes(rs, k, b, "比例") > 0 {
+				b = k
+			}
+			break
+		}
 	}
 	pre := d.runeStr(rs[a:b])
 	nounAfter := after < end && (isHan(rs[after]) || openQuote(rs[after])) && !runeIn("，。；、", rs[after])
@@ -329,7 +344,7 @@ func (d *doc) indicatorName(a, num, after, end int, counts bool) (name, measure,
 		}
 		return r
 	}, d.runeStr(rs[j:k]))
-	if runeLen(post) >= 1 {
+	if post != "" {
 		return post, measure, subject
 	}
 	return "", measure, subject
@@ -349,6 +364,9 @@ func isNameEdge(r rune) bool {
 func onlyVerb(d *doc, w []rune) bool {
 	if _, n := d.lx.lead.longest(w, 0, len(w)); n == len(w) {
 		return true
+	}
+	if len(w) > 4 {
+		return false // longer than the verbs below
 	}
 	switch d.runeStr(w) {
 	case "拨付", "发放", "留住", "认定", "细化", "吸引", "覆盖", "扩容", "开设", "承接", "引育", "实施", "助企", "为", "在", "对接", "盘活", "累计实施", "累计完成":

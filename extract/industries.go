@@ -182,7 +182,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			}
 			// A和B协同推进: the industry runs up to the predicate.
 			for p := j + 3; p < min(clauseEnd, j+9); p++ {
-				if hasGrowthWord(d.runeStr(rs[p:min(clauseEnd, p+2)])) && allHan(rs[j+1:p]) && (first || heading) {
+				if hasGrowthWord(rs[p:min(clauseEnd, p+2)]) && allHan(rs[j+1:p]) && (first || heading) {
 					return d.docIndustry(rs[i:p], node, sent), true
 				}
 			}
@@ -192,7 +192,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		case node.Parent == nil:
 			// the root (高精尖产业) is no chain of its own
 		case k == j && !strings.HasSuffix(d.runeStr(rs[i:j]), "产业") && (j < clauseEnd && isHan(rs[j])) &&
-			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !led && !hasGrowthWord(d.runeStr(rs[j:clauseEnd]))):
+			(indexRunes(rs, j, clauseEnd, "产业") >= 0 || !heading && !led && !hasGrowthWord(rs[j:clauseEnd])):
 			// the name goes on (光电子信息产业): read it below
 		default:
 			return d.docIndustry(trimIndustrySuffix(rs[i:j]), node, sent), true
@@ -202,6 +202,11 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 	// document's own (平台经济规范健康发展, 先进制造业基地建设提速).
 	lim := min(end, i+14)
 	for j := i + 2; j+1 < lim; j++ {
+		switch rs[j] {
+		case '产', '板', '经', '制', '服', '领', '方', '环', '链':
+		default:
+			continue // no case below opens with rs[j]: most runes
+		}
 		var w []rune
 		switch {
 		case rs[j] == '产' && rs[j+1] == '业' && (j+2 >= lim || !(rs[j+2] == '化' || rs[j+2] == '园' || rs[j+2] == '城' || has2(rs, j+2, '基', '地') || has2(rs, j+2, '项', '目'))):
@@ -284,7 +289,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		// X产业链是经开区的第一大产业链，…: a copula naming what the chain
 		// is to the place leads its paragraph as growth does.
 		copula := first && k < stop && rs[k] == '是' && indexRunes(rs, k, stop, "产业") > k
-		if !heading && (stop-k > 16 || !led && !copula && !hasGrowthWord(d.runeStr(rs[k:min(stop, k+6)])) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
+		if !heading && (stop-k > 16 || !led && !copula && !hasGrowthWord(rs[k:min(stop, k+6)]) || hasAt(rs, k, "加速器") || hasAt(rs, k, "孵化器") || hasAt(rs, k, "园")) {
 			return industryRef{}, false
 		}
 		if d.placePrefix(w) > 0 {
@@ -458,16 +463,43 @@ func (d *doc) docIndustry(w []rune, node *Node, sent int) industryRef {
 	return industryRef{id: id, node: node}
 }
 
-// hasGrowthWord reports whether a lead's predicate s speaks of an industry's
-// development (做强做优, 加速推进, 平稳增长, 成为新增长极).
-func hasGrowthWord(s string) bool {
-	for _, w := range []string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
-		"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
-		"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",
-		"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚",
-		"活力", "迸发", "繁荣", "兴起", "活跃", "强链", "补链", "延链", "协同", "规范", "健康发展",
-		"稳中有进", "向好", "上扬", "起势", "回升", "强劲", "良好", "亮眼", "势头", "韧性", "扩张", "攀升"} {
-		if strings.Contains(s, w) {
+// growthWords are the words hasGrowthWord looks for.
+var growthWords = [...]string{"发展", "增长", "推进", "突破", "做强", "做优", "做大", "壮大", "提速", "成为",
+	"加速", "集聚", "培育", "聚集", "稳步", "快速", "持续", "蓬勃", "迈上", "实现", "提升", "取得", "领跑", "提质",
+	"升级", "起步", "崛起", "发力", "跃升", "巩固", "增效", "加快", "成势", "成链", "扩容", "领先", "突围",
+	"齐升", "扩量", "延伸", "挺起", "转型", "蓄势", "跨越", "营收", "产值", "规模", "能级", "集聚",
+	"活力", "迸发", "繁荣", "兴起", "活跃", "强链", "补链", "延链", "协同", "规范", "健康发展",
+	"稳中有进", "向好", "上扬", "起势", "回升", "强劲", "良好", "亮眼", "势头", "韧性", "扩张", "攀升"}
+
+// growthPairs holds the growth words of two runes, and 稳中有进's first
+// two; growthFirst has bit r&1023 set for their first runes r. (健康发展
+// holds 发展: it needs no test of its own.)
+var growthPairs, growthFirst = func() (map[[2]rune]bool, [16]uint64) {
+	pairs := map[[2]rune]bool{}
+	var first [16]uint64
+	for _, w := range growthWords {
+		if w == "健康发展" {
+			continue // its 发展 is a word of its own
+		}
+		rs := []rune(w)
+		pairs[[2]rune{rs[0], rs[1]}] = true
+		first[uint(rs[0])>>6&15] |= 1 << (uint(rs[0]) & 63)
+	}
+	return pairs, first
+}()
+
+// hasGrowthWord reports whether a lead's predicate w speaks of an industry's
+// development (做强做优, 加速推进, 平稳增长, 成为新增长极): whether a growth
+// word is in it. The words are looked up by the pairs of runes of w, which
+// most pairs are turned down for by their first rune's bit, where a search
+// of w for each of seventy words took one call each.
+func hasGrowthWord(w []rune) bool {
+	for i := 0; i+1 < len(w); i++ {
+		r := w[i]
+		if growthFirst[uint(r)>>6&15]&(1<<(uint(r)&63)) == 0 {
+			continue
+		}
+		if growthPairs[[2]rune{r, w[i+1]}] && (r != '稳' || w[i+1] != '中' || i+3 < len(w) && w[i+2] == '有' && w[i+3] == '进') {
 			return true
 		}
 	}

@@ -502,12 +502,20 @@ func isCounter(r rune) bool {
 // chineseNumeral reports whether r is a Chinese numeral of a count or an
 // ordinal (一 … 十, 两, 百, 千, 万).
 func chineseNumeral(r rune) bool {
+	if chineseNumeralBits&(1<<(uint(r)&63)) == 0 {
+		return false // four runes in five, at one test
+	}
 	switch r {
 	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千', '万':
 		return true
 	}
 	return false
 }
+
+// chineseNumeralBits has bit r&63 set for the runes chineseNumeral knows.
+const chineseNumeralBits uint64 = 1<<('一'&63) | 1<<('二'&63) | 1<<('三'&63) | 1<<('四'&63) | 1<<('五'&63) |
+	1<<('六'&63) | 1<<('七'&63) | 1<<('八'&63) | 1<<('九'&63) | 1<<('十'&63) | 1<<('两'&63) | 1<<('百'&63) |
+	1<<('千'&63) | 1<<('万'&63)
 
 // isCategory reports whether a project name only names a kind of facility
 // (绿色工厂, 国家级平台): generic words only, no industry name, no phase.
@@ -633,14 +641,29 @@ func (d *doc) ownerSplit(w []rune) int {
 // regionAt reports whether w starts with a region word that also opens
 // firms' names (华中数控, 西南证券).
 func (d *doc) regionAt(w []rune) bool {
-	for _, r := range []string{"华北", "华东", "华南", "华中", "西南", "西北", "东北"} {
-		if hasAt(w, 0, r) && len(w) > 4 {
-			// 华中数控 is a firm; 华南研发中心 a project.
-			_, f := d.lx.firmSuf.longest(w, 2, len(w))
-			return d.genericAt(w, 2) == 0 || f > 0
-		}
+	if len(w) <= 4 {
+		return false
 	}
-	return false
+	// 华北, 华东, 华南, 华中, 西南, 西北, 东北, compared as runes.
+	switch w[0] {
+	case '华':
+		if w[1] != '北' && w[1] != '东' && w[1] != '南' && w[1] != '中' {
+			return false
+		}
+	case '西':
+		if w[1] != '南' && w[1] != '北' {
+			return false
+		}
+	case '东':
+		if w[1] != '北' {
+			return false
+		}
+	default:
+		return false
+	}
+	// 华中数控 is a firm; 华南研发中心 a project.
+	_, f := d.lx.firmSuf.longest(w, 2, len(w))
+	return d.genericAt(w, 2) == 0 || f > 0
 }
 
 // cityInFirmName reports whether a city or province that opens a name is
