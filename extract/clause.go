@@ -58,16 +58,19 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 		cs = k
 		d.topicPara = si == d.st.paras[s.para].first
 	}
-	d.segmentList(si, cs, s.end, ctx)
-	item := false // the clause at cs opens an item of an inline list
-	ps := 0       // the piece of segs that holds cs
+	if labelled(rs, segs, cs, s.end) { // most sentences: no label of a list
+		d.segmentList(si, cs, s.end, ctx)
+	}
+	plans := !d.planHits.none(si) // most sentences hold no plan word
+	item := false                 // the clause at cs opens an item of an inline list
+	ps := 0                       // the piece of segs that holds cs
 	for cs <= s.end {
 		for segs[ps].end < cs {
 			ps++
 		}
 		i := segs[ps].end // the next clause end
 		if i > cs {
-			pl := d.planned(si, cs, i)
+			pl := plans && d.planned(si, cs, i)
 			if pl && rs[min(i, s.end-1)] != '，' {
 				sentPlanned = true
 			}
@@ -107,6 +110,25 @@ func (d *doc) sentence(si int, ctx industryCtx, planned bool) {
 	if d.listInline {
 		d.listStage, d.listInline = "", false
 	}
+}
+
+// labelled reports whether a colon follows rs[a] within the 14 runes
+// segmentList looks for a label in (up to b), two runes or more after a:
+// the end of one of the sentence's pieces, segs, not a scan of its runes.
+func labelled(rs []rune, segs []clauseSeg, a, b int) bool {
+	lim := min(b, a+14)
+	for _, sg := range segs {
+		if sg.end < a {
+			continue
+		}
+		if sg.end >= lim {
+			return false
+		}
+		if rs[sg.end] == '：' || rs[sg.end] == ':' {
+			return sg.end >= a+2
+		}
+	}
+	return false
 }
 
 // segmentList reads the firms a sentence lists under a tier or a segment
@@ -1067,8 +1089,9 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 	}
 	mk := p.marks(rs, a, start, b)
 	// Most clauses hold none of the words firmPatterns and develops read
-	// (their marks) and open with no firm named before: no calls.
-	if len(ctx) > 0 && len(d.firms) > 0 || mk.chengwei >= 0 || mk.with || mk.shangshi >= 0 || mk.gongsi {
+	// (their marks) and open with no rune a firm named before opens with
+	// (firmLens): no calls.
+	if len(ctx) > 0 && (mk.leader || len(d.firms) > 0 && start < b && d.firmLensOf(rs[start]) != 0) || mk.chengwei >= 0 || mk.with || mk.shangshi >= 0 || mk.gongsi {
 		d.firmPatterns(si, a, b, start, mk, ctx)
 	}
 	if mk.product >= 0 {
@@ -1366,7 +1389,7 @@ func (d *doc) nameClause(si, start, b int, ctx industryCtx, planned bool) {
 	de := -1 // the last 的 at start+2 or after
 	last := [len(buildVerbs)]int{-1, -1, -1, -1, -1, -1}
 	builds := b-start >= 10 // and a firm named (asked after ownerClause, which may name one)
-	topic := false
+	topic, verb := false, false
 	// rs[b] (the clause's end, or the next sentence's first rune) may
 	// open a topic verb within the window.
 	if b <= start+32 {
@@ -1409,12 +1432,13 @@ func (d *doc) nameClause(si, start, b int, ctx industryCtx, planned bool) {
 		}
 		if builds && last[v] < 0 && i >= start+4 && i <= b-2 && hasAt(rs[:b], i, buildVerbs[v].word) {
 			last[v] = i
+			verb = true
 		}
 	}
 	if de >= 0 && b-(de+1) >= 4 && d.ownerClause(si, start, b, ctx, planned) {
 		return
 	}
-	if builds && len(d.firms) > 0 && d.firmBuilds(si, start, b, &last, ctx, planned) {
+	if verb && len(d.firms) > 0 && d.firmBuilds(si, start, b, &last, ctx, planned) {
 		return
 	}
 	if topic {

@@ -1525,6 +1525,9 @@ func (d *doc) latinFirms(si int, ctx industryCtx) {
 		full := d.runeStr(rs[i:end])
 		short := ""
 		for _, f := range latinForms {
+			if strings.IndexByte(full, ' ') < 0 {
+				break // every form follows a space: most names, one test
+			}
 			if strings.HasSuffix(full, f) && len(full) > len(f)+2 && full[len(full)-len(f)-1] == ' ' {
 				short = strings.TrimRight(full[:len(full)-len(f)], " ,")
 				break
