@@ -48,9 +48,14 @@ func normalizeText(text string, blocks bool) string {
 			}
 			tabs = cells != raw
 		}
-		if !tabs && (strings.Contains(raw, "  ") || strings.Contains(raw, "　　")) {
-			cells = spaceCells(raw) // columns aligned with spaces: the same table
-			tabs = strings.IndexByte(cells, '\t') >= 0
+		var line string // raw cleaned, when it has no tab
+		cleaned := !tabs
+		if cleaned {
+			var pair bool
+			if line, pair = cleanLineSpaces(raw, &buf); pair {
+				cells = spaceCells(raw) // columns aligned with spaces: the same table
+				tabs = strings.IndexByte(cells, '\t') >= 0
+			}
 		}
 		if tabs {
 			var row string
@@ -68,7 +73,9 @@ func normalizeText(text string, blocks bool) string {
 		} else if header != nil && !blank(raw) && !groupRow(raw) {
 			header = nil
 		}
-		line := cleanLineInto(raw, &buf)
+		if !cleaned {
+			line = cleanLineInto(raw, &buf) // a line with tabs that no table read
+		}
 		if line == "" {
 			afterBlank = blocks
 			continue
@@ -488,6 +495,19 @@ func cleanLine(s string) string {
 // it reuses: the result is s itself or a view of *buf, good until the
 // next call.
 func cleanLineInto(s string, buf *[]byte) string {
+	line, _ := cleanLineSpaces(s, buf)
+	return line
+}
+
+// cleanLineSpaces is cleanLineInto, and reports whether s holds two ASCII
+// spaces or two ideographic spaces in a row (strings.Contains(s, "  ") ||
+// strings.Contains(s, "　　"), which normalize asks of every line): every
+// white space of s is decoded below, where a search for the ideographic
+// pair would test most of the line's runes again (its first byte, E3,
+// opens 、 and 。).
+func cleanLineSpaces(s string, buf *[]byte) (line string, pair bool) {
+	var spR rune = -1 // the last white space decoded, which ends at spEnd
+	spEnd := 0
 	b := (*buf)[:0]    // written to from the first change on
 	var prev rune = -1 // last rune written
 	pendingSpace := false
@@ -555,6 +575,11 @@ func cleanLineInto(s string, buf *[]byte) string {
 		r := fold(r0)
 		switch {
 		case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\r' || r == '\f' || r == '\v':
+			// (fold makes no white space: r is the rune of s.)
+			if r == spR && i == spEnd && (r == ' ' || r == '\u3000') {
+				pair = true
+			}
+			spR, spEnd = r, i+size
 			flush(i)
 			copied = i + size
 			if prev >= 0 {
@@ -583,11 +608,11 @@ func cleanLineInto(s string, buf *[]byte) string {
 		prev = r
 	}
 	if copied == 0 {
-		return s // nothing changed (most lines): no copy
+		return s, pair // nothing changed (most lines): no copy
 	}
 	flush(len(s))
 	*buf = b
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return unsafe.String(unsafe.SliceData(b), len(b)), pair
 }
 
 // The kinds of a byte that opens a rune, for cleanLineInto's runs of
