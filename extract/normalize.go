@@ -368,13 +368,17 @@ func breaksBefore(cur, next string) bool {
 	if endsSentence(cur) {
 		return true
 	}
-	if _, n := sectionMarker(next); n > 0 {
-		return true
+	// next's first rune, decoded once for the three tests of it.
+	r, _ := utf8.DecodeRuneInString(next)
+	if opensMarker(r) {
+		if _, n := sectionMarker(next); n > 0 {
+			return true
+		}
 	}
-	if opensRecordField(next) {
+	if opensLabel(r) && opensRecordField(next) {
 		return true // 建设单位：… on a line of its own
 	}
-	if r, _ := utf8.DecodeRuneInString(next); r == '，' || r == '、' || r == '。' || r == '；' {
+	if r == '，' || r == '、' || r == '。' || r == '；' {
 		return false // a line that opens with a comma goes on the one before
 	}
 	// A heading; not an item that goes on after its colon in clauses
@@ -545,7 +549,7 @@ func cleanLineSpaces(s string, buf *[]byte) (line string, pair bool) {
 					break
 				}
 				c1, c2 := s[j+1], s[j+2]
-				if (uint(c1)<<8|uint(c2))&0xc0c0 != 0x8080 || k >= keptSome && keptSomeBits[(k-keptSome)&3][c1&0x3f]&(1<<(c2&0x3f)) == 0 {
+				if (uint(c1)<<8|uint(c2))&0xc0c0 != 0x8080 || keptSomeBits[(k-keptSome)&3][c1&0x3f]&(1<<(c2&0x3f)) == 0 {
 					break
 				}
 				last, j = j, j+3
@@ -644,7 +648,18 @@ var keptLead = func() (t [256]uint8) {
 // (keptAsIs): one load and a test for the Chinese punctuation (，。：；、)
 // that breaks every few runes of Han, where keptAsIs decodes the rune and
 // switches on it (2 KB, which stays in cache).
-var keptSomeBits = func() (t [4][64]uint64) { // (a fourth row, empty, for an index &3)
+//
+// Its fourth row, (keptThree-keptSome)&3, has every bit set: a rune of
+// kind keptThree is kept too, and is told by the same load and test,
+// not by a branch on its kind (Han and punctuation alternate every few
+// runes, which the branch mispredicted).
+var keptSomeBits = func() (t [4][64]uint64) {
+	if (keptThree-keptSome)&3 != 3 {
+		panic("extract: keptSomeBits' fourth row is not keptThree's")
+	}
+	for c1 := range 64 {
+		t[3][c1] = ^uint64(0)
+	}
 	for k, c0 := range []byte{0xe2, 0xe3, 0xef} {
 		for c1 := range 64 {
 			for c2 := range 64 {
