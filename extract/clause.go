@@ -2205,6 +2205,15 @@ func (d *doc) ownedProject(si int, owner, name, stage string, planned bool, plac
 // name (X投资建设的Y, X牵头实施的Y, X在Y街道实施的Z).
 var investVerbs = [...]string{"投资建设", "投资兴建", "投资", "投建", "牵头实施", "牵头建设", "实施", "建设", "承建", "新建"}
 
+// investVerbRunes are investVerbs as runes, which investor compares with
+// the text's without decoding the words at each name.
+var investVerbRunes = func() (t [len(investVerbs)][]rune) {
+	for i, v := range investVerbs {
+		t[i] = []rune(v)
+	}
+	return t
+}()
+
 // investor reads 由X投资建设 / X投资 in rs[a:b] (what precedes 的) and
 // returns the firm X, or "". legal: rs[a:b] is the firm's legal name
 // (X有限公司的Y项目), so that X owns Y whatever Y's name begins with.
@@ -2227,9 +2236,9 @@ func (d *doc) investor(a, b int) (firm string, legal bool) {
 			}
 		}
 	}
-	for _, v := range investVerbs {
-		n := runeLen(v)
-		if b-a <= n || !hasAt(rs, b-n, v) {
+	for _, v := range investVerbRunes {
+		n := len(v)
+		if b-a <= n || !slices.Equal(rs[b-n:b], v) {
 			continue
 		}
 		s, e := a, b-n
@@ -2352,8 +2361,19 @@ func (d *doc) splitList(si int, s seg) []seg {
 	out := d.segBuf[:0]
 	a := s.a
 	for i := s.a; i < s.b; i++ {
-		if hits && (len(names) == 0 || names[0].start != i) && splitBits&(1<<(uint(rs[i])&63)) == 0 {
-			continue // no name here, no separator: most runes, at one test
+		if hits {
+			// No name here, no separator: most runes, stepped over at
+			// one test each up to the next name.
+			next := s.b
+			if len(names) > 0 {
+				next = min(next, names[0].start)
+			}
+			for i < next && splitBits&(1<<(uint(rs[i])&63)) == 0 {
+				i++
+			}
+			if i >= s.b {
+				break
+			}
 		}
 		n := 0
 		if hits {
@@ -2505,10 +2525,14 @@ func (d *doc) trimItem(a, b int) (int, int) {
 		// The first unit of a project's line: X项目首条产线, X项目首台样机.
 		if first == -2 || first >= 0 && first < a {
 			first = -1
-			for i := a + 2; i < b; i++ { // 首 first: 项目 is in most items
-				if rs[i] == '首' && rs[i-1] == '目' && rs[i-2] == '项' {
-					first = i - 2
-					break
+			if a+2 < b {
+				// 首 first (项目 is in most items), in a loop over a
+				// piece of rs without bounds checks.
+				for i, r := range rs[a+2 : b] {
+					if r == '首' && rs[a+i+1] == '目' && rs[a+i] == '项' {
+						first = a + i
+						break
+					}
 				}
 			}
 		}

@@ -134,7 +134,14 @@
 // bounds checks of their reads (scanUTF8's eight bytes of ASCII are then
 // one load);
 // isPlanHeading finds its words in one pass over a heading's runes, by
-// their first runes. What one extraction needs only while it runs
+// their first runes. A name that is no piece of the text is cut from the
+// string of the name resolveLegal made, and an empty span is "" (string
+// of no runes allocates); spokenOwner finds a name again in the text by
+// its third byte (indexHan), not its first, which opens most runes;
+// leadIndustry turns down most runes of its lead by one switch and finds
+// its growth words by pairs of runes after a bitset of their first runes
+// (hasGrowthWord); indicators steps over runs of Han in a loop of its
+// own. What one extraction needs only while it runs
 // (runes, sentences, hit lists, record indexes, maps, the records while
 // they are gathered) is kept in a pool of the Extractor's and reused by
 // the next document (doc.reset), and the records are copied out at their

@@ -19,11 +19,17 @@ func (d *doc) indicators(si int) {
 	segStart := s.start
 	lastName := ""
 	count := 0
+	han := rs[:s.end]
 	for i := s.start; i < s.end; i++ {
-		r := rs[i]
-		if r >= 0x4e00 && r <= 0x9fff {
-			continue // Han: no digit, clause end or bracket
+		// Han has no digit, clause end or bracket: its runs are skipped
+		// in a loop of their own (without bounds checks).
+		for uint(i) < uint(len(han)) && uint32(han[i])-0x4e00 <= 0x9fff-0x4e00 {
+			i++
 		}
+		if i >= s.end {
+			break
+		}
+		r := rs[i]
 		if !isDigit(r) {
 			if isClauseEnd(r) || r == '(' || r == ')' || r == '（' || r == '）' {
 				segStart = i + 1

@@ -227,6 +227,7 @@ func isZoneShort(name string) bool {
 // owner prefix (hasProject). It returns the project id and the owner id.
 func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName string) {
 	name := d.runeStr(w)
+	ownerLen := 0 // ownerName's runes, known where it is cut
 	town, pid := 0, ""
 	n := d.placePrefix(w)
 	if n == 0 {
@@ -250,7 +251,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 			return proj, "", ""
 		}
 		if k := d.ownerSplit(rest); k > 0 && d.isFirmName(rest[:k]) {
-			ownerName = d.runeStr(rest[:k])
+			ownerName, ownerLen = d.runeStr(rest[:k]), k
 		}
 	} else if n > 0 && n < len(w) && !d.orgInside(w) && !d.firmSuffixAt(w, n) && !d.cityInFirmName(w, n) {
 		if d.isCategory(w[n:]) && d.isCategory(w) {
@@ -269,13 +270,13 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 			return proj, "", ""
 		}
 		if k := d.ownerSplit(rest); k > 0 {
-			ownerName = d.runeStr(rest[:k])
+			ownerName, ownerLen = d.runeStr(rest[:k]), k
 		}
 	} else if k := d.ownerSplit(w); k > 0 && !d.isArea(name) {
-		ownerName = d.runeStr(w[:k])
+		ownerName, ownerLen = d.runeStr(w[:k]), k
 		proj = d.entity(kg.TypeProject, name)
 	} else if inherit != "" && d.genericAt(w, 0) > 0 && d.allGeneric(w) {
-		ownerName = inherit
+		ownerName, ownerLen = inherit, runeLen(inherit)
 		proj = d.entity(kg.TypeProject, inherit+name, name)
 	} else {
 		if d.isCategory(w) {
@@ -292,7 +293,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 		// 年产5万吨X项目), and so is one the text wrote after its owner's
 		// legal name, even in generic words (X有限公司先进封测基地二期).
 		if strings.HasPrefix(name, ownerName) {
-			if rest := w[runeLen(ownerName):]; len(rest) >= 4 && d.hasHead(rest) && (written || !d.allGeneric(rest)) {
+			if rest := w[ownerLen:]; len(rest) >= 4 && d.hasHead(rest) && (written || !d.allGeneric(rest)) {
 				d.entity(kg.TypeProject, name, d.runeStr(rest))
 			}
 		}
@@ -318,7 +319,7 @@ func (d *doc) project(si int, w []rune, inherit string) (proj, owner, ownerName 
 			}
 			// A district or town after the owner: X金坛三期, X北滘灯塔工厂.
 			if !found {
-				rr := w[runeLen(ownerName):] // rest's runes
+				rr := w[ownerLen:] // rest's runes
 				if v, n := d.lx.place.longest(rr, 0, len(rr)); n > 0 && n < len(rr) && d.local(d.lx.places[v]) {
 					d.locatedIn(proj, rr[:n], si)
 				} else if n, id := d.areaPrefix(rr); n > 0 {
