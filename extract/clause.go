@@ -1194,6 +1194,15 @@ func (d *doc) clause(si, a, b int, ctx industryCtx, planned bool, p *clauseSeg) 
 		}
 		return
 	}
+	d.stageClause(si, start, b, ms, ctx, planned, done)
+}
+
+// stageClause reads a clause rs[start:b] whose stage verbs are ms (one or
+// more): what each verb is said of, before it or after it, gets its
+// stage. (A function of its own: most clauses return from clause before
+// it, and a smaller clause measured faster.)
+func (d *doc) stageClause(si, start, b int, ms []match, ctx industryCtx, planned, done bool) {
+	rs := d.rs
 	// A verb before its object: 建成X, 打造X, 布局X.
 	if m := ms[0]; m.start == start && (stageWords[m.val].pre || stageWords[m.val].both) && !(m.end < b && runeIn("后前时的", rs[m.end])) {
 		end := b
