@@ -70,13 +70,21 @@
 // of runes the rules test at every position are switches or bitsets of
 // their low bits, not strings.ContainsRune, and words of two runes are
 // compared as two runes (has2), not decoded from a string (hasAt); a
-// clause without a stage has the verbs firmBuilds looks for found in one
-// pass from its end, not one search a verb, and trimItem looks for 项目首
-// once for all its rounds, from its rarest rune. A clause's rules return
-// at once when their trigger is absent from its marks: develops from a
-// clause with neither a quote nor a Latin capital (every product it reads
-// is one or the other), the search for 完成 from a clause that opens with
-// no verb; firmPatterns finds 签署, 签订, 签约 and 达成 after 与 in one
+// clause without a stage or lead words has the last 的 ownerClause reads,
+// the verbs firmBuilds looks for and clauseTopic's verbs found in one pass
+// from its end (nameClause), not one scan a rule, and trimItem looks for
+// 项目首 once for all its rounds, from its rarest rune. A clause's rules
+// are not called when their trigger is absent: firmPatterns and develops
+// when its marks hold none of their words (and its first rune opens no
+// firm's name), stripLead when the lead trie's pair bits turn its first
+// position down (mayStart), topicStage without a topic or a subject,
+// segmentList when no colon ends one of the sentence's pieces within a
+// label's reach (labelled), planned in a sentence without a plan word;
+// develops returns at once from a clause with neither a quote nor a
+// Latin capital (every product it reads is one or the other), the search
+// for 完成 from a clause that opens with no verb. A clause with stage
+// verbs is read by a function of its own (stageClause), which keeps
+// clause, where most clauses end, small. firmPatterns finds 签署, 签订, 签约 and 达成 after 与 in one
 // pass (signVerb), and firmBuilds' verbs are a package's array rather
 // than a literal built at each call. Words of two or three runes that a
 // rule tests at a rune it has switched on are compared as runes
