@@ -1246,7 +1246,10 @@ func (d *doc) stageClause(si, start, b int, ms []match, ctx industryCtx, planned
 			prev = end
 			continue
 		}
-		for prev < m.start && (rs[prev] == '并' || rs[prev] == '和' || rs[prev] == '及' || rs[prev] == '、') {
+		// 并, and after a verb 和, 及 or 、, join the verbs (签约并开工,
+		// 开工和投产); a clause that opens with 和 names a firm of it
+		// (，和盈材料X项目取得土地).
+		for prev < m.start && (rs[prev] == '并' || prev > start && (rs[prev] == '和' || rs[prev] == '及' || rs[prev] == '、')) {
 			prev++
 		}
 		if _, n := d.lx.lead.longest(rs, prev, m.start); m.start <= prev || n == m.start-prev {
@@ -1959,6 +1962,9 @@ func representedAfter(rs []rune, i int) bool {
 // industry context, and returns the ids that carry the stage.
 func (d *doc) items(si int, s seg, clauseEnd int, stage string, ctx industryCtx, planned, onlyProjects bool) []string {
 	rs := d.rs
+	if ids := d.jointProject(si, s, stage, ctx, planned); ids != nil {
+		return ids
+	}
 	// X等一批项目 / X等6家企业: the names are before 等, the kind after.
 	hint := ""
 	var distributive []rune
@@ -2194,6 +2200,69 @@ func isAcademy(name string) bool {
 	return false
 }
 
+// jointVerbs end what precedes the 的 of a project two firms own
+// together (A与B合资建设的X, A和B共同投资的X).
+var jointVerbs = [...]string{"合资建设", "合资兴建", "合资设立", "合资", "共同投资建设", "共同投资", "共同建设", "联合投资", "合作建设", "合作投资"}
+
+// jointProject reads s as A与B合资建设的X (和, 及 for 与; 共同投资, 联合投资
+// for 合资): X is a project of both firms. It returns X's id, or nil when
+// s says no such thing.
+func (d *doc) jointProject(si int, s seg, stage string, ctx industryCtx, planned bool) []string {
+	rs := d.rs
+	k := lastIndexRune(rs[s.a:s.b], '的')
+	if k < 6 || s.b-(s.a+k+1) < 2 {
+		return nil
+	}
+	k += s.a
+	if rs[k-2] != '资' && rs[k-2] != '建' && rs[k-1] != '资' && rs[k-1] != '设' {
+		return nil // most names before 的: no verb of joint investment
+	}
+	e := 0
+	for _, v := range jointVerbs {
+		if n := runeLen(v); k-n > s.a && hasAt(rs, k-n, v) {
+			e = k - n
+			break
+		}
+	}
+	if e == 0 {
+		return nil
+	}
+	a := s.a
+	if r := rs[a]; r == '由' {
+		a++
+	}
+	var owners [2][]rune
+	n := 0
+	for i := a + 2; i < e-2 && n == 0; i++ {
+		if r := rs[i]; r == '与' || r == '和' || r == '及' {
+			owners[0], owners[1] = rs[a:i], rs[i+1:e]
+			n = 2
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	var ids [2]string
+	for j, w := range owners {
+		w = d.resolveLegal(w)
+		if len(w) < 2 || !d.firmLike(w) {
+			return nil
+		}
+		ids[j] = d.firm(d.runeStr(w))
+	}
+	pa, pb := d.trimItem(k+1, s.b)
+	if pb-pa < 3 || !d.isProjectName(rs[pa:pb]) {
+		return nil
+	}
+	proj := d.ownedProject(si, ids[0], d.runeStr(rs[pa:pb]), stage, planned)
+	for _, id := range ids {
+		d.relate(kg.Relation{Subject: id, Predicate: kg.PredHasProject, Object: proj}, si)
+		d.inIndustry(id, ctx, si, rs[pa:pb])
+	}
+	d.inIndustry(proj, ctx, si, rs[pa:pb])
+	return []string{proj}
+}
+
 // ownedProject records a project of owner, with its stage (if any) and
 // the places it lies in, and returns its id.
 func (d *doc) ownedProject(si int, owner, name, stage string, planned bool, places ...string) string {
@@ -2408,13 +2477,30 @@ func (d *doc) splitList(si int, s seg) []seg {
 				hits = false
 			}
 		case (rs[i] == '及' || rs[i] == '和' || rs[i] == '与') && i-a >= 2 && s.b-i > 2 && !d.oneName(a, i, s.b) && !d.inPlace(a, i, s.b) &&
-			(len(d.conjNamed) == 0 || !d.conjNameAt(i)):
+			(len(d.conjNamed) == 0 || !d.conjNameAt(i)) && !(rs[i] == '和' && d.placeOpensName(a, i) && legalNameFrom(rs, i, s.b)):
 			out = append(out, seg{a, i})
 			a = i + 1
 		}
 	}
 	d.segBuf = append(out, seg{a, s.b})
 	return d.segBuf
+}
+
+// legalNameFrom reports whether a firm's legal suffix (公司) ends the
+// list's item that goes on from rs[i] (甘肃和岚铝业有限公司: a place, 和
+// and the rest of one name).
+func legalNameFrom(rs []rune, i, b int) bool {
+	for k := i + 1; k+1 < b && k < i+30; k++ {
+		switch rs[k] {
+		case '、', ',', '，', '和', '及', '与':
+			return false
+		case '公':
+			if rs[k+1] == '司' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitBits has bit r&63 set for the runes splitList splits at (、 , 以及

@@ -562,6 +562,9 @@ func (d *doc) findZone() {
 			d.titleChain = d.chainOfTitle(d.rs[p.start:p.end])
 		}
 	}
+	if d.titleChain.id == "" && len(d.st.paras) > 2 && d.st.paras[0].title {
+		d.titleChain = d.replyChain()
+	}
 	// The title up to the year or the office.
 	end := len(t)
 	for i, r := range t {
@@ -651,6 +654,38 @@ func (d *doc) findZone() {
 			break
 		}
 	}
+}
+
+// replyChain reads the chain of a letter that answers a proposal, whose
+// first line is the office that writes it (X市经济和信息化局) and whose
+// title, on a line of its own, says what it answers (关于…第26号建议的
+// 答复): the chain the proposal's title names in its first paragraphs
+// (您提出的《关于加快我市X产业链发展的建议》收悉), or "".
+func (d *doc) replyChain() industryRef {
+	paras := d.st.paras[1:min(len(d.st.paras), 7)]
+	reply := false
+	for _, p := range paras[:2] {
+		w := d.rs[p.start:p.end]
+		if p.end-p.start <= 60 && hasAt(w, 0, "关于") && (hasAt(w, len(w)-2, "答复") || hasAt(w, len(w)-3, "的复函")) {
+			reply = true
+		}
+	}
+	if !reply {
+		return industryRef{}
+	}
+	for _, p := range paras {
+		w := d.rs[p.start:p.end]
+		a := indexRunes(w, 0, len(w), "《")
+		if a < 0 {
+			continue
+		}
+		if b := indexRunes(w, a+1, min(len(w), a+40), "》"); b > a {
+			if ref := d.chainOfTitle(w[a+1 : b]); ref.id != "" {
+				return ref
+			}
+		}
+	}
+	return industryRef{}
 }
 
 // chainOfTitle returns the chain a title names before 产业链 when it

@@ -291,6 +291,9 @@ func TestWholeDocuments(t *testing.T) {
 	}{
 		{"a report about one chain", "关于我市储能电池产业链发展情况的调研报告\n一、基本情况\n上游为正极材料环节。岚峰锂材科技有限公司（以下简称岚峰锂材）年产正极材料5万吨。\n二、存在问题\n澄湖动力等企业配套率不高。\n",
 			[][3]string{{"industry/正极材料", "subIndustryOf", "industry/储能电池"}, {"enterprise/岚峰锂材", "inIndustry", "industry/正极材料"}, {"enterprise/澄湖动力", "inIndustry", "industry/储能电池"}}, nil},
+		{"a reply to a proposal is about the chain the proposal names", "澄州市经济和信息化局\n关于市人大五次会议第12号建议的答复\n澄经信函〔2026〕18号\n尊敬的代表：\n您提出的《关于加快我市温控装备产业链发展的建议》收悉。现答复如下：\n一、基本情况\n上游环节，岚峰精工科技有限公司主要生产温控阀体。下游环节，青岚电器股份有限公司主要生产整机。\n",
+			[][3]string{{"enterprise/岚峰精工", "inIndustry", "industry/温控装备"}, {"enterprise/青岚电器", "inIndustry", "industry/温控装备"}},
+			[][3]string{{"enterprise/岚峰精工", "inIndustry", "industry/上游"}}},
 		{"a chain on the first line", "岚湖高新区新闻发布会文字实录\n岚湖高新区氢能装备产业链发展新闻发布会（文字实录）\n问：请问今年有哪些进展？\n答：岚峰氢能的储氢瓶项目正式开工。\n问：请问高新区在生物医药产业链方面有什么进展？\n答：青岚药业的制剂项目已经投产。\n",
 			[][3]string{{"enterprise/岚峰氢能", "inIndustry", "industry/氢能装备"}, {"enterprise/青岚药业", "inIndustry", "industry/生物技术和大健康"}},
 			[][3]string{{"enterprise/青岚药业", "inIndustry", "industry/高新区在生物医药"}}},
@@ -349,6 +352,17 @@ func TestRelations(t *testing.T) {
 			{"enterprise/青岚温控", "inIndustry", "industry/智能温控"}, {"enterprise/岚峰电器", "inIndustry", "industry/智能温控"}}, nil},
 		{"a list is not cut at a short name that opens with 和", "曹湖热能、宜昌和顺电机、澄江线束等一批企业实现投产。宜昌和顺电机科技有限公司（以下简称和顺电机）电机项目开工。", []rel{
 			{"enterprise/澄江线束", "stage", "投产"}}, []rel{{"enterprise/顺电机", "stage", "投产"}}},
+		{"a project two firms invest in together", "岚峰电气与澄湖能源合资建设的储能系统集成项目落地。青岚化工和澄江新材共同投资的电子化学品项目开工。", []rel{
+			{"enterprise/岚峰电气", "hasProject", "project/储能系统集成项目"}, {"enterprise/澄湖能源", "hasProject", "project/储能系统集成项目"},
+			{"project/储能系统集成项目", "stage", "落地"}, {"enterprise/澄江新材", "hasProject", "project/电子化学品项目"}},
+			[]rel{{"enterprise/岚峰电气", "stage", "落地"}}},
+		{"a clause that opens with 和 names a firm", "岚峰微电子封装测试项目开工建设，和澄材料电子级树脂项目取得土地并开工。", []rel{
+			{"enterprise/和澄材料", "hasProject", "project/和澄材料电子级树脂项目"}, {"project/和澄材料电子级树脂项目", "stage", "拿地"}}, nil},
+		{"a legal name holds 和", "新材料产业加快发展，甘肃和岚铝业有限公司再生铝项目获批立项。澄州瑞和医药科技有限公司（以下简称瑞和医药）制剂项目投产。", []rel{
+			{"enterprise/和岚铝业", "hasProject", "project/和岚铝业再生铝项目"}, {"enterprise/瑞和医药", "hasProject", "project/瑞和医药制剂项目"}},
+			[]rel{{"enterprise/岚铝业", "hasProject", "project/岚铝业再生铝项目"}}},
+		{"a title of which chains names none", "二、2027年工作安排\n（一）全力壮大主导产业链。智能终端产业链：推动岚峰电子智能终端项目开工建设。", []rel{
+			{"project/岚峰电子智能终端项目", "stage", "开工"}}, []rel{{"enterprise/岚峰电子", "inIndustry", "industry/主导"}}},
 		{"另有 opens no firm's name", "另有青屿半导体科技有限公司功率器件封测线开工。", []rel{
 			{"enterprise/青屿半导体", "hasProject", "project/青屿半导体功率器件封测线"}}, nil},
 		{"implicit project", "实现云帆微电等一批项目落地，星辰二期等一批项目开工建设。", []rel{
@@ -747,6 +761,7 @@ func TestIndicators(t *testing.T) {
 		{"完成投资142.8亿元，完成年度计划的108.2%；城镇新增就业9860人，完成全年目标任务的101.6%。", []ind{
 			{"投资", 142.8, "亿元", "总量"}, {"完成投资完成年度计划", 108.2, "%", "总量"},
 			{"城镇新增就业", 9860, "人", "新增"}, {"城镇新增就业完成全年目标任务", 101.6, "%", "总量"}}},
+		{"全区工业产值增长16.3%、24.8%和12.5%。", []ind{{"工业产值", 16.3, "%", "增长"}, {"工业产值", 24.8, "%", "增长"}, {"工业产值", 12.5, "%", "增长"}}},
 		{"支持5G基站建设。", nil},
 	}
 	for _, tt := range tests {

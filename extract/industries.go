@@ -131,6 +131,10 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			}
 		}
 		node := d.industryPhrase(w)
+		if _, n := d.lx.indStop.longest(w, 0, len(w)); n > 0 && n == len(w) {
+			// (一)全力壮大主导产业链: which industries, not one.
+			return industryRef{}, false
+		}
 		if node == nil && len(w) < e-i && allHan(w[:len(w)-qualifierLen(w)]) && d.plausibleName(w) {
 			// (一)新一代电子信息产业。, (一)新能源(光伏)产业链。: a title
 			// naming an industry of its own, with its qualifier.
@@ -232,6 +236,11 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			w := tierCopula(rs[i:j])
 			if rs[j] == '链' && w[0] == '在' {
 				w = w[1:]
+			}
+			if len(w) == 2 && w[1] == '游' {
+				// 上游环节，X…: a tier of the chain the section or the
+				// document is about, no industry of its own.
+				return industryRef{}, false
 			}
 			if allHan(w) && len(w) <= 8 && d.plausibleName(w) {
 				var node *Node

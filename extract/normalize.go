@@ -368,6 +368,9 @@ func breaksBefore(cur, next string) bool {
 	if endsSentence(cur) {
 		return true
 	}
+	if strings.HasSuffix(next, "号") && isDocNumber(next) || strings.HasSuffix(cur, "号") && isDocNumber(cur) {
+		return true // a letter's number (宜经信函〔2026〕41号) stands alone
+	}
 	// next's first rune, decoded once for the three tests of it.
 	r, _ := utf8.DecodeRuneInString(next)
 	if opensMarker(r) {
@@ -392,6 +395,29 @@ func breaksBefore(cur, next string) bool {
 			k = c
 		}
 		return k < 0 || !strings.Contains(cur[k:], "，") && strings.IndexByte(cur[k:], ',') < 0
+	}
+	return false
+}
+
+// isDocNumber reports whether a line is an official document's number:
+// an issuer's abbreviation, the year in brackets and the number (宜经信函
+// 〔2026〕41号, 曲重项办通[2026]17号), short and alone on its line.
+func isDocNumber(s string) bool {
+	if len(s) > 60 || !strings.HasSuffix(s, "号") {
+		return false
+	}
+	for _, open := range [...]string{"〔", "[", "［"} {
+		k := strings.Index(s, open)
+		if k <= 0 {
+			continue
+		}
+		y := s[k+len(open):]
+		if len(y) < 5 || strings.Trim(y[:4], "0123456789") != "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(y[4:]); r == '〕' || r == ']' || r == '］' {
+			return strings.Trim(y[4+utf8.RuneLen(r):len(y)-len("号")], "0123456789") == ""
+		}
 	}
 	return false
 }

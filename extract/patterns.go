@@ -510,7 +510,8 @@ func (d *doc) firmPatterns(si, a, b, start int, mk *clauseMarks, ctx industryCtx
 		j := i
 		for j > a && i-j < 40 && (isHan(rs[j-1]) || rs[j-1] < 0x80 && (unicode.IsLetter(rs[j-1]) || unicode.IsDigit(rs[j-1])) || runeIn("()（）", rs[j-1])) {
 			// 和 inside a name (诺和诺德…公司) is kept when a name goes on before it.
-			if rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) && !d.inPlace(a, j-1, i) && !d.oneRuneBefore(a, j-1) {
+			if (rs[j-1] == '与' || rs[j-1] == '及' || rs[j-1] == '由' || rs[j-1] == '的' || rs[j-1] == '和' && (j < 2 || !isHan(rs[j-2]) || i-j > 4) && !d.inPlace(a, j-1, i) && !d.oneRuneBefore(a, j-1) && !d.placeOpensName(a, j-1)) &&
+				(len(d.conjNamed) == 0 || !d.conjNameAt(j-1)) {
 				break
 			}
 			if rs[j-1] == '为' && j-1 > a && runeIn("业位体方商", rs[j-2]) {
@@ -594,6 +595,16 @@ func signVerb(rs []rune, a, e int) int {
 // oneRuneBefore reports whether one Han rune stands before rs[k] in
 // rs[a:k], after a separator or a place (由内蒙古瑞和新材料…公司): too
 // little for a name, so that the 和 at k joins no two names.
+// placeOpensName reports whether a province or city of the gazetteer
+// stands right before the 和 at rs[k] and opens the name, after no other
+// Han rune (甘肃和盛铝业有限公司: a legal name's place, not a list of a
+// place and a firm).
+func (d *doc) placeOpensName(a, k int) bool {
+	rs := d.rs
+	_, n := d.lx.place.suffix(rs[max(a, k-6):k], 6)
+	return n >= 2 && (k-n == a || !isHan(rs[k-n-1]) || runeIn("由与及和、的为在是", rs[k-n-1]))
+}
+
 func (d *doc) oneRuneBefore(a, k int) bool {
 	rs := d.rs
 	if k-1 < a || !isHan(rs[k-1]) {
@@ -787,9 +798,10 @@ func (d *doc) mentions() {
 }
 
 // conjNames collects the short names given in brackets anywhere in the
-// text ((以下简称和泰电驱)) that open with 和, 与 or 及: a list is not cut
-// at their first rune, nor is it read as a clause's conjunction, also
-// before the bracket that gives them (许昌和泰电驱、莲城线束等).
+// text ((以下简称和泰电驱), (简称瑞和医药)) that hold 和, 与 or 及: a
+// list is not cut there, nor is a legal name, nor is a clause's first 和
+// read as a conjunction, also before the bracket that gives them
+// (许昌和泰电驱、莲城线束等).
 func (d *doc) conjNames() {
 	d.conjNamed = d.conjNamed[:0]
 	text := d.out.Documents[0].Text
@@ -800,22 +812,27 @@ func (d *doc) conjNames() {
 		}
 		off += k + len("简称")
 		rest := strings.TrimLeft(text[off:], "“\"「")
-		if r, _ := utf8.DecodeRuneInString(rest); r != '和' && r != '与' && r != '及' {
-			continue
-		}
 		end := strings.IndexAny(rest, ")）”\"」，,。")
-		if end < 0 || utf8.RuneCountInString(rest[:end]) < 3 || end > 30 {
+		if end < 0 || end > 36 || !strings.ContainsAny(rest[:end], "和与及") {
 			continue
 		}
-		d.conjNamed = append(d.conjNamed, []rune(rest[:end]))
+		if w := []rune(rest[:end]); len(w) >= 3 && allHanOrLatin(w) {
+			d.conjNamed = append(d.conjNamed, w)
+		}
 	}
 }
 
-// conjNameAt reports whether one of conjNames' names starts at rs[i].
+// conjNameAt reports whether the 和, 与 or 及 at rs[i] is inside one of
+// conjNames' names.
 func (d *doc) conjNameAt(i int) bool {
 	for _, w := range d.conjNamed {
-		if i+len(w) <= len(d.rs) && slices.Equal(d.rs[i:i+len(w)], w) {
-			return true
+		for c, r := range w {
+			if r != d.rs[i] {
+				continue
+			}
+			if s := i - c; s >= 0 && s+len(w) <= len(d.rs) && slices.Equal(d.rs[s:s+len(w)], w) {
+				return true
+			}
 		}
 	}
 	return false
