@@ -162,7 +162,14 @@ func tableRow(header []string, raw string) ([]string, string) {
 	if first := cells[0]; first == "合计" || first == "小计" || first == "总计" || first == "合 计" {
 		return header, ""
 	}
+	// Room for the record at once (appending grew it a few times a row):
+	// the cells, their labels and the marks between them.
+	n := len(raw) + len("。")
+	for _, h := range header {
+		n += len(h) + len("；：")
+	}
 	var b strings.Builder
+	b.Grow(n)
 	sep := ""
 	for i, c := range cells {
 		switch {
