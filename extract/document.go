@@ -16,13 +16,10 @@ import (
 // doc is the state of one extraction: the text, what was found so far and
 // the index that keeps one entity per thing and one relation per fact.
 type doc struct {
-	// conjNamed are the short names the text gives in brackets that open
-	// with 和, 与 or 及 (see conjNames).
-	conjNamed [][]rune
-	lx        *lexicon
-	tax       *Taxonomy
-	st        *structure
-	rs        []rune
+	lx  *lexicon
+	tax *Taxonomy
+	st  *structure
+	rs  []rune
 	// text is the document's text (string(rs)) and off[i] the byte offset
 	// of rs[i] in it (off[len(rs)] = len(text)), so that evidence texts
 	// are substrings of it rather than copies; nil when text is not valid
@@ -110,6 +107,9 @@ type doc struct {
 	chained map[*Node]uint8
 	// ownIndustries are the document's own industry names (海洋新能源).
 	ownIndustries []string
+	// conjNamed are the short names the text gives in brackets that hold
+	// 和, 与 or 及 (see conjNames).
+	conjNamed [][]rune
 	// nameSet holds the names and aliases of the document's firms and
 	// projects once the rules have run, and nameLens their lengths by
 	// first rune (as firmLens), for industryMentions.
