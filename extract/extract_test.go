@@ -184,6 +184,20 @@ func TestSectionMarker(t *testing.T) {
 	}
 }
 
+// TestLetterTitle checks that a letter's or notice's title is its 关于…
+// line, not the office on the line before it.
+func TestLetterTitle(t *testing.T) {
+	for _, tt := range []struct{ text, title string }{
+		{"澄州市经济和信息化局\n关于市人大五次会议第12号建议的答复\n澄经信函〔2026〕18号\n尊敬的代表：\n您提出的建议收悉。", "关于市人大五次会议第12号建议的答复"},
+		{"岚州市重点项目推进工作领导小组办公室\n关于2026年第二季度重点项目督查情况的通报\n各县（区）：\n现将督查情况通报如下。", "关于2026年第二季度重点项目督查情况的通报"},
+		{"澄州经开区2026年工作总结\n关于下一步工作，我们将继续努力。", "澄州经开区2026年工作总结"},
+	} {
+		if st := parseStructure(normalize(tt.text)); st.title != tt.title {
+			t.Errorf("title = %q, want %q", st.title, tt.title)
+		}
+	}
+}
+
 func TestStructure(t *testing.T) {
 	text := normalize("北京经济技术开发区管委会 2022 年度工作总结\n\n2022年是重要的一年。经济增长。\n\n一、产业发展\n\n新一代信息技术产业做强做优。京东方B20项目落地！\n\n二、2023年工作安排\n\n力争投产。")
 	st := parseStructure(text)

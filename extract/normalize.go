@@ -378,6 +378,9 @@ func breaksBefore(cur, next string) bool {
 	if strings.HasSuffix(next, "号") && isDocNumber(next) || strings.HasSuffix(cur, "号") && isDocNumber(cur) {
 		return true // a letter's number (宜经信函〔2026〕41号) stands alone
 	}
+	if strings.HasPrefix(cur, "关于") && len(cur) <= 180 && docKindEnd(cur) {
+		return true // 关于…的通报, a letter's title, before 各县（区）：
+	}
 	// next's first rune, decoded once for the three tests of it.
 	r, _ := utf8.DecodeRuneInString(next)
 	if opensMarker(r) {
@@ -402,6 +405,17 @@ func breaksBefore(cur, next string) bool {
 			k = c
 		}
 		return k < 0 || !strings.Contains(cur[k:], "，") && strings.IndexByte(cur[k:], ',') < 0
+	}
+	return false
+}
+
+// docKindEnd reports whether s ends with the kind of an official
+// document (答复, 通报, 通知, 报告, 意见, 复函, 批复, 决定, 请示).
+func docKindEnd(s string) bool {
+	for _, k := range [...]string{"答复", "通报", "通知", "报告", "意见", "复函", "批复", "决定", "请示"} {
+		if strings.HasSuffix(s, k) {
+			return true
+		}
 	}
 	return false
 }

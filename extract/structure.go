@@ -201,6 +201,15 @@ func (st *structure) parse(text string) *structure {
 			p.title = true
 			p.heading = true
 			st.title = st.str(p.start, p.end)
+			// A letter's or a notice's first line is the office that
+			// issues it (X市经济和信息化局); its title is the line after
+			// (关于…的答复), which the document is known by.
+			if len(st.paras) > 1 && issuerLine(rs[p.start:p.end]) {
+				q := st.paras[1]
+				if q.end-q.start <= 60 && q.end-q.start > 4 && rs[q.start] == '关' && rs[q.start+1] == '于' && !hasSentenceEnd(rs[q.start:q.end]) {
+					st.title = st.str(q.start, q.end)
+				}
+			}
 		}
 	}
 	st.year = findYear(st)
@@ -279,6 +288,21 @@ func containsAny(rs []rune, set ...rune) bool {
 			if r == c {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// issuerLine reports whether a first line names an office that issues
+// letters and notices, and nothing else: 宜都市经济和信息化局, X市重大项目
+// 推进工作领导小组办公室, X区人民政府.
+func issuerLine(w []rune) bool {
+	if len(w) < 4 || len(w) > 30 {
+		return false
+	}
+	for _, suf := range [...]string{"局", "办公室", "委员会", "管委会", "人民政府", "政府", "工作部", "领导小组"} {
+		if hasAt(w, len(w)-runeLen(suf), suf) {
+			return true
 		}
 	}
 	return false
