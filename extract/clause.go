@@ -157,7 +157,7 @@ func (d *doc) segmentList(si, a, b int, ctx industryCtx) {
 			l = l[:e] // 上游(材料)
 		}
 		switch {
-		case len(l) >= 2 && l[1] == '游' && runeIn("上中下", l[0]):
+		case tierOpens(l):
 			return nil, false, k
 		case len(l) >= 4 && hasAt(l, len(l)-2, "环节"):
 			return l[:len(l)-2], false, k

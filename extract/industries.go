@@ -120,7 +120,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 			if v, ok := d.lx.industry.first(s, 0, len(s)); ok {
 				node = d.lx.nodes[v]
 			}
-			tiered := len(s) >= 4 && s[1] == '游' && runeIn("上中下", s[0])
+			tiered := len(s) >= 4 && tierOpens(s)
 			if allHan(s) && d.plausibleName(s) && (node != nil || tiered || hasIndustryWord(s)) {
 				ref := d.docIndustry(s, node, sent)
 				if tiered {
@@ -252,7 +252,7 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 				}
 				ref := d.docIndustry(w, node, sent)
 				ref.segment = rs[j] == '环'
-				if ref.segment && len(w) >= 4 && w[1] == '游' && runeIn("上中下", w[0]) {
+				if ref.segment && len(w) >= 4 && tierOpens(w) {
 					// 上游制氢环节: the segment is 制氢 as well.
 					d.entity(kg.TypeIndustry, nameOf(ref.id), d.runeStr(w[2:]))
 				}
@@ -311,6 +311,12 @@ func (d *doc) leadIndustry(start, end, sent int, first, heading bool) (industryR
 		return d.docIndustry(w, node, sent), true
 	}
 	return industryRef{}, false
+}
+
+// tierOpens reports whether w opens with a tier of a chain: 上游, 中游 or
+// 下游.
+func tierOpens(w []rune) bool {
+	return len(w) >= 2 && w[1] == '游' && runeIn("上中下", w[0])
 }
 
 // qualifierLen returns the rune length of a bracketed Han qualifier that
@@ -395,7 +401,7 @@ func (d *doc) industryPhrase(w []rune) *Node {
 // tierCopula returns the segment a tier is said to be (上游为硅片及光伏辅材,
 // 中游是电池片和组件: 硅片及光伏辅材, 电池片和组件), or w as it is.
 func tierCopula(w []rune) []rune {
-	if len(w) >= 5 && w[1] == '游' && (w[0] == '上' || w[0] == '中' || w[0] == '下') && (w[2] == '为' || w[2] == '是') {
+	if len(w) >= 5 && tierOpens(w) && (w[2] == '为' || w[2] == '是') {
 		return w[3:]
 	}
 	return w

@@ -375,7 +375,7 @@ func breaksBefore(cur, next string) bool {
 	if endsSentence(cur) {
 		return true
 	}
-	if strings.HasSuffix(next, "号") && isDocNumber(next) || strings.HasSuffix(cur, "号") && isDocNumber(cur) {
+	if isDocNumber(next) || isDocNumber(cur) {
 		return true // a letter's number (宜经信函〔2026〕41号) stands alone
 	}
 	if strings.HasPrefix(cur, "关于") && len(cur) <= 180 && docKindEnd(cur) {

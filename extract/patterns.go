@@ -595,6 +595,10 @@ func signVerb(rs []rune, a, e int) int {
 // oneRuneBefore reports whether one Han rune stands before rs[k] in
 // rs[a:k], after a separator or a place (由内蒙古瑞和新材料…公司): too
 // little for a name, so that the 和 at k joins no two names.
+// beforeName holds the runes that end what precedes a name (由X, 与X,
+// 的X, 在X), which oneRuneBefore and placeOpensName look behind.
+const beforeName = "由与及和、的为在是"
+
 // placeOpensName reports whether a province or city of the gazetteer
 // stands right before the 和 at rs[k] and opens the name, after no other
 // Han rune (甘肃和盛铝业有限公司: a legal name's place, not a list of a
@@ -602,7 +606,7 @@ func signVerb(rs []rune, a, e int) int {
 func (d *doc) placeOpensName(a, k int) bool {
 	rs := d.rs
 	_, n := d.lx.place.suffix(rs[max(a, k-6):k], 6)
-	return n >= 2 && (k-n == a || !isHan(rs[k-n-1]) || runeIn("由与及和、的为在是", rs[k-n-1]))
+	return n >= 2 && (k-n == a || !isHan(rs[k-n-1]) || runeIn(beforeName, rs[k-n-1]))
 }
 
 func (d *doc) oneRuneBefore(a, k int) bool {
@@ -610,7 +614,7 @@ func (d *doc) oneRuneBefore(a, k int) bool {
 	if k-1 < a || !isHan(rs[k-1]) {
 		return false
 	}
-	if k-2 < a || !isHan(rs[k-2]) || runeIn("由与及和、的为在是", rs[k-2]) {
+	if k-2 < a || !isHan(rs[k-2]) || runeIn(beforeName, rs[k-2]) {
 		return true
 	}
 	_, n := d.lx.place.suffix(rs[max(a, k-7):k-1], 6)
@@ -801,7 +805,8 @@ func (d *doc) mentions() {
 // text ((以下简称和泰电驱), (简称瑞和医药)) that hold 和, 与 or 及: a
 // list is not cut there, nor is a legal name, nor is a clause's first 和
 // read as a conjunction, also before the bracket that gives them
-// (许昌和泰电驱、莲城线束等).
+// (许昌和泰电驱、莲城线束等). The bracket is read by givenShort, as a legal
+// name's is (normalize has folded the brackets to ASCII).
 func (d *doc) conjNames() {
 	d.conjNamed = d.conjNamed[:0]
 	text := d.out.Documents[0].Text
@@ -810,13 +815,19 @@ func (d *doc) conjNames() {
 		if k < 0 {
 			return
 		}
-		off += k + len("简称")
-		rest := strings.TrimLeft(text[off:], "“\"「")
-		end := strings.IndexAny(rest, ")）”\"」，,。")
-		if end < 0 || end > 36 || !strings.ContainsAny(rest[:end], "和与及") {
+		k += off
+		off = k + len("简称")
+		start := max(0, k-len("(以下"))
+		o := strings.LastIndexByte(text[start:k], '(')
+		c := strings.IndexByte(text[k:], ')')
+		if o < 0 || c < 0 || c > 36 {
 			continue
 		}
-		if w := []rune(rest[:end]); len(w) >= 3 && allHanOrLatin(w) {
+		short := givenShort(text[start+o+1 : k+c])
+		if !strings.ContainsAny(short, "和与及") {
+			continue
+		}
+		if w := []rune(short); len(w) >= 3 && allHanOrLatin(w) {
 			d.conjNamed = append(d.conjNamed, w)
 		}
 	}
